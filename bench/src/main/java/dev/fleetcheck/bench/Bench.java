@@ -1,0 +1,11 @@
+package dev.fleetcheck.bench;
+
+/** Entry point of {@code make bench}. */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) {
+    System.out.println("bench: no benchmarks yet");
+  }
+}

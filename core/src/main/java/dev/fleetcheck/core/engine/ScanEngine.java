@@ -1,0 +1,157 @@
+package dev.fleetcheck.core.engine;
+
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.profile.DetectedProfiles;
+import dev.fleetcheck.core.facts.profile.ProfileDetector;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.RuleMeta;
+import dev.fleetcheck.core.model.RuleResult;
+import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.model.Waiver;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.waiver.WaiverRecords;
+import dev.fleetcheck.core.waiver.WaiverSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Runs a rule pack over one snapshot: detects profiles, decides applicability, runs each check,
+ * applies waivers and scores. Thread-safe; one call is one scan on the calling thread.
+ */
+public final class ScanEngine {
+
+  private final RulePack pack;
+  private final Clock clock;
+  private final String toolVersion;
+
+  public ScanEngine(RulePack pack, Clock clock, String toolVersion) {
+    this.pack = pack;
+    this.clock = clock;
+    this.toolVersion = toolVersion;
+  }
+
+  public RulePack pack() {
+    return pack;
+  }
+
+  /** Scans every rule of the pack. */
+  public ScanReport scan(RepoSnapshot snapshot, RepositoryRef repository) {
+    return scan(snapshot, repository, id -> true);
+  }
+
+  /** Scans the rules whose ID {@code selected} accepts; the others are left out of the report. */
+  public ScanReport scan(
+      RepoSnapshot snapshot, RepositoryRef repository, Predicate<String> selected) {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Facts facts = new Facts(snapshot);
+    DetectedProfiles detected = facts.get(ProfileDetector.FACT);
+    Set<Profile> profiles = detected.profiles();
+    RuleContext context = new RuleContext(facts, profiles);
+    WaiverSet waivers = facts.get(WaiverRecords.FACT);
+
+    List<RuleResult> results = new ArrayList<>();
+    for (RuleMeta meta : pack.metas()) {
+      if (!selected.test(meta.id())) {
+        continue;
+      }
+      Optional<Rule> rule = pack.rule(meta.id());
+      Level level = rule.map(r -> r.level(meta.level(), profiles)).orElse(meta.level());
+      Outcome outcome = outcomeOf(meta, rule, context);
+      outcome = applyWaiver(meta.id(), outcome, waivers, today);
+      results.add(new RuleResult(meta, level, outcome));
+    }
+    List<Evidence> notes = new ArrayList<>(snapshot.notes());
+    if (!profiles.contains(Profile.PYTHON)) {
+      notes.add(
+          Evidence.repository(
+              "no Python project found (no pyproject.toml, setup.py, setup.cfg, requirements*.txt"
+                  + " or .py file outside vendored folders): every rule is NOT_APPLICABLE"));
+    }
+    notes.addAll(facts.problems());
+    Collections.sort(notes);
+    return new ScanReport(
+        toolVersion,
+        dev.fleetcheck.core.catalogue.Catalogue.STANDARD_VERSION,
+        pack.digest(),
+        repository,
+        now,
+        profiles,
+        results,
+        Scoring.score(results),
+        notes.stream().distinct().toList());
+  }
+
+  private static Outcome outcomeOf(RuleMeta meta, Optional<Rule> rule, RuleContext context) {
+    if (!context.has(Profile.PYTHON)) {
+      return Outcome.notApplicable("not a Python repository");
+    }
+    if (rule.isEmpty()) {
+      return new Outcome.Manual();
+    }
+    if (meta.profiles().stream().noneMatch(context::has)) {
+      return Outcome.notApplicable(
+          "applies to profile "
+              + profileList(meta.profiles())
+              + "; detected "
+              + profileList(context.profiles()));
+    }
+    try {
+      return rule.get().check(context);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Outcome.error(
+          "check failed: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+    }
+  }
+
+  private static Outcome applyWaiver(
+      String ruleId, Outcome outcome, WaiverSet waivers, LocalDate today) {
+    if (!(outcome instanceof Outcome.Fail fail)) {
+      return outcome;
+    }
+    Optional<Waiver> waiver = waivers.forRule(ruleId);
+    if (waiver.isEmpty()) {
+      return outcome;
+    }
+    Waiver record = waiver.get();
+    if (record.activeOn(today)) {
+      List<Evidence> evidence = new ArrayList<>(fail.evidence());
+      evidence.add(
+          Evidence.file(
+              record.path(), "waived until " + record.expires() + ": " + record.rationale()));
+      return new Outcome.Waived(record, evidence);
+    }
+    List<Evidence> evidence = new ArrayList<>(fail.evidence());
+    evidence.add(Evidence.file(record.path(), "waiver expired on " + record.expires()));
+    return Outcome.fail(evidence);
+  }
+
+  private static String profileList(Set<Profile> profiles) {
+    if (profiles.isEmpty()) {
+      return "none";
+    }
+    return String.join(" or ", profiles.stream().map(Profile::id).sorted().toList());
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.fleetcheck.core.error;
+
+import java.util.Locale;
+
+/**
+ * Stable machine-readable failure identifiers. They appear in logs, CLI errors, stored scan records
+ * and API responses; renaming one is a breaking change.
+ */
+public enum ErrorCode {
+  INVALID_ARGUMENT,
+  INVALID_CONFIG,
+  IO_ERROR,
+  OUTPUT_WRITE_FAILED,
+  INVALID_REPO_URL,
+  REPO_NOT_FOUND,
+  CLONE_AUTH_FAILED,
+  CLONE_TIMEOUT,
+  REPO_TOO_LARGE,
+  CLONE_FAILED,
+  SCAN_TIMEOUT,
+  SCAN_FAILED,
+  INVENTORY_INVALID,
+  GITHUB_AUTH_FAILED,
+  GITHUB_RATE_LIMITED,
+  GITHUB_NOT_FOUND,
+  GITHUB_UNAVAILABLE,
+  TOKEN_MISSING,
+  STORE_FAILED,
+  REPORT_NOT_FOUND,
+  SWEEP_NOT_FOUND,
+  CURSOR_INVALID,
+  EVENT_MALFORMED,
+  INTERNAL_ERROR;
+
+  /** The snake_case form used on every wire and in every log line. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

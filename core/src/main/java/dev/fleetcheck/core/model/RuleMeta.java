@@ -1,0 +1,27 @@
+package dev.fleetcheck.core.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a report says about a rule: the standard's ID and section, our short title, the level,
+ * the profiles it applies to (any of them), whether a machine checks it, and how to fix a failure.
+ */
+public record RuleMeta(
+    String id,
+    String section,
+    String title,
+    Level level,
+    Set<Profile> profiles,
+    boolean automated,
+    String remediation) {
+
+  public RuleMeta {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(section, "section");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(level, "level");
+    profiles = Set.copyOf(profiles);
+    Objects.requireNonNull(remediation, "remediation");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.fleetcheck.core.model;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The full result of scanning one repository. Results are ordered by rule ID; notes hold what the
+ * scan itself met (limits hit, malformed files, invalid waivers) whatever the rules said.
+ */
+public record ScanReport(
+    String toolVersion,
+    String standardVersion,
+    String rulePackDigest,
+    RepositoryRef repository,
+    Instant scannedAt,
+    Set<Profile> profiles,
+    List<RuleResult> results,
+    Score score,
+    List<Evidence> notes) {
+
+  public ScanReport {
+    profiles = Set.copyOf(profiles);
+    results = List.copyOf(results);
+    notes = List.copyOf(notes);
+  }
+
+  /** How many results have each status, every status present (zero included). */
+  public Map<Status, Integer> counts() {
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (Status status : Status.values()) {
+      counts.put(status, 0);
+    }
+    for (RuleResult result : results) {
+      counts.merge(result.status(), 1, Integer::sum);
+    }
+    return counts;
+  }
+}

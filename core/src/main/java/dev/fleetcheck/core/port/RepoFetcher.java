@@ -1,0 +1,13 @@
+package dev.fleetcheck.core.port;
+
+/** Brings one repository's default branch (or the given branch) to a bounded local work tree. */
+public interface RepoFetcher {
+
+  /**
+   * Fetches {@code repo}.
+   *
+   * @throws dev.fleetcheck.core.error.FleetcheckException with one of invalid_repo_url,
+   *     repo_not_found, clone_auth_failed, clone_timeout, repo_too_large, clone_failed
+   */
+  FetchedRepo fetch(RepoRef repo);
+}

@@ -1,0 +1,35 @@
+package dev.fleetcheck.core.rules;
+
+import dev.fleetcheck.core.model.Profile;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an automated rule adds to its catalogue entry: the profiles it applies to (any of them) and
+ * the remediation every report shows. ID, section, title and level live in the catalogue.
+ */
+public record RuleSpec(String id, Set<Profile> profiles, String remediation) {
+
+  private static final Pattern ID = Pattern.compile("PY-[A-Z]+-\\d{3}");
+
+  public RuleSpec {
+    Objects.requireNonNull(id, "id");
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("not a rule ID: " + id);
+    }
+    profiles = Set.copyOf(profiles);
+    if (profiles.isEmpty()) {
+      throw new IllegalArgumentException("a rule applies to at least one profile: " + id);
+    }
+    Objects.requireNonNull(remediation, "remediation");
+  }
+
+  public static RuleSpec of(String id, Profile profile, String remediation) {
+    return new RuleSpec(id, Set.of(profile), remediation);
+  }
+
+  public static RuleSpec of(String id, Set<Profile> profiles, String remediation) {
+    return new RuleSpec(id, profiles, remediation);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.fleetcheck.core.rules.code;
+
+import dev.fleetcheck.core.rules.Rule;
+import java.util.List;
+
+/** The Python code checks on the token stream. */
+public final class CodeRules {
+
+  private CodeRules() {}
+
+  public static List<Rule> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,14 @@
+package dev.fleetcheck.core.rules.observability;
+
+import dev.fleetcheck.core.rules.Rule;
+import java.util.List;
+
+/** The observability rules (section 10) and emulator image pinning. */
+public final class ObservabilityRules {
+
+  private ObservabilityRules() {}
+
+  public static List<Rule> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.fleetcheck.core.snapshot;
+
+/**
+ * One regular file of a snapshot. {@code path} is repository-relative with forward slashes. {@code
+ * contentReadable} is false when the file is over the content size limit: rules still see that it
+ * exists, but not what it holds.
+ */
+public record SourceFile(
+    String path, long size, boolean binary, boolean testCode, boolean contentReadable) {
+
+  /** The last path segment. */
+  public String name() {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  /** The folder part without a trailing slash, empty at the root. */
+  public String parent() {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  public boolean isPython() {
+    return path.endsWith(".py");
+  }
+}
