@@ -8,9 +8,10 @@ import java.util.Set;
  * One simple shell command: its words with quotes removed, and the text it came from (for
  * evidence). {@link #parse} splits a script into them the way a reader would: continuation lines
  * joined, comments dropped, {@code && || ; |} and newlines separating commands, and shell keywords
- * ({@code then}, {@code do}, ...) in front of a command skipped.
+ * ({@code then}, {@code do}, ...) in front of a command skipped. {@code lineOffset} is the 0-based
+ * line of the script the command starts on.
  */
-public record ShellCommand(List<String> words, String text) {
+public record ShellCommand(List<String> words, String text, int lineOffset) {
 
   private static final Set<String> LEADING_KEYWORDS =
       Set.of("then", "do", "else", "if", "elif", "while", "until", "!", "{", "(", "time", "exec");
@@ -21,9 +22,17 @@ public record ShellCommand(List<String> words, String text) {
 
   public static List<ShellCommand> parse(String script) {
     List<ShellCommand> commands = new ArrayList<>();
-    String joined = script.replaceAll("\\\\\r?\n", " ");
-    for (String line : joined.split("\r?\n")) {
-      splitLine(line, commands);
+    String[] lines = script.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      int first = i;
+      StringBuilder logical = new StringBuilder();
+      String line = lines[i];
+      while (line.endsWith("\\") && i + 1 < lines.length) {
+        logical.append(line, 0, line.length() - 1).append(' ');
+        line = lines[++i];
+      }
+      logical.append(line);
+      splitLine(logical.toString(), first, commands);
     }
     return commands;
   }
@@ -43,10 +52,11 @@ public record ShellCommand(List<String> words, String text) {
 
   /** The command without its first {@code n} words. */
   public ShellCommand drop(int n) {
-    return new ShellCommand(words.subList(Math.min(n, words.size()), words.size()), text);
+    return new ShellCommand(
+        words.subList(Math.min(n, words.size()), words.size()), text, lineOffset);
   }
 
-  private static void splitLine(String line, List<ShellCommand> commands) {
+  private static void splitLine(String line, int lineOffset, List<ShellCommand> commands) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;
@@ -72,7 +82,7 @@ public record ShellCommand(List<String> words, String text) {
       }
       if (c == ';' || c == '|' || c == '&') {
         inWord = flush(word, inWord, words);
-        add(words, line.substring(start, i), commands);
+        add(words, line.substring(start, i), lineOffset, commands);
         words = new ArrayList<>();
         while (i + 1 < line.length() && (line.charAt(i + 1) == '|' || line.charAt(i + 1) == '&')) {
           i++;
@@ -88,7 +98,7 @@ public record ShellCommand(List<String> words, String text) {
       inWord = true;
     }
     flush(word, inWord, words);
-    add(words, line.substring(start), commands);
+    add(words, line.substring(start), lineOffset, commands);
   }
 
   private static boolean flush(StringBuilder word, boolean inWord, List<String> words) {
@@ -99,13 +109,14 @@ public record ShellCommand(List<String> words, String text) {
     return false;
   }
 
-  private static void add(List<String> words, String text, List<ShellCommand> commands) {
+  private static void add(
+      List<String> words, String text, int lineOffset, List<ShellCommand> commands) {
     int first = 0;
     while (first < words.size() && LEADING_KEYWORDS.contains(words.get(first))) {
       first++;
     }
     if (first < words.size()) {
-      commands.add(new ShellCommand(words.subList(first, words.size()), text.strip()));
+      commands.add(new ShellCommand(words.subList(first, words.size()), text.strip(), lineOffset));
     }
   }
 }

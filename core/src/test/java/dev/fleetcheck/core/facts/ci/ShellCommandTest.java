@@ -29,6 +29,16 @@ class ShellCommandTest {
   }
 
   @Test
+  void recordsTheLineEachCommandStartsOn() {
+    assertThat(ShellCommand.parse("pip install . \\\n  -U\n\npytest && ruff check ."))
+        .extracting(ShellCommand::program, ShellCommand::lineOffset)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("pip", 0),
+            org.assertj.core.groups.Tuple.tuple("pytest", 3),
+            org.assertj.core.groups.Tuple.tuple("ruff", 3));
+  }
+
+  @Test
   void removesQuotesAndKeepsQuotedHashes() {
     assertThat(words("python -m pytest -k 'not slow and #x' \"tests/unit\""))
         .containsExactly(List.of("python", "-m", "pytest", "-k", "not slow and #x", "tests/unit"));
