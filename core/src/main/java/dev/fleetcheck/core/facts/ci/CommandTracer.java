@@ -1,7 +1,7 @@
 package dev.fleetcheck.core.facts.ci;
 
-import dev.fleetcheck.core.facts.ci.TraceSources.Hook;
 import dev.fleetcheck.core.facts.ci.TraceSources.Runner;
+import dev.fleetcheck.core.facts.precommit.Hook;
 import dev.fleetcheck.core.model.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -269,6 +269,10 @@ final class CommandTracer {
 
   private static String programName(String word) {
     String name = word.substring(word.lastIndexOf('/') + 1);
+    int version = name.indexOf('@'); // uvx ruff@0.6.0
+    if (version > 0) {
+      name = name.substring(0, version);
+    }
     return name.endsWith(".exe") ? name.substring(0, name.length() - 4) : name;
   }
 
@@ -518,9 +522,10 @@ final class CommandTracer {
           "pre-commit hook `"
               + hook.id()
               + "` ("
-              + (hook.line() > 0 ? hook.path() + ":" + hook.line() : hook.path())
+              + sources.preCommitPath()
+              + (hook.line() > 0 ? ":" + hook.line() : "")
               + ")";
-      if (hook.id().toLowerCase(Locale.ROOT).contains(tool.hookKeyword())) {
+      if (hook.isFor(tool.hookKeyword())) {
         return Optional.of(List.of(hop));
       }
       for (ShellCommand entry : ShellCommand.parse(hook.entry())) {

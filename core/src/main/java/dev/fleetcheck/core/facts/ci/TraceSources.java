@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.facts.ci;
 
+import dev.fleetcheck.core.facts.precommit.Hook;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,9 @@ interface TraceSources {
 
   /** The hooks of the repository's pre-commit configuration, empty when there is none. */
   List<Hook> hooks();
+
+  /** Where the pre-commit configuration is, for evidence. */
+  String preCommitPath();
 
   /** A tracked file's text, empty when it is not tracked or cannot be read. */
   Optional<String> readText(String path);
@@ -45,7 +49,4 @@ interface TraceSources {
       commands = List.copyOf(commands);
     }
   }
-
-  /** A pre-commit hook: its id and, for local hooks, the command it runs (else empty). */
-  record Hook(String id, String entry, String path, int line) {}
 }
