@@ -3,7 +3,9 @@ package dev.fleetcheck.embedded;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where the embedded default keeps its SQLite file and reports: {@code ~/.fleetcheck} unless set. */
+/**
+ * Where the embedded default keeps its SQLite file and reports: {@code ~/.fleetcheck} unless set.
+ */
 public final class DataDirectory {
 
   private DataDirectory() {}

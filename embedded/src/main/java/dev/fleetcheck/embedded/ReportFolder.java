@@ -51,8 +51,7 @@ public final class ReportFolder implements ReportStore {
       }
       temp = null;
     } catch (IOException e) {
-      throw new FleetcheckException(
-          ErrorCode.OUTPUT_WRITE_FAILED, "cannot write report " + key, e);
+      throw new FleetcheckException(ErrorCode.OUTPUT_WRITE_FAILED, "cannot write report " + key, e);
     } finally {
       deleteQuietly(temp);
     }

@@ -19,8 +19,9 @@ import org.sqlite.SQLiteConfig;
  * timeout (another process on the same file waits instead of failing), writes in BEGIN IMMEDIATE
  * transactions (no lock upgrade deadlocks between processes), and the versioned schema applied on
  * open. Transactions are begun and ended by hand: the driver's own transaction mode would begin the
- * next transaction as soon as one commits and so hold the write lock between them. One connection per instance,
- * used by one thread at a time; several instances, in this process or others, may share the file.
+ * next transaction as soon as one commits and so hold the write lock between them. One connection
+ * per instance, used by one thread at a time; several instances, in this process or others, may
+ * share the file.
  */
 public final class SqliteDatabase implements AutoCloseable {
 

@@ -266,7 +266,9 @@ public final class SqliteResultStore implements ResultStore {
         sql,
         params,
         SqliteResultStore::scanRecord,
-        s -> cursors.encode(scope, List.of(Long.toString(s.scannedAt().toEpochMilli()), s.scanId())));
+        s ->
+            cursors.encode(
+                scope, List.of(Long.toString(s.scannedAt().toEpochMilli()), s.scanId())));
   }
 
   @Override
@@ -440,8 +442,11 @@ public final class SqliteResultStore implements ResultStore {
           findSweep(c, entry.sweepId()).orElseThrow(() -> sweepNotFound(entry.sweepId()));
           Optional<SweepEntry> existing = findEntry(c, entry.sweepId(), entry.repository());
           if (existing.isEmpty()) {
-            writeEntry(c, entry, "INSERT INTO sweep_entry (state, scan_id, error_code, recorded_at,"
-                + " sweep_id, repository) VALUES (?, ?, ?, ?, ?, ?)");
+            writeEntry(
+                c,
+                entry,
+                "INSERT INTO sweep_entry (state, scan_id, error_code, recorded_at,"
+                    + " sweep_id, repository) VALUES (?, ?, ?, ?, ?, ?)");
             String counter = entry.state() == SweepEntry.State.DONE ? "done" : "failed";
             update(
                 c,
@@ -451,8 +456,11 @@ public final class SqliteResultStore implements ResultStore {
           }
           if (existing.get().state() == SweepEntry.State.FAILED
               && entry.state() == SweepEntry.State.DONE) {
-            writeEntry(c, entry, "UPDATE sweep_entry SET state = ?, scan_id = ?, error_code = ?,"
-                + " recorded_at = ? WHERE sweep_id = ? AND repository = ?");
+            writeEntry(
+                c,
+                entry,
+                "UPDATE sweep_entry SET state = ?, scan_id = ?, error_code = ?,"
+                    + " recorded_at = ? WHERE sweep_id = ? AND repository = ?");
             update(
                 c,
                 "UPDATE sweep SET done = done + 1, failed = failed - 1 WHERE sweep_id = ?",
@@ -511,12 +519,10 @@ public final class SqliteResultStore implements ResultStore {
   }
 
   @Override
-  public Page<RuleFailure> ruleFailures(
-      String sweepId, Optional<String> ruleId, PageRequest page) {
+  public Page<RuleFailure> ruleFailures(String sweepId, Optional<String> ruleId, PageRequest page) {
     String scope = "rule-failures|" + sweepId + "|" + ruleId.orElse("*");
     List<Object> params = new ArrayList<>(List.of(sweepId));
-    StringBuilder where =
-        new StringBuilder(" WHERE e.sweep_id = ? AND e.state = 'DONE'");
+    StringBuilder where = new StringBuilder(" WHERE e.sweep_id = ? AND e.state = 'DONE'");
     if (ruleId.isPresent()) {
       where.append(" AND f.rule_id = ?");
       params.add(ruleId.get());

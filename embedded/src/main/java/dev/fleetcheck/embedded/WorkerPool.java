@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs pollers on several threads until the queue is drained (every message deleted or
- * dead-lettered) or {@link #stop()} is called. Messages in flight when a worker stops are simply not
- * deleted: the queue delivers them again, as SQS would after a crash.
+ * dead-lettered) or {@link #stop()} is called. Messages in flight when a worker stops are simply
+ * not deleted: the queue delivers them again, as SQS would after a crash.
  */
 public final class WorkerPool {
 
