@@ -54,7 +54,10 @@ public final class WorkerPool {
       }
       return handled;
     } finally {
-      executor.shutdownNow();
+      stop();
+      executor.shutdown();
+      // Let a worker in the middle of a job finish it, as a Lambda would before it is frozen.
+      executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
     }
   }
 
