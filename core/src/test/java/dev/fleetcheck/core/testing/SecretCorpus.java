@@ -357,7 +357,7 @@ public final class SecretCorpus {
             context,
             pick("SLACK_WEBHOOK_URL", "alerts_webhook", "notify"),
             webhook,
-            webhook);
+            webhook.substring(webhook.indexOf("/services/") + "/services/".length()));
         String stripe = Synthetic.stripeLiveKey(random);
         assignment(
             STRIPE_LIVE_KEY,
