@@ -9,7 +9,16 @@ package dev.fleetcheck.core.secrets;
  *
  * @param quoted whether the value was a string literal (unquoted values are bare config words)
  */
-record Assignment(String name, int valueStart, int valueEnd, String value, boolean quoted) {
+record Assignment(
+    String content, int nameStart, int nameEnd, int valueStart, int valueEnd, boolean quoted) {
+
+  String name() {
+    return content.substring(nameStart, nameEnd);
+  }
+
+  String value() {
+    return content.substring(valueStart, valueEnd);
+  }
 
   /** Parses the assignment whose name contains offset {@code hit}; null when there is none. */
   static Assignment around(String content, int hit, int lineStart, int lineEnd) {
@@ -28,7 +37,7 @@ record Assignment(String name, int valueStart, int valueEnd, String value, boole
       return null;
     }
     p = skipBlanks(content, p, lineEnd);
-    return value(content, content.substring(nameStart, nameEnd), p, lineEnd);
+    return value(content, nameStart, nameEnd, p, lineEnd);
   }
 
   static boolean isNameCharacter(char c) {
@@ -91,7 +100,7 @@ record Assignment(String name, int valueStart, int valueEnd, String value, boole
     return p;
   }
 
-  private static Assignment value(String content, String name, int p, int lineEnd) {
+  private static Assignment value(String content, int nameStart, int nameEnd, int p, int lineEnd) {
     if (p >= lineEnd) {
       return null;
     }
@@ -103,7 +112,7 @@ record Assignment(String name, int valueStart, int valueEnd, String value, boole
       if (close < 0 || close > lineEnd) {
         return null;
       }
-      return new Assignment(name, start + 2, close, content.substring(start + 2, close), true);
+      return new Assignment(content, nameStart, nameEnd, start + 2, close, true);
     }
     if (isQuote(c)) {
       if (content.startsWith(String.valueOf(c).repeat(3), start)) {
@@ -113,7 +122,7 @@ record Assignment(String name, int valueStart, int valueEnd, String value, boole
       if (close < 0) {
         return null;
       }
-      return new Assignment(name, start + 1, close, content.substring(start + 1, close), true);
+      return new Assignment(content, nameStart, nameEnd, start + 1, close, true);
     }
     int end = p;
     while (end < lineEnd && !endsBareValue(content.charAt(end))) {
@@ -122,7 +131,7 @@ record Assignment(String name, int valueStart, int valueEnd, String value, boole
     if (end == p) {
       return null;
     }
-    return new Assignment(name, p, end, content.substring(p, end), false);
+    return new Assignment(content, nameStart, nameEnd, p, end, false);
   }
 
   /** Skips Python's {@code r}, {@code b}, {@code u}, {@code f} string prefixes. */

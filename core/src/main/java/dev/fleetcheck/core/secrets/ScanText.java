@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.secrets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -38,12 +39,10 @@ public final class ScanText {
     return text.charAt(index);
   }
 
-  /** The text in lower case (ROOT locale), same length and offsets as {@link #text()}. */
+  /** The text with ASCII letters in lower case, same length and offsets as {@link #text()}. */
   String lower() {
     if (lower == null) {
-      String folded = text.toLowerCase(Locale.ROOT);
-      // A few characters change length when folded; keep offsets aligned by folding ASCII only.
-      lower = folded.length() == text.length() ? folded : asciiLower(text);
+      lower = asciiLower(text);
     }
     return lower;
   }
@@ -107,14 +106,19 @@ public final class ScanText {
     return starts;
   }
 
+  /**
+   * Folds ASCII letters only, through one byte per character (ISO-8859-1 writes {@code ?} for the
+   * rest), so offsets stay aligned with the text and the copy stays compact: the names searched for
+   * are ASCII, and this is several times faster than {@link String#toLowerCase}.
+   */
   private static String asciiLower(String text) {
-    char[] chars = text.toCharArray();
-    for (int i = 0; i < chars.length; i++) {
-      char c = chars[i];
-      if (c >= 'A' && c <= 'Z') {
-        chars[i] = (char) (c + ('a' - 'A'));
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b >= 'A' && b <= 'Z') {
+        bytes[i] = (byte) (b | 0x20);
       }
     }
-    return new String(chars);
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.secrets;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ public final class SecretAssignmentDetector implements SecretDetector {
     boolean bareValuesAllowed = !CODE_EXTENSIONS.contains(text.extension());
     String content = text.text();
     String lower = text.lower();
-    int lastValueEnd = -1;
+    BitSet judged = new BitSet();
     for (String anchor : SecretNames.ANCHORS) {
       for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
         int lineStart = text.lineStart(at);
@@ -45,14 +46,17 @@ public final class SecretAssignmentDetector implements SecretDetector {
         }
         Assignment assignment = Assignment.around(content, at, lineStart, lineEnd);
         if (assignment == null
-            || assignment.valueEnd() == lastValueEnd
-            || (!assignment.quoted() && !bareValuesAllowed)
-            || !SecretNames.isSecretName(assignment.name())) {
+            || judged.get(assignment.nameStart())
+            || (!assignment.quoted() && !bareValuesAllowed)) {
+          continue;
+        }
+        // Several anchors can hit one name (client_secret_token); judge it once.
+        judged.set(assignment.nameStart());
+        if (!SecretNames.isSecretName(assignment.name())) {
           continue;
         }
         String value = SecretValues.credentialPart(assignment.value());
         if (SecretValues.looksLikeSecret(value)) {
-          lastValueEnd = assignment.valueEnd();
           matches.add(
               new SecretMatch(
                   kind(), assignment.valueStart(), assignment.valueEnd(), Fingerprint.of(value)));

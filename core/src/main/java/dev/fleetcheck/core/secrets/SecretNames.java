@@ -125,9 +125,25 @@ final class SecretNames {
     if (compact.equals("auth")) {
       return true;
     }
-    return containsAny(compact, SECRET_WORDS)
-        && !containsAny(compact, NOT_SECRET_WORDS)
-        && NOT_SECRET_SUFFIXES.stream().noneMatch(compact::endsWith);
+    int wordEnd = endOfLastSecretWord(compact);
+    if (wordEnd < 0 || containsAny(compact, NOT_SECRET_WORDS)) {
+      return false;
+    }
+    // Only what follows the secret word can make it a name about a secret (token_url,
+    // password_hash).
+    String rest = compact.substring(wordEnd);
+    return rest.isEmpty() || NOT_SECRET_SUFFIXES.stream().noneMatch(rest::endsWith);
+  }
+
+  private static int endOfLastSecretWord(String compact) {
+    int end = -1;
+    for (String word : SECRET_WORDS) {
+      int at = compact.lastIndexOf(word);
+      if (at >= 0) {
+        end = Math.max(end, at + word.length());
+      }
+    }
+    return end;
   }
 
   /** Whether the name is the AWS secret access key's ({@code aws_secret_access_key}, ...). */
