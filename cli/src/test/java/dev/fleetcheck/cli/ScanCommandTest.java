@@ -208,7 +208,10 @@ class ScanCommandTest {
 
   @Test
   void quietLeavesStderrEmptyOnSuccess() {
-    CliRun.Result result = CliRun.with().run("scan", repo.toString(), "--quiet");
+    CliRun.Result result =
+        CliRun.with()
+            .pack(TestRules.passing(TestRules.REQUIRED))
+            .run("scan", repo.toString(), "--quiet");
 
     assertThat(result.exit()).isEqualTo(ExitCodes.OK);
     assertThat(result.err()).isEmpty();
@@ -221,7 +224,9 @@ class ScanCommandTest {
     Files.writeString(file, "previous");
 
     CliRun.Result result =
-        CliRun.with().run("scan", repo.toString(), "--format", "json", "--output", file.toString());
+        CliRun.with()
+            .pack(TestRules.passing(TestRules.REQUIRED))
+            .run("scan", repo.toString(), "--format", "json", "--output", file.toString());
 
     assertThat(result.exit()).isEqualTo(ExitCodes.OK);
     assertThat(result.out()).isEmpty();
