@@ -18,12 +18,25 @@ record Checkout(Path directory, RepositoryRef repository, Runnable release)
         () -> {});
   }
 
+  /**
+   * Clones through {@code fetcher}. The clone is removed on close, and also when the process is
+   * interrupted (Ctrl+C) while the scan runs.
+   */
   static Checkout clone(ScanTarget.GitUrl target, RepoFetcher fetcher) {
     FetchedRepo fetched = fetcher.fetch(new RepoRef(target.name(), target.url(), "", ""));
+    Thread onInterrupt = new Thread(fetched::close, "fleetcheck-remove-clone");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     return new Checkout(
         fetched.directory(),
         new RepositoryRef(target.name(), target.displaySource(), fetched.commit()),
-        fetched::close);
+        () -> {
+          try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+          } catch (IllegalStateException shuttingDown) {
+            return; // the hook is removing the clone already
+          }
+          fetched.close();
+        });
   }
 
   @Override
