@@ -35,12 +35,23 @@ final class IsolatedGitConfig extends SystemReader.Delegate {
       Path home = Files.createTempDirectory("fleetcheck-git-home-");
       home.toFile().deleteOnExit();
       SystemReader.setInstance(new IsolatedGitConfig(SystemReader.getInstance(), home));
-      // JGit measures each file system's timestamp resolution once and caches the figure in the
-      // (now private) JGit config; measuring in the foreground stalls the first clone by seconds.
+      // JGit measures each file system's timestamp resolution once, by touching a probe file in
+      // the first folder it meets there, and caches the figure in the (now private) JGit config.
+      // In the foreground that stalls the first clone by seconds; in the background inside a
+      // work folder it races the folder's deletion. So measure in the background, here.
       FS.FileStoreAttributes.setBackground(true);
+      measureFileStore(home);
     } catch (IOException e) {
       throw new UncheckedIOException("could not create the private git configuration folder", e);
     }
+  }
+
+  /**
+   * Starts JGit's timestamp measurement for the file system holding {@code folder} in that folder
+   * (not in a work folder about to be deleted); clones meanwhile use JGit's safe fallback values.
+   */
+  static void measureFileStore(Path folder) {
+    FS.FileStoreAttributes.get(folder);
   }
 
   /** The folder standing in for the user's home, for tests. */

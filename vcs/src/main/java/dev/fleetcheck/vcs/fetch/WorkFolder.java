@@ -47,6 +47,11 @@ final class WorkFolder implements FetchedRepo {
    * @return whether the folder is gone
    */
   static boolean delete(Path root) {
+    // A second pass catches a file a stopping JGit thread wrote during the first.
+    return deleteOnce(root) || deleteOnce(root);
+  }
+
+  private static boolean deleteOnce(Path root) {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }
