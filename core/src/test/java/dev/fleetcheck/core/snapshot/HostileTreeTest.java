@@ -210,7 +210,21 @@ class HostileTreeTest {
               assertThat(problem.message()).startsWith("malformed YAML: ").hasSizeGreaterThan(20);
             });
     assertThat(facts.problems()).hasSize(2);
-    assertThat(scan(repo).results()).hasSize(314);
+    ScanReport report = scan(repo);
+    assertThat(report.results()).hasSize(314);
+    assertThat(report.notes())
+        .anySatisfy(
+            n -> {
+              assertThat(n.path()).isEqualTo("pyproject.toml");
+              assertThat(n.line()).isEqualTo(3);
+              assertThat(n.message()).startsWith("malformed TOML: ");
+            })
+        .anySatisfy(
+            n -> {
+              assertThat(n.path()).isEqualTo(".pre-commit-config.yaml");
+              assertThat(n.line()).isPositive();
+              assertThat(n.message()).startsWith("malformed YAML: ");
+            });
   }
 
   @Test
