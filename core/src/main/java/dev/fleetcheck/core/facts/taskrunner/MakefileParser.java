@@ -50,7 +50,8 @@ final class MakefileParser {
     List<Pending> open = new ArrayList<>();
     boolean inDefine = false;
     for (Logical logical : lines) {
-      String line = logical.text();
+      String line =
+          logical.text().startsWith("\t") ? logical.text() : withoutComment(logical.text());
       String trimmed = line.strip();
       if (inDefine) {
         inDefine = !firstWord(trimmed).equals("endef");
@@ -63,7 +64,7 @@ final class MakefileParser {
         }
         continue;
       }
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      if (trimmed.isEmpty()) {
         continue;
       }
       String word = firstWord(trimmed);
@@ -182,8 +183,8 @@ final class MakefileParser {
       if (line.startsWith("\t")) {
         continue;
       }
-      Matcher assignment = ASSIGNMENT.matcher(line.strip());
-      if (assignment.matches() && colonIndex(line) < 0) {
+      Matcher assignment = ASSIGNMENT.matcher(withoutComment(line).strip());
+      if (assignment.matches() && colonIndex(withoutComment(line)) < 0) {
         variables.putIfAbsent(assignment.group(1), assignment.group(2).strip());
       }
     }
@@ -238,6 +239,19 @@ final class MakefileParser {
       calls.add(token);
     }
     return calls;
+  }
+
+  /** The line up to its first unescaped {@code #}: make comments end any non-recipe line. */
+  private static String withoutComment(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '#') {
+        return line.substring(0, i);
+      }
+    }
+    return line;
   }
 
   private static String firstWord(String trimmed) {

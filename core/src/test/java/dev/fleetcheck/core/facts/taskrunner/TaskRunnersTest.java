@@ -215,6 +215,20 @@ class TaskRunnersTest {
   }
 
   @Test
+  void makeCommentsAreNotPrerequisites() {
+    TaskRunnerSet set =
+        runners(
+            FixtureRepo.in(dir)
+                .file(
+                    "Makefile",
+                    "PY = python3 # interpreter\nlint: ## run test-free linting\n\truff check\n"
+                        + "test: # test\n\t$(PY) -m pytest # all\n"));
+    assertThat(set.target("lint").orElseThrow().commands()).containsExactly("ruff check");
+    assertThat(set.target("test").orElseThrow().commands())
+        .containsExactly("python3 -m pytest # all");
+  }
+
+  @Test
   void workspaceMemberRunnersAreRead() {
     TaskRunnerSet set =
         runners(
