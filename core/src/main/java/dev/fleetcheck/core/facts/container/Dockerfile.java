@@ -49,10 +49,10 @@ public final class Dockerfile {
       }
       String trimmedEnd = line.stripTrailing();
       if (!trimmedEnd.isEmpty() && trimmedEnd.charAt(trimmedEnd.length() - 1) == escape) {
-        current.append(trimmedEnd, 0, trimmedEnd.length() - 1).append(' ');
+        current.append(trimmedEnd.substring(0, trimmedEnd.length() - 1).strip()).append(' ');
         continue;
       }
-      current.append(line);
+      current.append(line.strip());
       Matcher instruction = INSTRUCTION.matcher(current.toString().strip());
       current.setLength(0);
       if (!instruction.matches()) {
