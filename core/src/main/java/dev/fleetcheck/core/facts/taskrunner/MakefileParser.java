@@ -41,6 +41,9 @@ final class MakefileParser {
   private static final Pattern MAKE_CALL =
       Pattern.compile("(?:\\$\\(MAKE\\)|\\$\\{MAKE\\}|(?<![\\w/-])make)\\s+(.*)$");
 
+  private static final Pattern INCLUDE = Pattern.compile("^(?:-include|sinclude|include)\\s+(.+)$");
+  private static final Pattern WILDCARD = Pattern.compile("\\$\\(wildcard\\s+([^)]*)\\)");
+
   private MakefileParser() {}
 
   static List<RawTarget> parse(String text) {
@@ -213,6 +216,31 @@ final class MakefileParser {
       }
     }
     return current;
+  }
+
+  /**
+   * The files an {@code include}, {@code -include} or {@code sinclude} line names, literal or
+   * through {@code $(wildcard ...)}; names built from other variables cannot be resolved.
+   */
+  static List<String> includes(String text) {
+    List<String> names = new ArrayList<>();
+    for (Logical logical : logicalLines(text)) {
+      String line = logical.text();
+      if (line.startsWith("\t")) {
+        continue;
+      }
+      Matcher include = INCLUDE.matcher(withoutComment(line).strip());
+      if (!include.matches()) {
+        continue;
+      }
+      String operands = WILDCARD.matcher(include.group(1)).replaceAll("$1");
+      for (String name : operands.strip().split("\\s+")) {
+        if (!name.isEmpty() && !name.contains("$")) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
   }
 
   /** The targets a recipe line runs through {@code make}/{@code $(MAKE)}, same Makefile only. */

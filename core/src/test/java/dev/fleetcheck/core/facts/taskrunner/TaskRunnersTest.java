@@ -229,6 +229,21 @@ class TaskRunnersTest {
   }
 
   @Test
+  void makefileIncludesAreFollowedWithTheirOwnPaths() {
+    TaskRunnerSet set =
+        runners(
+            FixtureRepo.in(dir)
+                .file(
+                    "Makefile",
+                    "include mk/common.mk\n-include $(wildcard mk/*.mk) missing.mk\nlint: fmt\n")
+                .file("mk/common.mk", "dev:\n\tuv sync\n")
+                .file("mk/style.mk", "fmt:\n\truff format\ninclude Makefile\n"));
+    assertThat(set.target("dev").orElseThrow().path()).isEqualTo("mk/common.mk");
+    assertThat(set.target("lint").orElseThrow().commands()).containsExactly("ruff format");
+    assertThat(set.files()).containsExactly("Makefile", "mk/common.mk", "mk/style.mk");
+  }
+
+  @Test
   void workspaceMemberRunnersAreRead() {
     TaskRunnerSet set =
         runners(
