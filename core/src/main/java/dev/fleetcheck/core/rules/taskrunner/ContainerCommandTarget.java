@@ -45,16 +45,10 @@ public final class ContainerCommandTarget implements Rule {
       return Outcome.pass(
           Evidence.file(containers.devcontainer().get(0), "dev container definition"));
     }
-    Evidence missing = TargetCheck.missingEvidence(runners, List.of("docker-test", "docker-run"));
+    Evidence missing =
+        TargetCheck.missingEvidence(runners, "no `docker-test` or `docker-run` target");
     return Outcome.fail(
         new Evidence(
-            missing.path(),
-            missing.line(),
-            missing
-                    .message()
-                    .replace(
-                        "missing targets `docker-test`, `docker-run`",
-                        "no `docker-test` or `docker-run` target")
-                + "; no .devcontainer/ either"));
+            missing.path(), missing.line(), missing.message() + "; no .devcontainer/ either"));
   }
 }

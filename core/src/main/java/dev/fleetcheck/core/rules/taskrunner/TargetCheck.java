@@ -46,21 +46,21 @@ final class TargetCheck {
 
   static Evidence missingEvidence(TaskRunnerSet runners, List<String> missing) {
     String names = String.join(", ", missing.stream().map(n -> "`" + n + "`").toList());
-    String what = (missing.size() == 1 ? "no " : "missing targets ") + names;
-    if (!runners.any() && runners.files().isEmpty()) {
+    String what = missing.size() == 1 ? "no " + names + " target" : "missing targets " + names;
+    return missingEvidence(runners, what);
+  }
+
+  /** FAIL evidence: {@code what} is missing, and which runner files were searched. */
+  static Evidence missingEvidence(TaskRunnerSet runners, String what) {
+    if (runners.files().isEmpty()) {
       return Evidence.repository(
           what
               + ": no task runner at the repository root or workspace members (looked for "
               + RUNNERS_LOOKED_FOR
               + ")");
     }
-    String path = runners.files().isEmpty() ? "" : runners.files().get(0);
     return Evidence.file(
-        path,
-        what
-            + (missing.size() == 1 ? " target" : "")
-            + " in "
-            + runners.describeFiles()
-            + " (names must match exactly)");
+        runners.files().get(0),
+        what + " in " + runners.describeFiles() + " (names must match exactly)");
   }
 }

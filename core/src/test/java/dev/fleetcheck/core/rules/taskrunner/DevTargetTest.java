@@ -47,7 +47,7 @@ class DevTargetTest {
             .build();
     Outcome outcome = FixtureRepo.check(new DevTarget(), repo);
     assertThat(outcome.status()).isEqualTo(Status.FAIL);
-    assertThat(outcome.evidence().get(0).message()).startsWith("no `dev`: no task runner");
+    assertThat(outcome.evidence().get(0).message()).startsWith("no `dev` target: no task runner");
   }
 
   @Test
