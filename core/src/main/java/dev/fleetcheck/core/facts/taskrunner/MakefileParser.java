@@ -44,6 +44,8 @@ final class MakefileParser {
   private static final Pattern INCLUDE = Pattern.compile("^(?:-include|sinclude|include)\\s+(.+)$");
   private static final Pattern WILDCARD = Pattern.compile("\\$\\(wildcard\\s+([^)]*)\\)");
 
+  private static final Pattern CHANGES_FOLDER = Pattern.compile("(?:^|[;&|(]\\s*)(?:cd|pushd)\\s");
+
   private MakefileParser() {}
 
   static List<RawTarget> parse(String text) {
@@ -247,7 +249,8 @@ final class MakefileParser {
   static List<String> makeCalls(String command) {
     List<String> calls = new ArrayList<>();
     Matcher call = MAKE_CALL.matcher(command);
-    if (!call.find()) {
+    if (!call.find() || CHANGES_FOLDER.matcher(command.substring(0, call.start())).find()) {
+      // After `cd docs &&` the make call runs another folder's Makefile, not this one.
       return calls;
     }
     for (String token : call.group(1).strip().split("\\s+")) {

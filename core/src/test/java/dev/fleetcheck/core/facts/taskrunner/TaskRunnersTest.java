@@ -222,10 +222,12 @@ class TaskRunnersTest {
                 .file(
                     "Makefile",
                     "PY = python3 # interpreter\nlint: ## run test-free linting\n\truff check\n"
+                        + "docs:\n\tcd docs && $(MAKE) test\n"
                         + "test: # test\n\t$(PY) -m pytest # all\n"));
     assertThat(set.target("lint").orElseThrow().commands()).containsExactly("ruff check");
     assertThat(set.target("test").orElseThrow().commands())
         .containsExactly("python3 -m pytest # all");
+    assertThat(set.target("docs").orElseThrow().commands()).containsExactly("cd docs && make test");
   }
 
   @Test
