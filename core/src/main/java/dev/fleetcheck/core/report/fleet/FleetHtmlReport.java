@@ -66,6 +66,8 @@ public final class FleetHtmlReport implements FleetRenderer {
       th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
       th { background: #f6f8fa; }
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+      td code, th code { white-space: nowrap; }
+      table.compact { width: auto; min-width: 320px; }
       caption { text-align: left; font-weight: 600; padding: 4px 0; }
       .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px;
                font-weight: 600; border: 1px solid currentColor; }
@@ -174,8 +176,8 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</dl>\n");
     if (sweep.pending() > 0) {
       html.append("<p>The sweep is not complete: ")
-          .append(sweep.pending())
-          .append(" repositories have no result yet and are not listed.</p>\n");
+          .append(counted(sweep.pending(), "repository has", "repositories have"))
+          .append(" no result yet and not listed.</p>\n");
     }
     if (totals.reportsUnreadable() > 0) {
       html.append("<p>")
@@ -222,7 +224,8 @@ public final class FleetHtmlReport implements FleetRenderer {
   private static void distribution(StringBuilder html, List<ScoreBucket> buckets) {
     sectionStart(html, "score-distribution", "Score distribution");
     html.append(SvgCharts.scoreDistribution(buckets));
-    html.append("<table>\n<caption>Scanned repositories per score bucket</caption>\n")
+    html.append(
+            "<table class=\"compact\">\n<caption>Scanned repositories per score bucket</caption>\n")
         .append(
             "<thead><tr><th scope=\"col\">Score</th><th scope=\"col\" class=\"num\">"
                 + "Repositories</th></tr></thead>\n<tbody>\n");
@@ -362,14 +365,15 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("<p>Compared with sweep <code>")
         .append(html(previous.get()))
         .append("</code>: ")
-        .append(data.totals().newFailures())
-        .append(" new rule failures, ")
-        .append(data.totals().fixedRules())
-        .append(" rules fixed, ")
-        .append(data.totals().newFindings())
-        .append(" new findings, ")
-        .append(data.totals().stillOpenFindings())
-        .append(" findings still open.</p>\n");
+        .append(counted(data.totals().newFailures(), "new rule failure", "new rule failures"))
+        .append(", ")
+        .append(counted(data.totals().fixedRules(), "rule fixed", "rules fixed"))
+        .append(", ")
+        .append(counted(data.totals().newFindings(), "new finding", "new findings"))
+        .append(", ")
+        .append(
+            counted(data.totals().stillOpenFindings(), "finding still open", "findings still open"))
+        .append(".</p>\n");
     if (data.changes().isEmpty()) {
       html.append("<p>No repository fails a rule it did not fail before, or fixed one.</p>\n");
       html.append("</section>\n");
@@ -521,6 +525,10 @@ public final class FleetHtmlReport implements FleetRenderer {
 
   private static String band(ScoreBand band) {
     return "<span class=\"badge band-" + band.id() + "\">" + band.id() + "</span>";
+  }
+
+  private static String counted(int count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
   }
 
   private static String team(String team) {

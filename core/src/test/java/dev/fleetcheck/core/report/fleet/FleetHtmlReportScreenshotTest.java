@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the fleet report in headless Chromium, offline, and keeps the screenshot as
- * core/target/html-report.png for a person to look at. Skipped where Chromium is not installed.
+ * core/target/html-report.png (beside the page, html-report.html) for a person to look at. Skipped
+ * where Chromium is not installed.
  */
 @Tag("e2e")
 class FleetHtmlReportScreenshotTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path SCREENSHOT = Path.of("target", "html-report.png");
+  private static final Path PAGE = Path.of("target", "html-report.html");
 
   @TempDir Path work;
 
@@ -38,10 +40,10 @@ class FleetHtmlReportScreenshotTest {
             + " the screenshot test is skipped");
     FleetReportData data =
         FixtureFleet.twoSweeps(work.resolve("fleet")).assembler().assemble(Optional.empty());
-    Path page = work.resolve("fleet-report.html");
-    Files.writeString(page, new FleetHtmlReport().render(data), StandardCharsets.UTF_8);
     Path screenshot = SCREENSHOT.toAbsolutePath();
     Files.createDirectories(screenshot.getParent());
+    Path page = PAGE.toAbsolutePath();
+    Files.writeString(page, new FleetHtmlReport().render(data), StandardCharsets.UTF_8);
     Files.deleteIfExists(screenshot);
 
     Process chromium =
