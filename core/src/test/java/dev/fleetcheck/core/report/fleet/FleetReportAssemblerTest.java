@@ -192,6 +192,24 @@ class FleetReportAssemblerTest {
   }
 
   @Test
+  void anUnfinishedSweepListsWhatIsDoneAndCountsThePending() {
+    fixture.results.createSweep(
+        new dev.fleetcheck.core.fleet.Sweep(
+            "sw-3", fixture.clock.instant().plusSeconds(60), 6, fixture.engine.pack().digest()));
+    fixture.results.recordSweepEntry(
+        dev.fleetcheck.core.fleet.SweepEntry.done(
+            "sw-3", "charlie", scanned("charlie").scanId(), fixture.clock.instant()));
+
+    FleetReportData report = fixture.assembler().assemble(Optional.empty());
+
+    assertThat(report.sweep().sweepId()).isEqualTo("sw-3");
+    assertThat(report.sweep().pending()).isEqualTo(5);
+    assertThat(report.repositories()).extracting(RepositoryResult::name).containsExactly("charlie");
+    assertThat(new FleetHtmlReport().render(report))
+        .contains("The sweep is not complete: 5 repositories have no result yet");
+  }
+
+  @Test
   void theSameStoresGiveTheSameData() {
     assertThat(fixture.assembler().assemble(Optional.of("sw-2"))).isEqualTo(latest);
   }
