@@ -1,7 +1,7 @@
 # Fleetcheck task runner. Every target works on a fresh clone with no earlier step.
 SHELL := /bin/bash
 MVN ?= mvn
-MVN_FLAGS ?= -B -ntp -q
+MVN_FLAGS ?= -B -ntp -q -Dstyle.color=never
 JAR := cli/target/fleetcheck.jar
 
 .PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean

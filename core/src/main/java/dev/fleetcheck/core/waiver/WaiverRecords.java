@@ -67,28 +67,57 @@ public final class WaiverRecords {
   }
 
   static void parse(String path, String text, List<Waiver> waivers, List<Evidence> invalid) {
-    Set<String> ruleIds = new LinkedHashSet<>();
-    int waivesLine = 0;
-    String expiresText = null;
-    String rationale = null;
     String[] lines = text.split("\r?\n", -1);
+    Fields fields = new Fields();
+    int bodyStart = FrontMatter.read(lines, fields);
+    readBody(lines, bodyStart, fields);
+    if (fields.ruleIds.isEmpty()) {
+      return; // an ordinary decision record, not a waiver
+    }
+    List<String> missing = new ArrayList<>();
+    LocalDate expires = null;
+    if (fields.expiresText == null) {
+      missing.add("an Expires: date");
+    } else {
+      expires = dateIn(fields.expiresText);
+      if (expires == null) {
+        missing.add(
+            "a valid Expires: date (YYYY-MM-DD), found '" + abbreviate(fields.expiresText) + "'");
+      }
+    }
+    if (fields.rationale == null || fields.rationale.isBlank()) {
+      missing.add("a rationale");
+    }
+    if (!missing.isEmpty()) {
+      invalid.add(
+          Evidence.at(
+              path,
+              fields.waivesLine,
+              "invalid waiver for "
+                  + String.join(", ", fields.ruleIds)
+                  + ": missing "
+                  + String.join(" and ", missing)));
+      return;
+    }
+    waivers.add(
+        new Waiver(path, List.copyOf(fields.ruleIds), expires, abbreviate(fields.rationale)));
+  }
+
+  /** The Markdown body: {@code Waives:}/{@code Expires:}/{@code Rationale:} lines or headings. */
+  private static void readBody(String[] lines, int from, Fields fields) {
     boolean inRationaleSection = false;
     StringBuilder rationaleBody = new StringBuilder();
-    for (int i = 0; i < lines.length; i++) {
+    for (int i = from; i < lines.length; i++) {
       String line = lines[i];
       Matcher m;
       if ((m = WAIVES.matcher(line)).matches()) {
-        Matcher ids = RULE_ID.matcher(m.group(1));
-        while (ids.find()) {
-          ruleIds.add(ids.group());
-        }
-        waivesLine = waivesLine == 0 ? i + 1 : waivesLine;
+        fields.addRuleIds(m.group(1), i + 1);
         inRationaleSection = false;
-      } else if ((m = EXPIRES.matcher(line)).matches() && expiresText == null) {
-        expiresText = m.group(1).trim();
+      } else if ((m = EXPIRES.matcher(line)).matches() && fields.expiresText == null) {
+        fields.expiresText = m.group(1).trim();
         inRationaleSection = false;
       } else if ((m = RATIONALE_FIELD.matcher(line)).matches()) {
-        rationale = m.group(1).trim();
+        fields.rationale = m.group(1).trim();
         inRationaleSection = false;
       } else if (RATIONALE_HEADING.matcher(line).matches()) {
         inRationaleSection = true;
@@ -98,42 +127,38 @@ public final class WaiverRecords {
         rationaleBody.append(line.trim()).append(' ');
       }
     }
-    if (ruleIds.isEmpty()) {
-      return; // an ordinary decision record, not a waiver
+    if (fields.rationale == null && rationaleBody.length() > 0) {
+      fields.rationale = rationaleBody.toString().trim();
     }
-    if (rationale == null && rationaleBody.length() > 0) {
-      rationale = rationaleBody.toString().trim();
+  }
+
+  private static LocalDate dateIn(String text) {
+    Matcher date = DATE.matcher(text);
+    try {
+      return date.find() ? LocalDate.parse(date.group()) : null;
+    } catch (DateTimeParseException e) {
+      return null;
     }
-    List<String> missing = new ArrayList<>();
-    LocalDate expires = null;
-    if (expiresText == null) {
-      missing.add("an Expires: date");
-    } else {
-      Matcher date = DATE.matcher(expiresText);
-      try {
-        expires = date.find() ? LocalDate.parse(date.group()) : null;
-      } catch (DateTimeParseException e) {
-        expires = null;
+  }
+
+  /** What a record says, gathered from its front matter and its body. */
+  static final class Fields {
+    final Set<String> ruleIds = new LinkedHashSet<>();
+    int waivesLine;
+    String expiresText;
+    String rationale;
+
+    void addRuleIds(String text, int line) {
+      Matcher ids = RULE_ID.matcher(text);
+      boolean found = false;
+      while (ids.find()) {
+        ruleIds.add(ids.group());
+        found = true;
       }
-      if (expires == null) {
-        missing.add("a valid Expires: date (YYYY-MM-DD), found '" + abbreviate(expiresText) + "'");
+      if (found && waivesLine == 0) {
+        waivesLine = line;
       }
     }
-    if (rationale == null || rationale.isBlank()) {
-      missing.add("a rationale");
-    }
-    if (!missing.isEmpty()) {
-      invalid.add(
-          Evidence.at(
-              path,
-              waivesLine,
-              "invalid waiver for "
-                  + String.join(", ", ruleIds)
-                  + ": missing "
-                  + String.join(" and ", missing)));
-      return;
-    }
-    waivers.add(new Waiver(path, List.copyOf(ruleIds), expires, abbreviate(rationale)));
   }
 
   private static String abbreviate(String text) {

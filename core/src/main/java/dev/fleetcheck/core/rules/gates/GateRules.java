@@ -9,6 +9,12 @@ public final class GateRules {
   private GateRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new CiRunsLinter(),
+        new CiRunsTests(),
+        new WarningsAreErrors(),
+        new OpenApiSchema(),
+        new CanonicalEntrypoint(),
+        new VersionOption());
   }
 }

@@ -9,6 +9,11 @@ public final class ObservabilityRules {
   private ObservabilityRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new CorrelationIdHeader(),
+        new StructuredLogging(),
+        new Tracing(),
+        new ColdStartVisible(),
+        new PinnedImages());
   }
 }

@@ -9,6 +9,6 @@ public final class SecretRules {
   private SecretRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(new HardCodedSecrets());
   }
 }

@@ -9,6 +9,6 @@ public final class TestRules {
   private TestRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(new TestFilesExist());
   }
 }

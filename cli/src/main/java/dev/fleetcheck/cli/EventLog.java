@@ -1,0 +1,113 @@
+package dev.fleetcheck.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The CLI's diagnostics: one event per line on stderr, as JSON or as text, each carrying the
+ * invocation's {@code run_id}. Callers pass only redacted values; nothing here ever sees a token.
+ */
+public final class EventLog {
+
+  /** Severity, in increasing order. */
+  public enum Severity {
+    DEBUG,
+    INFO,
+    WARN,
+    ERROR
+  }
+
+  /** How lines are written. */
+  public enum Format {
+    TEXT,
+    JSON
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String SERVICE = "fleetcheck-cli";
+
+  private final PrintWriter err;
+  private final Format format;
+  private final Severity threshold;
+  private final String runId;
+  private final Clock clock;
+
+  public EventLog(PrintWriter err, Format format, Severity threshold, String runId, Clock clock) {
+    this.err = err;
+    this.format = format;
+    this.threshold = threshold;
+    this.runId = runId;
+    this.clock = clock;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public boolean enabled(Severity severity) {
+    return severity.compareTo(threshold) >= 0;
+  }
+
+  public void debug(String event, Map<String, ?> fields) {
+    log(Severity.DEBUG, event, fields);
+  }
+
+  public void info(String event, Map<String, ?> fields) {
+    log(Severity.INFO, event, fields);
+  }
+
+  public void error(String event, Map<String, ?> fields) {
+    log(Severity.ERROR, event, fields);
+  }
+
+  public void log(Severity severity, String event, Map<String, ?> fields) {
+    if (!enabled(severity)) {
+      return;
+    }
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("ts", clock.instant().toString());
+    line.put("level", severity.name());
+    line.put("event", event);
+    line.put("service", SERVICE);
+    line.put("run_id", runId);
+    line.putAll(fields);
+    err.println(format == Format.JSON ? json(line) : text(line));
+    err.flush();
+  }
+
+  private static String json(Map<String, Object> line) {
+    ObjectNode node = MAPPER.createObjectNode();
+    line.forEach((key, value) -> node.set(key, MAPPER.valueToTree(value)));
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  /** "ts LEVEL event key=value ...", values quoted when they hold spaces, quotes or '='. */
+  private static String text(Map<String, Object> line) {
+    StringBuilder out = new StringBuilder();
+    out.append(line.get("ts")).append(' ').append(line.get("level")).append(' ');
+    out.append(line.get("event"));
+    line.forEach(
+        (key, value) -> {
+          if (!key.equals("ts") && !key.equals("level") && !key.equals("event")) {
+            out.append(' ').append(key).append('=').append(quote(String.valueOf(value)));
+          }
+        });
+    return out.toString();
+  }
+
+  private static String quote(String value) {
+    String flat = value.replace("\r", "\\r").replace("\n", "\\n");
+    boolean plain =
+        !flat.isEmpty() && flat.chars().noneMatch(c -> c == ' ' || c == '"' || c == '=');
+    return plain ? flat : '"' + flat.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+}

@@ -1,0 +1,134 @@
+package dev.fleetcheck.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetcheck.core.catalogue.Catalogue;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.RuleMeta;
+import dev.fleetcheck.core.rules.RulePack;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fleetcheck rules}: the rule catalogue, as a table or as JSON. */
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    headerHeading = "%n",
+    header = "List every rule of the standard with its level and whether a machine checks it.",
+    description = {
+      "Lists all 314 rules in the standard's order: ID, section, level, title, whether fleetcheck"
+          + " checks it automatically (the others are MANUAL in reports) and the profiles it"
+          + " applies to.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  fleetcheck rules",
+      "  fleetcheck rules --format json > rules.json",
+      "  fleetcheck rules | grep required"
+    })
+final class RulesCommand implements Callable<Integer> {
+
+  private static final int TITLE_WIDTH = 70;
+
+  private final CliEnvironment env;
+
+  @Mixin LoggingOptions logging;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = ListFormatConverter.class,
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  ListFormat format;
+
+  /** The formats of {@code rules --format}. */
+  enum ListFormat {
+    TEXT,
+    JSON
+  }
+
+  RulesCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    EventLog log = logging.open(env);
+    try {
+      RulePack pack = env.pack();
+      env.out().print(format == ListFormat.JSON ? json(pack) : text(pack));
+      env.out().flush();
+      return ExitCodes.OK;
+    } catch (RuntimeException e) {
+      return Failures.report(log, e);
+    }
+  }
+
+  static String json(RulePack pack) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("standard_version", Catalogue.STANDARD_VERSION);
+    root.put("rule_pack_digest", pack.digest());
+    root.put("count", pack.metas().size());
+    ArrayNode rules = root.putArray("rules");
+    for (RuleMeta meta : pack.metas()) {
+      ObjectNode rule = rules.addObject();
+      rule.put("id", meta.id());
+      rule.put("section", meta.section());
+      rule.put("level", meta.level().id());
+      rule.put("title", meta.title());
+      rule.put("automated", meta.automated());
+      ArrayNode profiles = rule.putArray("profiles");
+      profileIds(meta).forEach(profiles::add);
+    }
+    try {
+      return mapper.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  static String text(RulePack pack) {
+    StringBuilder out = new StringBuilder();
+    String row = "%-14s %-7s %-12s %-9s %-18s %s%n";
+    out.append(String.format(row, "ID", "SECTION", "LEVEL", "AUTOMATED", "PROFILES", "TITLE"));
+    for (RuleMeta meta : pack.metas()) {
+      String title = meta.title().replace('\n', ' ');
+      out.append(
+          String.format(
+              row,
+              meta.id(),
+              meta.section(),
+              meta.level().id(),
+              meta.automated() ? "yes" : "no",
+              String.join(",", profileIds(meta)),
+              title.length() <= TITLE_WIDTH ? title : title.substring(0, TITLE_WIDTH - 3) + "..."));
+    }
+    long automated = pack.metas().stream().filter(RuleMeta::automated).count();
+    out.append(
+        String.format(
+            "%n%d rules, %d checked automatically, standard %s%n",
+            pack.metas().size(), automated, Catalogue.STANDARD_VERSION));
+    return out.toString();
+  }
+
+  private static List<String> profileIds(RuleMeta meta) {
+    return meta.profiles().stream().map(Profile::id).sorted().toList();
+  }
+
+  static final class ListFormatConverter extends LowerCaseEnumConverter<ListFormat> {
+    ListFormatConverter() {
+      super(ListFormat.class);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.fleetcheck.core.fleet;
+
+import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.port.FetchedRepo;
+import dev.fleetcheck.core.port.RepoFetcher;
+import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.port.ReportCodec;
+import dev.fleetcheck.core.port.ReportStore;
+import dev.fleetcheck.core.port.ResultStore;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.snapshot.SnapshotLimits;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
+ * then count the repository in its sweep.
+ *
+ * <p>Safe under at-least-once delivery: a scan is keyed by (repository, commit, rule-pack digest),
+ * the record is a conditional put (a concurrent duplicate's report is removed again), and the sweep
+ * counts each repository once. Readers never meet a record whose report is missing, because the
+ * report is written first.
+ */
+public final class ScanRepository {
+
+  /** Errors that no retry can cure: recorded at once and the message deleted. */
+  private static final Set<ErrorCode> PERMANENT =
+      EnumSet.of(
+          ErrorCode.INVALID_REPO_URL,
+          ErrorCode.REPO_NOT_FOUND,
+          ErrorCode.REPO_TOO_LARGE,
+          ErrorCode.CLONE_AUTH_FAILED,
+          ErrorCode.SWEEP_NOT_FOUND);
+
+  private final RepoFetcher fetcher;
+  private final ScanEngine engine;
+  private final SnapshotLimits limits;
+  private final ReportCodec codec;
+  private final ReportStore reports;
+  private final ResultStore results;
+  private final Clock clock;
+
+  public ScanRepository(
+      RepoFetcher fetcher,
+      ScanEngine engine,
+      SnapshotLimits limits,
+      ReportCodec codec,
+      ReportStore reports,
+      ResultStore results,
+      Clock clock) {
+    this.fetcher = fetcher;
+    this.engine = engine;
+    this.limits = limits;
+    this.codec = codec;
+    this.reports = reports;
+    this.results = results;
+    this.clock = clock;
+  }
+
+  public JobResult call(ScanJob job, Attempt attempt) {
+    try {
+      if (job.inSweep()) {
+        results
+            .sweep(job.sweepId())
+            .orElseThrow(
+                () ->
+                    new FleetcheckException(
+                        ErrorCode.SWEEP_NOT_FOUND, "no sweep " + job.sweepId() + " for this job"));
+        Optional<SweepEntry> entry = results.sweepEntry(job.sweepId(), job.repository().name());
+        if (entry.isPresent() && entry.get().state() == SweepEntry.State.DONE) {
+          return new JobResult.Completed(entry.get().scanId(), false, false);
+        }
+      }
+      String scanId;
+      boolean scanned;
+      try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
+        scanId = ScanId.of(job.repository().name(), fetched.commit(), engine.pack().digest());
+        Optional<ScanRecord> existing = results.scan(scanId);
+        scanned = existing.isEmpty() || !existing.get().succeeded();
+        if (scanned) {
+          scanAndStore(job, fetched, scanId);
+        }
+      }
+      boolean counted =
+          job.inSweep()
+              && results.recordSweepEntry(
+                  SweepEntry.done(job.sweepId(), job.repository().name(), scanId, clock.instant()));
+      return new JobResult.Completed(scanId, scanned, counted);
+    } catch (FleetcheckException e) {
+      return failed(job, attempt, e.errorCode(), e.getMessage());
+    } catch (RuntimeException e) {
+      return failed(job, attempt, ErrorCode.SCAN_FAILED, "scan failed: " + e.getClass().getName());
+    }
+  }
+
+  private void scanAndStore(ScanJob job, FetchedRepo fetched, String scanId) {
+    RepoRef repository = job.repository();
+    RepoSnapshot snapshot = RepoSnapshot.of(fetched.directory(), limits);
+    ScanReport report =
+        engine.scan(
+            snapshot, new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
+    Map<String, FirstSeen> firstSeen =
+        results.recordFirstSeen(
+            repository.name(),
+            FailingRules.fingerprints(report),
+            new FirstSeen(report.scannedAt(), scanId));
+    List<FailingRule> failing = FailingRules.of(report, firstSeen);
+    String reportKey = "scans/" + scanId + "/" + UUID.randomUUID();
+    reports.put(reportKey, codec.encode(report));
+    ScanRecord record =
+        new ScanRecord(
+            scanId,
+            repository.name(),
+            repository.team(),
+            repository.url(),
+            fetched.commit(),
+            report.rulePackDigest(),
+            job.sweepId(),
+            report.scannedAt(),
+            new ScanOutcome.Succeeded(
+                report.score().value(),
+                report.counts(),
+                failing.stream().map(FailingRule::ruleId).toList(),
+                reportKey));
+    if (!results.putScan(record, failing)) {
+      // A concurrent delivery stored this scan first; its record points at its own report.
+      reports.delete(reportKey);
+    }
+  }
+
+  private JobResult failed(ScanJob job, Attempt attempt, ErrorCode code, String message) {
+    String safeMessage = message == null ? code.code() : message;
+    boolean permanent = PERMANENT.contains(code);
+    if (!permanent && !attempt.last()) {
+      return new JobResult.Failed(code, safeMessage, true, false);
+    }
+    boolean recorded = recordFailure(job, code, safeMessage);
+    return new JobResult.Failed(code, safeMessage, !permanent || !recorded, recorded);
+  }
+
+  private boolean recordFailure(ScanJob job, ErrorCode code, String message) {
+    if (code == ErrorCode.SWEEP_NOT_FOUND) {
+      return true;
+    }
+    try {
+      String scanId = ScanId.ofFailedJob(job.jobId());
+      RepoRef repository = job.repository();
+      results.putScan(
+          new ScanRecord(
+              scanId,
+              repository.name(),
+              repository.team(),
+              repository.url(),
+              "",
+              engine.pack().digest(),
+              job.sweepId(),
+              clock.instant(),
+              new ScanOutcome.Failed(code, message)),
+          List.of());
+      if (job.inSweep()) {
+        results.recordSweepEntry(
+            SweepEntry.failed(job.sweepId(), repository.name(), scanId, code, clock.instant()));
+      }
+      return true;
+    } catch (FleetcheckException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.fleetcheck.core.secrets;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A high-entropy literal assigned to a secret-like name, in code, YAML, JSON, INI, {@code .env},
+ * shell {@code export} or notebook cells. Code files must quote the value (a bare word there is a
+ * variable, {@code password = get_password()}); configuration formats may leave it bare. Minified
+ * and source-map files, and lines too long to be written by hand, are skipped here: generated code
+ * is full of short names next to random-looking strings, and the vendor-prefix detectors still
+ * cover it.
+ */
+public final class SecretAssignmentDetector implements SecretDetector {
+
+  private static final int MAX_LINE_LENGTH = 2048;
+  private static final Set<String> CODE_EXTENSIONS =
+      Set.of(
+          "py", "pyi", "pyx", "ipynb", "js", "jsx", "mjs", "cjs", "ts", "tsx", "json", "java", "kt",
+          "kts", "go", "rb", "php", "cs", "c", "h", "cc", "cpp", "hpp", "rs", "swift", "scala",
+          "groovy", "lua", "pl", "r", "jl", "dart", "vue", "svelte");
+
+  @Override
+  public String kind() {
+    return "secret_assignment";
+  }
+
+  @Override
+  public void detect(ScanText text, List<SecretMatch> matches) {
+    String name = text.fileName();
+    if (name.endsWith(".min.js") || name.endsWith(".min.css") || name.endsWith(".map")) {
+      return;
+    }
+    boolean bareValuesAllowed = !CODE_EXTENSIONS.contains(text.extension());
+    String content = text.text();
+    String lower = text.lower();
+    BitSet judged = new BitSet();
+    for (String anchor : SecretNames.ANCHORS) {
+      for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
+        int lineStart = text.lineStart(at);
+        int lineEnd = text.lineEnd(at);
+        if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+          at = lineEnd;
+          continue;
+        }
+        Assignment assignment = Assignment.around(content, at, lineStart, lineEnd);
+        if (assignment == null
+            || judged.get(assignment.nameStart())
+            || (!assignment.quoted() && !bareValuesAllowed)) {
+          continue;
+        }
+        // Several anchors can hit one name (client_secret_token); judge it once.
+        judged.set(assignment.nameStart());
+        if (!SecretNames.isSecretName(assignment.name())) {
+          continue;
+        }
+        String value = SecretValues.credentialPart(assignment.value());
+        if (SecretValues.looksLikeSecret(value)) {
+          matches.add(
+              new SecretMatch(
+                  kind(), assignment.valueStart(), assignment.valueEnd(), Fingerprint.of(value)));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+"""ticketctl: the ticket tracker from the terminal."""
+
+__version__ = "0.9.2"

@@ -1,0 +1,1 @@
+"""Validates and records incoming orders."""
