@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
- * FLEETCHECK_BENCH} (comma-separated: scan, secrets, sweep). Each prints its own figures with a
+ * FLEETCHECK_BENCH} (comma-separated: scan, secrets, sweep, clone). Each prints its own figures with a
  * baseline measured in the same run; nothing here asserts a time.
  */
 public final class Bench {
@@ -35,6 +35,10 @@ public final class Bench {
     }
     if (wanted(only, "sweep")) {
       SweepBench.main(new String[0]);
+      System.out.println();
+    }
+    if (wanted(only, "clone")) {
+      CloneBench.main(new String[0]);
       System.out.println();
     }
   }
