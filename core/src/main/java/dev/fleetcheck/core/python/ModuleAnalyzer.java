@@ -732,13 +732,18 @@ public final class ModuleAnalyzer {
 
   // ---- literal pairs ----
 
-  /** {@code "k": v}, {@code "k", v} and {@code x["k"] = v} with a one-token literal value. */
+  /**
+   * {@code "k": v}, {@code ("k", v)} / {@code ["k", v]} (the key first in its brackets) and {@code
+   * x["k"] = v}, with a one-token literal value.
+   */
   private void literalPair(int i) {
     int next = t.skipTrivia(i + 1);
+    int previous = t.skipTriviaBack(i - 1);
+    boolean opensBracket = t.isOp(previous, '(') || t.isOp(previous, '[');
     int valueIndex;
-    if (t.isOp(next, ':') || t.isOp(next, ',')) {
+    if (t.isOp(next, ':') || (t.isOp(next, ',') && opensBracket)) {
       valueIndex = t.skipTrivia(next + 1);
-    } else if (t.isOp(next, ']') && t.isOp(t.skipTriviaBack(i - 1), '[') && t.isOp(next + 1, '=')) {
+    } else if (t.isOp(next, ']') && t.isOp(previous, '[') && t.isOp(next + 1, '=')) {
       valueIndex = next + 2;
     } else {
       return;
