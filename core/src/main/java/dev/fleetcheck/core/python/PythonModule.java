@@ -47,11 +47,17 @@ public record PythonModule(
   }
 
   /**
-   * Whether the module itself is public API: its name does not start with "_" ({@code __init__.py}
-   * is the package's public module).
+   * Whether the module is public API: no folder or file name on its path starts with "_", dunder
+   * names such as {@code __init__.py} excepted. Definitions in a private module are private too.
    */
   public boolean publicApi() {
-    String name = fileName();
-    return !name.startsWith("_") || name.equals("__init__.py");
+    String withoutSuffix = path.endsWith(".py") ? path.substring(0, path.length() - 3) : path;
+    for (String segment : withoutSuffix.split("/")) {
+      boolean dunder = segment.length() > 4 && segment.startsWith("__") && segment.endsWith("__");
+      if (segment.startsWith("_") && !dunder) {
+        return false;
+      }
+    }
+    return true;
   }
 }

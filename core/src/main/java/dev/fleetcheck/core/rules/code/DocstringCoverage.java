@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * PY-DOC-001: at least 80% of public modules, classes and functions outside test code have a
  * docstring. Public: the name (and every enclosing class name) does not start with "_", and a
- * function is not nested in another; a module is public unless its file name starts with "_"
- * ({@code __init__.py} counts); a file without a single statement is not counted.
+ * function is not nested in another, and its module is public (no "_"-prefixed folder or file name,
+ * dunders such as {@code __init__.py} excepted); a file without a single statement is not counted
+ * as a module.
  */
 public final class DocstringCoverage implements Rule {
 
@@ -43,7 +44,10 @@ public final class DocstringCoverage implements Rule {
   public Coverage tally(List<PythonModule> modules) {
     List<Coverage.Item> items = new ArrayList<>();
     for (PythonModule module : modules) {
-      if (module.hasCode() && module.publicApi()) {
+      if (!module.publicApi()) {
+        continue;
+      }
+      if (module.hasCode()) {
         items.add(
             new Coverage.Item(
                 module.path(), 1, module.hasDocstring(), "public module has no docstring"));

@@ -97,7 +97,14 @@ final class SamCors {
 
     /** The line of the origin setting under {@code owner}'s key, or of the key itself. */
     private int lineOf(String owner) {
-      for (int i = 0; i < lines.length; i++) {
+      int from = 0;
+      if (!owner.equals("Globals")) {
+        while (from < lines.length
+            && !lines[from].trim().replace("\"", "").startsWith("Resources")) {
+          from++;
+        }
+      }
+      for (int i = from; i < lines.length; i++) {
         String trimmed = lines[i].trim();
         if (trimmed.startsWith(owner + ":") || trimmed.startsWith("\"" + owner + "\"")) {
           for (int j = i + 1; j < lines.length; j++) {

@@ -40,6 +40,9 @@ public final class TypeHintCoverage implements Rule {
   public Coverage tally(List<PythonModule> modules) {
     List<Coverage.Item> items = new ArrayList<>();
     for (PythonModule module : modules) {
+      if (!module.publicApi()) {
+        continue;
+      }
       for (FunctionDef function : module.functions()) {
         if (function.publicApi()) {
           items.add(
