@@ -1,8 +1,9 @@
 package dev.fleetcheck.core.python;
 
 /**
- * A simple assignment statement {@code target = value} (annotated or not, at any indentation, so
- * class-based settings count too); {@code target} is the dotted name as written.
+ * A simple assignment of a literal value, {@code target = value} (a constant or a display of them;
+ * annotated or not, at any indentation, so class-based settings count too); {@code target} is the
+ * dotted name as written. Assignments of names, calls or other expressions are not kept.
  */
 public record Assignment(String target, PyValue value, int line) {
 

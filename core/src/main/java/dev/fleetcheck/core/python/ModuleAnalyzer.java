@@ -268,7 +268,9 @@ public final class ModuleAnalyzer {
     } else if (t.is(i, "class")) {
       classDef(i);
     } else {
-      pendingDecorators.clear();
+      if (!pendingDecorators.isEmpty()) {
+        pendingDecorators.clear();
+      }
       assignment(i);
     }
   }
@@ -300,9 +302,10 @@ public final class ModuleAnalyzer {
     int valueStart = next + 1;
     int valueEnd = skipExpression(valueStart, false);
     String target = dotted(i, end);
-    PyValue value = value(valueStart, valueEnd, 0);
-    assignments.add(new Assignment(target, value, t.line(i)));
     int callee = t.skipTrivia(valueStart);
+    if (callee < valueEnd && startsLiteral(callee)) {
+      assignments.add(new Assignment(target, value(valueStart, valueEnd, 0), t.line(i)));
+    }
     if (t.isName(callee)) {
       int calleeEnd = dottedEnd(callee);
       int open = t.skipTrivia(calleeEnd + 1);
@@ -311,6 +314,16 @@ public final class ModuleAnalyzer {
         bindings.add(new Binding(target, resolve(dotted(callee, calleeEnd)), t.line(i)));
       }
     }
+  }
+
+  /** Whether a literal display or constant (not a name or a call) starts at {@code i}. */
+  private boolean startsLiteral(int i) {
+    return switch (t.kind(i)) {
+      case STRING, NUMBER -> true;
+      case NAME -> t.is(i, "True") || t.is(i, "False") || t.is(i, "None");
+      case OP -> t.isOp(i, '[') || t.isOp(i, '{') || t.isOp(i, '(') || t.isOp(i, '-');
+      default -> false;
+    };
   }
 
   /**
@@ -457,7 +470,7 @@ public final class ModuleAnalyzer {
     }
     int j = i;
     while (t.isKind(j, TokenKind.STRING)) {
-      if (StringLiterals.formatted(t.source().subSequence(t.start(j), t.end(j)))) {
+      if (isFormatted(j)) {
         return false;
       }
       j = t.skipTrivia(j + 1);
@@ -494,7 +507,7 @@ public final class ModuleAnalyzer {
     if (end == i && KEYWORDS.contains(dotted)) {
       return;
     }
-    String written = writtenPrefix + dotted;
+    String written = writtenPrefix.isEmpty() ? dotted : writtenPrefix + dotted;
     String callee = writtenPrefix.isEmpty() ? resolve(dotted) : resolvedPrefix + dotted;
     int close = t.match(open);
     if (close < 0) {
@@ -706,28 +719,30 @@ public final class ModuleAnalyzer {
     return -1;
   }
 
+  /** An opaque expression: its source text as written, cut at {@value #MAX_EXPR_TEXT} chars. */
   private PyValue.Expr expr(int a, int b) {
-    StringBuilder text = new StringBuilder();
-    int previous = -1;
-    for (int j = a; j < b && text.length() < MAX_EXPR_TEXT; j++) {
-      if (t.isTrivia(j)) {
-        continue;
-      }
-      if (previous >= 0 && wordLike(previous) && wordLike(j)) {
-        text.append(' ');
-      }
-      text.append(t.source(), t.start(j), t.end(j));
-      previous = j;
+    int last = t.skipTriviaBack(b - 1);
+    if (last < a) {
+      return new PyValue.Expr("");
     }
-    if (text.length() > MAX_EXPR_TEXT) {
-      text.setLength(MAX_EXPR_TEXT);
-    }
-    return new PyValue.Expr(text.toString());
+    int from = t.start(a);
+    int to = Math.min(t.end(last), from + MAX_EXPR_TEXT);
+    return new PyValue.Expr(t.source().substring(from, to));
   }
 
-  private boolean wordLike(int i) {
-    TokenKind kind = t.kind(i);
-    return kind == TokenKind.NAME || kind == TokenKind.NUMBER || kind == TokenKind.STRING;
+  /** Whether string token {@code i} is an f-string or t-string (its prefix holds f or t). */
+  private boolean isFormatted(int i) {
+    String source = t.source();
+    for (int p = t.start(i); p < t.end(i); p++) {
+      char c = source.charAt(p);
+      if (c == '"' || c == '\'') {
+        return false;
+      }
+      if (c == 'f' || c == 'F' || c == 't' || c == 'T') {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- literal pairs ----

@@ -47,7 +47,7 @@ public sealed interface PyValue {
   /** A name or dotted name, as written. */
   record Name(String dotted) implements PyValue {}
 
-  /** Any other expression; {@code text} is its source with whitespace between tokens dropped. */
+  /** Any other expression; {@code text} is its source as written (the first 200 chars). */
   record Expr(String text) implements PyValue {}
 
   default boolean isFalse() {
