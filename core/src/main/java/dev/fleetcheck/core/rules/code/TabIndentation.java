@@ -1,6 +1,7 @@
 package dev.fleetcheck.core.rules.code;
 
 import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonModule;
@@ -8,6 +9,7 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PY-STYLE-001: no Python file indents a logical line with a tab (one finding per file, at its
@@ -25,6 +27,12 @@ public final class TabIndentation implements Rule, ModuleCheck {
   @Override
   public RuleSpec spec() {
     return SPEC;
+  }
+
+  /** The level RULES.md sets for this check, whatever the catalogue derived from the wording. */
+  @Override
+  public Level level(Level catalogued, Set<Profile> profiles) {
+    return Level.REQUIRED;
   }
 
   @Override
