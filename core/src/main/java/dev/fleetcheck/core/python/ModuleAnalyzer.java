@@ -56,6 +56,7 @@ public final class ModuleAnalyzer {
 
   private static final int MAX_VALUE_NESTING = 32;
   private static final int MAX_EXPR_TEXT = 200;
+  private static final int MAX_POOLED = 64;
 
   private final String path;
   private final boolean testCode;
@@ -63,6 +64,7 @@ public final class ModuleAnalyzer {
   private final int n;
 
   private final Map<String, String> imports = new HashMap<>();
+  private final Map<String, String> pool = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
   private final List<Binding> bindings = new ArrayList<>();
   private final List<Assignment> assignments = new ArrayList<>();
@@ -507,8 +509,9 @@ public final class ModuleAnalyzer {
     if (end == i && KEYWORDS.contains(dotted)) {
       return;
     }
-    String written = writtenPrefix.isEmpty() ? dotted : writtenPrefix + dotted;
-    String callee = writtenPrefix.isEmpty() ? resolve(dotted) : resolvedPrefix + dotted;
+    String written = writtenPrefix.isEmpty() ? dotted : pooled(writtenPrefix + dotted);
+    String callee =
+        writtenPrefix.isEmpty() ? pooled(resolve(dotted)) : pooled(resolvedPrefix + dotted);
     int close = t.match(open);
     if (close < 0) {
       close = n - 1;
@@ -545,7 +548,7 @@ public final class ModuleAnalyzer {
         if (keywords.isEmpty()) {
           keywords = new LinkedHashMap<>();
         }
-        keywords.put(t.text(a), value(t.skipTrivia(a + 1) + 1, b, 0));
+        keywords.put(pooled(t.text(a)), value(t.skipTrivia(a + 1) + 1, b, 0));
       } else {
         if (positional.isEmpty()) {
           positional = new ArrayList<>();
@@ -612,7 +615,7 @@ public final class ModuleAnalyzer {
         return strings(a, b);
       }
       case NUMBER -> {
-        return b == a + 1 ? new PyValue.Num(t.text(a)) : expr(a, b);
+        return b == a + 1 ? new PyValue.Num(pooled(t.text(a))) : expr(a, b);
       }
       case NAME -> {
         if (b == a + 1) {
@@ -659,7 +662,7 @@ public final class ModuleAnalyzer {
       }
       joined.append(value);
     }
-    return new PyValue.Str(joined.toString());
+    return new PyValue.Str(pooled(joined.toString()));
   }
 
   /** A list, tuple, set or dict display between {@code open} and its partner {@code close}. */
@@ -770,7 +773,7 @@ public final class ModuleAnalyzer {
     if (t.isOp(after, '.') || t.isOp(after, '(') || t.isOp(after, '[')) {
       return;
     }
-    String key = StringLiterals.value(t.text(i));
+    String key = pooled(StringLiterals.value(t.text(i)));
     if (key == null) {
       return;
     }
@@ -844,7 +847,7 @@ public final class ModuleAnalyzer {
 
   private String dotted(int from, int end) {
     if (from == end) {
-      return t.text(from);
+      return pooled(t.text(from));
     }
     StringBuilder name = new StringBuilder();
     for (int j = from; j <= end; j++) {
@@ -855,7 +858,19 @@ public final class ModuleAnalyzer {
         name.append(t.source(), t.start(j), t.end(j));
       }
     }
-    return name.toString();
+    return pooled(name.toString());
+  }
+
+  /**
+   * One instance per distinct short text in this file: a module keeps many names and literals that
+   * repeat ({@code self}, {@code url}, {@code "id"}), and it lives as long as the scan.
+   */
+  private String pooled(String text) {
+    if (text == null || text.length() > MAX_POOLED) {
+      return text;
+    }
+    String prior = pool.putIfAbsent(text, text);
+    return prior == null ? text : prior;
   }
 
   private record Parameter(int start, int end, String name) {}
