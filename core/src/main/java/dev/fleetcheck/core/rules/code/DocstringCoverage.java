@@ -1,6 +1,5 @@
 package dev.fleetcheck.core.rules.code;
 
-import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.ClassDef;
@@ -12,7 +11,6 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * PY-DOC-001: at least 80% of public modules, classes and functions outside test code have a
@@ -33,12 +31,6 @@ public final class DocstringCoverage implements Rule {
   @Override
   public RuleSpec spec() {
     return SPEC;
-  }
-
-  /** The level RULES.md sets for this check, whatever the catalogue derived from the wording. */
-  @Override
-  public Level level(Level catalogued, Set<Profile> profiles) {
-    return Level.RECOMMENDED;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.fleetcheck.core.rules.code;
 
 import dev.fleetcheck.core.model.Evidence;
-import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
@@ -38,12 +37,6 @@ public final class JwtVerification implements Rule, ModuleCheck {
   @Override
   public RuleSpec spec() {
     return SPEC;
-  }
-
-  /** The level RULES.md sets for this check, whatever the catalogue derived from the wording. */
-  @Override
-  public Level level(Level catalogued, Set<Profile> profiles) {
-    return Level.REQUIRED;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.fleetcheck.core.rules.code;
 
 import dev.fleetcheck.core.model.Evidence;
-import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonModule;
@@ -9,7 +8,6 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.List;
-import java.util.Set;
 
 /**
  * PY-STYLE-001: no Python file indents a logical line with a tab (one finding per file, at its
@@ -27,12 +25,6 @@ public final class TabIndentation implements Rule, ModuleCheck {
   @Override
   public RuleSpec spec() {
     return SPEC;
-  }
-
-  /** The level RULES.md sets for this check, whatever the catalogue derived from the wording. */
-  @Override
-  public Level level(Level catalogued, Set<Profile> profiles) {
-    return Level.REQUIRED;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.fleetcheck.core.rules.code;
 
-import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.FunctionDef;
@@ -11,7 +10,6 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * PY-CODE-008: at least 80% of public functions and methods outside test code annotate every
@@ -29,12 +27,6 @@ public final class TypeHintCoverage implements Rule {
   @Override
   public RuleSpec spec() {
     return SPEC;
-  }
-
-  /** The level RULES.md sets for this check, whatever the catalogue derived from the wording. */
-  @Override
-  public Level level(Level catalogued, Set<Profile> profiles) {
-    return Level.RECOMMENDED;
   }
 
   @Override
