@@ -22,22 +22,44 @@ record Assignment(
 
   /** Parses the assignment whose name contains offset {@code hit}; null when there is none. */
   static Assignment around(String content, int hit, int lineStart, int lineEnd) {
+    int nameStart = nameStart(content, hit, lineStart);
+    int nameEnd = nameEnd(content, hit, lineEnd);
+    int p = valueSearchStart(content, nameEnd, lineEnd);
+    return p < 0 ? null : value(content, nameStart, nameEnd, p, lineEnd);
+  }
+
+  /**
+   * Where the value given to the name ending at {@code nameEnd} begins, past the separator and
+   * blanks; -1 when no separator follows the name (the name is not being assigned).
+   */
+  static int valueSearchStart(String content, int nameEnd, int lineEnd) {
+    int p = skipClosingQuoteAndBracket(content, nameEnd, lineEnd);
+    p = skipBlanks(content, p, lineEnd);
+    p = afterSeparator(content, p, lineEnd);
+    return p < 0 ? -1 : skipBlanks(content, p, lineEnd);
+  }
+
+  /** The assignment of the value found from {@code p} (see {@link #valueSearchStart}). */
+  static Assignment withValueFrom(String content, int nameStart, int nameEnd, int p, int lineEnd) {
+    return value(content, nameStart, nameEnd, p, lineEnd);
+  }
+
+  /** Where the name holding offset {@code hit} starts. */
+  static int nameStart(String content, int hit, int lineStart) {
     int nameStart = hit;
     while (nameStart > lineStart && isNameCharacter(content.charAt(nameStart - 1))) {
       nameStart--;
     }
+    return nameStart;
+  }
+
+  /** Where the name holding offset {@code hit} ends. */
+  static int nameEnd(String content, int hit, int lineEnd) {
     int nameEnd = hit;
     while (nameEnd < lineEnd && isNameCharacter(content.charAt(nameEnd))) {
       nameEnd++;
     }
-    int p = skipClosingQuoteAndBracket(content, nameEnd, lineEnd);
-    p = skipBlanks(content, p, lineEnd);
-    p = afterSeparator(content, p, lineEnd);
-    if (p < 0) {
-      return null;
-    }
-    p = skipBlanks(content, p, lineEnd);
-    return value(content, nameStart, nameEnd, p, lineEnd);
+    return nameEnd;
   }
 
   static boolean isNameCharacter(char c) {
@@ -171,6 +193,9 @@ record Assignment(
   }
 
   private static boolean endsBareValue(char c) {
-    return Character.isWhitespace(c) || ",;\"'`\\)]".indexOf(c) >= 0;
+    return switch (c) {
+      case ',', ';', '"', '\'', '`', '\\', ')', ']' -> true;
+      default -> Character.isWhitespace(c);
+    };
   }
 }

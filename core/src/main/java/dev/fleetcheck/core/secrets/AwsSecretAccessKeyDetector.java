@@ -23,10 +23,17 @@ public final class AwsSecretAccessKeyDetector implements SecretDetector {
     String content = text.text();
     String lower = text.lower();
     for (int at = lower.indexOf(ANCHOR); at >= 0; at = lower.indexOf(ANCHOR, at + 1)) {
-      Assignment assignment = Assignment.around(content, at, text.lineStart(at), text.lineEnd(at));
-      if (assignment == null
-          || !SecretNames.isAwsSecretKeyName(assignment.name())
-          || !isSecretKeyShaped(assignment.value())) {
+      int lineStart = text.lineStart(at);
+      int lineEnd = text.lineEnd(at);
+      String name =
+          content.substring(
+              Assignment.nameStart(content, at, lineStart),
+              Assignment.nameEnd(content, at, lineEnd));
+      if (!SecretNames.isAwsSecretKeyName(name)) {
+        continue;
+      }
+      Assignment assignment = Assignment.around(content, at, lineStart, lineEnd);
+      if (assignment == null || !isSecretKeyShaped(assignment.value())) {
         continue;
       }
       matches.add(

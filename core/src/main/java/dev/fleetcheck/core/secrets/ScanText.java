@@ -18,6 +18,9 @@ public final class ScanText {
   private String lower;
   private int[] lineStarts;
 
+  /** The line of the last lookup: detectors look up several offsets on one line in a row. */
+  private int lastLine;
+
   public ScanText(String path, String text) {
     this.path = path;
     this.text = text;
@@ -42,7 +45,7 @@ public final class ScanText {
   /** The text with ASCII letters in lower case, same length and offsets as {@link #text()}. */
   String lower() {
     if (lower == null) {
-      lower = asciiLower(text);
+      foldAndIndex();
     }
     return lower;
   }
@@ -64,61 +67,81 @@ public final class ScanText {
    * that is one huge line never costs a full scan per hit.
    */
   int lineStart(int offset) {
-    int floor = Math.max(0, offset - LINE_WINDOW);
-    for (int i = offset - 1; i >= floor; i--) {
-      if (text.charAt(i) == '\n') {
-        return i + 1;
-      }
-    }
-    return floor;
+    int start = lineStarts()[lineIndex(offset)];
+    return Math.max(start, Math.max(0, offset - LINE_WINDOW));
   }
 
   /** Where the line holding {@code offset} ends, looking ahead at most {@link #LINE_WINDOW}. */
   int lineEnd(int offset) {
+    int[] starts = lineStarts();
+    int next = lineIndex(offset) + 1;
     int ceiling = Math.min(text.length(), offset + LINE_WINDOW);
-    for (int i = offset; i < ceiling; i++) {
-      if (text.charAt(i) == '\n') {
-        return i;
-      }
-    }
-    return ceiling;
+    return next < starts.length ? Math.min(starts[next] - 1, ceiling) : ceiling;
   }
 
   /** The 1-based line holding {@code offset}. */
   int lineNumber(int offset) {
-    if (lineStarts == null) {
-      lineStarts = indexLines(text);
-    }
-    int found = Arrays.binarySearch(lineStarts, offset);
-    return found >= 0 ? found + 1 : -found - 1;
+    return lineIndex(offset) + 1;
   }
 
-  private static int[] indexLines(String text) {
-    int count = 1;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      count++;
+  /** The 0-based line holding {@code offset}: the last line starting at or before it. */
+  private int lineIndex(int offset) {
+    int[] starts = lineStarts();
+    int last = lastLine;
+    if (starts[last] <= offset && (last + 1 == starts.length || offset < starts[last + 1])) {
+      return last;
     }
-    int[] starts = new int[count];
-    int line = 1;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      starts[line++] = i + 1;
+    int found = Arrays.binarySearch(starts, offset);
+    lastLine = found >= 0 ? found : -found - 2;
+    return lastLine;
+  }
+
+  /** Where each line starts, found once per file. */
+  private int[] lineStarts() {
+    if (lineStarts == null) {
+      foldAndIndex();
     }
-    return starts;
+    return lineStarts;
   }
 
   /**
    * Folds ASCII letters only, through one byte per character (ISO-8859-1 writes {@code ?} for the
    * rest), so offsets stay aligned with the text and the copy stays compact: the names searched for
-   * are ASCII, and this is several times faster than {@link String#toLowerCase}.
+   * are ASCII, and this is several times faster than {@link String#toLowerCase}. The same pass
+   * notes where lines start ({@code \n} survives the encoding).
    */
-  private static String asciiLower(String text) {
+  private void foldAndIndex() {
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (bytes.length != text.length()) {
+      bytes = oneBytePerChar(text);
+    }
+    int[] starts = new int[Math.max(16, bytes.length / 32)];
+    int lines = 1;
     for (int i = 0; i < bytes.length; i++) {
       byte b = bytes[i];
       if (b >= 'A' && b <= 'Z') {
         bytes[i] = (byte) (b | 0x20);
+      } else if (b == '\n') {
+        if (lines == starts.length) {
+          starts = Arrays.copyOf(starts, lines * 2);
+        }
+        starts[lines++] = i + 1;
       }
     }
-    return new String(bytes, StandardCharsets.ISO_8859_1);
+    lower = new String(bytes, StandardCharsets.ISO_8859_1);
+    lineStarts = Arrays.copyOf(starts, lines);
+  }
+
+  /**
+   * The encoder writes one {@code ?} for a whole surrogate pair, which would shift every later
+   * offset; this writes one byte per {@code char}.
+   */
+  private static byte[] oneBytePerChar(String text) {
+    byte[] bytes = new byte[text.length()];
+    for (int i = 0; i < bytes.length; i++) {
+      char c = text.charAt(i);
+      bytes[i] = c <= 0xFF ? (byte) c : (byte) '?';
+    }
+    return bytes;
   }
 }

@@ -44,17 +44,25 @@ public final class SecretAssignmentDetector implements SecretDetector {
           at = lineEnd;
           continue;
         }
-        Assignment assignment = Assignment.around(content, at, lineStart, lineEnd);
-        if (assignment == null
-            || judged.get(assignment.nameStart())
-            || (!assignment.quoted() && !bareValuesAllowed)) {
+        // Most hits are in names that are not being assigned, or that hold no credential (key_id,
+        // tokenizer): both are judged before the value is parsed. A name decides alike for every
+        // hit inside it.
+        int nameStart = Assignment.nameStart(content, at, lineStart);
+        if (judged.get(nameStart)) {
+          continue;
+        }
+        int nameEnd = Assignment.nameEnd(content, at, lineEnd);
+        int valueFrom = Assignment.valueSearchStart(content, nameEnd, lineEnd);
+        if (valueFrom < 0 || !SecretNames.isSecretName(content.substring(nameStart, nameEnd))) {
+          continue;
+        }
+        Assignment assignment =
+            Assignment.withValueFrom(content, nameStart, nameEnd, valueFrom, lineEnd);
+        if (assignment == null || (!assignment.quoted() && !bareValuesAllowed)) {
           continue;
         }
         // Several anchors can hit one name (client_secret_token); judge it once.
         judged.set(assignment.nameStart());
-        if (!SecretNames.isSecretName(assignment.name())) {
-          continue;
-        }
         String value = SecretValues.credentialPart(assignment.value());
         if (SecretValues.looksLikeSecret(value)) {
           matches.add(

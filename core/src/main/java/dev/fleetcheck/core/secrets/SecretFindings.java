@@ -29,7 +29,7 @@ public final class SecretFindings {
       if (file.binary() || !file.contentReadable()) {
         continue;
       }
-      Optional<String> text = snapshot.readText(file.path());
+      Optional<String> text = snapshot.readTextInPass(file.path());
       if (text.isEmpty()) {
         continue;
       }

@@ -32,6 +32,8 @@ final class SecretNames {
           "credential",
           "authorization");
 
+  private static final String[][] WORDS_BY_FIRST_CHARACTER = byFirstCharacter(SECRET_WORDS);
+
   private static final List<String> NOT_SECRET_WORDS =
       List.of("tokenizer", "passthrough", "bypass", "compass", "passenger");
 
@@ -135,15 +137,33 @@ final class SecretNames {
     return rest.isEmpty() || NOT_SECRET_SUFFIXES.stream().noneMatch(rest::endsWith);
   }
 
+  /**
+   * Where the secret word ending last ends, -1 when there is none: one pass over the name, trying
+   * only the words that start with the character at hand.
+   */
   private static int endOfLastSecretWord(String compact) {
     int end = -1;
-    for (String word : SECRET_WORDS) {
-      int at = compact.lastIndexOf(word);
-      if (at >= 0) {
-        end = Math.max(end, at + word.length());
+    for (int i = 0; i < compact.length(); i++) {
+      char c = compact.charAt(i);
+      if (c >= WORDS_BY_FIRST_CHARACTER.length) {
+        continue;
+      }
+      for (String word : WORDS_BY_FIRST_CHARACTER[c]) {
+        if (compact.startsWith(word, i)) {
+          end = Math.max(end, i + word.length());
+        }
       }
     }
     return end;
+  }
+
+  private static String[][] byFirstCharacter(List<String> words) {
+    String[][] table = new String[128][];
+    for (int c = 0; c < table.length; c++) {
+      char first = (char) c;
+      table[c] = words.stream().filter(w -> w.charAt(0) == first).toArray(String[]::new);
+    }
+    return table;
   }
 
   /** Whether the name is the AWS secret access key's ({@code aws_secret_access_key}, ...). */
@@ -155,6 +175,23 @@ final class SecretNames {
 
   /** The last dotted segment, lower case, without separators or leading dashes and sigils. */
   static String compact(String name) {
+    int dot = name.lastIndexOf('.');
+    char[] kept = new char[name.length() - dot - 1];
+    int length = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 0x80) {
+        return compactAnyCase(name);
+      }
+      if (i > dot && c != '_' && c != '-') {
+        kept[length++] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+      }
+    }
+    return new String(kept, 0, length);
+  }
+
+  /** {@link #compact} for names beyond ASCII, whose lower case can change their length. */
+  private static String compactAnyCase(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     int dot = lower.lastIndexOf('.');
     String last = dot >= 0 ? lower.substring(dot + 1) : lower;

@@ -1,9 +1,6 @@
 package dev.fleetcheck.core.snapshot;
 
 import dev.fleetcheck.core.model.Evidence;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,9 +30,14 @@ import java.util.Optional;
  *       becomes a note.
  * </ul>
  *
- * <p>Content is read on demand and never for files over the content limit.
+ * <p>Content is read on demand and never for files over the content limit. A file read more than
+ * once is kept in memory from its second read on, within {@link #REREAD_BUDGET_BYTES}, so the facts
+ * that each read the same Python and configuration files share one read.
  */
 public final class RepoSnapshot {
+
+  /** Content kept for files read more than once; past it, files are read from disk each time. */
+  static final long REREAD_BUDGET_BYTES = 64L * 1024 * 1024;
 
   private static final Comparator<SourceFile> BY_PATH = Comparator.comparing(SourceFile::path);
 
@@ -46,6 +48,7 @@ public final class RepoSnapshot {
   private final List<Evidence> notes;
   private final boolean gitCheckout;
   private final SnapshotLimits limits;
+  private final RereadCache rereads = new RereadCache(REREAD_BUDGET_BYTES);
 
   RepoSnapshot(
       Path root,
@@ -124,7 +127,22 @@ public final class RepoSnapshot {
     if (file == null || file.binary() || !file.contentReadable()) {
       return Optional.empty();
     }
-    return readBytes(file).map(RepoSnapshot::decodeUtf8Leniently);
+    byte[] content = content(file, true);
+    return content == null ? Optional.empty() : Optional.of(decodeUtf8Leniently(content));
+  }
+
+  /**
+   * As {@link #readText}, for a pass that reads every file once (the secret scan): a kept copy is
+   * used, but the read never counts toward keeping one, so the pass does not fill the cache with
+   * files nobody reads again.
+   */
+  public Optional<String> readTextInPass(String path) {
+    SourceFile file = byPath.get(path);
+    if (file == null || file.binary() || !file.contentReadable()) {
+      return Optional.empty();
+    }
+    byte[] content = content(file, false);
+    return content == null ? Optional.empty() : Optional.of(decodeUtf8Leniently(content));
   }
 
   /** The file's raw bytes; empty when not indexed, over the content limit or no longer readable. */
@@ -133,28 +151,45 @@ public final class RepoSnapshot {
     if (file == null || !file.contentReadable()) {
       return Optional.empty();
     }
-    return readBytes(file);
+    byte[] content = content(file, true);
+    return content == null ? Optional.empty() : Optional.of(content.clone());
   }
 
-  private Optional<byte[]> readBytes(SourceFile file) {
+  /**
+   * The file's content, possibly the kept copy (never modify it); null when unreadable. {@code
+   * counted} reads may lead to keeping a copy.
+   */
+  private byte[] content(SourceFile file, boolean counted) {
+    byte[] kept = rereads.get(file.path());
+    if (kept != null) {
+      return kept;
+    }
     String onDisk = linkTargets.getOrDefault(file.path(), file.path());
+    Optional<byte[]> read;
     try {
-      return SafeFiles.readRegular(root.resolve(onDisk), limits.maxContentBytes());
+      read = SafeFiles.readRegular(root.resolve(onDisk), limits.maxContentBytes());
     } catch (InvalidPathException e) {
-      return Optional.empty();
+      return null;
     }
+    if (read.isEmpty()) {
+      return null;
+    }
+    if (counted) {
+      rereads.offer(file.path(), read.get());
+    }
+    return read.get();
   }
 
+  /** Bytes of content kept for files read more than once (at most {@link #REREAD_BUDGET_BYTES}). */
+  long keptBytes() {
+    return rereads.usedBytes();
+  }
+
+  /**
+   * Decodes UTF-8, each malformed sequence replaced by U+FFFD exactly as a replacing {@link
+   * java.nio.charset.CharsetDecoder} does; the String constructor has a fast path for ASCII.
+   */
   static String decodeUtf8Leniently(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException("a replacing decoder cannot fail", e);
-    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

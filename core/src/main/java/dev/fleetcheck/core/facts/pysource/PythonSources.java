@@ -6,6 +6,7 @@ import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,31 +34,58 @@ public final class PythonSources {
   private static final Pattern FROM_IMPORT =
       Pattern.compile("^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import\\b", Pattern.MULTILINE);
 
+  /**
+   * Code (comments blanked) kept in memory for the searches, in bytes as the JVM stores it; the
+   * files past it are read and blanked again on each search.
+   */
+  static final long CODE_BUDGET_BYTES = 32L * 1024 * 1024;
+
   private final Facts facts;
   private final List<String> paths;
   private final Map<String, Evidence> imports;
+  private final Map<String, String> keptCode;
 
-  private PythonSources(Facts facts, List<String> paths, Map<String, Evidence> imports) {
+  private PythonSources(
+      Facts facts, List<String> paths, Map<String, Evidence> imports, Map<String, String> code) {
     this.facts = facts;
     this.paths = List.copyOf(paths);
     this.imports = imports;
+    this.keptCode = code;
   }
 
   private static PythonSources read(Facts facts) {
     List<String> paths = new ArrayList<>();
     Map<String, Evidence> imports = new LinkedHashMap<>();
+    Map<String, String> kept = new HashMap<>();
+    long keptBytes = 0;
     for (SourceFile file : facts.snapshot().files()) {
       if (!file.isPython() || file.testCode() || !isProductPath(file.path())) {
         continue;
       }
       paths.add(file.path());
-      facts
-          .snapshot()
-          .readText(file.path())
-          .map(PythonSources::withoutComments)
-          .ifPresent(code -> collectImports(file.path(), code, imports));
+      Optional<String> code =
+          facts.snapshot().readText(file.path()).map(PythonSources::withoutComments);
+      if (code.isEmpty()) {
+        continue;
+      }
+      collectImports(file.path(), code.get(), imports);
+      long bytes = storedBytes(code.get());
+      if (keptBytes + bytes <= CODE_BUDGET_BYTES) {
+        kept.put(file.path(), code.get());
+        keptBytes += bytes;
+      }
     }
-    return new PythonSources(facts, paths, imports);
+    return new PythonSources(facts, paths, imports, kept);
+  }
+
+  /** A string's size in memory: one byte per character when all are Latin-1, else two. */
+  private static long storedBytes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return 2L * text.length();
+      }
+    }
+    return text.length();
   }
 
   /** Whether a path lies outside the folders that never describe the product. */
@@ -88,9 +116,18 @@ public final class PythonSources {
 
   /** The first place {@code pattern} matches the code (comments removed), file by file. */
   public Optional<Evidence> find(Pattern pattern, String message) {
+    return find("", pattern, message);
+  }
+
+  /**
+   * As {@link #find(Pattern, String)} for a pattern whose every match contains {@code literal}: the
+   * regular expression runs only on files whose code holds the literal, found by a plain {@code
+   * indexOf} that is many times faster than a regular expression's search.
+   */
+  public Optional<Evidence> find(String literal, Pattern pattern, String message) {
     for (String path : paths) {
       Optional<String> code = code(path);
-      if (code.isEmpty()) {
+      if (code.isEmpty() || !code.get().contains(literal)) {
         continue;
       }
       Matcher m = pattern.matcher(code.get());
@@ -103,6 +140,10 @@ public final class PythonSources {
 
   /** A file's code with comments blanked out (lines and offsets kept). */
   public Optional<String> code(String path) {
+    String kept = keptCode.get(path);
+    if (kept != null) {
+      return Optional.of(kept);
+    }
     return facts.snapshot().readText(path).map(PythonSources::withoutComments);
   }
 
@@ -129,36 +170,36 @@ public final class PythonSources {
 
   /**
    * Blanks {@code #} comments to the end of their line, leaving strings (single, double, triple
-   * quoted, with escapes) untouched, so that commented-out code never counts.
+   * quoted, with escapes) untouched, so that commented-out code never counts. Text without a
+   * comment is returned as it is.
    */
   static String withoutComments(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+    char[] chars = text.toCharArray();
+    boolean blanked = false;
+    int length = chars.length;
     int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
+    while (i < length) {
+      char c = chars[i];
       if (c == '#') {
-        while (i < text.length() && text.charAt(i) != '\n') {
-          out.append(' ');
-          i++;
+        while (i < length && chars[i] != '\n') {
+          chars[i++] = ' ';
         }
+        blanked = true;
       } else if (c == '"' || c == '\'') {
-        int end = endOfString(text, i);
-        out.append(text, i, end);
-        i = end;
+        i = endOfString(chars, i);
       } else {
-        out.append(c);
         i++;
       }
     }
-    return out.toString();
+    return blanked ? new String(chars) : text;
   }
 
-  private static int endOfString(String text, int start) {
-    char quote = text.charAt(start);
-    boolean triple = text.startsWith(String.valueOf(quote).repeat(3), start);
+  private static int endOfString(char[] text, int start) {
+    char quote = text[start];
+    boolean triple = isTripleQuote(text, start, quote);
     int i = start + (triple ? 3 : 1);
-    while (i < text.length()) {
-      char c = text.charAt(i);
+    while (i < text.length) {
+      char c = text[i];
       if (c == '\\') {
         i += 2;
         continue;
@@ -166,11 +207,18 @@ public final class PythonSources {
       if (!triple && c == '\n') {
         return i;
       }
-      if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), i))) {
+      if (c == quote && (!triple || isTripleQuote(text, i, quote))) {
         return i + (triple ? 3 : 1);
       }
       i++;
     }
-    return text.length();
+    return text.length;
+  }
+
+  private static boolean isTripleQuote(char[] text, int at, char quote) {
+    return at + 2 < text.length
+        && text[at] == quote
+        && text[at + 1] == quote
+        && text[at + 2] == quote;
   }
 }

@@ -25,103 +25,152 @@ public final class ImportScan {
 
   /** Top-level module names imported, each with the 1-based line of its first import. */
   public static Map<String, Integer> imports(String source) {
-    Map<String, Integer> modules = new LinkedHashMap<>();
-    forEachCodeLine(
-        source,
-        (line, number) -> {
-          Matcher from = FROM_IMPORT.matcher(line);
-          if (from.find()) {
-            modules.putIfAbsent(from.group(1), number);
-            return;
-          }
-          Matcher plain = IMPORT.matcher(line);
-          if (plain.find()) {
-            String names = plain.group(1);
-            int comment = names.indexOf('#');
-            names = comment < 0 ? names : names.substring(0, comment);
-            for (String part : names.split("[,;]")) {
-              Matcher module = MODULE.matcher(part.strip());
-              if (module.find() && !part.strip().startsWith("import")) {
-                modules.putIfAbsent(module.group(1), number);
-              }
-            }
-          }
-        });
-    return modules;
+    return summarise(source, null, "").imports();
   }
 
   /** The 1-based line of an {@code if __name__ == "__main__":} block, or 0 when there is none. */
   public static int mainGuardLine(String source) {
-    int[] found = {0};
-    forEachCodeLine(
-        source,
-        (line, number) -> {
-          if (found[0] == 0 && MAIN_GUARD.matcher(line).find()) {
-            found[0] = number;
-          }
-        });
-    return found[0];
+    return summarise(source, null, "").mainGuardLine();
   }
 
   /**
    * The 1-based line of the first code line (outside triple-quoted strings) {@code pattern} finds.
    */
   public static int firstCodeLine(String source, Pattern pattern) {
-    int[] found = {0};
-    forEachCodeLine(
-        source,
-        (line, number) -> {
-          if (found[0] == 0 && pattern.matcher(line).find()) {
-            found[0] = number;
-          }
-        });
-    return found[0];
+    return summarise(source, pattern, "").firstMatchLine();
   }
 
-  private interface LineVisitor {
-    void visit(String strippedLine, int number);
-  }
-
-  private static void forEachCodeLine(String source, LineVisitor visitor) {
-    String[] lines = source.split("\r?\n", -1);
-    String openQuote = null;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      if (openQuote == null) {
-        visitor.visit(line.strip(), i + 1);
+  /**
+   * Imports, {@code __main__} guard and the first code line {@code pattern} finds (0 when it finds
+   * none, or when {@code pattern} is null), in one pass over the lines. Every match of {@code
+   * pattern} must contain {@code literal}: lines without it are not searched.
+   */
+  static Summary summarise(String source, Pattern pattern, String literal) {
+    Summary summary = new Summary(pattern, pattern != null && source.contains(literal), literal);
+    int length = source.length();
+    char openQuote = 0;
+    int number = 0;
+    int start = 0;
+    while (start <= length) {
+      int newline = source.indexOf('\n', start);
+      int end = newline < 0 ? length : newline;
+      int lineEnd = end > start && source.charAt(end - 1) == '\r' ? end - 1 : end;
+      number++;
+      if (openQuote == 0) {
+        summary.visit(source, start, lineEnd, number);
       }
-      openQuote = quoteStateAfter(line, openQuote);
+      openQuote = quoteStateAfter(source, start, lineEnd, openQuote);
+      start = end + 1;
+    }
+    return summary;
+  }
+
+  /** What one pass over a module's code lines found. */
+  static final class Summary {
+
+    private final Pattern pattern;
+    private final boolean searchPattern;
+    private final String literal;
+    private final Map<String, Integer> imports = new LinkedHashMap<>();
+    private int mainGuardLine;
+    private int firstMatchLine;
+
+    private Summary(Pattern pattern, boolean searchPattern, String literal) {
+      this.pattern = pattern;
+      this.searchPattern = searchPattern;
+      this.literal = literal;
+    }
+
+    Map<String, Integer> imports() {
+      return imports;
+    }
+
+    int mainGuardLine() {
+      return mainGuardLine;
+    }
+
+    int firstMatchLine() {
+      return firstMatchLine;
+    }
+
+    /** Looks at one code line, {@code [from, to)} of {@code source} before stripping. */
+    private void visit(String source, int from, int to, int number) {
+      while (from < to && Character.isWhitespace(source.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(source.charAt(to - 1))) {
+        to--;
+      }
+      String line = null;
+      if (source.startsWith("from", from) || source.startsWith("import", from)) {
+        line = source.substring(from, to);
+        readImport(line, number);
+      }
+      if (mainGuardLine == 0 && source.startsWith("if", from)) {
+        line = line == null ? source.substring(from, to) : line;
+        if (MAIN_GUARD.matcher(line).find()) {
+          mainGuardLine = number;
+        }
+      }
+      if (searchPattern && firstMatchLine == 0) {
+        line = line == null ? source.substring(from, to) : line;
+        if (line.contains(literal) && pattern.matcher(line).find()) {
+          firstMatchLine = number;
+        }
+      }
+    }
+
+    private void readImport(String line, int number) {
+      Matcher from = FROM_IMPORT.matcher(line);
+      if (from.find()) {
+        imports.putIfAbsent(from.group(1), number);
+        return;
+      }
+      Matcher plain = IMPORT.matcher(line);
+      if (plain.find()) {
+        String names = plain.group(1);
+        int comment = names.indexOf('#');
+        names = comment < 0 ? names : names.substring(0, comment);
+        for (String part : names.split("[,;]")) {
+          Matcher module = MODULE.matcher(part.strip());
+          if (module.find() && !part.strip().startsWith("import")) {
+            imports.putIfAbsent(module.group(1), number);
+          }
+        }
+      }
     }
   }
 
-  /** The triple quote still open after {@code line}, given the one open before it. */
-  private static String quoteStateAfter(String line, String open) {
-    String state = open;
-    int i = 0;
-    while (i < line.length()) {
-      if (state == null) {
-        char c = line.charAt(i);
+  /**
+   * The triple quote still open after the line {@code [from, to)} of {@code source} (its quote
+   * character, 0 for none), given the one open before it.
+   */
+  private static char quoteStateAfter(String source, int from, int to, char open) {
+    char state = open;
+    int i = from;
+    while (i < to) {
+      char c = source.charAt(i);
+      if (state == 0) {
         if (c == '#') {
-          return null;
-        }
-        if (line.startsWith("\"\"\"", i) || line.startsWith("'''", i)) {
-          state = line.substring(i, i + 3);
-          i += 3;
-          continue;
+          return 0;
         }
         if (c == '"' || c == '\'') {
-          int close = endOfShortString(line, i);
-          i = close + 1;
+          if (isTripleQuote(source, i, to, c)) {
+            state = c;
+            i += 3;
+          } else {
+            i = endOfShortString(source, i, to) + 1;
+          }
           continue;
         }
         i++;
       } else {
-        if (line.charAt(i) == '\\') {
+        if (c == '\\') {
           i += 2;
           continue;
         }
-        if (line.startsWith(state, i)) {
-          state = null;
+        if (isTripleQuote(source, i, to, state)) {
+          state = 0;
           i += 3;
           continue;
         }
@@ -131,16 +180,23 @@ public final class ImportScan {
     return state;
   }
 
-  private static int endOfShortString(String line, int start) {
-    char quote = line.charAt(start);
-    for (int i = start + 1; i < line.length(); i++) {
-      char c = line.charAt(i);
+  private static boolean isTripleQuote(String source, int at, int to, char quote) {
+    return at + 2 < to
+        && source.charAt(at) == quote
+        && source.charAt(at + 1) == quote
+        && source.charAt(at + 2) == quote;
+  }
+
+  private static int endOfShortString(String source, int start, int to) {
+    char quote = source.charAt(start);
+    for (int i = start + 1; i < to; i++) {
+      char c = source.charAt(i);
       if (c == '\\') {
         i++;
       } else if (c == quote) {
         return i;
       }
     }
-    return line.length();
+    return to;
   }
 }

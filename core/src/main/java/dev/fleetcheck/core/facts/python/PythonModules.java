@@ -18,6 +18,9 @@ public final class PythonModules {
       Pattern.compile(
           "^(?:async\\s+)?def\\s+(?:lambda_handler|handler)\\s*\\(\\s*event\\b[^,()]*,\\s*context\\b");
 
+  /** What every match of {@link #LAMBDA_HANDLER} contains. */
+  private static final String HANDLER_LITERAL = "handler";
+
   private PythonModules() {}
 
   private static List<PythonModule> scan(Facts facts) {
@@ -29,14 +32,15 @@ public final class PythonModules {
       facts
           .snapshot()
           .readText(file.path())
+          .map(source -> ImportScan.summarise(source, LAMBDA_HANDLER, HANDLER_LITERAL))
           .ifPresent(
-              source ->
+              summary ->
                   modules.add(
                       new PythonModule(
                           file.path(),
-                          ImportScan.imports(source),
-                          ImportScan.mainGuardLine(source),
-                          ImportScan.firstCodeLine(source, LAMBDA_HANDLER))));
+                          summary.imports(),
+                          summary.mainGuardLine(),
+                          summary.firstMatchLine())));
     }
     return List.copyOf(modules);
   }

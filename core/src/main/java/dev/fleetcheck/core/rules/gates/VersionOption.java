@@ -31,14 +31,19 @@ public final class VersionOption implements Rule {
   private static final List<Marker> MARKERS =
       List.of(
           new Marker(
+              "action",
               Pattern.compile("\\baction\\s*=\\s*(['\"])version\\1"),
               "argparse action=\"version\""),
-          new Marker(Pattern.compile("(['\"])--version\\1"), "a --version option"),
-          new Marker(Pattern.compile("\\bversion_option\\s*\\("), "click version_option"));
+          new Marker("--version", Pattern.compile("(['\"])--version\\1"), "a --version option"),
+          new Marker(
+              "version_option",
+              Pattern.compile("\\bversion_option\\s*\\("),
+              "click version_option"));
   private static final Pattern OPTION_PARSER = Pattern.compile("\\bOptionParser\\s*\\(");
   private static final Pattern VERSION_KEYWORD = Pattern.compile("\\bversion\\s*=");
 
-  private record Marker(Pattern pattern, String description) {}
+  /** A pattern, a literal every match of it contains, and what a match means. */
+  private record Marker(String literal, Pattern pattern, String description) {}
 
   @Override
   public RuleSpec spec() {
@@ -49,7 +54,8 @@ public final class VersionOption implements Rule {
   public Outcome check(RuleContext context) {
     PythonSources sources = context.fact(PythonSources.FACT);
     for (Marker marker : MARKERS) {
-      Optional<Evidence> found = sources.find(marker.pattern(), marker.description());
+      Optional<Evidence> found =
+          sources.find(marker.literal(), marker.pattern(), marker.description());
       if (found.isPresent()) {
         return Outcome.pass(found.get());
       }
@@ -68,6 +74,9 @@ public final class VersionOption implements Rule {
 
   /** {@code OptionParser(..., version=...)}: the keyword inside the call's parentheses. */
   private static Optional<Evidence> optparse(String path, String code) {
+    if (!code.contains("OptionParser")) {
+      return Optional.empty();
+    }
     Matcher call = OPTION_PARSER.matcher(code);
     while (call.find()) {
       int depth = 1;

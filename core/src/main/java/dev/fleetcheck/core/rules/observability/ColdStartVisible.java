@@ -39,8 +39,8 @@ public final class ColdStartVisible implements Rule {
     PythonSources sources = context.fact(PythonSources.FACT);
     Optional<Evidence> found =
         sources
-            .find(POWERTOOLS_LOGGER, "powertools Logger logs cold_start")
-            .or(() -> sources.find(COLD_START, "cold_start logged"));
+            .find("aws_lambda_powertools", POWERTOOLS_LOGGER, "powertools Logger logs cold_start")
+            .or(() -> sources.find("cold_start", COLD_START, "cold_start logged"));
     return found
         .map(Outcome::pass)
         .orElseGet(

@@ -54,7 +54,7 @@ public final class CorrelationIdHeader implements Rule {
       return Outcome.pass(header.get());
     }
     Optional<Evidence> powertools =
-        sources.find(POWERTOOLS_CORRELATION, "powertools correlation id");
+        sources.find("correlation_id", POWERTOOLS_CORRELATION, "powertools correlation id");
     if (powertools.isPresent()) {
       return Outcome.pass(powertools.get());
     }

@@ -103,7 +103,9 @@ public final class PinnedImages implements Rule {
         continue;
       }
       Optional<String> text = context.snapshot().readText(file.path());
-      if (text.isEmpty() || !TESTCONTAINERS_IMPORT.matcher(text.get()).find()) {
+      if (text.isEmpty()
+          || !text.get().contains("testcontainers")
+          || !TESTCONTAINERS_IMPORT.matcher(text.get()).find()) {
         continue;
       }
       Matcher m = CONTAINER_IMAGE.matcher(text.get());

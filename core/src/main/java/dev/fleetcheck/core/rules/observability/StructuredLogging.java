@@ -39,6 +39,11 @@ public final class StructuredLogging implements Rule {
           new String[] {"ecs-logging", "ecs_logging"});
   private static final Pattern JSON_FORMATTER_NAME =
       Pattern.compile("JsonFormatter|JSONFormatter|jsonlogger|json_log_formatter|ecs_logging");
+
+  /** One of these is in every match of {@link #JSON_FORMATTER_NAME}. */
+  private static final List<String> JSON_FORMATTER_LITERALS =
+      List.of("Formatter", "jsonlogger", "json_log_formatter", "ecs_logging");
+
   private static final Set<String> CONFIG_EXTENSIONS =
       Set.of(".ini", ".cfg", ".conf", ".yaml", ".yml", ".json", ".toml", ".py");
   private static final Pattern FORMATTER_SUBCLASS =
@@ -75,6 +80,8 @@ public final class StructuredLogging implements Rule {
     for (String path : sources.paths()) {
       Optional<String> code = sources.code(path);
       if (code.isPresent()
+          && code.get().contains("Formatter")
+          && code.get().contains("dumps")
           && FORMATTER_SUBCLASS.matcher(code.get()).find()
           && JSON_DUMPS.matcher(code.get()).find()) {
         var m = FORMATTER_SUBCLASS.matcher(code.get());
@@ -107,7 +114,7 @@ public final class StructuredLogging implements Rule {
           file.isPython()
               ? context.fact(PythonSources.FACT).code(file.path())
               : context.snapshot().readText(file.path());
-      if (text.isEmpty()) {
+      if (text.isEmpty() || JSON_FORMATTER_LITERALS.stream().noneMatch(text.get()::contains)) {
         continue;
       }
       var m = JSON_FORMATTER_NAME.matcher(text.get());

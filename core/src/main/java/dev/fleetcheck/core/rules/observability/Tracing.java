@@ -65,7 +65,12 @@ public final class Tracing implements Rule {
                 () ->
                     Signals.library(
                         context, "aws-xray-sdk", "aws_xray_sdk", "aws-xray-sdk traces requests"))
-            .or(() -> sources.find(POWERTOOLS_TRACER, "powertools Tracer traces requests"))
+            .or(
+                () ->
+                    sources.find(
+                        "aws_lambda_powertools",
+                        POWERTOOLS_TRACER,
+                        "powertools Tracer traces requests"))
             .or(() -> activeTracing(context));
     return found
         .map(Outcome::pass)
