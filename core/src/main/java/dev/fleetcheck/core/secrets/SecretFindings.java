@@ -23,24 +23,39 @@ public final class SecretFindings {
   static SecretScan collect(Facts facts) {
     RepoSnapshot snapshot = facts.snapshot();
     SecretScanner scanner = SecretScanner.standard();
+    // Files are independent: they are read and scanned in parallel, and the results taken in path
+    // order, so the scan is the same whatever the number of threads.
+    List<FileScan> scans =
+        snapshot.files().parallelStream()
+            .filter(file -> !file.binary() && file.contentReadable())
+            .map(file -> scan(snapshot, scanner, file))
+            .toList();
     List<SecretFinding> findings = new ArrayList<>();
     int scanned = 0;
-    for (SourceFile file : snapshot.files()) {
-      if (file.binary() || !file.contentReadable()) {
-        continue;
-      }
-      Optional<String> text = snapshot.readTextInPass(file.path());
-      if (text.isEmpty()) {
-        continue;
-      }
-      try {
-        findings.addAll(scanner.scan(file.path(), text.get()));
+    for (FileScan scan : scans) {
+      if (scan.failure() != null) {
+        facts.problem(scan.failure());
+      } else if (scan.findings() != null) {
+        findings.addAll(scan.findings());
         scanned++;
-      } catch (RuntimeException | StackOverflowError e) {
-        facts.problem(unscannable(file.path(), e));
       }
     }
     return new SecretScan(findings, scanned);
+  }
+
+  /** One file's findings, or the note for a failed scan; both null when it had no text. */
+  private record FileScan(List<SecretFinding> findings, Evidence failure) {}
+
+  private static FileScan scan(RepoSnapshot snapshot, SecretScanner scanner, SourceFile file) {
+    Optional<String> text = snapshot.readTextInPass(file.path());
+    if (text.isEmpty()) {
+      return new FileScan(null, null);
+    }
+    try {
+      return new FileScan(scanner.scan(file.path(), text.get()), null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new FileScan(null, unscannable(file.path(), e));
+    }
   }
 
   /**

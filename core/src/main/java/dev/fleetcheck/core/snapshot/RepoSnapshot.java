@@ -31,8 +31,9 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Content is read on demand and never for files over the content limit. A file read more than
- * once is kept in memory from its second read on, within {@link #REREAD_BUDGET_BYTES}, so the facts
- * that each read the same Python and configuration files share one read.
+ * once is kept in memory from its second read on (a Python source from its first), within {@link
+ * #REREAD_BUDGET_BYTES}, so the facts that each read the same Python and configuration files share
+ * one read.
  */
 public final class RepoSnapshot {
 
@@ -175,7 +176,7 @@ public final class RepoSnapshot {
       return null;
     }
     if (counted) {
-      rereads.offer(file.path(), read.get());
+      rereads.offer(file.path(), read.get(), file.isPython());
     }
     return read.get();
   }

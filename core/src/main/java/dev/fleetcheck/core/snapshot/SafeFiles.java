@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -58,11 +59,23 @@ final class SafeFiles {
         return Optional.empty();
       }
       int cap = (int) Math.min(maxBytes, LARGEST_ARRAY - 1);
-      try (FileChannel channel = openRegular(path);
-          InputStream in = Channels.newInputStream(channel)) {
-        // one byte more than allowed tells a file that grew since the check
-        byte[] content = in.readNBytes(cap + 1);
-        return content.length > cap ? Optional.empty() : Optional.of(content);
+      try (FileChannel channel = openRegular(path)) {
+        // one byte more than expected tells a file that grew since the check
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(attributes.size(), cap) + 1);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+          // keep reading: a short read is not the end of the file
+        }
+        if (buffer.hasRemaining()) {
+          return Optional.of(Arrays.copyOf(buffer.array(), buffer.position()));
+        }
+        InputStream rest = Channels.newInputStream(channel);
+        byte[] more = rest.readNBytes(cap + 1 - buffer.capacity());
+        if (buffer.capacity() + more.length > cap) {
+          return Optional.empty();
+        }
+        byte[] content = Arrays.copyOf(buffer.array(), buffer.capacity() + more.length);
+        System.arraycopy(more, 0, content, buffer.capacity(), more.length);
+        return Optional.of(content);
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

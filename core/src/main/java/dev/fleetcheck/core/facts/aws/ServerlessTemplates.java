@@ -39,6 +39,9 @@ public final class ServerlessTemplates {
       Pattern.compile(
           "^\\s*-\\s*[\"']?(?:http|httpApi)[\"']?\\s*:|^\\s+url\\s*:\\s*(?:true|\\{)?\\s*$");
 
+  private static final Pattern SAMCONFIG_NAME = Pattern.compile("samconfig\\.(toml|ya?ml)");
+  private static final Pattern SERVERLESS_NAME = Pattern.compile("serverless\\.(ya?ml|json)");
+
   private ServerlessTemplates() {}
 
   private static List<ServerlessTemplate> find(Facts facts) {
@@ -54,12 +57,12 @@ public final class ServerlessTemplates {
 
   private static Optional<ServerlessTemplate> classify(Facts facts, SourceFile file) {
     String name = file.name().toLowerCase(Locale.ROOT);
-    if (name.matches("samconfig\\.(toml|ya?ml)")) {
+    if (name.startsWith("samconfig.") && SAMCONFIG_NAME.matcher(name).matches()) {
       return Optional.of(
           new ServerlessTemplate(
               file.path(), ServerlessTemplate.Kind.SAMCONFIG, List.of(), List.of()));
     }
-    boolean serverless = name.matches("serverless\\.(ya?ml|json)");
+    boolean serverless = name.startsWith("serverless.") && SERVERLESS_NAME.matcher(name).matches();
     boolean candidate =
         serverless
             || name.endsWith(".yaml")

@@ -40,7 +40,10 @@ public record ComposeFiles(List<ComposeFile> files) {
   }
 
   public static boolean isComposeFile(String name) {
-    return NAME.matcher(name).matches();
+    boolean yaml =
+        name.regionMatches(true, name.length() - 4, ".yml", 0, 4)
+            || name.regionMatches(true, name.length() - 5, ".yaml", 0, 5);
+    return yaml && NAME.matcher(name).matches();
   }
 
   private static ComposeFiles find(Facts facts) {

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Lock files at the config roots ({@code uv.lock}, {@code poetry.lock}, {@code pdm.lock}, {@code
@@ -26,6 +27,8 @@ public final class LockFiles {
           "pdm.lock", "pdm",
           "Pipfile.lock", "pipenv");
 
+  private static final Pattern PYLOCK = Pattern.compile("pylock(\\.[^.]+)?\\.toml");
+
   private LockFiles() {}
 
   private static List<LockFile> find(Facts facts) {
@@ -37,7 +40,7 @@ public final class LockFiles {
       if (roots.contains(folder)) {
         if (BY_NAME.containsKey(name)) {
           found.add(new LockFile(file.path(), BY_NAME.get(name)));
-        } else if (name.matches("pylock(\\.[^.]+)?\\.toml")) {
+        } else if (name.startsWith("pylock") && PYLOCK.matcher(name).matches()) {
           found.add(new LockFile(file.path(), "pip (PEP 751)"));
         }
       } else if (name.equals("uv.lock")
