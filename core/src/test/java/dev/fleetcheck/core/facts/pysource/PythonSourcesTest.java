@@ -6,6 +6,11 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +42,87 @@ class PythonSourcesTest {
     assertThat(sources.imports("struct")).isEmpty();
     assertThat(sources.find(Pattern.compile("Litestar\\b"), "m"))
         .contains(Evidence.at("src/app/api.py", 2, "m"));
+  }
+
+  @Test
+  void textWithoutCommentsIsReturnedAsItIs() {
+    String code = "x = '# in a string'\n";
+    assertThat(PythonSources.withoutComments(code)).isSameAs(code);
+  }
+
+  @Test
+  void findWithALiteralSearchesOnlyFilesHoldingIt(@TempDir Path dir) {
+    var repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("src/app/a.py", "# cold_start = True\nflag = 1\n")
+            .file("src/app/b.py", "import os\n\nLOG.info('cold_start', cold_start=True)\n")
+            .build();
+    PythonSources sources = FixtureRepo.context(repo).fact(PythonSources.FACT);
+    Pattern coldStart = Pattern.compile("\\bcold_start\\b");
+
+    assertThat(sources.find("cold_start", coldStart, "m"))
+        .contains(Evidence.at("src/app/b.py", 3, "m"))
+        .isEqualTo(sources.find(coldStart, "m"));
+    assertThat(sources.find("warm_start", Pattern.compile("start"), "m")).isEmpty();
+  }
+
+  @Property(tries = 2000)
+  void blanksCommentsAsTheCharacterByCharacterCopyDid(@ForAll("python") String code) {
+    assertThat(PythonSources.withoutComments(code)).isEqualTo(reference(code));
+  }
+
+  @Provide
+  Arbitrary<String> python() {
+    return Arbitraries.of(
+            "x = 1", "#", "# note", "'", "\"", "\"\"\"", "'''", "\\", "\n", "\r\n", " ", "é",
+            "\u2028")
+        .list()
+        .ofMaxSize(50)
+        .map(parts -> String.join("", parts));
+  }
+
+  /** The comment blanking as it was: a character-by-character copy. */
+  private static String reference(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '#') {
+        while (i < text.length() && text.charAt(i) != '\n') {
+          out.append(' ');
+          i++;
+        }
+      } else if (c == '"' || c == '\'') {
+        int end = referenceEndOfString(text, i);
+        out.append(text, i, end);
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int referenceEndOfString(String text, int start) {
+    char quote = text.charAt(start);
+    boolean triple = text.startsWith(String.valueOf(quote).repeat(3), start);
+    int i = start + (triple ? 3 : 1);
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i += 2;
+        continue;
+      }
+      if (!triple && c == '\n') {
+        return i;
+      }
+      if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), i))) {
+        return i + (triple ? 3 : 1);
+      }
+      i++;
+    }
+    return text.length();
   }
 }
