@@ -1,7 +1,8 @@
 package dev.fleetcheck.core.facts.profile;
 
+import dev.fleetcheck.core.facts.FolderSegments;
 import dev.fleetcheck.core.snapshot.SourceFile;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Which files may decide a profile (RULES.md, "Profiles"): never test code, and never anything
@@ -10,8 +11,8 @@ import java.util.Set;
  */
 public final class ProfileScope {
 
-  private static final Set<String> EXCLUDED_FOLDERS =
-      Set.of("examples", "docs", "scripts", "release", "benchmark", "benchmarks");
+  private static final List<String> EXCLUDED_FOLDERS =
+      List.of("examples", "docs", "scripts", "release", "benchmark", "benchmarks");
 
   private ProfileScope() {}
 
@@ -20,12 +21,6 @@ public final class ProfileScope {
   }
 
   public static boolean inExcludedFolder(String path) {
-    String[] segments = path.split("/");
-    for (int i = 0; i < segments.length - 1; i++) {
-      if (EXCLUDED_FOLDERS.contains(segments[i])) {
-        return true;
-      }
-    }
-    return false;
+    return FolderSegments.anyIn(path, EXCLUDED_FOLDERS);
   }
 }

@@ -2,6 +2,7 @@ package dev.fleetcheck.core.facts.pysource;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.FolderSegments;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.snapshot.SourceFile;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +26,9 @@ public final class PythonSources {
 
   public static final Fact<PythonSources> FACT = Fact.of("python.sources", PythonSources::read);
 
-  private static final Set<String> NON_PRODUCT_FOLDERS =
-      Set.of("examples", "example", "docs", "doc", "scripts", "release", "benchmark", "benchmarks");
+  private static final List<String> NON_PRODUCT_FOLDERS =
+      List.of(
+          "examples", "example", "docs", "doc", "scripts", "release", "benchmark", "benchmarks");
   private static final Pattern IMPORT =
       Pattern.compile(
           "^[ \\t]*import[ \\t]+([\\w.]+(?:[ \\t]*,[ \\t]*[\\w.]+)*)", Pattern.MULTILINE);
@@ -90,13 +91,7 @@ public final class PythonSources {
 
   /** Whether a path lies outside the folders that never describe the product. */
   public static boolean isProductPath(String path) {
-    String[] parts = path.split("/");
-    for (int i = 0; i < parts.length - 1; i++) {
-      if (NON_PRODUCT_FOLDERS.contains(parts[i])) {
-        return false;
-      }
-    }
-    return true;
+    return !FolderSegments.anyIn(path, NON_PRODUCT_FOLDERS);
   }
 
   public List<String> paths() {
@@ -147,24 +142,62 @@ public final class PythonSources {
     return facts.snapshot().readText(path).map(PythonSources::withoutComments);
   }
 
-  private static void collectImports(String path, String code, Map<String, Evidence> imports) {
+  static void collectImports(String path, String code, Map<String, Evidence> imports) {
     Matcher plain = IMPORT.matcher(code);
-    while (plain.find()) {
+    for (int at = nextStatement(plain, code, "import", 0);
+        at >= 0;
+        at = nextStatement(plain, code, "import", at)) {
       for (String module : plain.group(1).split(",")) {
         record(path, code, module.strip(), plain.start(1), imports);
       }
     }
     Matcher from = FROM_IMPORT.matcher(code);
-    while (from.find()) {
+    for (int at = nextStatement(from, code, "from", 0);
+        at >= 0;
+        at = nextStatement(from, code, "from", at)) {
       record(path, code, from.group(1), from.start(1), imports);
     }
   }
 
+  /**
+   * What {@code matcher.find()} finds next for a pattern {@code ^[ \t]*keyword...} in multi-line
+   * mode, searching from {@code from}: instead of trying the pattern at every offset, only where
+   * {@code keyword} occurs after blanks at a line start. Leaves {@code matcher} on the match and
+   * returns where to search on, or -1 when there is no further match.
+   */
+  private static int nextStatement(Matcher matcher, String code, String keyword, int from) {
+    for (int at = code.indexOf(keyword, from); at >= 0; at = code.indexOf(keyword, at + 1)) {
+      int start = at;
+      while (start > from && (code.charAt(start - 1) == ' ' || code.charAt(start - 1) == '\t')) {
+        start--;
+      }
+      if (isLineStart(code, start)) {
+        matcher.region(start, code.length());
+        if (matcher.lookingAt()) {
+          return matcher.end();
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Where {@code ^} matches in multi-line mode: after any line terminator, not inside CRLF. */
+  private static boolean isLineStart(String code, int at) {
+    if (at == 0) {
+      return true;
+    }
+    char before = code.charAt(at - 1);
+    return before == '\n'
+        || (before == '\r' && code.charAt(at) != '\n')
+        || before == '\u0085'
+        || before == '\u2028'
+        || before == '\u2029';
+  }
+
   private static void record(
       String path, String code, String module, int offset, Map<String, Evidence> imports) {
-    if (!module.isEmpty() && !module.startsWith(".")) {
-      imports.putIfAbsent(
-          module, Evidence.at(path, TextLines.lineAt(code, offset), "imports " + module));
+    if (!module.isEmpty() && !module.startsWith(".") && !imports.containsKey(module)) {
+      imports.put(module, Evidence.at(path, TextLines.lineAt(code, offset), "imports " + module));
     }
   }
 

@@ -68,17 +68,21 @@ public final class ImportScan {
   /** What one pass over a module's code lines found. */
   static final class Summary {
 
-    private final Pattern pattern;
     private final boolean searchPattern;
     private final String literal;
     private final Map<String, Integer> imports = new LinkedHashMap<>();
+    // One matcher of each kind per module, reset for each line: most lines need one.
+    private final Matcher from = FROM_IMPORT.matcher("");
+    private final Matcher plain = IMPORT.matcher("");
+    private final Matcher mainGuard = MAIN_GUARD.matcher("");
+    private final Matcher wanted;
     private int mainGuardLine;
     private int firstMatchLine;
 
     private Summary(Pattern pattern, boolean searchPattern, String literal) {
-      this.pattern = pattern;
       this.searchPattern = searchPattern;
       this.literal = literal;
+      this.wanted = pattern == null ? null : pattern.matcher("");
     }
 
     Map<String, Integer> imports() {
@@ -108,26 +112,24 @@ public final class ImportScan {
       }
       if (mainGuardLine == 0 && source.startsWith("if", from)) {
         line = line == null ? source.substring(from, to) : line;
-        if (MAIN_GUARD.matcher(line).find()) {
+        if (mainGuard.reset(line).find()) {
           mainGuardLine = number;
         }
       }
       if (searchPattern && firstMatchLine == 0) {
         line = line == null ? source.substring(from, to) : line;
-        if (line.contains(literal) && pattern.matcher(line).find()) {
+        if (line.contains(literal) && wanted.reset(line).find()) {
           firstMatchLine = number;
         }
       }
     }
 
     private void readImport(String line, int number) {
-      Matcher from = FROM_IMPORT.matcher(line);
-      if (from.find()) {
+      if (from.reset(line).find()) {
         imports.putIfAbsent(from.group(1), number);
         return;
       }
-      Matcher plain = IMPORT.matcher(line);
-      if (plain.find()) {
+      if (plain.reset(line).find()) {
         String names = plain.group(1);
         int comment = names.indexOf('#');
         names = comment < 0 ? names : names.substring(0, comment);

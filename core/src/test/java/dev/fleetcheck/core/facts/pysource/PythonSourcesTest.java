@@ -2,9 +2,13 @@ package dev.fleetcheck.core.facts.pysource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -70,6 +74,66 @@ class PythonSourcesTest {
   @Property(tries = 2000)
   void blanksCommentsAsTheCharacterByCharacterCopyDid(@ForAll("python") String code) {
     assertThat(PythonSources.withoutComments(code)).isEqualTo(reference(code));
+  }
+
+  @Property(tries = 2000)
+  void collectsTheImportsAFullRegexSearchFinds(@ForAll("statements") String code) {
+    Map<String, Evidence> found = new LinkedHashMap<>();
+    PythonSources.collectImports("m.py", code, found);
+
+    assertThat(found).containsExactlyEntriesOf(referenceImports(code));
+  }
+
+  @Provide
+  Arbitrary<String> statements() {
+    return Arbitraries.of(
+            "import os",
+            "import a.b, c",
+            "from x.y import z",
+            "from .rel import q",
+            "reimport r",
+            "xfrom s import t",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "\u2028",
+            "\u0085",
+            ",",
+            "=")
+        .list()
+        .ofMaxSize(30)
+        .map(parts -> String.join("", parts));
+  }
+
+  /** The import search as it was: each pattern's {@code find()} over the whole code. */
+  private static Map<String, Evidence> referenceImports(String code) {
+    Pattern plainImport =
+        Pattern.compile(
+            "^[ \\t]*import[ \\t]+([\\w.]+(?:[ \\t]*,[ \\t]*[\\w.]+)*)", Pattern.MULTILINE);
+    Pattern fromImport =
+        Pattern.compile("^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import\\b", Pattern.MULTILINE);
+    Map<String, Evidence> imports = new LinkedHashMap<>();
+    Matcher plain = plainImport.matcher(code);
+    while (plain.find()) {
+      for (String module : plain.group(1).split(",")) {
+        referenceRecord(code, module.strip(), plain.start(1), imports);
+      }
+    }
+    Matcher from = fromImport.matcher(code);
+    while (from.find()) {
+      referenceRecord(code, from.group(1), from.start(1), imports);
+    }
+    return imports;
+  }
+
+  private static void referenceRecord(
+      String code, String module, int offset, Map<String, Evidence> imports) {
+    if (!module.isEmpty() && !module.startsWith(".")) {
+      imports.putIfAbsent(
+          module, Evidence.at("m.py", TextLines.lineAt(code, offset), "imports " + module));
+    }
   }
 
   @Provide
