@@ -4,8 +4,10 @@ import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** Runs the CLI in-process with captured streams, a fixed clock and a fixed run ID. */
 final class CliRun {
@@ -16,6 +18,9 @@ final class CliRun {
 
   private RepoFetcherFactory fetchers = RepoFetcherFactory.none();
   private RulePack pack = RulePack.standard();
+  private Map<String, String> environment = Map.of();
+  private Path workingDirectory = Path.of("").toAbsolutePath();
+  private Path defaultDataDir = Path.of("").toAbsolutePath().resolve("target/no-default-data-dir");
 
   static CliRun with() {
     return new CliRun();
@@ -31,6 +36,22 @@ final class CliRun {
     return this;
   }
 
+  /** Environment variables the command sees (none by default, whatever the test JVM has). */
+  CliRun environment(Map<String, String> variables) {
+    this.environment = variables;
+    return this;
+  }
+
+  CliRun workingDirectory(Path folder) {
+    this.workingDirectory = folder;
+    return this;
+  }
+
+  CliRun defaultDataDir(Path folder) {
+    this.defaultDataDir = folder;
+    return this;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -41,7 +62,8 @@ final class CliRun {
             fetchers,
             pack,
             Clock.fixed(FixtureRepo.NOW, ZoneOffset.UTC),
-            () -> RUN_ID);
+            () -> RUN_ID,
+            new CliEnvironment.Host(environment, workingDirectory, defaultDataDir, false));
     int exit = FleetcheckCommand.run(env, args);
     return new Result(exit, out.toString(), err.toString());
   }
