@@ -3,6 +3,8 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp -q -Dstyle.color=never
 JAR := cli/target/fleetcheck.jar
+# This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
+OWN_CLASSES := bench/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:core/target/classes:core/target/test-classes
 
 .PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean
 
@@ -45,7 +47,7 @@ run: build ## Sweep the demo fleet on the embedded default
 	@./scripts/run-demo.sh
 
 bench: build ## Print throughput figures with same-run baselines
-	@java -Xmx4g -cp "bench/target/classes:$$(cat bench/target/classpath.txt)" dev.fleetcheck.bench.Bench
+	@java -Xmx4g -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.bench.Bench
 
 doctor: ## Check JDK, Maven, git, Node/npm and print a fix for each missing piece
 	@./scripts/doctor.sh

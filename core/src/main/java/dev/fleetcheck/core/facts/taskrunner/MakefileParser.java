@@ -41,6 +41,11 @@ final class MakefileParser {
   private static final Pattern MAKE_CALL =
       Pattern.compile("(?:\\$\\(MAKE\\)|\\$\\{MAKE\\}|(?<![\\w/-])make)\\s+(.*)$");
 
+  private static final Pattern INCLUDE = Pattern.compile("^(?:-include|sinclude|include)\\s+(.+)$");
+  private static final Pattern WILDCARD = Pattern.compile("\\$\\(wildcard\\s+([^)]*)\\)");
+
+  private static final Pattern CHANGES_FOLDER = Pattern.compile("(?:^|[;&|(]\\s*)(?:cd|pushd)\\s");
+
   private MakefileParser() {}
 
   static List<RawTarget> parse(String text) {
@@ -50,7 +55,8 @@ final class MakefileParser {
     List<Pending> open = new ArrayList<>();
     boolean inDefine = false;
     for (Logical logical : lines) {
-      String line = logical.text();
+      String line =
+          logical.text().startsWith("\t") ? logical.text() : withoutComment(logical.text());
       String trimmed = line.strip();
       if (inDefine) {
         inDefine = !firstWord(trimmed).equals("endef");
@@ -63,7 +69,7 @@ final class MakefileParser {
         }
         continue;
       }
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      if (trimmed.isEmpty()) {
         continue;
       }
       String word = firstWord(trimmed);
@@ -182,8 +188,8 @@ final class MakefileParser {
       if (line.startsWith("\t")) {
         continue;
       }
-      Matcher assignment = ASSIGNMENT.matcher(line.strip());
-      if (assignment.matches() && colonIndex(line) < 0) {
+      Matcher assignment = ASSIGNMENT.matcher(withoutComment(line).strip());
+      if (assignment.matches() && colonIndex(withoutComment(line)) < 0) {
         variables.putIfAbsent(assignment.group(1), assignment.group(2).strip());
       }
     }
@@ -214,11 +220,37 @@ final class MakefileParser {
     return current;
   }
 
+  /**
+   * The files an {@code include}, {@code -include} or {@code sinclude} line names, literal or
+   * through {@code $(wildcard ...)}; names built from other variables cannot be resolved.
+   */
+  static List<String> includes(String text) {
+    List<String> names = new ArrayList<>();
+    for (Logical logical : logicalLines(text)) {
+      String line = logical.text();
+      if (line.startsWith("\t")) {
+        continue;
+      }
+      Matcher include = INCLUDE.matcher(withoutComment(line).strip());
+      if (!include.matches()) {
+        continue;
+      }
+      String operands = WILDCARD.matcher(include.group(1)).replaceAll("$1");
+      for (String name : operands.strip().split("\\s+")) {
+        if (!name.isEmpty() && !name.contains("$")) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
   /** The targets a recipe line runs through {@code make}/{@code $(MAKE)}, same Makefile only. */
   static List<String> makeCalls(String command) {
     List<String> calls = new ArrayList<>();
     Matcher call = MAKE_CALL.matcher(command);
-    if (!call.find()) {
+    if (!call.find() || CHANGES_FOLDER.matcher(command.substring(0, call.start())).find()) {
+      // After `cd docs &&` the make call runs another folder's Makefile, not this one.
       return calls;
     }
     for (String token : call.group(1).strip().split("\\s+")) {
@@ -238,6 +270,19 @@ final class MakefileParser {
       calls.add(token);
     }
     return calls;
+  }
+
+  /** The line up to its first unescaped {@code #}: make comments end any non-recipe line. */
+  private static String withoutComment(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '#') {
+        return line.substring(0, i);
+      }
+    }
+    return line;
   }
 
   private static String firstWord(String trimmed) {

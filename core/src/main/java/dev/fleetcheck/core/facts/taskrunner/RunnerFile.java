@@ -17,15 +17,23 @@ final class RunnerFile {
   private static final int MAX_COMMANDS = 200;
 
   private final String runner;
-  private final String path;
   private final Map<String, RawTarget> byName = new LinkedHashMap<>();
+  private final Map<String, String> definedIn = new LinkedHashMap<>();
 
   RunnerFile(String runner, String path, List<RawTarget> targets) {
+    this(runner, Map.of(path, targets));
+  }
+
+  /** One runner spread over several files (a Makefile and the files it includes), in order. */
+  RunnerFile(String runner, Map<String, List<RawTarget>> targetsByFile) {
     this.runner = runner;
-    this.path = path;
-    for (RawTarget target : targets) {
-      byName.merge(target.name(), target, RawTarget::mergedWith);
-    }
+    targetsByFile.forEach(
+        (path, targets) -> {
+          for (RawTarget target : targets) {
+            byName.merge(target.name(), target, RawTarget::mergedWith);
+            definedIn.putIfAbsent(target.name(), path);
+          }
+        });
   }
 
   List<Target> resolve() {
@@ -33,7 +41,7 @@ final class RunnerFile {
     for (RawTarget raw : byName.values()) {
       List<String> commands = new ArrayList<>();
       follow(raw, new HashSet<>(), 0, commands);
-      targets.add(new Target(runner, raw.name(), path, raw.line(), commands));
+      targets.add(new Target(runner, raw.name(), definedIn.get(raw.name()), raw.line(), commands));
     }
     return targets;
   }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetcheck.core.facts.ConfigParsers;
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.Glob;
 import dev.fleetcheck.core.facts.IniFile;
 import dev.fleetcheck.core.facts.Parsed;
 import dev.fleetcheck.core.facts.python.ConfigRoots;
 import dev.fleetcheck.core.facts.python.Pyproject;
+import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +36,8 @@ public final class TaskRunners {
           "Taskfile.dist.yml",
           "Taskfile.dist.yaml");
 
+  private static final int MAX_INCLUDE_DEPTH = 3;
+
   private TaskRunners() {}
 
   private static TaskRunnerSet find(Facts facts) {
@@ -39,8 +45,7 @@ public final class TaskRunners {
     List<String> files = new ArrayList<>();
     for (String root : facts.get(ConfigRoots.FACT)) {
       Reader reader = new Reader(facts, targets, files);
-      firstExisting(facts, root, MAKEFILES)
-          .ifPresent(path -> reader.text("make", path, MakefileParser::parse));
+      firstExisting(facts, root, MAKEFILES).ifPresent(path -> makefile(facts, path, reader));
       firstExisting(facts, root, JUSTFILES)
           .ifPresent(path -> reader.text("just", path, JustfileParser::parse));
       firstExisting(facts, root, TASKFILES).ifPresent(path -> taskfile(facts, path, reader));
@@ -57,6 +62,48 @@ public final class TaskRunners {
   private static Optional<String> firstExisting(Facts facts, String root, List<String> names) {
     // Make's own lookup order: GNUmakefile, makefile, Makefile.
     return names.stream().map(n -> root + n).filter(facts.snapshot()::exists).findFirst();
+  }
+
+  private static void makefile(Facts facts, String path, Reader reader) {
+    Map<String, List<RawTarget>> byFile = new LinkedHashMap<>();
+    readMakefile(facts, path, path.substring(0, path.lastIndexOf('/') + 1), byFile, 0);
+    if (!byFile.isEmpty()) {
+      reader.addAll("make", byFile);
+    }
+  }
+
+  private static void readMakefile(
+      Facts facts, String path, String folder, Map<String, List<RawTarget>> byFile, int depth) {
+    if (byFile.containsKey(path) || depth > MAX_INCLUDE_DEPTH) {
+      return;
+    }
+    Optional<String> text = facts.snapshot().readText(path);
+    if (text.isEmpty()) {
+      return;
+    }
+    byFile.put(path, MakefileParser.parse(text.get()));
+    for (String name : MakefileParser.includes(text.get())) {
+      for (String included : resolve(facts, folder, name)) {
+        readMakefile(facts, included, folder, byFile, depth + 1);
+      }
+    }
+  }
+
+  /** Included file names, relative to the Makefile's folder, globs expanded over the snapshot. */
+  private static List<String> resolve(Facts facts, String folder, String name) {
+    String relative = name.startsWith("./") ? name.substring(2) : name;
+    if (relative.startsWith("/") || relative.contains("..")) {
+      return List.of();
+    }
+    if (!relative.contains("*") && !relative.contains("?") && !relative.contains("[")) {
+      return List.of(folder + relative);
+    }
+    Glob glob = Glob.of(folder + relative);
+    return facts.snapshot().files().stream()
+        .map(SourceFile::path)
+        .filter(glob::matches)
+        .sorted()
+        .toList();
   }
 
   private static void taskfile(Facts facts, String path, Reader reader) {
@@ -147,6 +194,11 @@ public final class TaskRunners {
 
     void text(String runner, String path, java.util.function.Function<String, List<RawTarget>> p) {
       facts.snapshot().readText(path).ifPresent(text -> add(runner, path, p.apply(text)));
+    }
+
+    void addAll(String runner, Map<String, List<RawTarget>> byFile) {
+      byFile.keySet().stream().filter(p -> !files.contains(p)).forEach(files::add);
+      targets.addAll(new RunnerFile(runner, byFile).resolve());
     }
 
     void add(String runner, String path, List<RawTarget> raw) {

@@ -9,6 +9,16 @@ public final class TaskRunnerRules {
   private TaskRunnerRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new DevTarget(),
+        new LintTarget(),
+        new TestTarget(),
+        new TestAllTarget(),
+        new RunTarget(),
+        new LocalStackTargets(),
+        new ContainerCommandTarget(),
+        new TestWatchTarget(),
+        new TestTierTargets(),
+        new DoctorTarget());
   }
 }

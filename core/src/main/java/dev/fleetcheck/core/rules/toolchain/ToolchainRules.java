@@ -9,6 +9,20 @@ public final class ToolchainRules {
   private ToolchainRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new PythonVersionPinned(),
+        new DeterministicDependencies(),
+        new UvLockFile(),
+        new RuffConfigured(),
+        new PytestConfigured(),
+        new TypeCheckerConfigured(),
+        new RuffFormatHook(),
+        new RuffLintHook(),
+        new TypeCheckHook(),
+        new SecretScanHook(),
+        new ContainerDefinition(),
+        new ContainerSecrets(),
+        new ParallelTests(),
+        new TestTierMarkers());
   }
 }

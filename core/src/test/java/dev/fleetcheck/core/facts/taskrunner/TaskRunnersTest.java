@@ -215,6 +215,37 @@ class TaskRunnersTest {
   }
 
   @Test
+  void makeCommentsAreNotPrerequisites() {
+    TaskRunnerSet set =
+        runners(
+            FixtureRepo.in(dir)
+                .file(
+                    "Makefile",
+                    "PY = python3 # interpreter\nlint: ## run test-free linting\n\truff check\n"
+                        + "docs:\n\tcd docs && $(MAKE) test\n"
+                        + "test: # test\n\t$(PY) -m pytest # all\n"));
+    assertThat(set.target("lint").orElseThrow().commands()).containsExactly("ruff check");
+    assertThat(set.target("test").orElseThrow().commands())
+        .containsExactly("python3 -m pytest # all");
+    assertThat(set.target("docs").orElseThrow().commands()).containsExactly("cd docs && make test");
+  }
+
+  @Test
+  void makefileIncludesAreFollowedWithTheirOwnPaths() {
+    TaskRunnerSet set =
+        runners(
+            FixtureRepo.in(dir)
+                .file(
+                    "Makefile",
+                    "include mk/common.mk\n-include $(wildcard mk/*.mk) missing.mk\nlint: fmt\n")
+                .file("mk/common.mk", "dev:\n\tuv sync\n")
+                .file("mk/style.mk", "fmt:\n\truff format\ninclude Makefile\n"));
+    assertThat(set.target("dev").orElseThrow().path()).isEqualTo("mk/common.mk");
+    assertThat(set.target("lint").orElseThrow().commands()).containsExactly("ruff format");
+    assertThat(set.files()).containsExactly("Makefile", "mk/common.mk", "mk/style.mk");
+  }
+
+  @Test
   void workspaceMemberRunnersAreRead() {
     TaskRunnerSet set =
         runners(

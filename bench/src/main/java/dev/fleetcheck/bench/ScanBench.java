@@ -1,0 +1,214 @@
+package dev.fleetcheck.bench;
+
+import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.core.rules.gates.GateRules;
+import dev.fleetcheck.core.rules.observability.ObservabilityRules;
+import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
+import dev.fleetcheck.core.rules.tests.TestRules;
+import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.testing.SyntheticTree;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Scan-engine figures: ms per repository for the demo fleet, files/s for a generated 20k-file tree
+ * (snapshot alone as the same-run baseline, then the foundation rules, then every rule), and the
+ * 100k-file tree with every rule with its peak heap.
+ */
+public final class ScanBench {
+
+  private static final int WARMUP = 2;
+  private static final int RUNS = 3;
+
+  private ScanBench() {}
+
+  public static void main(String[] args) throws IOException {
+    Path examples = Path.of(args.length > 0 ? args[0] : "examples");
+    ScanEngine all = engine(RulePack.standard());
+    ScanEngine foundation = engine(RulePack.of(foundationRules()));
+
+    System.out.println("## scan engine (single thread per repository)");
+    demoFleet(examples, all);
+
+    Path work = Files.createTempDirectory("fleetcheck-bench-");
+    try {
+      Path tree20k = Files.createDirectories(work.resolve("tree-20k"));
+      SyntheticTree.Written written20k = SyntheticTree.generate(tree20k, 20_000, 0.2, 20L);
+      System.out.printf(
+          Locale.ROOT,
+          "generated 20k tree: %d files, %.1f MB (%d Python files, %.1f MB)%n",
+          written20k.files(),
+          mb(written20k.bytes()),
+          written20k.pythonFiles(),
+          mb(written20k.pythonBytes()));
+      double snapshotMs = bestMs(() -> RepoSnapshot.of(tree20k).files().size());
+      double foundationMs = bestMs(() -> scan(foundation, tree20k));
+      double allMs = bestMs(() -> scan(all, tree20k));
+      int files = written20k.files();
+      row("20k tree: snapshot only (baseline)", snapshotMs, files, 1.0);
+      row("20k tree: foundation rules", foundationMs, files, foundationMs / snapshotMs);
+      row("20k tree: all rules (+code, +secrets)", allMs, files, allMs / snapshotMs);
+      System.out.printf(
+          Locale.ROOT,
+          "20k tree: cost of code and secret rules = %.2fx the foundation rules%n",
+          allMs / foundationMs);
+
+      if (System.getenv("FLEETCHECK_BENCH_SKIP_100K") == null) {
+        Path tree100k = Files.createDirectories(work.resolve("tree-100k"));
+        SyntheticTree.Written written = SyntheticTree.generate(tree100k, 100_000, 0.2, 100L);
+        System.out.printf(
+            Locale.ROOT,
+            "generated 100k tree: %d files, %.1f MB (%d Python files, %.1f MB)%n",
+            written.files(),
+            mb(written.bytes()),
+            written.pythonFiles(),
+            mb(written.pythonBytes()));
+        double snapshot100k = onceMs(() -> RepoSnapshot.of(tree100k).files().size());
+        resetPeaks();
+        double all100k = onceMs(() -> scan(all, tree100k));
+        row("100k tree: snapshot only (baseline)", snapshot100k, written.files(), 1.0);
+        row("100k tree: all rules", all100k, written.files(), all100k / snapshot100k);
+        System.out.printf(
+            Locale.ROOT,
+            "100k tree: %.1f s for all rules (target < 30 s); peak heap %.0f MB (max heap %.0f MB)%n",
+            all100k / 1000,
+            mb(peakHeapBytes()),
+            mb(Runtime.getRuntime().maxMemory()));
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void demoFleet(Path examples, ScanEngine engine) throws IOException {
+    if (!Files.isDirectory(examples)) {
+      System.out.println("demo fleet: " + examples + " not found; skipped");
+      return;
+    }
+    List<Path> repos;
+    try (Stream<Path> list = Files.list(examples)) {
+      repos = list.filter(Files::isDirectory).sorted().toList();
+    }
+    int files = 0;
+    for (Path repo : repos) {
+      files += RepoSnapshot.of(repo).files().size();
+    }
+    double ms =
+        bestMs(
+            () -> {
+              int total = 0;
+              for (Path repo : repos) {
+                total += scan(engine, repo);
+              }
+              return total;
+            });
+    System.out.printf(
+        Locale.ROOT,
+        "demo fleet: %d repositories, %d files: %.1f ms per repository, %.0f files/s%n",
+        repos.size(),
+        files,
+        ms / repos.size(),
+        files / (ms / 1000));
+  }
+
+  private static List<Rule> foundationRules() {
+    List<Rule> rules = new ArrayList<>();
+    rules.addAll(TaskRunnerRules.all());
+    rules.addAll(ToolchainRules.all());
+    rules.addAll(GateRules.all());
+    rules.addAll(ObservabilityRules.all());
+    rules.addAll(TestRules.all());
+    return rules;
+  }
+
+  private static ScanEngine engine(RulePack pack) {
+    return new ScanEngine(pack, Clock.systemUTC(), "bench");
+  }
+
+  private static int scan(ScanEngine engine, Path repo) {
+    ScanReport report =
+        engine.scan(
+            RepoSnapshot.of(repo),
+            new RepositoryRef(repo.getFileName().toString(), repo.toString(), ""));
+    return report.results().size();
+  }
+
+  private static void row(String label, double ms, int files, double ratio) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-42s %9.0f ms %10.0f files/s   x%.2f%n",
+        label,
+        ms,
+        files / (ms / 1000),
+        ratio);
+  }
+
+  private static double bestMs(Supplier<Integer> work) {
+    for (int i = 0; i < WARMUP; i++) {
+      work.get();
+    }
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < RUNS; i++) {
+      best = Math.min(best, onceMs(work));
+    }
+    return best;
+  }
+
+  private static double onceMs(Supplier<Integer> work) {
+    long start = System.nanoTime();
+    int sink = work.get();
+    if (sink < 0) {
+      throw new IllegalStateException("impossible");
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeapBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+
+  private static double mb(long bytes) {
+    return bytes / (1024.0 * 1024.0);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

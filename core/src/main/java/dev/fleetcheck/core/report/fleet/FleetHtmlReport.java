@@ -1,0 +1,541 @@
+package dev.fleetcheck.core.report.fleet;
+
+import static dev.fleetcheck.core.report.fleet.ReportText.decimal;
+import static dev.fleetcheck.core.report.fleet.ReportText.html;
+
+import dev.fleetcheck.core.fleet.FailingRule;
+import dev.fleetcheck.core.fleet.ScoreBand;
+import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
+import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RuleInfo;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RulePassRate;
+import dev.fleetcheck.core.report.fleet.FleetReportData.ScoreBucket;
+import dev.fleetcheck.core.report.fleet.FleetReportData.SweepSummary;
+import dev.fleetcheck.core.report.fleet.FleetReportData.TeamSummary;
+import dev.fleetcheck.core.report.fleet.FleetReportData.Totals;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fleet report as one self-contained HTML file: inline CSS, charts as inline SVG, no script and
+ * no URL of any kind, so it opens the same offline, from an e-mail or from an audit archive. A
+ * Content-Security-Policy forbids loading anything even if a future change slipped a reference in.
+ * Every value from the stores is escaped.
+ */
+public final class FleetHtmlReport implements FleetRenderer {
+
+  /** The section IDs, in page order; tests and links rely on them. */
+  public static final List<String> SECTIONS =
+      List.of(
+          "summary",
+          "score-distribution",
+          "pass-rates",
+          "teams",
+          "worst-repositories",
+          "changes",
+          "repositories");
+
+  private static final String NO_TEAM = "(no team)";
+
+  private static final String CSS =
+      """
+      :root { color-scheme: light; }
+      body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+             color: #1b1f24; background: #fff; margin: 0; }
+      header, main, nav { max-width: 1180px; margin: 0 auto; padding: 0 24px; }
+      header { padding-top: 20px; }
+      h1 { font-size: 26px; margin: 0 0 4px; }
+      h2 { font-size: 20px; border-bottom: 2px solid #d0d7de; padding-bottom: 4px; margin-top: 32px; }
+      h3 { font-size: 17px; margin: 24px 0 6px; }
+      h4 { font-size: 15px; margin: 14px 0 4px; }
+      nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 16px; }
+      a { color: #0b5cad; }
+      code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+      .meta { color: #57606a; margin: 2px 0; }
+      .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
+                 gap: 10px; margin: 12px 0; }
+      .figure { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; }
+      .figure dt { color: #57606a; font-size: 12px; }
+      .figure dd { margin: 0; font-size: 22px; font-weight: 600; }
+      table { border-collapse: collapse; margin: 8px 0 12px; width: 100%; }
+      th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+      th { background: #f6f8fa; }
+      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+      td code, th code { white-space: nowrap; }
+      table.compact { width: auto; min-width: 320px; }
+      caption { text-align: left; font-weight: 600; padding: 4px 0; }
+      .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px;
+               font-weight: 600; border: 1px solid currentColor; }
+      .band-strong { color: #116329; } .band-fair { color: #4d5e00; }
+      .band-weak { color: #9a4f00; } .band-critical { color: #b3261e; }
+      .level-required { color: #b3261e; } .level-recommended { color: #9a4f00; }
+      .level-advisory { color: #0b5cad; }
+      .status-new { color: #b3261e; } .status-still_open { color: #57606a; }
+      .scan-failed { color: #b3261e; }
+      .chart { max-width: 100%; height: auto; display: block; margin: 8px 0; }
+      .chart .axis { stroke: #57606a; stroke-width: 1; }
+      .chart text { font: 12px system-ui, sans-serif; fill: #1b1f24; }
+      .chart .value { font-weight: 600; }
+      .chart .bar.band-strong { fill: #2da44e; } .chart .bar.band-fair { fill: #bf8700; }
+      .chart .bar.band-weak { fill: #e16f24; } .chart .bar.band-critical { fill: #cf222e; }
+      article.repository { border-top: 1px solid #d0d7de; }
+      .remediation { background: #f6f8fa; border-left: 3px solid #0b5cad; padding: 4px 10px; margin: 4px 0; }
+      .more { color: #57606a; font-style: italic; }
+      """;
+
+  @Override
+  public String render(FleetReportData data) {
+    Map<String, String> anchors = anchors(data.repositories());
+    StringBuilder html = new StringBuilder(64 * 1024);
+    SweepSummary sweep = data.sweep();
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+                + " style-src 'unsafe-inline'\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>Fleetcheck fleet report: sweep ")
+        .append(html(sweep.sweepId()))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
+    header(html, data);
+    html.append("<nav aria-label=\"Sections\"><ul>\n");
+    List<String> titles =
+        List.of(
+            "Summary",
+            "Score distribution",
+            "Pass rate per rule",
+            "Teams",
+            "Worst repositories",
+            "Changes since the last sweep",
+            "Repositories");
+    for (int i = 0; i < SECTIONS.size(); i++) {
+      html.append("<li><a href=\"#")
+          .append(SECTIONS.get(i))
+          .append("\">")
+          .append(titles.get(i))
+          .append("</a></li>\n");
+    }
+    html.append("</ul></nav>\n<main>\n");
+    summary(html, data, anchors);
+    distribution(html, data.scoreDistribution());
+    passRates(html, data);
+    teams(html, data.teams());
+    worst(html, data.worstRepositories(), anchors);
+    changes(html, data, anchors);
+    repositories(html, data, anchors);
+    html.append("</main>\n</body>\n</html>\n");
+    return html.toString();
+  }
+
+  private static void header(StringBuilder html, FleetReportData data) {
+    SweepSummary sweep = data.sweep();
+    html.append("<header>\n<h1>Fleet report</h1>\n<p class=\"meta\">Sweep <code>")
+        .append(html(sweep.sweepId()))
+        .append("</code> started ")
+        .append(html(sweep.startedAt().toString()))
+        .append(", rule pack <code>")
+        .append(html(sweep.rulePackDigest()))
+        .append("</code>. Generated ")
+        .append(html(data.generatedAt().toString()))
+        .append(".</p>\n</header>\n");
+  }
+
+  private static void sectionStart(StringBuilder html, String id, String title) {
+    html.append("<section id=\"")
+        .append(id)
+        .append("\" aria-labelledby=\"")
+        .append(id)
+        .append("-title\">\n<h2 id=\"")
+        .append(id)
+        .append("-title\">")
+        .append(title)
+        .append("</h2>\n");
+  }
+
+  private static void summary(
+      StringBuilder html, FleetReportData data, Map<String, String> anchors) {
+    SweepSummary sweep = data.sweep();
+    Totals totals = data.totals();
+    sectionStart(html, "summary", "Summary");
+    html.append("<dl class=\"figures\">\n");
+    figure(html, "Repositories expected", sweep.expected());
+    figure(html, "Scanned", sweep.done());
+    figure(html, "Scans failed", sweep.failed());
+    figure(html, "Pending", sweep.pending());
+    figure(html, "Mean score", totals.meanScore().map(ReportText::decimal).orElse("n/a"));
+    figure(html, "Repositories failing a rule", totals.repositoriesWithFailures());
+    figure(html, "Failing rules (repository x rule)", totals.failingRules());
+    figure(html, "New findings", totals.newFindings());
+    figure(html, "Findings still open", totals.stillOpenFindings());
+    html.append("</dl>\n");
+    if (sweep.pending() > 0) {
+      html.append("<p>The sweep is not complete: ")
+          .append(counted(sweep.pending(), "repository has", "repositories have"))
+          .append(" no result yet and not listed.</p>\n");
+    }
+    if (totals.reportsUnreadable() > 0) {
+      html.append("<p>")
+          .append(totals.reportsUnreadable())
+          .append(
+              " full reports could not be read; those repositories are left out of the pass"
+                  + " rates.</p>\n");
+    }
+    List<RepositoryResult.Failed> failed =
+        data.repositories().stream()
+            .filter(RepositoryResult.Failed.class::isInstance)
+            .map(RepositoryResult.Failed.class::cast)
+            .toList();
+    if (!failed.isEmpty()) {
+      html.append("<table>\n<caption>Repositories that could not be scanned</caption>\n")
+          .append(
+              "<thead><tr><th scope=\"col\">Repository</th><th scope=\"col\">Team</th>"
+                  + "<th scope=\"col\">Error code</th><th scope=\"col\">Message</th></tr></thead>\n"
+                  + "<tbody>\n");
+      for (RepositoryResult.Failed repository : failed) {
+        html.append("<tr><th scope=\"row\">")
+            .append(repositoryLink(repository.name(), anchors))
+            .append("</th><td>")
+            .append(html(team(repository.team())))
+            .append("</td><td><code>")
+            .append(html(repository.errorCode().code()))
+            .append("</code></td><td>")
+            .append(html(repository.message()))
+            .append("</td></tr>\n");
+      }
+      html.append("</tbody>\n</table>\n");
+    }
+    html.append("</section>\n");
+  }
+
+  private static void figure(StringBuilder html, String label, Object value) {
+    html.append("<div class=\"figure\"><dt>")
+        .append(html(label))
+        .append("</dt><dd>")
+        .append(html(String.valueOf(value)))
+        .append("</dd></div>\n");
+  }
+
+  private static void distribution(StringBuilder html, List<ScoreBucket> buckets) {
+    sectionStart(html, "score-distribution", "Score distribution");
+    html.append(SvgCharts.scoreDistribution(buckets));
+    html.append(
+            "<table class=\"compact\">\n<caption>Scanned repositories per score bucket</caption>\n")
+        .append(
+            "<thead><tr><th scope=\"col\">Score</th><th scope=\"col\" class=\"num\">"
+                + "Repositories</th></tr></thead>\n<tbody>\n");
+    for (ScoreBucket bucket : buckets) {
+      html.append("<tr><th scope=\"row\">")
+          .append(html(bucket.label()))
+          .append("</th><td class=\"num\">")
+          .append(bucket.count())
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void passRates(StringBuilder html, FleetReportData data) {
+    sectionStart(html, "pass-rates", "Pass rate per rule");
+    html.append(
+        "<p>Automated rules over the scanned repositories. The pass rate counts a waived rule as"
+            + " passed and leaves out repositories where the rule does not apply, as the score"
+            + " does.</p>\n");
+    html.append(SvgCharts.passRates(data.passRates()));
+    html.append("<table>\n<caption>Outcomes per automated rule</caption>\n<thead><tr>")
+        .append("<th scope=\"col\">Rule</th><th scope=\"col\">Title</th>")
+        .append("<th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Passed</th>")
+        .append("<th scope=\"col\" class=\"num\">Failed</th>")
+        .append("<th scope=\"col\" class=\"num\">Waived</th>")
+        .append("<th scope=\"col\" class=\"num\">Errored</th>")
+        .append("<th scope=\"col\" class=\"num\">Not applicable</th>")
+        .append("<th scope=\"col\" class=\"num\">Pass rate</th></tr></thead>\n<tbody>\n");
+    for (RulePassRate rate : data.passRates()) {
+      RuleInfo rule = data.rule(rate.ruleId());
+      html.append("<tr><th scope=\"row\"><code>")
+          .append(html(rate.ruleId()))
+          .append("</code></th><td>")
+          .append(html(rule.title()))
+          .append("</td><td>")
+          .append(level(rule.level()))
+          .append("</td><td class=\"num\">")
+          .append(rate.passed())
+          .append("</td><td class=\"num\">")
+          .append(rate.failed())
+          .append("</td><td class=\"num\">")
+          .append(rate.waived())
+          .append("</td><td class=\"num\">")
+          .append(rate.errored())
+          .append("</td><td class=\"num\">")
+          .append(rate.notApplicable())
+          .append("</td><td class=\"num\">")
+          .append(rate.rate().map(r -> decimal(r) + "%").orElse("n/a"))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void teams(StringBuilder html, List<TeamSummary> teams) {
+    sectionStart(html, "teams", "Teams");
+    html.append("<table>\n<caption>Per team</caption>\n<thead><tr>")
+        .append("<th scope=\"col\">Team</th><th scope=\"col\" class=\"num\">Repositories</th>")
+        .append("<th scope=\"col\" class=\"num\">Scanned</th>")
+        .append("<th scope=\"col\" class=\"num\">Scans failed</th>")
+        .append("<th scope=\"col\" class=\"num\">Mean score</th>")
+        .append("<th scope=\"col\" class=\"num\">Failing a rule</th>")
+        .append("<th scope=\"col\">Most failed rule</th></tr></thead>\n<tbody>\n");
+    for (TeamSummary team : teams) {
+      html.append("<tr><th scope=\"row\">")
+          .append(html(team(team.team())))
+          .append("</th><td class=\"num\">")
+          .append(team.repositories())
+          .append("</td><td class=\"num\">")
+          .append(team.scanned())
+          .append("</td><td class=\"num\">")
+          .append(team.failedScans())
+          .append("</td><td class=\"num\">")
+          .append(team.meanScore().map(ReportText::decimal).orElse("n/a"))
+          .append("</td><td class=\"num\">")
+          .append(team.repositoriesWithFailures())
+          .append("</td><td>")
+          .append(
+              team.worstRule()
+                  .map(
+                      r ->
+                          "<code>"
+                              + html(r)
+                              + "</code> ("
+                              + team.worstRuleRepositories()
+                              + (team.worstRuleRepositories() == 1
+                                  ? " repository)"
+                                  : " repositories)"))
+                  .orElse("none"))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void worst(
+      StringBuilder html, List<RepositoryResult.Scanned> worst, Map<String, String> anchors) {
+    sectionStart(html, "worst-repositories", "Worst repositories");
+    if (worst.isEmpty()) {
+      html.append("<p>No repository was scanned in this sweep.</p>\n</section>\n");
+      return;
+    }
+    html.append("<table>\n<caption>The ")
+        .append(worst.size())
+        .append(" lowest scores</caption>\n<thead><tr>")
+        .append("<th scope=\"col\" class=\"num\">Rank</th><th scope=\"col\">Repository</th>")
+        .append("<th scope=\"col\">Team</th><th scope=\"col\" class=\"num\">Score</th>")
+        .append("<th scope=\"col\">Band</th>")
+        .append("<th scope=\"col\" class=\"num\">Failing rules</th></tr></thead>\n<tbody>\n");
+    int rank = 0;
+    for (RepositoryResult.Scanned repository : worst) {
+      html.append("<tr><td class=\"num\">")
+          .append(++rank)
+          .append("</td><th scope=\"row\">")
+          .append(repositoryLink(repository.name(), anchors))
+          .append("</th><td>")
+          .append(html(team(repository.team())))
+          .append("</td><td class=\"num\">")
+          .append(decimal(repository.score()))
+          .append("</td><td>")
+          .append(band(repository.band()))
+          .append("</td><td class=\"num\">")
+          .append(repository.failingRules().size())
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void changes(
+      StringBuilder html, FleetReportData data, Map<String, String> anchors) {
+    sectionStart(html, "changes", "Changes since the last sweep");
+    Optional<String> previous = data.sweep().previousSweepId();
+    if (previous.isEmpty()) {
+      html.append(
+          "<p>This is the first sweep: there is no earlier one to compare with. Findings first"
+              + " seen in this sweep's scans are marked new.</p>\n</section>\n");
+      return;
+    }
+    html.append("<p>Compared with sweep <code>")
+        .append(html(previous.get()))
+        .append("</code>: ")
+        .append(counted(data.totals().newFailures(), "new rule failure", "new rule failures"))
+        .append(", ")
+        .append(counted(data.totals().fixedRules(), "rule fixed", "rules fixed"))
+        .append(", ")
+        .append(counted(data.totals().newFindings(), "new finding", "new findings"))
+        .append(", ")
+        .append(
+            counted(data.totals().stillOpenFindings(), "finding still open", "findings still open"))
+        .append(".</p>\n");
+    if (data.changes().isEmpty()) {
+      html.append("<p>No repository fails a rule it did not fail before, or fixed one.</p>\n");
+      html.append("</section>\n");
+      return;
+    }
+    html.append("<table>\n<caption>Rules that started failing or were fixed</caption>\n<thead><tr>")
+        .append("<th scope=\"col\">Repository</th><th scope=\"col\">New failures</th>")
+        .append("<th scope=\"col\">Fixed</th></tr></thead>\n<tbody>\n");
+    for (RepositoryChange change : data.changes()) {
+      html.append("<tr><th scope=\"row\">")
+          .append(repositoryLink(change.repository(), anchors))
+          .append("</th><td>")
+          .append(ruleList(change.newFailures()))
+          .append("</td><td>")
+          .append(ruleList(change.fixed()))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void repositories(
+      StringBuilder html, FleetReportData data, Map<String, String> anchors) {
+    sectionStart(html, "repositories", "Repositories");
+    if (data.repositories().isEmpty()) {
+      html.append("<p>No repository has a result in this sweep yet.</p>\n");
+    }
+    for (RepositoryResult repository : data.repositories()) {
+      html.append("<article class=\"repository\" id=\"")
+          .append(anchors.get(repository.name()))
+          .append("\">\n<h3>")
+          .append(html(repository.name()))
+          .append("</h3>\n");
+      if (repository instanceof RepositoryResult.Failed failed) {
+        html.append("<p class=\"meta\">Team ")
+            .append(html(team(failed.team())))
+            .append(", scan <code>")
+            .append(html(failed.scanId()))
+            .append("</code></p>\n<p class=\"scan-failed\">Scan failed: <code>")
+            .append(html(failed.errorCode().code()))
+            .append("</code>: ")
+            .append(html(failed.message()))
+            .append("</p>\n</article>\n");
+        continue;
+      }
+      RepositoryResult.Scanned scanned = (RepositoryResult.Scanned) repository;
+      html.append("<p class=\"meta\">Team ")
+          .append(html(team(scanned.team())))
+          .append(", score <strong>")
+          .append(decimal(scanned.score()))
+          .append("</strong> ")
+          .append(band(scanned.band()))
+          .append(", commit <code>")
+          .append(html(shortCommit(scanned.commit())))
+          .append("</code>, scanned ")
+          .append(html(scanned.scannedAt().toString()))
+          .append(", scan <code>")
+          .append(html(scanned.scanId()))
+          .append("</code></p>\n");
+      if (scanned.failingRules().isEmpty()) {
+        html.append("<p>No failing rules.</p>\n</article>\n");
+        continue;
+      }
+      for (FailedRule rule : scanned.failingRules()) {
+        failedRule(html, data.rule(rule.ruleId()), rule);
+      }
+      html.append("</article>\n");
+    }
+    html.append("</section>\n");
+  }
+
+  private static void failedRule(StringBuilder html, RuleInfo info, FailedRule rule) {
+    html.append("<h4><code>")
+        .append(html(rule.ruleId()))
+        .append("</code> ")
+        .append(html(info.title()))
+        .append(" ")
+        .append(level(rule.level()));
+    if (rule.isNew()) {
+      html.append(" <span class=\"badge status-new\">new failure since the last sweep</span>");
+    }
+    html.append("</h4>\n<p class=\"remediation\"><strong>Remediation:</strong> ")
+        .append(html(info.remediation()))
+        .append("</p>\n");
+    if (!rule.findings().isEmpty()) {
+      html.append("<table>\n<thead><tr><th scope=\"col\">Location</th>")
+          .append("<th scope=\"col\">Evidence</th><th scope=\"col\">Status</th>")
+          .append("<th scope=\"col\">First seen</th></tr></thead>\n<tbody>\n");
+      for (FindingDetail finding : rule.findings()) {
+        String location = finding.location();
+        html.append("<tr><td>")
+            .append(location.isEmpty() ? "(repository)" : "<code>" + html(location) + "</code>")
+            .append("</td><td>")
+            .append(html(finding.message()))
+            .append("</td><td><span class=\"badge status-")
+            .append(finding.status().id())
+            .append("\">")
+            .append(finding.status().label())
+            .append("</span></td><td>")
+            .append(html(finding.firstSeenAt().toString()))
+            .append("</td></tr>\n");
+      }
+      html.append("</tbody>\n</table>\n");
+    }
+    int hidden = rule.findingCount() - rule.findings().size();
+    if (hidden > 0) {
+      html.append("<p class=\"more\">")
+          .append(hidden)
+          .append(hidden == 1 ? " more finding" : " more findings")
+          .append(" in the repository's full report (the fleet store keeps the first ")
+          .append(FailingRule.MAX_STORED_FINDINGS)
+          .append(").</p>\n");
+    }
+  }
+
+  /** Anchor IDs by position in the sorted list: names may hold anything, the IDs must not. */
+  private static Map<String, String> anchors(List<RepositoryResult> repositories) {
+    Map<String, String> anchors = new HashMap<>();
+    for (int i = 0; i < repositories.size(); i++) {
+      anchors.put(repositories.get(i).name(), "repo-" + (i + 1));
+    }
+    return anchors;
+  }
+
+  private static String repositoryLink(String name, Map<String, String> anchors) {
+    String anchor = anchors.get(name);
+    if (anchor == null) {
+      return html(name);
+    }
+    return "<a href=\"#" + anchor + "\">" + html(name) + "</a>";
+  }
+
+  private static String ruleList(List<String> rules) {
+    if (rules.isEmpty()) {
+      return "none";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String rule : rules) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append("<code>").append(html(rule)).append("</code>");
+    }
+    return out.toString();
+  }
+
+  private static String level(Level level) {
+    return "<span class=\"badge level-" + level.id() + "\">" + level.id() + "</span>";
+  }
+
+  private static String band(ScoreBand band) {
+    return "<span class=\"badge band-" + band.id() + "\">" + band.id() + "</span>";
+  }
+
+  private static String counted(int count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
+  }
+
+  private static String team(String team) {
+    return team.isEmpty() ? NO_TEAM : team;
+  }
+
+  private static String shortCommit(String commit) {
+    return commit.length() > 12 ? commit.substring(0, 12) : commit;
+  }
+}

@@ -1,0 +1,458 @@
+package dev.fleetcheck.core.report.fleet;
+
+import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.fleet.CompareSweeps;
+import dev.fleetcheck.core.fleet.FailingRule;
+import dev.fleetcheck.core.fleet.Finding;
+import dev.fleetcheck.core.fleet.FleetQueries;
+import dev.fleetcheck.core.fleet.LatestFilter;
+import dev.fleetcheck.core.fleet.ScanOutcome;
+import dev.fleetcheck.core.fleet.ScanRecord;
+import dev.fleetcheck.core.fleet.Sweep;
+import dev.fleetcheck.core.fleet.SweepEntry;
+import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.RuleMeta;
+import dev.fleetcheck.core.model.RuleResult;
+import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.port.Page;
+import dev.fleetcheck.core.port.PageRequest;
+import dev.fleetcheck.core.port.ReportCodec;
+import dev.fleetcheck.core.port.ReportStore;
+import dev.fleetcheck.core.port.ResultStore;
+import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
+import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
+import dev.fleetcheck.core.report.fleet.FleetReportData.FindingStatus;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RuleInfo;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RulePassRate;
+import dev.fleetcheck.core.report.fleet.FleetReportData.ScoreBucket;
+import dev.fleetcheck.core.report.fleet.FleetReportData.SweepSummary;
+import dev.fleetcheck.core.report.fleet.FleetReportData.TeamSummary;
+import dev.fleetcheck.core.report.fleet.FleetReportData.Totals;
+import dev.fleetcheck.core.rules.RulePack;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Gathers one sweep's fleet report from the result and report stores, through the ports only, so
+ * the embedded default and the AWS adapters serve the same report.
+ *
+ * <p>A sweep's repositories are those with a DONE entry (each has a latest result, so the latest
+ * listing names them all) and those with a FAILED entry. Repositories still pending are counted,
+ * not listed: the store keeps no list of what a sweep expects by name.
+ */
+public final class FleetReportAssembler {
+
+  private static final int PAGE = PageRequest.MAX_LIMIT;
+  private static final int BUCKETS = 10;
+
+  private final ResultStore results;
+  private final FleetQueries queries;
+  private final RulePack pack;
+  private final Clock clock;
+
+  public FleetReportAssembler(
+      ResultStore results, ReportStore reports, ReportCodec codec, RulePack pack, Clock clock) {
+    this.results = results;
+    this.queries = new FleetQueries(results, reports, codec);
+    this.pack = pack;
+    this.clock = clock;
+  }
+
+  /**
+   * The report of {@code sweepId}, or of the latest sweep when empty.
+   *
+   * @throws FleetcheckException SWEEP_NOT_FOUND when that sweep does not exist or none has run
+   */
+  public FleetReportData assemble(Optional<String> sweepId) {
+    Sweep sweep =
+        sweepId.isPresent()
+            ? results
+                .sweep(sweepId.get())
+                .orElseThrow(
+                    () ->
+                        new FleetcheckException(
+                            ErrorCode.SWEEP_NOT_FOUND, "no sweep " + sweepId.get()))
+            : queries
+                .latestSweep()
+                .orElseThrow(
+                    () ->
+                        new FleetcheckException(ErrorCode.SWEEP_NOT_FOUND, "no sweep has run yet"));
+    return assemble(sweep);
+  }
+
+  private FleetReportData assemble(Sweep sweep) {
+    String id = sweep.sweepId();
+    SweepProgress progress = results.progress(id);
+    Optional<Sweep> previous = results.previousSweep(id);
+    Map<String, RepositoryChange> changes = changes(id, previous.isPresent());
+
+    List<RepositoryResult> repositories = new ArrayList<>();
+    for (String name : latestRepositoryNames()) {
+      Optional<SweepEntry> entry = results.sweepEntry(id, name);
+      if (entry.isPresent() && entry.get().state() == SweepEntry.State.DONE) {
+        repositories.add(scanned(entry.get(), previous, changes.get(name)));
+      }
+    }
+    for (SweepEntry entry : all(p -> results.failedEntries(id, p))) {
+      repositories.add(failed(entry));
+    }
+    repositories.sort(Comparator.comparing(RepositoryResult::name));
+
+    List<RepositoryResult.Scanned> scanned = scannedOnly(repositories);
+    PassRates passRates = passRates(scanned);
+    List<RepositoryChange> changeList = List.copyOf(changes.values());
+    return new FleetReportData(
+        clock.instant(),
+        new SweepSummary(
+            id,
+            sweep.startedAt(),
+            sweep.rulePackDigest(),
+            progress.expected(),
+            progress.done(),
+            progress.failed(),
+            progress.pending(),
+            previous.map(Sweep::sweepId)),
+        totals(repositories, scanned, changeList, passRates.unreadable()),
+        repositories,
+        ruleInfos(scanned, passRates.rates(), changeList),
+        passRates.rates(),
+        distribution(scanned),
+        teams(repositories),
+        worst(scanned),
+        changeList);
+  }
+
+  private List<String> latestRepositoryNames() {
+    return all(p -> results.latest(LatestFilter.all(), p)).stream()
+        .map(ScanRecord::repository)
+        .toList();
+  }
+
+  private Map<String, RepositoryChange> changes(String sweepId, boolean hasPrevious) {
+    Map<String, RepositoryChange> changes = new TreeMap<>();
+    if (!hasPrevious) {
+      return changes;
+    }
+    for (CompareSweeps.RepositoryChanges change :
+        new CompareSweeps(results).call(sweepId).repositories()) {
+      changes.put(
+          change.repository(),
+          new RepositoryChange(
+              change.repository(), List.copyOf(change.newFailures()), List.copyOf(change.fixed())));
+    }
+    return changes;
+  }
+
+  private RepositoryResult.Scanned scanned(
+      SweepEntry entry, Optional<Sweep> previous, RepositoryChange change) {
+    ScanRecord record = storedScan(entry.scanId());
+    if (!(record.outcome() instanceof ScanOutcome.Succeeded succeeded)) {
+      throw new FleetcheckException(
+          ErrorCode.STORE_FAILED,
+          "sweep entry of " + entry.repository() + " points at a scan that did not succeed");
+    }
+    Optional<Instant> baseline =
+        previous
+            .flatMap(p -> results.sweepEntry(p.sweepId(), entry.repository()))
+            .filter(e -> e.state() == SweepEntry.State.DONE)
+            .flatMap(e -> results.scan(e.scanId()))
+            .map(ScanRecord::scannedAt);
+    Set<String> newRules = change == null ? Set.of() : Set.copyOf(change.newFailures());
+    List<FailedRule> failing = new ArrayList<>();
+    for (FailingRule rule : results.failingRules(record.scanId())) {
+      List<FindingDetail> findings = new ArrayList<>();
+      for (Finding finding : rule.findings()) {
+        boolean isNew =
+            baseline
+                .map(at -> finding.firstSeenAt().isAfter(at))
+                .orElseGet(() -> finding.newIn(record.scanId()));
+        findings.add(
+            new FindingDetail(
+                finding.fingerprint(),
+                finding.path(),
+                finding.line(),
+                finding.message(),
+                finding.firstSeenAt(),
+                isNew ? FindingStatus.NEW : FindingStatus.STILL_OPEN));
+      }
+      findings.sort(
+          Comparator.comparing(FindingDetail::path)
+              .thenComparingInt(FindingDetail::line)
+              .thenComparing(FindingDetail::message)
+              .thenComparing(FindingDetail::fingerprint));
+      failing.add(
+          new FailedRule(
+              rule.ruleId(),
+              rule.level(),
+              rule.findingCount(),
+              findings,
+              newRules.contains(rule.ruleId())));
+    }
+    failing.sort(Comparator.comparing(FailedRule::ruleId));
+    return new RepositoryResult.Scanned(
+        record.repository(),
+        record.team(),
+        RepositorySource.safe(record.source()),
+        record.scanId(),
+        record.commit(),
+        record.scannedAt(),
+        succeeded.score(),
+        succeeded.band(),
+        failing);
+  }
+
+  private RepositoryResult.Failed failed(SweepEntry entry) {
+    ErrorCode code = entry.errorCode().orElseThrow();
+    Optional<ScanRecord> record = results.scan(entry.scanId());
+    String team = record.map(ScanRecord::team).orElse("");
+    String source = record.map(r -> RepositorySource.safe(r.source())).orElse("");
+    String message =
+        record
+            .map(ScanRecord::outcome)
+            .filter(ScanOutcome.Failed.class::isInstance)
+            .map(o -> ((ScanOutcome.Failed) o).message())
+            .orElse(code.code());
+    return new RepositoryResult.Failed(
+        entry.repository(), team, source, entry.scanId(), code, message);
+  }
+
+  private ScanRecord storedScan(String scanId) {
+    return results
+        .scan(scanId)
+        .orElseThrow(
+            () ->
+                new FleetcheckException(
+                    ErrorCode.STORE_FAILED, "a sweep entry points at the missing scan " + scanId));
+  }
+
+  private record PassRates(List<RulePassRate> rates, int unreadable) {}
+
+  /** Tallies each automated rule's outcomes over the full reports of the scanned repositories. */
+  private PassRates passRates(List<RepositoryResult.Scanned> scanned) {
+    Map<String, int[]> tallies = new TreeMap<>();
+    for (RuleMeta meta : pack.metas()) {
+      if (meta.automated()) {
+        tallies.put(meta.id(), new int[5]);
+      }
+    }
+    int unreadable = 0;
+    for (RepositoryResult.Scanned repository : scanned) {
+      Optional<ScanReport> report = readReport(repository.scanId());
+      if (report.isEmpty()) {
+        unreadable++;
+        continue;
+      }
+      for (RuleResult result : report.get().results()) {
+        if (!result.rule().automated()) {
+          continue;
+        }
+        int[] tally = tallies.computeIfAbsent(result.rule().id(), r -> new int[5]);
+        tally[slot(result)]++;
+      }
+    }
+    List<RulePassRate> rates = new ArrayList<>();
+    tallies.forEach((rule, t) -> rates.add(new RulePassRate(rule, t[0], t[1], t[2], t[3], t[4])));
+    rates.sort(
+        Comparator.comparing((RulePassRate r) -> r.rate().orElse(Double.MAX_VALUE))
+            .thenComparing(RulePassRate::ruleId));
+    return new PassRates(rates, unreadable);
+  }
+
+  /** The tally slot of an outcome: passed, failed, waived, errored, not applicable. */
+  private static int slot(RuleResult result) {
+    return switch (result.status()) {
+      case PASS -> 0;
+      case FAIL -> 1;
+      case WAIVED -> 2;
+      case ERROR -> 3;
+      default -> 4;
+    };
+  }
+
+  private Optional<ScanReport> readReport(String scanId) {
+    try {
+      return Optional.of(queries.report(scanId));
+    } catch (FleetcheckException e) {
+      if (e.errorCode() == ErrorCode.REPORT_NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private Map<String, RuleInfo> ruleInfos(
+      List<RepositoryResult.Scanned> scanned,
+      List<RulePassRate> rates,
+      List<RepositoryChange> changes) {
+    Map<String, Level> mentioned = new TreeMap<>();
+    for (RepositoryResult.Scanned repository : scanned) {
+      for (FailedRule rule : repository.failingRules()) {
+        mentioned.putIfAbsent(rule.ruleId(), rule.level());
+      }
+    }
+    rates.forEach(r -> mentioned.putIfAbsent(r.ruleId(), Level.ADVISORY));
+    for (RepositoryChange change : changes) {
+      change.fixed().forEach(r -> mentioned.putIfAbsent(r, Level.ADVISORY));
+    }
+    Map<String, RuleInfo> infos = new TreeMap<>();
+    mentioned.forEach((id, level) -> infos.put(id, ruleInfo(id, level)));
+    return infos;
+  }
+
+  private RuleInfo ruleInfo(String id, Level fallbackLevel) {
+    return pack.meta(id)
+        .map(
+            m ->
+                new RuleInfo(
+                    m.id(), m.section(), m.title(), m.level(), m.automated(), m.remediation()))
+        .orElseGet(
+            () ->
+                new RuleInfo(
+                    id,
+                    "",
+                    id + " (not in this rule pack)",
+                    fallbackLevel,
+                    false,
+                    "This rule pack does not know the rule; rescan with the current pack."));
+  }
+
+  private static Totals totals(
+      List<RepositoryResult> repositories,
+      List<RepositoryResult.Scanned> scanned,
+      List<RepositoryChange> changes,
+      int unreadable) {
+    int withFailures = 0;
+    int failingRules = 0;
+    int newFindings = 0;
+    int stillOpen = 0;
+    for (RepositoryResult.Scanned repository : scanned) {
+      withFailures += repository.failingRules().isEmpty() ? 0 : 1;
+      failingRules += repository.failingRules().size();
+      for (FailedRule rule : repository.failingRules()) {
+        for (FindingDetail finding : rule.findings()) {
+          if (finding.status() == FindingStatus.NEW) {
+            newFindings++;
+          } else {
+            stillOpen++;
+          }
+        }
+      }
+    }
+    return new Totals(
+        repositories.size(),
+        scanned.size(),
+        repositories.size() - scanned.size(),
+        meanScore(scanned),
+        withFailures,
+        failingRules,
+        newFindings,
+        stillOpen,
+        changes.stream().mapToInt(c -> c.newFailures().size()).sum(),
+        changes.stream().mapToInt(c -> c.fixed().size()).sum(),
+        unreadable);
+  }
+
+  private static List<ScoreBucket> distribution(List<RepositoryResult.Scanned> scanned) {
+    int[] counts = new int[BUCKETS];
+    for (RepositoryResult.Scanned repository : scanned) {
+      int bucket = (int) Math.floor(repository.score() / 10.0);
+      counts[Math.max(0, Math.min(BUCKETS - 1, bucket))]++;
+    }
+    List<ScoreBucket> buckets = new ArrayList<>();
+    for (int i = 0; i < BUCKETS; i++) {
+      buckets.add(new ScoreBucket(i * 10, (i + 1) * 10, counts[i]));
+    }
+    return buckets;
+  }
+
+  private static List<TeamSummary> teams(List<RepositoryResult> repositories) {
+    Map<String, List<RepositoryResult>> byTeam = new TreeMap<>();
+    for (RepositoryResult repository : repositories) {
+      byTeam.computeIfAbsent(repository.team(), t -> new ArrayList<>()).add(repository);
+    }
+    List<TeamSummary> teams = new ArrayList<>();
+    byTeam.forEach(
+        (team, members) -> {
+          List<RepositoryResult.Scanned> scanned = scannedOnly(members);
+          Map<String, Integer> failingByRule = new TreeMap<>();
+          for (RepositoryResult.Scanned repository : scanned) {
+            for (FailedRule rule : repository.failingRules()) {
+              failingByRule.merge(rule.ruleId(), 1, Integer::sum);
+            }
+          }
+          Optional<Map.Entry<String, Integer>> worstRule =
+              failingByRule.entrySet().stream()
+                  .max(
+                      Comparator.comparing(Map.Entry<String, Integer>::getValue)
+                          .thenComparing(
+                              Map.Entry<String, Integer>::getKey, Comparator.reverseOrder()));
+          teams.add(
+              new TeamSummary(
+                  team,
+                  members.size(),
+                  scanned.size(),
+                  members.size() - scanned.size(),
+                  meanScore(scanned),
+                  (int) scanned.stream().filter(r -> !r.failingRules().isEmpty()).count(),
+                  worstRule.map(Map.Entry::getKey),
+                  worstRule.map(Map.Entry::getValue).orElse(0)));
+        });
+    return teams;
+  }
+
+  private static List<RepositoryResult.Scanned> worst(List<RepositoryResult.Scanned> scanned) {
+    return scanned.stream()
+        .sorted(
+            Comparator.comparingDouble(RepositoryResult.Scanned::score)
+                .thenComparing(RepositoryResult.Scanned::name))
+        .limit(FleetReportData.WORST_LIMIT)
+        .toList();
+  }
+
+  private static Optional<Double> meanScore(List<RepositoryResult.Scanned> scanned) {
+    if (scanned.isEmpty()) {
+      return Optional.empty();
+    }
+    double sum = 0;
+    for (RepositoryResult.Scanned repository : scanned) {
+      sum += repository.score();
+    }
+    return Optional.of(Math.round(10.0 * sum / scanned.size()) / 10.0);
+  }
+
+  private static List<RepositoryResult.Scanned> scannedOnly(List<RepositoryResult> repositories) {
+    List<RepositoryResult.Scanned> scanned = new ArrayList<>();
+    for (RepositoryResult repository : repositories) {
+      if (repository instanceof RepositoryResult.Scanned s) {
+        scanned.add(s);
+      }
+    }
+    return scanned;
+  }
+
+  /** Every item of a paged listing, following cursors to the end. */
+  private static <T> List<T> all(Function<PageRequest, Page<T>> query) {
+    List<T> items = new ArrayList<>();
+    PageRequest request = PageRequest.first(PAGE);
+    while (true) {
+      Page<T> page = query.apply(request);
+      items.addAll(page.items());
+      if (page.next().isEmpty()) {
+        return items;
+      }
+      request = PageRequest.after(page.next().get(), PAGE);
+    }
+  }
+}

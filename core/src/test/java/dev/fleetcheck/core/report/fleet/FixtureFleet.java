@@ -1,0 +1,94 @@
+package dev.fleetcheck.core.report.fleet;
+
+import dev.fleetcheck.core.contract.FakeFleet;
+import dev.fleetcheck.core.contract.InMemoryReportCodec;
+import dev.fleetcheck.core.contract.MarkerRule;
+import dev.fleetcheck.core.contract.MutableClock;
+import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.fleet.Attempt;
+import dev.fleetcheck.core.fleet.ScanJob;
+import dev.fleetcheck.core.fleet.ScanRepository;
+import dev.fleetcheck.core.fleet.Sweep;
+import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.core.snapshot.SnapshotLimits;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * A small fleet run through the real scan use cases over in-memory stores: marker rules decide what
+ * each repository fails, and two sweeps give the report something to compare.
+ *
+ * <p>Sweep one: alpha fails A; bravo fails A and B; charlie fails nothing; delta fails C; a
+ * repository with a hostile name fails A; echo cannot be fetched. Sweep two: alpha fixed A and now
+ * fails B; delta also fails A; the others are unchanged.
+ */
+final class FixtureFleet {
+
+  static final String RULE_A = "PY-QR-003";
+  static final String RULE_B = "PY-OBS-012";
+  static final String RULE_C = "PY-LCL-001";
+  static final String HOSTILE_NAME = "<script>alert('x')</script>";
+  static final String HOSTILE_TEAM = "<img src=x onerror=alert(1)>";
+  static final Instant START = Instant.parse("2026-06-01T10:00:00Z");
+  static final Instant GENERATED = Instant.parse("2026-06-03T08:00:00Z");
+
+  final MutableClock clock = new MutableClock(START);
+  final InMemoryResultStore results = new InMemoryResultStore();
+  final InMemoryReportStore reports = new InMemoryReportStore();
+  final InMemoryReportCodec codec = new InMemoryReportCodec();
+  final FakeFleet fleet;
+  final ScanEngine engine =
+      new ScanEngine(
+          RulePack.of(
+              List.of(new MarkerRule(RULE_A), new MarkerRule(RULE_B), new MarkerRule(RULE_C))),
+          clock,
+          "test");
+
+  FixtureFleet(Path workRoot) {
+    fleet = new FakeFleet(workRoot);
+  }
+
+  /** The fleet after both sweeps. */
+  static FixtureFleet twoSweeps(Path workRoot) {
+    FixtureFleet fixture = new FixtureFleet(workRoot);
+    fixture
+        .fleet
+        .add("alpha", "payments", RULE_A)
+        .add("bravo", "payments", RULE_A, RULE_B)
+        .add("charlie", "search")
+        .add("delta", "search", RULE_C)
+        .add(HOSTILE_NAME, HOSTILE_TEAM, RULE_A)
+        .add("echo", "")
+        .failAlways("echo", ErrorCode.REPO_NOT_FOUND);
+    fixture.sweep("sw-1");
+    fixture.clock.advance(Duration.ofDays(1));
+    fixture.fleet.commit("alpha", RULE_B).commit("delta", RULE_A, RULE_C);
+    fixture.sweep("sw-2");
+    return fixture;
+  }
+
+  /** Runs a whole sweep: the sweep record, then every repository's job, one after the other. */
+  void sweep(String sweepId) {
+    List<RepoRef> repositories = fleet.list();
+    results.createSweep(
+        new Sweep(sweepId, clock.instant(), repositories.size(), engine.pack().digest()));
+    ScanRepository scan =
+        new ScanRepository(
+            fleet, engine, SnapshotLimits.defaults(), codec, reports, results, clock);
+    for (RepoRef repository : repositories) {
+      clock.advance(Duration.ofSeconds(30));
+      scan.call(ScanJob.forSweep(sweepId, repository, clock.instant()), new Attempt(1, 1));
+    }
+  }
+
+  FleetReportAssembler assembler() {
+    return new FleetReportAssembler(
+        results, reports, codec, engine.pack(), Clock.fixed(GENERATED, ZoneOffset.UTC));
+  }
+}
