@@ -147,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
             .run(
                 request,
                 (table, runtime) -> {
-                  /*PENDING*/ AtomicFileWriter.write(report, table.sweepId());
+                  FleetReports.writeHtml(runtime, table.sweepId(), report);
                   log.info("report.written", Map.of("format", "html", "path", report.toString()));
                 });
       }

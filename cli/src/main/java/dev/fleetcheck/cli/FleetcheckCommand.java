@@ -50,6 +50,7 @@ public final class FleetcheckCommand implements Callable<Integer> {
     cli.addSubcommand("scan", new ScanCommand(env));
     cli.addSubcommand("rules", new RulesCommand(env));
     cli.addSubcommand("sweep", new SweepCommand(env));
+    cli.addSubcommand("report", new ReportCommand(env));
     cli.addSubcommand("demo", new DemoCommand(env));
     cli.setOut(env.out());
     cli.setErr(env.err());

@@ -19,6 +19,7 @@ final class CliRun {
   private RepoFetcherFactory fetchers = RepoFetcherFactory.none();
   private RulePack pack = RulePack.standard();
   private Map<String, String> environment = Map.of();
+  private Clock clock = Clock.fixed(FixtureRepo.NOW, ZoneOffset.UTC);
   private Path workingDirectory = Path.of("").toAbsolutePath();
   private Path defaultDataDir = Path.of("").toAbsolutePath().resolve("target/no-default-data-dir");
 
@@ -42,6 +43,12 @@ final class CliRun {
     return this;
   }
 
+  /** A clock that moves, for commands whose records are ordered by time (sweeps). */
+  CliRun clock(Clock value) {
+    this.clock = value;
+    return this;
+  }
+
   CliRun workingDirectory(Path folder) {
     this.workingDirectory = folder;
     return this;
@@ -61,7 +68,7 @@ final class CliRun {
             new PrintWriter(err, true),
             fetchers,
             pack,
-            Clock.fixed(FixtureRepo.NOW, ZoneOffset.UTC),
+            clock,
             () -> RUN_ID,
             new CliEnvironment.Host(environment, workingDirectory, defaultDataDir, false));
     int exit = FleetcheckCommand.run(env, args);
