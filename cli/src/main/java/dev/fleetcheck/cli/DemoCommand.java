@@ -1,6 +1,7 @@
 package dev.fleetcheck.cli;
 
 import dev.fleetcheck.cli.config.Setting;
+import dev.fleetcheck.cli.config.SettingSource;
 import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.cli.demo.DemoFleet;
 import dev.fleetcheck.cli.demo.DemoInventory;
@@ -108,9 +109,15 @@ final class DemoCommand implements Callable<Integer> {
                 .put(Setting.WORKERS, workers)
                 .put(Setting.FORMAT, format)
                 .put(Setting.LOG_FORMAT, logging.logFormat)
+                .put(Setting.FAIL_ON, failOn)
                 .toMap());
     EventLog log = logging.open(env, settings);
     try {
+      // The demo fleet is non-compliant on purpose: unless told otherwise, the table is the point.
+      FailOn threshold =
+          settings.value(Setting.FAIL_ON).get().source() instanceof SettingSource.Default
+              ? FailOn.NEVER
+              : settings.get(Setting.FAIL_ON, t -> Names.parse(FailOn.class, t), FailOn.NEVER);
       Path data = SweepCommand.dataDir(env, settings);
       Path demo = data.resolve("demo");
       Path source = env.host().workingDirectory().resolve(examples).normalize();
@@ -136,7 +143,7 @@ final class DemoCommand implements Callable<Integer> {
                     t -> Names.parse(FleetTableFormat.class, t),
                     FleetTableFormat.TEXT),
                 "-",
-                failOn == null ? FailOn.NEVER : failOn,
+                threshold,
                 logging.quiet,
                 log.format() == EventLog.Format.JSON);
         Path report =
