@@ -155,7 +155,10 @@ final class DemoCommand implements Callable<Integer> {
                 request,
                 (table, runtime) -> {
                   FleetReports.writeHtml(runtime, table.sweepId(), report);
-                  log.info("report.written", Map.of("format", "html", "path", report.toString()));
+                  Map<String, Object> written = new LinkedHashMap<>();
+                  written.put("format", "html");
+                  written.put("path", report.toString());
+                  log.info("report.written", written);
                 });
       }
     } catch (RuntimeException e) {
