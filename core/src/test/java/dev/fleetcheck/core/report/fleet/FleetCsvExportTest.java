@@ -45,7 +45,7 @@ class FleetCsvExportTest {
             "bravo/PY-OBS-012",
             "bravo/PY-QR-003",
             "charlie/",
-            "delta/PY-LCL-001",
+            "delta/PY-LCL-023",
             "delta/PY-QR-003",
             "echo/");
     List<String> echo = body.get(7);
