@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
- * FLEETCHECK_BENCH} (comma-separated: scan, secrets, sweep). Each prints its own figures with a
+ * FLEETCHECK_BENCH} (comma-separated: scan, code, secrets, sweep, clone). Each prints its own figures with a
  * baseline measured in the same run; nothing here asserts a time.
  */
 public final class Bench {
@@ -29,12 +29,20 @@ public final class Bench {
       ScanBench.main(new String[0]);
       System.out.println();
     }
+    if (wanted(only, "code")) {
+      CodeCheckBench.main(new String[0]);
+      System.out.println();
+    }
     if (wanted(only, "secrets")) {
       SecretsBench.main(new String[0]);
       System.out.println();
     }
     if (wanted(only, "sweep")) {
       SweepBench.main(new String[0]);
+      System.out.println();
+    }
+    if (wanted(only, "clone")) {
+      CloneBench.main(new String[0]);
       System.out.println();
     }
   }

@@ -108,6 +108,8 @@ public final class ScanRepository {
     ScanReport report =
         engine.scan(
             snapshot, new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
+    String team =
+        repository.team().isEmpty() ? CodeOwners.teamOf(snapshot).orElse("") : repository.team();
     Map<String, FirstSeen> firstSeen =
         results.recordFirstSeen(
             repository.name(),
@@ -120,7 +122,7 @@ public final class ScanRepository {
         new ScanRecord(
             scanId,
             repository.name(),
-            repository.team(),
+            team,
             repository.url(),
             fetched.commit(),
             report.rulePackDigest(),

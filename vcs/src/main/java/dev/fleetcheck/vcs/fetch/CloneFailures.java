@@ -42,15 +42,16 @@ final class CloneFailures {
       return new FleetcheckException(
           ErrorCode.INVALID_REPO_URL, "git cannot use the URL " + url.uri(), failure);
     }
-    String messages = messages(failure);
+    // JGit repeats the URL in its messages; a repository named "x-404" must not look like a 404.
+    String messages = messages(failure).replace(url.uri().toLowerCase(Locale.ROOT), "<url>");
     if (containsAny(
         messages,
         "not authorized",
         "authentication is required",
         "authentication not supported",
         "not permitted",
-        "401",
-        "403",
+        "401 unauthorized",
+        "403 forbidden",
         "credentialsprovider")) {
       return new FleetcheckException(
           ErrorCode.CLONE_AUTH_FAILED,
@@ -60,7 +61,7 @@ final class CloneFailures {
     if (containsAny(
         messages,
         "not found",
-        "404",
+        "404 not found",
         "repository not exported",
         "does not appear to be a git repository",
         "not a git repository")) {

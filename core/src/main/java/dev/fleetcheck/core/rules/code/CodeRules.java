@@ -9,6 +9,14 @@ public final class CodeRules {
   private CodeRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new HttpTimeouts(),
+        new SecretCliOptions(),
+        new JwtVerification(),
+        new OpenCors(),
+        new InsecureCookies(),
+        new TabIndentation(),
+        new DocstringCoverage(),
+        new TypeHintCoverage());
   }
 }

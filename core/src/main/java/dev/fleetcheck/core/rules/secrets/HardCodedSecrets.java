@@ -1,7 +1,6 @@
 package dev.fleetcheck.core.rules.secrets;
 
 import dev.fleetcheck.core.model.Evidence;
-import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.rules.Rule;
@@ -12,7 +11,6 @@ import dev.fleetcheck.core.secrets.SecretFindings;
 import dev.fleetcheck.core.secrets.SecretScan;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * PY-SEC-041: no credential is hard-coded in any tracked text file, test code included. One piece
@@ -31,15 +29,6 @@ public final class HardCodedSecrets implements Rule {
   @Override
   public RuleSpec spec() {
     return SPEC;
-  }
-
-  /**
-   * The catalogue's level comes from the standard's "Never:" list and reads as advisory; RULES.md
-   * makes this rule required for every profile.
-   */
-  @Override
-  public Level level(Level catalogued, Set<Profile> profiles) {
-    return Level.REQUIRED;
   }
 
   @Override

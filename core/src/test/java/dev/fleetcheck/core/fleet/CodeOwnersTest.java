@@ -1,7 +1,8 @@
-package dev.fleetcheck.vcs.owners;
+package dev.fleetcheck.core.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,10 +53,10 @@ class CodeOwnersTest {
     Files.createDirectories(repo.resolve("docs"));
     Files.writeString(repo.resolve("CODEOWNERS"), "* @acme/root-team\n");
     Files.writeString(repo.resolve("docs/CODEOWNERS"), "* @acme/docs-team\n");
-    assertThat(CodeOwners.teamOf(repo)).contains("acme/root-team");
+    assertThat(CodeOwners.teamOf(RepoSnapshot.of(repo))).contains("acme/root-team");
 
     Files.writeString(repo.resolve(".github/CODEOWNERS"), "/src/ @acme/core\n");
-    assertThat(CodeOwners.teamOf(repo))
+    assertThat(CodeOwners.teamOf(RepoSnapshot.of(repo)))
         .as("the .github file is used even though it names no default owner")
         .isEmpty();
   }
@@ -64,18 +65,18 @@ class CodeOwnersTest {
   void docsFolderIsTheLastPlaceLooked(@TempDir Path repo) throws Exception {
     Files.createDirectories(repo.resolve("docs"));
     Files.writeString(repo.resolve("docs/CODEOWNERS"), "* @acme/docs-team\n");
-    assertThat(CodeOwners.teamOf(repo)).contains("acme/docs-team");
+    assertThat(CodeOwners.teamOf(RepoSnapshot.of(repo))).contains("acme/docs-team");
   }
 
   @Test
   void noFileNoTeam(@TempDir Path repo) {
-    assertThat(CodeOwners.teamOf(repo)).isEmpty();
+    assertThat(CodeOwners.teamOf(RepoSnapshot.of(repo))).isEmpty();
   }
 
   @Test
   void symbolicLinkIsNotFollowed(@TempDir Path repo, @TempDir Path elsewhere) throws Exception {
     Path outside = Files.writeString(elsewhere.resolve("owners"), "* @acme/outside\n");
     Files.createSymbolicLink(repo.resolve("CODEOWNERS"), outside);
-    assertThat(CodeOwners.teamOf(repo)).isEmpty();
+    assertThat(CodeOwners.teamOf(RepoSnapshot.of(repo))).isEmpty();
   }
 }

@@ -1,10 +1,6 @@
-package dev.fleetcheck.vcs.owners;
+package dev.fleetcheck.core.fleet;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +20,6 @@ public final class CodeOwners {
   public static final List<String> LOCATIONS =
       List.of(".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS");
 
-  // GitHub ignores CODEOWNERS files above 3 MB; so do we.
-  private static final long MAX_BYTES = 3L * 1024 * 1024;
   private static final Set<String> EVERYTHING = Set.of("*", "/", "/*", "**", "/**");
   private static final Pattern TEAM = Pattern.compile("@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+");
   private static final Pattern USER = Pattern.compile("@[A-Za-z0-9][A-Za-z0-9-]*");
@@ -35,14 +29,13 @@ public final class CodeOwners {
   private CodeOwners() {}
 
   /**
-   * The default owner declared by the first CODEOWNERS file of the work tree at {@code root}.
-   * Symbolic links and unreadable or oversized files count as absent.
+   * The default owner declared by the first CODEOWNERS file of the snapshot. The snapshot already
+   * refuses symbolic links out of the tree and caps the bytes it reads.
    */
-  public static Optional<String> teamOf(Path root) {
+  public static Optional<String> teamOf(RepoSnapshot snapshot) {
     for (String location : LOCATIONS) {
-      Path file = root.resolve(location);
-      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        return read(file).flatMap(CodeOwners::defaultOwner);
+      if (snapshot.exists(location)) {
+        return snapshot.readText(location).flatMap(CodeOwners::defaultOwner);
       }
     }
     return Optional.empty();
@@ -79,16 +72,5 @@ public final class CodeOwners {
       }
     }
     return Optional.empty();
-  }
-
-  private static Optional<String> read(Path file) {
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        return Optional.empty();
-      }
-      return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -1,0 +1,66 @@
+package dev.fleetcheck.core.python;
+
+import dev.fleetcheck.core.facts.Fact;
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.snapshot.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Python files of a snapshot, each tokenized and analysed at most once per scan, so that every
+ * code check shares one pass over each file. Files over the snapshot's content limit are left out
+ * (the snapshot already notes them).
+ */
+public final class PythonCodebase {
+
+  public static final Fact<PythonCodebase> FACT =
+      Fact.of("python-codebase", facts -> new PythonCodebase(facts.snapshot()));
+
+  private final RepoSnapshot snapshot;
+  private final Map<String, Optional<PythonModule>> modules = new HashMap<>();
+  private List<PythonModule> sourceModules;
+
+  private PythonCodebase(RepoSnapshot snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  /** The codebase of the snapshot behind {@code facts}. */
+  public static PythonCodebase of(Facts facts) {
+    return facts.get(FACT);
+  }
+
+  /** Every readable {@code .py} file outside test code, in path order. */
+  public List<PythonModule> sourceModules() {
+    if (sourceModules == null) {
+      List<PythonModule> list = new ArrayList<>();
+      for (SourceFile file : snapshot.files()) {
+        if (file.isPython() && !file.testCode()) {
+          module(file.path()).ifPresent(list::add);
+        }
+      }
+      sourceModules = List.copyOf(list);
+    }
+    return sourceModules;
+  }
+
+  /** The analysed module at {@code path}; empty when not an indexed, readable file. */
+  public Optional<PythonModule> module(String path) {
+    return modules.computeIfAbsent(path, this::load);
+  }
+
+  private Optional<PythonModule> load(String path) {
+    Optional<SourceFile> file = snapshot.file(path);
+    if (file.isEmpty() || file.get().binary()) {
+      return Optional.empty();
+    }
+    return snapshot
+        .readBytes(path)
+        .map(
+            bytes ->
+                ModuleAnalyzer.analyze(path, file.get().testCode(), PythonSource.decode(bytes)));
+  }
+}

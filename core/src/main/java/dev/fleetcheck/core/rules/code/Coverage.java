@@ -1,0 +1,60 @@
+package dev.fleetcheck.core.rules.code;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A share of public definitions that meet a bar (docstrings, annotations), judged against a
+ * threshold; a FAIL lists the percentage and the first missing definitions by path and line.
+ */
+public record Coverage(List<Item> items) {
+
+  /** One public definition and whether it meets the bar; {@code missing} says what it lacks. */
+  public record Item(String path, int line, boolean ok, String missing) {}
+
+  static final int THRESHOLD_PERCENT = 80;
+  static final int LISTED_MISSING = 20;
+
+  public Coverage {
+    items = List.copyOf(items);
+  }
+
+  public long met() {
+    return items.stream().filter(Item::ok).count();
+  }
+
+  public boolean meetsThreshold() {
+    return met() * 100 >= (long) THRESHOLD_PERCENT * items.size();
+  }
+
+  Outcome outcome(String what, String nothing) {
+    if (items.isEmpty()) {
+      return Outcome.notApplicable(nothing);
+    }
+    double percent = 100.0 * met() / items.size();
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%d of %d %s (%.1f%%, at least %d%% required)",
+            met(),
+            items.size(),
+            what,
+            percent,
+            THRESHOLD_PERCENT);
+    if (meetsThreshold()) {
+      return Outcome.pass(Evidence.repository(summary));
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(Evidence.repository(summary));
+    items.stream()
+        .filter(item -> !item.ok())
+        .sorted(Comparator.comparing(Item::path).thenComparingInt(Item::line))
+        .limit(LISTED_MISSING)
+        .forEach(item -> evidence.add(Evidence.at(item.path(), item.line(), item.missing())));
+    return Outcome.fail(evidence);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.fleetcheck.core.rules.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.catalogue.Catalogue;
+import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Rule;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CodeRulesTest {
+
+  private static final Map<String, Level> LEVELS =
+      Map.of(
+          "PY-BEH-012", Level.REQUIRED,
+          "PY-SEC-001", Level.REQUIRED,
+          "PY-SEC-012", Level.REQUIRED,
+          "PY-SEC-046", Level.REQUIRED,
+          "PY-SEC-016", Level.RECOMMENDED,
+          "PY-STYLE-001", Level.REQUIRED,
+          "PY-DOC-001", Level.RECOMMENDED,
+          "PY-CODE-008", Level.RECOMMENDED);
+
+  private static final Map<String, Profile> PROFILES =
+      Map.of(
+          "PY-BEH-012", Profile.PYTHON,
+          "PY-SEC-001", Profile.CLI,
+          "PY-SEC-012", Profile.API,
+          "PY-SEC-046", Profile.API,
+          "PY-SEC-016", Profile.API,
+          "PY-STYLE-001", Profile.PYTHON,
+          "PY-DOC-001", Profile.PYTHON,
+          "PY-CODE-008", Profile.PYTHON);
+
+  @Test
+  void everyCodeCheckOfRulesMdIsRegisteredWithItsProfileAndLevel() {
+    Map<String, Rule> rules =
+        CodeRules.all().stream().collect(Collectors.toMap(r -> r.spec().id(), r -> r));
+
+    assertThat(rules.keySet()).isEqualTo(LEVELS.keySet());
+    rules.forEach(
+        (id, rule) -> {
+          assertThat(rule.spec().profiles()).as(id).containsExactly(PROFILES.get(id));
+          Level catalogued = Catalogue.standard().entry(id).orElseThrow().level();
+          assertThat(rule.level(catalogued, Set.of(Profile.PYTHON)))
+              .as(id)
+              .isEqualTo(LEVELS.get(id));
+          assertThat(rule.spec().remediation()).as(id).isNotBlank();
+        });
+  }
+}

@@ -1,0 +1,173 @@
+package dev.fleetcheck.core.rules.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretCliOptionsTest {
+
+  @TempDir Path dir;
+
+  private Outcome check(String path, String source) {
+    Path repo = FixtureRepo.in(dir).python().file(path, source).build();
+    return CodeFixture.check(new SecretCliOptions(), repo, Profile.CLI);
+  }
+
+  @Test
+  void passesWhenSecretsComeFromTheEnvironmentOrAPrompt() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            import argparse, os, click, typer
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--password", default=os.environ.get("TOOL_PASSWORD"))
+            parser.add_argument("--verbose", action="store_true")
+            @click.option("--api-key", envvar="TOOL_API_KEY")
+            @click.option("--secret", prompt=True, hide_input=True)
+            def main(api_key, secret, token: str = typer.Option(..., envvar="TOOL_TOKEN")):
+                pass
+            """);
+
+    assertThat(outcome.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void failsOnEachSecretOptionOfEveryFramework() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            import argparse, click, typer
+            parser = argparse.ArgumentParser()
+            parser.add_argument("-p", "--password", required=True)
+            @click.option("--client-secret")
+            def main(client_secret, api_token: str = typer.Option(None)):
+                pass
+            """);
+
+    assertThat(CodeFixture.described(outcome))
+        .containsExactly(
+            "tool/cli.py:3: option --password (argparse) takes a secret on the command line"
+                + " without an env-var or prompt source",
+            "tool/cli.py:4: option --client-secret (click) takes a secret on the command line"
+                + " without an env-var or prompt source",
+            "tool/cli.py:5: option --api-token (typer) takes a secret on the command line"
+                + " without an env-var or prompt source");
+  }
+
+  @Test
+  void aDeclarationSpreadOverLinesIsReportedWhereItStarts() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            import typer
+            from typing import Annotated
+            def main(
+                token: Annotated[
+                    str,
+                    typer.Option(
+                        "--token",
+                        help="Access token",
+                    ),
+                ],
+            ):
+                pass
+            """);
+
+    assertThat(CodeFixture.described(outcome))
+        .singleElement()
+        .asString()
+        .startsWith("tool/cli.py:6: option --token (typer)");
+  }
+
+  @Test
+  void aliasesAreFollowed() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            from click import option as opt
+            import argparse as ap
+            p = ap.ArgumentParser()
+            group = p.add_argument_group("auth")
+            group.add_argument("--api_key")
+            @opt("--secret")
+            def main(secret):
+                pass
+            """);
+
+    assertThat(outcome.evidence()).extracting(e -> e.line()).containsExactly(5, 6);
+  }
+
+  @Test
+  void namesOfFilesFlagsAndCountsAreNotSecrets() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            parser.add_argument("--token-file")
+            parser.add_argument("--password-env")
+            parser.add_argument("--max-tokens", type=int)
+            parser.add_argument("--no-token", action="store_true")
+            parser.add_argument("--tokenizer")
+            @click.option("--secret", is_flag=True)
+            def main(): pass
+            """);
+
+    assertThat(outcome.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void declarationsInStringsCommentsAndTestCodeDoNotCount() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/cli.py",
+                """
+                # parser.add_argument("--password")
+                HELP = 'parser.add_argument("--password")'
+                """)
+            .file("tests/test_cli.py", "parser.add_argument('--password')\n")
+            .build();
+
+    assertThat(CodeFixture.check(new SecretCliOptions(), repo, Profile.CLI).status())
+        .isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void aDeclarationPassingKwargsIsNotFlagged() {
+    Outcome outcome = check("tool/cli.py", "parser.add_argument('--password', **common)\n");
+
+    assertThat(outcome.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void appliesOnlyToCliRepositories() {
+    Path repo =
+        FixtureRepo.in(dir).python().file("lib/core.py", "p.add_argument('--password')\n").build();
+
+    assertThat(FixtureRepo.check(new SecretCliOptions(), repo).status())
+        .isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
+  void secretNamesAreRecognisedByTheirWords() {
+    assertThat(SecretCliOptions.isSecretName("--password")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--github-token")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--API_KEY")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--aws-secret-access-key")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--private-key")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--secret-name")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--keyfile")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--tokens")).isFalse();
+  }
+}
