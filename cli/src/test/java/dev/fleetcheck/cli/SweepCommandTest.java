@@ -22,11 +22,11 @@ class SweepCommandTest {
 
   @TempDir Path dir;
 
+  /** One clock for all runs of a test, so each sweep starts after the one before. */
+  private final SteppingClock clock = new SteppingClock(FixtureRepo.NOW);
+
   private CliRun cli() {
-    return CliRun.with()
-        .fetchers(GitFetchers.jgit(Map.of()))
-        .clock(new SteppingClock(FixtureRepo.NOW))
-        .workingDirectory(dir);
+    return CliRun.with().fetchers(GitFetchers.jgit(Map.of())).clock(clock).workingDirectory(dir);
   }
 
   private Path inventory(List<Path> repos) throws IOException {
