@@ -2,7 +2,6 @@ package dev.fleetcheck.cli.demo;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.vcs.owners.CodeOwners;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -29,8 +28,11 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 public final class DemoFleet {
 
-  /** One demo repository: its name, work tree, team (from CODEOWNERS, or "") and HEAD commit. */
-  public record DemoRepository(String name, Path folder, String team, String commit) {}
+  /**
+   * One demo repository: its name, work tree and HEAD commit. Its team comes from its CODEOWNERS
+   * when it is scanned.
+   */
+  public record DemoRepository(String name, Path folder, String commit) {}
 
   private DemoFleet() {}
 
@@ -64,8 +66,7 @@ public final class DemoFleet {
       Path target = repositories.resolve(name);
       try {
         String commit = sync(example, target, clock);
-        prepared.add(
-            new DemoRepository(name, target, CodeOwners.teamOf(example).orElse(""), commit));
+        prepared.add(new DemoRepository(name, target, commit));
       } catch (IOException | GitAPIException e) {
         throw new FleetcheckException(
             ErrorCode.IO_ERROR, "cannot prepare the demo repository " + target, e);

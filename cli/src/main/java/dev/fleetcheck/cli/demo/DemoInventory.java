@@ -21,9 +21,6 @@ public final class DemoInventory {
     for (DemoFleet.DemoRepository repository : repositories) {
       yaml.append("  - name: ").append(quoted(repository.name())).append('\n');
       yaml.append("    url: ").append(quoted(urls.apply(repository.name()))).append('\n');
-      if (!repository.team().isEmpty()) {
-        yaml.append("    team: ").append(quoted(repository.team())).append('\n');
-      }
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
