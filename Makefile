@@ -27,7 +27,9 @@ build: ## Build the fleetcheck jar (cli/target/fleetcheck.jar)
 	$(MVN) $(MVN_FLAGS) -DskipTests package
 
 test: ## Fast unit tier: no network, no emulators
+	@rm -rf */target/surefire-reports
 	$(MVN) $(MVN_FLAGS) test
+	@./scripts/test-summary.sh
 
 test-unit: test ## Same as test
 
@@ -41,12 +43,16 @@ test-e2e: build ## End-to-end tier only
 
 test-all: ## Every tier: unit, integration and e2e
 	@./scripts/npm-tools.sh
+	@rm -rf */target/surefire-reports
 	$(MVN) $(MVN_FLAGS) package -Dtest.excludedGroups=none
+	@./scripts/test-summary.sh
 
-run: build ## Sweep the demo fleet on the embedded default
+run: ## Sweep the demo fleet on the embedded default (build output goes to stderr)
+	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2
 	@./scripts/run-demo.sh
 
-bench: build ## Print throughput figures with same-run baselines
+bench: ## Print throughput figures with same-run baselines (build output goes to stderr)
+	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2
 	@java -Xmx4g -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.bench.Bench
 
 doctor: ## Check JDK, Maven, git, Node/npm and print a fix for each missing piece

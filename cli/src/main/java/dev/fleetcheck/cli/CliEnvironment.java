@@ -1,15 +1,20 @@
 package dev.fleetcheck.cli;
 
 import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.embedded.DataDirectory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * What the commands need from the outside world: stdout for results, stderr for diagnostics, the
- * git fetcher, the rule pack, a clock and run IDs. Tests pass their own to run commands in-process.
+ * git fetcher, the rule pack, a clock, run IDs and the {@link Host} (environment variables, working
+ * folder, default data dir, whether stderr is a terminal). Tests pass their own to run commands
+ * in-process.
  */
 public record CliEnvironment(
     PrintWriter out,
@@ -17,7 +22,37 @@ public record CliEnvironment(
     RepoFetcherFactory fetchers,
     RulePack pack,
     Clock clock,
-    Supplier<String> runIds) {
+    Supplier<String> runIds,
+    Host host) {
+
+  /**
+   * The process's surroundings that settings depend on.
+   *
+   * @param environment the environment variables ({@code FLEETCHECK_*} settings, the token)
+   * @param workingDirectory where relative paths and {@code ./fleetcheck.toml} are found
+   * @param defaultDataDir the data dir when no setting names one
+   * @param terminal whether stderr is an interactive terminal (a redrawn progress bar)
+   */
+  public record Host(
+      Map<String, String> environment,
+      Path workingDirectory,
+      Path defaultDataDir,
+      boolean terminal) {
+
+    public Host {
+      environment = Map.copyOf(environment);
+      workingDirectory = workingDirectory.toAbsolutePath().normalize();
+      defaultDataDir = defaultDataDir.toAbsolutePath().normalize();
+    }
+
+    public static Host system() {
+      return new Host(
+          System.getenv(),
+          Path.of("").toAbsolutePath(),
+          DataDirectory.defaultPath(),
+          System.console() != null);
+    }
+  }
 
   /** The real process: System.out and System.err as UTF-8, UTC clock, random UUID run IDs. */
   public static CliEnvironment system(RepoFetcherFactory fetchers) {
@@ -27,6 +62,7 @@ public record CliEnvironment(
         fetchers,
         RulePack.standard(),
         Clock.systemUTC(),
-        () -> UUID.randomUUID().toString());
+        () -> UUID.randomUUID().toString(),
+        Host.system());
   }
 }

@@ -45,6 +45,10 @@ public final class EventLog {
     this.clock = clock;
   }
 
+  public Format format() {
+    return format;
+  }
+
   public String runId() {
     return runId;
   }

@@ -23,6 +23,11 @@ public enum FailOn {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether a FAIL or ERROR at {@code level} breaks the threshold. */
+  public boolean breaks(Level level) {
+    return threshold != null && level.weight() >= threshold.weight();
+  }
+
   /** The first result that breaks the threshold, if any. */
   public Optional<RuleResult> breach(ScanReport report) {
     if (threshold == null) {

@@ -20,7 +20,11 @@ final class Failures {
           ErrorCode.REPO_NOT_FOUND, "check the URL, or clone it yourself and scan the folder",
           ErrorCode.CLONE_TIMEOUT, "retry, or clone it yourself and scan the folder",
           ErrorCode.CLONE_FAILED, "clone it yourself and scan the folder",
-          ErrorCode.INTERNAL_ERROR, "rerun with --verbose and report the stack trace");
+          ErrorCode.INTERNAL_ERROR, "rerun with --verbose and report the stack trace",
+          ErrorCode.INVALID_CONFIG, "see docs/configuration.md for every key and variable",
+          ErrorCode.INVENTORY_INVALID, "fix the inventory file at the entries named",
+          ErrorCode.SWEEP_NOT_FOUND,
+              "use the sweep_id of a sweep.start event, or leave --sweep out for the latest");
 
   private Failures() {}
 
@@ -43,6 +47,6 @@ final class Failures {
       fields.put("stack_trace", trace.toString());
     }
     log.error("command.error", fields);
-    return ExitCodes.OPERATIONAL_FAILURE;
+    return code == ErrorCode.INVALID_CONFIG ? ExitCodes.USAGE_ERROR : ExitCodes.OPERATIONAL_FAILURE;
   }
 }

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
       "  fleetcheck scan .",
       "  fleetcheck scan https://github.com/acme/payments.git -f sarif -o scan.sarif",
       "  fleetcheck rules --format json",
+      "  fleetcheck sweep --inventory fleet.yaml --workers 4",
+      "  fleetcheck report --format html --output fleet.html",
+      "  fleetcheck demo",
       "  fleetcheck --version",
       "",
       "Run 'fleetcheck COMMAND --help' for a command's options."
@@ -46,6 +49,9 @@ public final class FleetcheckCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(new FleetcheckCommand());
     cli.addSubcommand("scan", new ScanCommand(env));
     cli.addSubcommand("rules", new RulesCommand(env));
+    cli.addSubcommand("sweep", new SweepCommand(env));
+    cli.addSubcommand("report", new ReportCommand(env));
+    cli.addSubcommand("demo", new DemoCommand(env));
     cli.setOut(env.out());
     cli.setErr(env.err());
     cli.setParameterExceptionHandler(new UsageErrors());

@@ -1,5 +1,7 @@
 package dev.fleetcheck.cli;
 
+import dev.fleetcheck.cli.config.Setting;
+import dev.fleetcheck.cli.config.Settings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,14 +26,14 @@ public final class LoggingOptions {
   @Option(
       names = "--log-format",
       paramLabel = "text|json",
-      defaultValue = "text",
       converter = LogFormatConverter.class,
       description =
-          "Diagnostics on stderr as text lines or JSON lines (default: ${DEFAULT-VALUE}).")
-  EventLog.Format logFormat = EventLog.Format.TEXT;
+          "Diagnostics on stderr as text lines or JSON lines (default: text;"
+              + " FLEETCHECK_LOG_FORMAT).")
+  EventLog.Format logFormat;
 
-  /** The event log for one invocation. */
-  EventLog open(CliEnvironment env) {
+  /** The event log for one invocation, in the log format the settings give. */
+  EventLog open(CliEnvironment env, Settings settings) {
     if (verbose && quiet) {
       throw new ParameterException(
           mixee.commandLine(), "--verbose and --quiet cannot be used together");
@@ -40,7 +42,12 @@ public final class LoggingOptions {
         verbose
             ? EventLog.Severity.DEBUG
             : quiet ? EventLog.Severity.ERROR : EventLog.Severity.INFO;
-    return new EventLog(env.err(), logFormat, threshold, env.runIds().get(), env.clock());
+    EventLog.Format format =
+        settings.get(
+            Setting.LOG_FORMAT,
+            text -> Names.parse(EventLog.Format.class, text),
+            EventLog.Format.TEXT);
+    return new EventLog(env.err(), format, threshold, env.runIds().get(), env.clock());
   }
 
   static final class LogFormatConverter extends LowerCaseEnumConverter<EventLog.Format> {

@@ -6,7 +6,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    CliEnvironment env = CliEnvironment.system(RepoFetcherFactory.none());
+    CliEnvironment env = CliEnvironment.system(GitFetchers.jgit(System.getenv()));
     System.exit(FleetcheckCommand.run(env, args));
   }
 }

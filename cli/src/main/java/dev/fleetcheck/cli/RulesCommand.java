@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetcheck.cli.config.Setting;
+import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.core.catalogue.Catalogue;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RuleMeta;
@@ -46,10 +48,11 @@ final class RulesCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      defaultValue = "text",
       converter = ListFormatConverter.class,
-      description = "text or json (default: ${DEFAULT-VALUE}).")
+      description = "text or json (default: text; FLEETCHECK_FORMAT).")
   ListFormat format;
+
+  @Mixin ConfigOptions config;
 
   /** The formats of {@code rules --format}. */
   enum ListFormat {
@@ -63,7 +66,15 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EventLog log = logging.open(env);
+    Settings settings =
+        config.resolve(
+            env,
+            new ConfigOptions.Flags()
+                .put(Setting.FORMAT, format)
+                .put(Setting.LOG_FORMAT, logging.logFormat)
+                .toMap());
+    format = settings.get(Setting.FORMAT, t -> Names.parse(ListFormat.class, t), ListFormat.TEXT);
+    EventLog log = logging.open(env, settings);
     try {
       RulePack pack = env.pack();
       env.out().print(format == ListFormat.JSON ? json(pack) : text(pack));

@@ -1,5 +1,7 @@
 package dev.fleetcheck.cli;
 
+import dev.fleetcheck.cli.config.Setting;
+import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
@@ -66,9 +68,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      defaultValue = "text",
       converter = FormatConverter.class,
-      description = "text, json, sarif, csv or markdown (default: ${DEFAULT-VALUE}).")
+      description = "text, json, sarif, csv or markdown (default: text; FLEETCHECK_FORMAT).")
   OutputFormat format;
 
   @Option(
@@ -92,12 +93,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
-      defaultValue = "required",
       converter = FailOnConverter.class,
       description =
           "Exit 3 when a rule of this level or a stricter one FAILs or ERRORs: required,"
-              + " recommended or never (default: ${DEFAULT-VALUE}).")
+              + " recommended or never (default: required; FLEETCHECK_FAIL_ON).")
   FailOn failOn;
+
+  @Mixin ConfigOptions config;
 
   ScanCommand(CliEnvironment env) {
     this.env = env;
@@ -105,7 +107,18 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EventLog log = logging.open(env);
+    Settings settings =
+        config.resolve(
+            env,
+            new ConfigOptions.Flags()
+                .put(Setting.FORMAT, format)
+                .put(Setting.FAIL_ON, failOn)
+                .put(Setting.LOG_FORMAT, logging.logFormat)
+                .toMap());
+    format =
+        settings.get(Setting.FORMAT, t -> Names.parse(OutputFormat.class, t), OutputFormat.TEXT);
+    failOn = settings.get(Setting.FAIL_ON, t -> Names.parse(FailOn.class, t), FailOn.REQUIRED);
+    EventLog log = logging.open(env, settings);
     long started = System.nanoTime();
     RulePack pack = env.pack();
     RuleSelection selection = selection(pack);

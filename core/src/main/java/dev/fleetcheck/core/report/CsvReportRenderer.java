@@ -27,14 +27,12 @@ public final class CsvReportRenderer implements ReportRenderer {
           "message",
           "remediation");
 
-  private static final String FORMULA_START = "=+-@\t\r";
-
   @Override
   public String render(ScanReport report) {
     StringBuilder csv = new StringBuilder();
-    row(csv, HEADER);
+    CsvRows.append(csv, HEADER);
     for (RuleResult result : report.results()) {
-      row(csv, cells(result));
+      CsvRows.append(csv, cells(result));
     }
     return csv.toString();
   }
@@ -58,27 +56,5 @@ public final class CsvReportRenderer implements ReportRenderer {
         first == null || !first.hasLine() ? "" : Integer.toString(first.line()),
         message.toString(),
         rule.remediation());
-  }
-
-  private static void row(StringBuilder csv, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      csv.append(cell(cells.get(i)));
-    }
-    csv.append("\r\n");
-  }
-
-  static String cell(String raw) {
-    String value = !raw.isEmpty() && FORMULA_START.indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
-    boolean quote =
-        value.indexOf(',') >= 0
-            || value.indexOf('"') >= 0
-            || value.indexOf('\n') >= 0
-            || value.indexOf('\r') >= 0
-            || value.startsWith(" ")
-            || value.endsWith(" ");
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 }

@@ -60,12 +60,12 @@ class CsvReportRendererTest {
 
   @Test
   void quotesCellsByRfc4180() {
-    assertThat(CsvReportRenderer.cell("plain")).isEqualTo("plain");
-    assertThat(CsvReportRenderer.cell("a,b")).isEqualTo("\"a,b\"");
-    assertThat(CsvReportRenderer.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(CsvReportRenderer.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-    assertThat(CsvReportRenderer.cell("-1")).isEqualTo("'-1");
-    assertThat(CsvReportRenderer.cell("")).isEmpty();
+    assertThat(CsvRows.cell("plain")).isEqualTo("plain");
+    assertThat(CsvRows.cell("a,b")).isEqualTo("\"a,b\"");
+    assertThat(CsvRows.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(CsvRows.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(CsvRows.cell("-1")).isEqualTo("'-1");
+    assertThat(CsvRows.cell("")).isEmpty();
   }
 
   /** A strict RFC 4180 reader, to prove the output parses back into the same cells. */

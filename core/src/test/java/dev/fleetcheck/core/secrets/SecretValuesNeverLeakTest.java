@@ -6,6 +6,12 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
 import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.report.CsvReportRenderer;
+import dev.fleetcheck.core.report.JsonReportRenderer;
+import dev.fleetcheck.core.report.MarkdownReportRenderer;
+import dev.fleetcheck.core.report.ReportRenderer;
+import dev.fleetcheck.core.report.SarifReportRenderer;
+import dev.fleetcheck.core.report.TextReportRenderer;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import dev.fleetcheck.core.testing.SecretCorpus;
@@ -92,6 +98,16 @@ class SecretValuesNeverLeakTest {
       result.outcome().evidence().forEach(e -> out.append(e.describe()).append('\n'));
     }
     report.notes().forEach(n -> out.append(n.describe()).append('\n'));
+    // Every report format a user can export, not only the model behind them.
+    for (ReportRenderer renderer :
+        List.of(
+            new JsonReportRenderer(),
+            new SarifReportRenderer(),
+            new CsvReportRenderer(),
+            new MarkdownReportRenderer(),
+            new TextReportRenderer())) {
+      out.append(renderer.render(report)).append('\n');
+    }
     return out.toString();
   }
 

@@ -1,10 +1,10 @@
 package dev.fleetcheck.core.report.fleet;
 
+import dev.fleetcheck.core.report.CsvRows;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RuleInfo;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class FleetCsvExport implements FleetRenderer {
   @Override
   public String render(FleetReportData data) {
     StringBuilder csv = new StringBuilder();
-    append(csv, COLUMNS);
+    CsvRows.append(csv, COLUMNS);
     String sweepId = data.sweep().sweepId();
     for (RepositoryResult repository : data.repositories()) {
       if (repository instanceof RepositoryResult.Failed failed) {
@@ -60,12 +60,12 @@ public final class FleetCsvExport implements FleetRenderer {
         row.set("scan_status", "failed");
         row.set("error_code", failed.errorCode().code());
         row.set("error_message", failed.message());
-        append(csv, row.cells());
+        CsvRows.append(csv, row.cells());
         continue;
       }
       RepositoryResult.Scanned scanned = (RepositoryResult.Scanned) repository;
       if (scanned.failingRules().isEmpty()) {
-        append(csv, scannedRow(sweepId, scanned).cells());
+        CsvRows.append(csv, scannedRow(sweepId, scanned).cells());
         continue;
       }
       for (FailedRule rule : scanned.failingRules()) {
@@ -88,7 +88,7 @@ public final class FleetCsvExport implements FleetRenderer {
             row.set("fingerprint", finding.fingerprint());
           }
           row.set("remediation", info.remediation());
-          append(csv, row.cells());
+          CsvRows.append(csv, row.cells());
         }
       }
     }
@@ -132,28 +132,5 @@ public final class FleetCsvExport implements FleetRenderer {
     row.set("score", ReportText.decimal(scanned.score()));
     row.set("band", scanned.band().id());
     return row;
-  }
-
-  private static void append(StringBuilder csv, List<String> cells) {
-    List<String> fields = new ArrayList<>(cells.size());
-    for (String cell : cells) {
-      fields.add(cell(cell));
-    }
-    csv.append(String.join(",", fields)).append(CRLF);
-  }
-
-  /** One field, defused against formula injection and quoted when RFC 4180 requires it. */
-  static String cell(String value) {
-    String safe = value;
-    if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-      safe = "'" + safe;
-    }
-    if (safe.indexOf(',') >= 0
-        || safe.indexOf('"') >= 0
-        || safe.indexOf('\n') >= 0
-        || safe.indexOf('\r') >= 0) {
-      return '"' + safe.replace("\"", "\"\"") + '"';
-    }
-    return safe;
   }
 }

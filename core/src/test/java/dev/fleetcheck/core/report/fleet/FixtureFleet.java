@@ -32,7 +32,7 @@ final class FixtureFleet {
 
   static final String RULE_A = "PY-QR-003";
   static final String RULE_B = "PY-OBS-012";
-  static final String RULE_C = "PY-LCL-001";
+  static final String RULE_C = "PY-LCL-023";
   static final String HOSTILE_NAME = "<script>alert('x')</script>";
   static final String HOSTILE_TEAM = "<img src=x onerror=alert(1)>";
   static final Instant START = Instant.parse("2026-06-01T10:00:00Z");

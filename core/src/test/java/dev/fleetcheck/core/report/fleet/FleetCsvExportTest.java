@@ -4,6 +4,7 @@ import static dev.fleetcheck.core.report.fleet.FixtureFleet.HOSTILE_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.fleet.ScoreBand;
+import dev.fleetcheck.core.report.CsvRows;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class FleetCsvExportTest {
             "bravo/PY-OBS-012",
             "bravo/PY-QR-003",
             "charlie/",
-            "delta/PY-LCL-001",
+            "delta/PY-LCL-023",
             "delta/PY-QR-003",
             "echo/");
     List<String> echo = body.get(7);
@@ -68,16 +69,16 @@ class FleetCsvExportTest {
 
   @Test
   void quotesFieldsAsRfc4180AndDefusesFormulas() {
-    assertThat(FleetCsvExport.cell("plain")).isEqualTo("plain");
-    assertThat(FleetCsvExport.cell("a,b")).isEqualTo("\"a,b\"");
-    assertThat(FleetCsvExport.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(FleetCsvExport.cell("two\nlines")).isEqualTo("\"two\nlines\"");
-    assertThat(FleetCsvExport.cell("=1+1")).isEqualTo("'=1+1");
-    assertThat(FleetCsvExport.cell("+1")).isEqualTo("'+1");
-    assertThat(FleetCsvExport.cell("-2")).isEqualTo("'-2");
-    assertThat(FleetCsvExport.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-    assertThat(FleetCsvExport.cell("\tx")).isEqualTo("'\tx");
-    assertThat(FleetCsvExport.cell("=HYPERLINK(\"x\",\"y\")"))
+    assertThat(CsvRows.cell("plain")).isEqualTo("plain");
+    assertThat(CsvRows.cell("a,b")).isEqualTo("\"a,b\"");
+    assertThat(CsvRows.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(CsvRows.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+    assertThat(CsvRows.cell("=1+1")).isEqualTo("'=1+1");
+    assertThat(CsvRows.cell("+1")).isEqualTo("'+1");
+    assertThat(CsvRows.cell("-2")).isEqualTo("'-2");
+    assertThat(CsvRows.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(CsvRows.cell("\tx")).isEqualTo("'\tx");
+    assertThat(CsvRows.cell("=HYPERLINK(\"x\",\"y\")"))
         .isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
   }
 

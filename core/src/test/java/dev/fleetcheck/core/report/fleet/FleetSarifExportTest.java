@@ -39,7 +39,7 @@ class FleetSarifExportTest {
     assertThat(FleetSarifExport.level(Level.ADVISORY)).isEqualTo("note");
 
     JsonNode rules = run.path("tool").path("driver").path("rules");
-    assertThat(texts(rules, "id")).containsExactly("PY-LCL-001", "PY-OBS-012", "PY-QR-003");
+    assertThat(texts(rules, "id")).containsExactly("PY-LCL-023", "PY-OBS-012", "PY-QR-003");
     assertThat(rules.get(0).path("defaultConfiguration").path("level").asText()).isEqualTo("note");
     assertThat(rules.get(1).path("defaultConfiguration").path("level").asText())
         .isEqualTo("warning");

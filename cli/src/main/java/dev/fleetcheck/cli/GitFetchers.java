@@ -1,0 +1,39 @@
+package dev.fleetcheck.cli;
+
+import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.vcs.AccessToken;
+import dev.fleetcheck.vcs.fetch.FetchLimits;
+import dev.fleetcheck.vcs.fetch.JGitFetcher;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JGit fetcher the command line clones with: default bounds, the system temporary folder,
+ * {@code file://} URLs allowed (the user names local repositories on purpose), and the token from
+ * {@value AccessToken#GITHUB_TOKEN_VARIABLE} only, never from an argument or a file.
+ */
+final class GitFetchers {
+
+  private GitFetchers() {}
+
+  static RepoFetcherFactory jgit(Map<String, String> environment) {
+    return () ->
+        new JGitFetcher(
+            FetchLimits.DEFAULT,
+            Path.of(System.getProperty("java.io.tmpdir")),
+            token(environment),
+            true);
+  }
+
+  static Optional<AccessToken> token(Map<String, String> environment) {
+    try {
+      return AccessToken.fromEnvironment(environment);
+    } catch (IllegalArgumentException e) {
+      throw new FleetcheckException(
+          ErrorCode.INVALID_CONFIG,
+          AccessToken.GITHUB_TOKEN_VARIABLE + " is not a usable token: " + e.getMessage());
+    }
+  }
+}
