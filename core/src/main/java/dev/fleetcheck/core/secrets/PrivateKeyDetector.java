@@ -34,8 +34,8 @@ public final class PrivateKeyDetector implements SecretDetector {
 
   /** Examines one anchor hit; returns where the search goes on. */
   private int detectAt(String content, int at, List<SecretMatch> matches) {
-    int begin = content.lastIndexOf(BEGIN, at);
-    if (begin < 0 || at - begin - BEGIN.length() > MAX_KEY_TYPE_LENGTH) {
+    int begin = lastBeginNear(content, at);
+    if (begin < 0) {
       return at + 1;
     }
     int headerEnd = at + ANCHOR.length();
@@ -60,6 +60,21 @@ public final class PrivateKeyDetector implements SecretDetector {
     int spanEnd = footerEnd < 0 ? end + END.length() : footerEnd + DASHES.length();
     matches.add(new SecretMatch(kind(), begin, spanEnd, Fingerprint.of(body.base64())));
     return spanEnd;
+  }
+
+  /**
+   * The last {@code -----BEGIN } at or before {@code at} that leaves room for no more than a key
+   * type before it; -1 when there is none. Looking only that far back keeps a file full of "PRIVATE
+   * KEY" mentions linear.
+   */
+  private static int lastBeginNear(String content, int at) {
+    int floor = Math.max(0, at - BEGIN.length() - MAX_KEY_TYPE_LENGTH);
+    for (int i = Math.min(at, content.length() - BEGIN.length()); i >= floor; i--) {
+      if (content.startsWith(BEGIN, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -39,12 +39,19 @@ public final class SlackWebhookDetector implements SecretDetector {
       if (!looksLikeWebhookPath(path) || Placeholders.isPlaceholder(path)) {
         continue;
       }
-      int start = content.lastIndexOf("http", at);
-      if (start < 0 || at - start > "https://".length()) {
-        start = at;
-      }
+      int start = schemeStart(content, at);
       matches.add(new SecretMatch(kind(), start, end, Fingerprint.of(path)));
     }
+  }
+
+  /** Where {@code http://} or {@code https://} right before the host starts; else the host. */
+  private static int schemeStart(String content, int host) {
+    for (int i = host; i >= Math.max(0, host - "https://".length()); i--) {
+      if (content.startsWith("http", i)) {
+        return i;
+      }
+    }
+    return host;
   }
 
   private static boolean looksLikeWebhookPath(String path) {

@@ -62,12 +62,14 @@ public final class UrlPasswordDetector implements SecretDetector {
     while (authorityEnd < limit && !endsAuthority(content.charAt(authorityEnd))) {
       authorityEnd++;
     }
-    int at = content.lastIndexOf('@', authorityEnd - 1);
-    if (at < authorityStart) {
+    // Both searches stay inside the authority: a file of URLs without user info must not cost a
+    // scan back to its start per URL.
+    int at = lastIndexOf(content, '@', authorityStart, authorityEnd);
+    if (at < 0) {
       return;
     }
-    int colon = content.indexOf(':', authorityStart);
-    if (colon < 0 || colon > at) {
+    int colon = firstIndexOf(content, ':', authorityStart, at);
+    if (colon < 0) {
       return;
     }
     String user = content.substring(authorityStart, colon);
@@ -84,6 +86,26 @@ public final class UrlPasswordDetector implements SecretDetector {
       return;
     }
     matches.add(new SecretMatch(kind(), colon + 1, at, Fingerprint.of(password)));
+  }
+
+  /** The last {@code c} in {@code [from, to)}, or -1. */
+  private static int lastIndexOf(String content, char c, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (content.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The first {@code c} in {@code [from, to)}, or -1. */
+  private static int firstIndexOf(String content, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (content.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean isSchemeCharacter(char c) {
