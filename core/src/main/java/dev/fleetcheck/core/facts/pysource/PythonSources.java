@@ -5,8 +5,8 @@ import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.FolderSegments;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,29 +54,42 @@ public final class PythonSources {
     this.keptCode = code;
   }
 
+  /** One product file's code and the imports it makes, first one per module in file order. */
+  private record FileCode(String path, String code, Map<String, Evidence> imports) {}
+
   private static PythonSources read(Facts facts) {
-    List<String> paths = new ArrayList<>();
+    RepoSnapshot snapshot = facts.snapshot();
+    List<String> paths =
+        snapshot.files().stream()
+            .filter(file -> file.isPython() && !file.testCode() && isProductPath(file.path()))
+            .map(SourceFile::path)
+            .toList();
+    // Files are read and blanked in parallel; their imports are merged in path order, so the
+    // first import of a module is the same as in a pass over the files one by one.
+    List<FileCode> files =
+        paths.parallelStream()
+            .map(path -> snapshot.readText(path).map(text -> fileCode(path, text)))
+            .flatMap(Optional::stream)
+            .toList();
     Map<String, Evidence> imports = new LinkedHashMap<>();
     Map<String, String> kept = new HashMap<>();
     long keptBytes = 0;
-    for (SourceFile file : facts.snapshot().files()) {
-      if (!file.isPython() || file.testCode() || !isProductPath(file.path())) {
-        continue;
-      }
-      paths.add(file.path());
-      Optional<String> code =
-          facts.snapshot().readText(file.path()).map(PythonSources::withoutComments);
-      if (code.isEmpty()) {
-        continue;
-      }
-      collectImports(file.path(), code.get(), imports);
-      long bytes = storedBytes(code.get());
+    for (FileCode file : files) {
+      file.imports().forEach(imports::putIfAbsent);
+      long bytes = storedBytes(file.code());
       if (keptBytes + bytes <= CODE_BUDGET_BYTES) {
-        kept.put(file.path(), code.get());
+        kept.put(file.path(), file.code());
         keptBytes += bytes;
       }
     }
     return new PythonSources(facts, paths, imports, kept);
+  }
+
+  private static FileCode fileCode(String path, String text) {
+    String code = withoutComments(text);
+    Map<String, Evidence> imports = new LinkedHashMap<>();
+    collectImports(path, code, imports);
+    return new FileCode(path, code, imports);
   }
 
   /** A string's size in memory: one byte per character when all are Latin-1, else two. */

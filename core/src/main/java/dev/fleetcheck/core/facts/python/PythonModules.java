@@ -3,9 +3,10 @@ package dev.fleetcheck.core.facts.python;
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.profile.ProfileScope;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The Python files that may decide a profile ({@link ProfileScope}), each summarised. */
@@ -24,24 +25,28 @@ public final class PythonModules {
   private PythonModules() {}
 
   private static List<PythonModule> scan(Facts facts) {
-    List<PythonModule> modules = new ArrayList<>();
-    for (SourceFile file : facts.snapshot().files()) {
-      if (!file.isPython() || !ProfileScope.decides(file)) {
-        continue;
-      }
-      facts
-          .snapshot()
-          .readText(file.path())
-          .map(source -> ImportScan.summarise(source, LAMBDA_HANDLER, HANDLER_LITERAL))
-          .ifPresent(
-              summary ->
-                  modules.add(
-                      new PythonModule(
-                          file.path(),
-                          summary.imports(),
-                          summary.mainGuardLine(),
-                          summary.firstMatchLine())));
-    }
-    return List.copyOf(modules);
+    RepoSnapshot snapshot = facts.snapshot();
+    List<SourceFile> candidates =
+        snapshot.files().stream()
+            .filter(file -> file.isPython() && ProfileScope.decides(file))
+            .toList();
+    // Each module is read and summarised on its own; the list keeps path order.
+    return candidates.parallelStream()
+        .map(file -> summarise(snapshot, file))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static Optional<PythonModule> summarise(RepoSnapshot snapshot, SourceFile file) {
+    return snapshot
+        .readText(file.path())
+        .map(source -> ImportScan.summarise(source, LAMBDA_HANDLER, HANDLER_LITERAL))
+        .map(
+            summary ->
+                new PythonModule(
+                    file.path(),
+                    summary.imports(),
+                    summary.mainGuardLine(),
+                    summary.firstMatchLine()));
   }
 }
