@@ -42,7 +42,8 @@ public final class ScanBench {
     ScanEngine all = engine(RulePack.standard());
     ScanEngine foundation = engine(RulePack.of(foundationRules()));
 
-    System.out.println("## scan engine (one repository at a time; file reads and secret scans use both cores)");
+    System.out.println(
+        "## scan engine (one repository at a time; file reads and secret scans use both cores)");
     demoFleet(examples, all);
 
     Path work = Files.createTempDirectory("fleetcheck-bench-");
