@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
  * Reads a CloudFormation YAML template into a JSON tree in which the short-form tags ({@code !Ref
  * X}, {@code !GetAtt A.B}, {@code !Sub ...}) become their long forms ({@code {"Ref": "X"}}, {@code
  * {"Fn::GetAtt": ["A", "B"]}}, {@code {"Fn::Sub": ...}}), as CloudFormation itself reads them. A
- * plain YAML reader keeps the value and drops the tag, which would turn {@code !Ref Bucket} into the
- * literal text "Bucket".
+ * plain YAML reader keeps the value and drops the tag, which would turn {@code !Ref Bucket} into
+ * the literal text "Bucket".
  */
 final class CloudFormationYaml {
 

@@ -16,7 +16,8 @@ final class DataModelIndexes {
   record Gsi(String name, String partitionKey, String sortKey) {}
 
   private static final Pattern ROW =
-      Pattern.compile("(?m)^\\| `(gsi\\d+_\\w+)`[^|]*\\| `(\\w+) = [^`]*` \\| `(\\w+) = [^`]*` \\|");
+      Pattern.compile(
+          "(?m)^\\| `(gsi\\d+_\\w+)`[^|]*\\| `(\\w+) = [^`]*` \\| `(\\w+) = [^`]*` \\|");
 
   private DataModelIndexes() {}
 

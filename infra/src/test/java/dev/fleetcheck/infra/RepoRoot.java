@@ -11,7 +11,8 @@ final class RepoRoot {
   static Path path() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
-      if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("infra"))) {
+      if (Files.isRegularFile(dir.resolve("template.yaml"))
+          && Files.isDirectory(dir.resolve("infra"))) {
         return dir;
       }
       dir = dir.getParent();

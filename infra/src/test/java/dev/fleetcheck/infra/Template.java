@@ -58,9 +58,7 @@ record Template(ObjectNode root) {
   /** A function's property, falling back to Globals.Function as SAM does. */
   JsonNode functionProperty(String logicalId, String property) {
     JsonNode own = properties(logicalId).path(property);
-    return own.isMissingNode()
-        ? root.path("Globals").path("Function").path(property)
-        : own;
+    return own.isMissingNode() ? root.path("Globals").path("Function").path(property) : own;
   }
 
   /** The events of a SAM function with the given type, by name. */

@@ -82,7 +82,8 @@ final class TemplateChecks {
   static List<String> snapStartOnApiAndSweepOnly(Template t) {
     List<String> problems = new ArrayList<>();
     for (String id : List.of(API, SWEEP)) {
-      if (!"PublishedVersions".equals(t.functionProperty(id, "SnapStart").path("ApplyOn").asText())) {
+      if (!"PublishedVersions"
+          .equals(t.functionProperty(id, "SnapStart").path("ApplyOn").asText())) {
         problems.add(id + " has no SnapStart on published versions");
       }
       if (t.functionProperty(id, "AutoPublishAlias").asText().isEmpty()) {
@@ -123,7 +124,10 @@ final class TemplateChecks {
     int workerTimeout = t.functionProperty(WORKER, "Timeout").asInt(3);
     if (visibility < 6 * workerTimeout) {
       problems.add(
-          "visibility timeout " + visibility + " s is below 6 x the worker timeout " + workerTimeout);
+          "visibility timeout "
+              + visibility
+              + " s is below 6 x the worker timeout "
+              + workerTimeout);
     }
     JsonNode redrive = queue.path("RedrivePolicy");
     if (!Template.isGetAtt(redrive.path("deadLetterTargetArn"), DEAD_LETTER_QUEUE, "Arn")) {
@@ -177,7 +181,8 @@ final class TemplateChecks {
     if (!keys.equals(Map.of("HASH", "PK", "RANGE", "SK"))) {
       problems.add("the table key is " + keys + ", expected PK/SK");
     }
-    Set<DataModelIndexes.Gsi> declared = new TreeSet<>(java.util.Comparator.comparing(DataModelIndexes.Gsi::name));
+    Set<DataModelIndexes.Gsi> declared =
+        new TreeSet<>(java.util.Comparator.comparing(DataModelIndexes.Gsi::name));
     for (JsonNode gsi : table.path("GlobalSecondaryIndexes")) {
       Map<String, String> gsiKeys = keySchema(gsi.path("KeySchema"));
       declared.add(
@@ -216,7 +221,8 @@ final class TemplateChecks {
     }
     JsonNode block = bucket.path("PublicAccessBlockConfiguration");
     for (String setting :
-        List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+        List.of(
+            "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
       if (!block.path(setting).asBoolean()) {
         problems.add("public access: " + setting + " is not true");
       }
@@ -342,7 +348,8 @@ final class TemplateChecks {
       }
       JsonNode trust = t.properties(roleId).path("AssumeRolePolicyDocument").path("Statement");
       if (trust.size() != 1
-          || !"lambda.amazonaws.com".equals(trust.path(0).path("Principal").path("Service").asText())) {
+          || !"lambda.amazonaws.com"
+              .equals(trust.path(0).path("Principal").path("Service").asText())) {
         problems.add(roleId + " can be assumed by more than Lambda");
       }
     }
@@ -368,7 +375,8 @@ final class TemplateChecks {
             });
     for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
       t.resourcesOfType(type)
-          .forEach((id, p) -> documents.add(Map.entry(id, p.path("Properties").path("PolicyDocument"))));
+          .forEach(
+              (id, p) -> documents.add(Map.entry(id, p.path("Properties").path("PolicyDocument"))));
     }
     t.resourcesOfType("AWS::Serverless::Function")
         .forEach(
@@ -449,7 +457,10 @@ final class TemplateChecks {
     }
     for (String function : List.of(SWEEP, WORKER)) {
       JsonNode variable =
-          t.properties(function).path("Environment").path("Variables").path("FLEETCHECK_GITHUB_SECRET_ARN");
+          t.properties(function)
+              .path("Environment")
+              .path("Variables")
+              .path("FLEETCHECK_GITHUB_SECRET_ARN");
       if (!Template.isRef(variable, SECRET)) {
         problems.add(function + " is not told the secret's ARN");
       }

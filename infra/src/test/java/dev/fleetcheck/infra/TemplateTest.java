@@ -232,11 +232,7 @@ class TemplateTest {
 
     Template publicRoute = TEMPLATE.copy();
     ((ObjectNode)
-            publicRoute
-                .properties("ApiFunction")
-                .path("Events")
-                .path("GetScan")
-                .path("Properties"))
+            publicRoute.properties("ApiFunction").path("Events").path("GetScan").path("Properties"))
         .putObject("Auth")
         .put("Authorizer", "NONE");
     assertThat(TemplateChecks.httpApi(publicRoute)).hasSize(1);
