@@ -465,6 +465,25 @@ final class TemplateChecks {
         problems.add(function + " is not told the secret's ARN");
       }
     }
+    Set<String> readers = new TreeSet<>();
+    t.resourcesOfType("AWS::IAM::Role")
+        .forEach(
+            (roleId, role) -> {
+              for (JsonNode policy : role.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                  if (asList(statement.path("Action")).stream()
+                      .anyMatch(a -> a.asText().startsWith("secretsmanager:"))) {
+                    readers.add(roleId);
+                    if (!Template.isRef(statement.path("Resource"), SECRET)) {
+                      problems.add(roleId + " reads secrets other than " + SECRET);
+                    }
+                  }
+                }
+              }
+            });
+    if (!readers.equals(Set.of("SweepRole", "WorkerRole"))) {
+      problems.add("the secret is readable by " + readers + ", expected [SweepRole, WorkerRole]");
+    }
     return problems;
   }
 

@@ -249,6 +249,26 @@ class TemplateTest {
   }
 
   @Test
+  void anApiRoleThatReadsTheGitHubSecretIsCaught() {
+    Template broken = TEMPLATE.copy();
+    ObjectNode statement =
+        ((com.fasterxml.jackson.databind.node.ArrayNode)
+                broken
+                    .properties("ApiRole")
+                    .path("Policies")
+                    .path(0)
+                    .path("PolicyDocument")
+                    .path("Statement"))
+            .addObject();
+    statement.put("Effect", "Allow").put("Action", "secretsmanager:GetSecretValue");
+    statement.putObject("Resource").put("Ref", "GitHubCredentials");
+    assertThat(TemplateChecks.githubSecret(broken))
+        .containsExactly(
+            "the secret is readable by [ApiRole, SweepRole, WorkerRole],"
+                + " expected [SweepRole, WorkerRole]");
+  }
+
+  @Test
   void aMissingParameterOrOutputIsCaught() {
     Template broken = TEMPLATE.copy();
     broken.root().withObject("/Parameters").remove("JwtAudience");
