@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fleetcheck.core.fleet.ScanJob;
 import dev.fleetcheck.core.fleet.ScanJobCodec;
+import dev.fleetcheck.core.model.ScanJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
