@@ -60,7 +60,18 @@ class SampleEventsTest {
             });
     assertThat(Instant.parse(event.path("scheduled_time").asText())).isNotNull();
     assertThat(Integer.parseInt(event.path("attempt_number").asText())).isPositive();
-    assertThat(event.path("schedule_arn").asText()).startsWith("arn:aws:scheduler:");
+    String scheduleName =
+        TEMPLATE
+            .properties("SweepFunction")
+            .path("Events")
+            .path("Weekly")
+            .path("Properties")
+            .path("Name")
+            .path("Fn::Sub")
+            .asText()
+            .replace("${AWS::StackName}", "fleetcheck");
+    assertThat(event.path("schedule_arn").asText())
+        .isEqualTo("arn:aws:scheduler:us-east-1:123456789012:schedule/default/" + scheduleName);
   }
 
   @Test
