@@ -2,7 +2,7 @@ package dev.fleetcheck.aws.dynamo;
 
 import dev.fleetcheck.aws.AwsClients;
 import dev.fleetcheck.aws.AwsSettings;
-import dev.fleetcheck.aws.EmulatorGaps;
+import dev.fleetcheck.aws.ContractGaps;
 import dev.fleetcheck.aws.MotoServer;
 import dev.fleetcheck.core.contract.ResultStoreContract;
 import dev.fleetcheck.core.port.ResultStore;
@@ -40,8 +40,8 @@ class DynamoResultStoreMotoTest extends ResultStoreContract {
    * LocalStack, which runs DynamoDB Local) applies them atomically. The LocalStack tier keeps it.
    */
   @RegisterExtension
-  static final EmulatorGaps GAPS =
-      EmulatorGaps.of(
+  static final ContractGaps GAPS =
+      ContractGaps.of(
           "concurrentDuplicateEntriesCountOnce",
           "moto_server does not make conditional writes atomic across concurrent requests");
 
