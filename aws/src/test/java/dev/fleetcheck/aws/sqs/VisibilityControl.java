@@ -12,20 +12,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * visibility timeout of the current deliveries at once (ChangeMessageVisibility to 0) instead of
  * waiting it out; the queue's own timeout stays long enough that nothing reappears by accident.
  */
-final class VisibilityControl implements JobQueue {
+public final class VisibilityControl implements JobQueue {
 
   private final JobQueue queue;
   private final SqsClient sqs;
   private final String queueUrl;
   private final ConcurrentLinkedQueue<String> receipts = new ConcurrentLinkedQueue<>();
 
-  VisibilityControl(JobQueue queue, SqsClient sqs, String queueUrl) {
+  public VisibilityControl(JobQueue queue, SqsClient sqs, String queueUrl) {
     this.queue = queue;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
   }
 
-  void expireAll() {
+  public void expireAll() {
     for (String receipt = receipts.poll(); receipt != null; receipt = receipts.poll()) {
       String handle = receipt;
       try {
