@@ -1,7 +1,5 @@
 package dev.fleetcheck.aws;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -13,6 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -23,12 +23,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * its {@link AwsSettings} as a parameter. Without {@code moto_server} on the PATH the tests skip
  * with a message, except under {@code CI=true}, where a missing emulator is a failure.
  */
-public final class MotoServer implements BeforeAllCallback, ParameterResolver {
+public final class MotoServer implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
   private static final String PROGRAM = "moto_server";
+  private static final String MISSING =
+      PROGRAM + " is not on the PATH: the moto integration tests need it";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(MotoServer.class);
+
+  /**
+   * Without the program, every test is skipped with the reason; under CI=true they run and fail.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (onPath(PROGRAM).isPresent() || ci()) {
+      return ConditionEvaluationResult.enabled(PROGRAM + " is on the PATH");
+    }
+    return ConditionEvaluationResult.disabled(MISSING + "; skipped (install moto[server])");
+  }
+
+  private static boolean ci() {
+    return "true".equals(System.getenv("CI"));
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -55,11 +72,7 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
   private static Running start() {
     Optional<Path> program = onPath(PROGRAM);
     if (program.isEmpty()) {
-      String message = PROGRAM + " is not on the PATH: the moto integration tests need it";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(message + " (CI=true: a missing emulator fails)");
-      }
-      assumeTrue(false, message + "; skipped");
+      throw new IllegalStateException(MISSING + " (CI=true: a missing emulator fails the build)");
     }
     try {
       int port = freePort();
