@@ -2,7 +2,7 @@ package dev.fleetcheck.aws.dynamo;
 
 import static dev.fleetcheck.aws.dynamo.Items.s;
 
-import dev.fleetcheck.core.fleet.FirstSeen;
+import dev.fleetcheck.core.model.FirstSeen;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

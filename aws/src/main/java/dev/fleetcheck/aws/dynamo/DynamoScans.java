@@ -4,10 +4,10 @@ import static dev.fleetcheck.aws.dynamo.Items.s;
 import static dev.fleetcheck.aws.dynamo.TableKeys.gsiPk;
 import static dev.fleetcheck.aws.dynamo.TableKeys.gsiSk;
 
-import dev.fleetcheck.core.fleet.FailingRule;
-import dev.fleetcheck.core.fleet.LatestFilter;
-import dev.fleetcheck.core.fleet.ScanOutcome;
-import dev.fleetcheck.core.fleet.ScanRecord;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.LatestFilter;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.port.Page;
 import dev.fleetcheck.core.port.PageRequest;
 import java.util.ArrayList;

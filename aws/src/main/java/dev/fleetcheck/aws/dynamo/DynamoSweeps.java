@@ -7,10 +7,10 @@ import static dev.fleetcheck.aws.dynamo.TableKeys.gsiSk;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.fleet.RuleFailure;
-import dev.fleetcheck.core.fleet.Sweep;
-import dev.fleetcheck.core.fleet.SweepProgress;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.RuleFailure;
+import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.Page;
 import dev.fleetcheck.core.port.PageRequest;
 import java.util.Map;

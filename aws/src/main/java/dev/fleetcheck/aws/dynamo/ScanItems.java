@@ -8,11 +8,11 @@ import static dev.fleetcheck.aws.dynamo.Items.string;
 import static dev.fleetcheck.aws.dynamo.Items.strings;
 
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.fleet.FailingRule;
-import dev.fleetcheck.core.fleet.Finding;
-import dev.fleetcheck.core.fleet.ScanOutcome;
-import dev.fleetcheck.core.fleet.ScanRecord;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.Finding;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.Status;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -4,8 +4,8 @@ import static dev.fleetcheck.aws.dynamo.Items.n;
 import static dev.fleetcheck.aws.dynamo.Items.s;
 
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.fleet.FailingRule;
-import dev.fleetcheck.core.fleet.SweepEntry;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.port.Page;
 import dev.fleetcheck.core.port.PageRequest;
 import java.util.HashMap;

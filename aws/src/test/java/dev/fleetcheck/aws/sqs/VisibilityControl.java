@@ -1,6 +1,6 @@
 package dev.fleetcheck.aws.sqs;
 
-import dev.fleetcheck.core.fleet.ScanJob;
+import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
