@@ -109,12 +109,7 @@ final class DynamoSweeps {
 
   Page<RuleFailure> ruleFailures(String sweepId, Optional<String> ruleId, PageRequest page) {
     String prefix = "RULEFAIL#" + ruleId.map(r -> r + "#").orElse("");
-    KeyPages.Query query =
-        new KeyPages.Query(
-            Optional.empty(),
-            "#PK = :pk AND begins_with(#SK, :prefix)",
-            Map.of(":pk", s(TableKeys.sweep(sweepId)), ":prefix", s(prefix)),
-            true);
+    KeyPages.Query query = KeyPages.Query.prefix(TableKeys.sweep(sweepId), prefix);
     return pages.read(
         "rule-failures|" + sweepId + "|" + ruleId.orElse("*"),
         query,

@@ -27,7 +27,17 @@ final class KeyPages {
       Optional<String> index,
       String keyCondition,
       Map<String, AttributeValue> values,
-      boolean forward) {}
+      boolean forward) {
+
+    /** The items of one partition whose sort key starts with {@code prefix}, in key order. */
+    static Query prefix(String partition, String prefix) {
+      return new Query(
+          Optional.empty(),
+          "#PK = :pk AND begins_with(#SK, :prefix)",
+          Map.of(":pk", Items.s(partition), ":prefix", Items.s(prefix)),
+          true);
+    }
+  }
 
   private final DynamoTable table;
   private final PageCursors cursors;

@@ -108,12 +108,7 @@ final class SweepEntries {
   }
 
   Page<SweepEntry> failed(String sweepId, PageRequest page) {
-    KeyPages.Query query =
-        new KeyPages.Query(
-            Optional.empty(),
-            "#PK = :pk AND begins_with(#SK, :prefix)",
-            Map.of(":pk", s(TableKeys.sweep(sweepId)), ":prefix", s(FAILED)),
-            true);
+    KeyPages.Query query = KeyPages.Query.prefix(TableKeys.sweep(sweepId), FAILED);
     return pages.read(
         "failed|" + sweepId,
         query,

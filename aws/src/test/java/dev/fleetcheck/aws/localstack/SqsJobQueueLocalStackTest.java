@@ -1,17 +1,10 @@
 package dev.fleetcheck.aws.localstack;
 
 import dev.fleetcheck.aws.AwsClients;
-import dev.fleetcheck.aws.dynamo.DynamoFailureReasons;
 import dev.fleetcheck.aws.dynamo.TableDefinition;
-import dev.fleetcheck.aws.sqs.QueueDefinition;
-import dev.fleetcheck.aws.sqs.SqsJobQueue;
-import dev.fleetcheck.aws.sqs.SqsQueues;
+import dev.fleetcheck.aws.sqs.SqsQueueFixtures;
 import dev.fleetcheck.aws.sqs.StaleReceiptGap;
-import dev.fleetcheck.aws.sqs.VisibilityControl;
 import dev.fleetcheck.core.contract.JobQueueContract;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +26,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class SqsJobQueueLocalStackTest extends JobQueueContract {
 
   @Container static final LocalStackContainer LOCALSTACK = LocalStackImage.container();
-  private static final Duration VISIBILITY = Duration.ofSeconds(60);
-
   private static AwsClients clients;
   private static SqsClient sqs;
   private static DynamoDbClient dynamoDb;
@@ -58,15 +49,6 @@ class SqsJobQueueLocalStackTest extends JobQueueContract {
 
   @Override
   protected QueueFixture newQueue(int maxReceives) {
-    SqsQueues queues =
-        QueueDefinition.create(sqs, "jobs-" + UUID.randomUUID(), maxReceives, VISIBILITY);
-    SqsJobQueue queue =
-        new SqsJobQueue(
-            sqs,
-            queues,
-            new DynamoFailureReasons(dynamoDb, table, Clock.systemUTC()),
-            Optional::empty);
-    VisibilityControl control = new VisibilityControl(queue, sqs, queues.queueUrl());
-    return new QueueFixture(control, control::expireAll);
+    return SqsQueueFixtures.newQueue(sqs, dynamoDb, table, maxReceives);
   }
 }

@@ -4,12 +4,8 @@ import dev.fleetcheck.aws.AwsClients;
 import dev.fleetcheck.aws.AwsSettings;
 import dev.fleetcheck.aws.ContractGaps;
 import dev.fleetcheck.aws.MotoServer;
-import dev.fleetcheck.aws.dynamo.DynamoFailureReasons;
 import dev.fleetcheck.aws.dynamo.TableDefinition;
 import dev.fleetcheck.core.contract.JobQueueContract;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +40,6 @@ class SqsJobQueueMotoTest extends JobQueueContract {
               "concurrentConsumersNeverShareADelivery",
               "moto_server does not lock ReceiveMessage across concurrent requests");
 
-  private static final Duration VISIBILITY = Duration.ofSeconds(60);
-
   private static AwsClients clients;
   private static SqsClient sqs;
   private static DynamoDbClient dynamoDb;
@@ -67,15 +61,6 @@ class SqsJobQueueMotoTest extends JobQueueContract {
 
   @Override
   protected QueueFixture newQueue(int maxReceives) {
-    SqsQueues queues =
-        QueueDefinition.create(sqs, "jobs-" + UUID.randomUUID(), maxReceives, VISIBILITY);
-    SqsJobQueue queue =
-        new SqsJobQueue(
-            sqs,
-            queues,
-            new DynamoFailureReasons(dynamoDb, table, Clock.systemUTC()),
-            Optional::empty);
-    VisibilityControl control = new VisibilityControl(queue, sqs, queues.queueUrl());
-    return new QueueFixture(control, control::expireAll);
+    return SqsQueueFixtures.newQueue(sqs, dynamoDb, table, maxReceives);
   }
 }
