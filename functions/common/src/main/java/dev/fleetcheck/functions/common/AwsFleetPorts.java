@@ -1,0 +1,70 @@
+package dev.fleetcheck.functions.common;
+
+import dev.fleetcheck.aws.AwsClients;
+import dev.fleetcheck.aws.dynamo.DynamoFailureReasons;
+import dev.fleetcheck.aws.dynamo.DynamoResultStore;
+import dev.fleetcheck.aws.s3.Encryption;
+import dev.fleetcheck.aws.s3.S3ReportStore;
+import dev.fleetcheck.aws.sqs.SqsJobQueue;
+import dev.fleetcheck.aws.sqs.SqsQueues;
+import dev.fleetcheck.core.fleet.FleetPorts;
+import dev.fleetcheck.core.port.FailureLog;
+import dev.fleetcheck.core.port.JobQueue;
+import dev.fleetcheck.core.port.ReportStore;
+import dev.fleetcheck.core.report.JsonReportCodec;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The AWS adapters (DynamoDB, S3, SQS) a function's environment names, as fleet ports. */
+public final class AwsFleetPorts {
+
+  /** template.yaml's visibility timeout of the scan queue. */
+  private static final Duration VISIBILITY = Duration.ofSeconds(1800);
+
+  private AwsFleetPorts() {}
+
+  public static FleetPorts open(FunctionEnvironment env) {
+    Clock clock = Clock.systemUTC();
+    AwsClients clients = new AwsClients(env.aws());
+    DynamoDbClient dynamo = clients.dynamoDb();
+    ReportStore reports =
+        env.bucket()
+            .<ReportStore>map(b -> new S3ReportStore(clients.s3(), b, new Encryption.Aes256()))
+            .orElseGet(() -> Unconfigured.port(ReportStore.class, FunctionEnvironment.BUCKET));
+    JobQueue queue =
+        env.queueUrl()
+            .<JobQueue>map(
+                url ->
+                    new SqsJobQueue(
+                        clients.sqs(),
+                        new SqsQueues(
+                            url,
+                            FunctionEnvironment.require(
+                                env.deadLetterUrl(), FunctionEnvironment.DEAD_LETTER_URL),
+                            env.maxReceives(),
+                            VISIBILITY),
+                        new DynamoFailureReasons(dynamo, env.table(), clock),
+                        Optional::empty))
+            .orElseGet(() -> new EventSourceQueue(env.maxReceives()));
+    return new FleetPorts(
+        new DynamoResultStore(dynamo, env.table(), env.cursorKey().orElseGet(AwsFleetPorts::random)),
+        reports,
+        new JsonReportCodec(),
+        queue,
+        clock,
+        FailureLog.NONE);
+  }
+
+  /**
+   * Without a configured key a cursor opens only on the instance that issued it; a deployment sets
+   * FLEETCHECK_CURSOR_KEY so that every instance accepts every cursor.
+   */
+  private static byte[] random() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+}

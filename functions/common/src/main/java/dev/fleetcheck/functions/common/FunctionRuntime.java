@@ -1,0 +1,76 @@
+package dev.fleetcheck.functions.common;
+
+import dev.fleetcheck.core.fleet.FleetPorts;
+import dev.fleetcheck.core.fleet.FleetRuntime;
+import dev.fleetcheck.core.port.JobQueue;
+import dev.fleetcheck.core.port.ReportStore;
+import dev.fleetcheck.core.port.ResultStore;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a handler builds once at init and serves every invocation with: the fleet use cases over the
+ * deployment's ports, each port call logged as a {@code dependency.call}, the use cases' failures
+ * logged and counted by {@code error_code}, and the log and metrics of the function.
+ */
+public final class FunctionRuntime {
+
+  private final FleetRuntime fleet;
+  private final FunctionLog log;
+  private final Metrics metrics;
+  private final DependencyCalls calls;
+
+  private FunctionRuntime(FleetRuntime fleet, FunctionLog log, Metrics metrics) {
+    this.fleet = fleet;
+    this.log = log;
+    this.metrics = metrics;
+    this.calls = new DependencyCalls(log, metrics);
+  }
+
+  /** The use cases over {@code ports} (AWS, the embedded default, or a test's). */
+  public static FunctionRuntime over(
+      String function, FleetPorts ports, FleetRuntime.Settings settings, PrintStream out) {
+    Clock clock = ports.clock();
+    FunctionLog log = new FunctionLog(function, out, clock);
+    Metrics metrics = new Metrics(function, out, clock);
+    DependencyCalls calls = new DependencyCalls(log, metrics);
+    FleetPorts observed =
+        new FleetPorts(
+            calls.wrap(ResultStore.class, ports.results(), "results"),
+            calls.wrap(ReportStore.class, ports.reports(), "reports"),
+            ports.codec(),
+            calls.wrap(JobQueue.class, ports.queue(), "queue"),
+            clock,
+            log.failures(
+                (event, code, message, context) ->
+                    metrics.count("Failures", Map.of("error_code", code.code()))));
+    return new FunctionRuntime(new FleetRuntime(observed, settings), log, metrics);
+  }
+
+  /** The AWS adapters the function's environment variables name (template.yaml sets them). */
+  public static FunctionRuntime fromEnvironment(String function, Map<String, String> environment) {
+    FunctionEnvironment settings = FunctionEnvironment.of(environment);
+    return over(
+        function,
+        AwsFleetPorts.open(settings),
+        new FleetRuntime.Settings(settings.rulePackDigest()),
+        System.out);
+  }
+
+  public FleetRuntime fleet() {
+    return fleet;
+  }
+
+  public FunctionLog log() {
+    return log;
+  }
+
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  public DependencyCalls calls() {
+    return calls;
+  }
+}

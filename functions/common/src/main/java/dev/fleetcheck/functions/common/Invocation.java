@@ -1,0 +1,29 @@
+package dev.fleetcheck.functions.common;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The invocation a log line or a metric belongs to. The first invocation of an instance is its cold
+ * start: its latency includes the JVM's and the handler's initialisation.
+ */
+public record Invocation(String awsRequestId, String correlationId, boolean coldStart) {
+
+  public static final Invocation NONE = new Invocation("", "", false);
+
+  private static final AtomicBoolean FIRST = new AtomicBoolean(true);
+
+  public Invocation {
+    Objects.requireNonNull(awsRequestId, "awsRequestId");
+    Objects.requireNonNull(correlationId, "correlationId");
+  }
+
+  /** This invocation; the correlation ID falls back to the request ID when the event has none. */
+  public static Invocation of(Context context, String correlationId) {
+    String requestId = context == null || context.getAwsRequestId() == null ? "" : context.getAwsRequestId();
+    String correlation =
+        correlationId == null || correlationId.isBlank() ? requestId : correlationId;
+    return new Invocation(requestId, correlation, FIRST.getAndSet(false));
+  }
+}
