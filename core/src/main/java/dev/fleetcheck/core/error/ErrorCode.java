@@ -28,6 +28,12 @@ public enum ErrorCode {
   STORE_FAILED,
   REPORT_NOT_FOUND,
   SWEEP_NOT_FOUND,
+  SCAN_NOT_FOUND,
+  // The API's own refusals: no such route, no identity, a missing scope, a route not built yet.
+  ROUTE_NOT_FOUND,
+  UNAUTHENTICATED,
+  FORBIDDEN,
+  NOT_IMPLEMENTED,
   CURSOR_INVALID,
   IDEMPOTENCY_CONFLICT,
   REQUEST_IN_PROGRESS,

@@ -50,7 +50,8 @@ public final class AwsFleetPorts {
                         Optional::empty))
             .orElseGet(() -> new EventSourceQueue(env.maxReceives()));
     return new FleetPorts(
-        new DynamoResultStore(dynamo, env.table(), env.cursorKey().orElseGet(AwsFleetPorts::random)),
+        new DynamoResultStore(
+            dynamo, env.table(), env.cursorKey().orElseGet(AwsFleetPorts::random)),
         reports,
         new JsonReportCodec(),
         queue,

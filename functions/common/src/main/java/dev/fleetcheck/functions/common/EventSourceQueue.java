@@ -59,9 +59,6 @@ final class EventSourceQueue implements JobQueue {
   private static FleetcheckException notHere(String what) {
     return new FleetcheckException(
         ErrorCode.INVALID_CONFIG,
-        "the queue is the event source here; set "
-            + FunctionEnvironment.QUEUE_URL
-            + " to "
-            + what);
+        "the queue is the event source here; set " + FunctionEnvironment.QUEUE_URL + " to " + what);
   }
 }

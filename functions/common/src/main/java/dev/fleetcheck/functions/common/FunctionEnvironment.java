@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The settings a function reads from its environment variables (template.yaml sets them on AWS;
- * {@code make invoke} and the local-aws mode set them from {@code .fleetcheck/local-aws.env}).
- * Only what a function uses is required of it: the API has no secret, the worker no queue URL.
+ * {@code make invoke} and the local-aws mode set them from {@code .fleetcheck/local-aws.env}). Only
+ * what a function uses is required of it: the API has no secret, the worker no queue URL.
  *
  * @param cursorKey the key that signs page cursors, the same for every instance of a deployment
  */

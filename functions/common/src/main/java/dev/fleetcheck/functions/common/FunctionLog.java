@@ -6,6 +6,7 @@ import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.port.FailureLog;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -58,11 +59,11 @@ public final class FunctionLog {
   /** The use cases' failure reports as WARN lines carrying their {@code error_code}. */
   public FailureLog failures(FailureLog next) {
     return (event, code, message, context) -> {
-      ObjectNode fields = JSON.createObjectNode();
+      Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("error_code", code.code());
       fields.put("message", message);
-      context.forEach(fields::put);
-      write("WARN", event, JSON.convertValue(fields, Map.class));
+      fields.putAll(context);
+      write("WARN", event, fields);
       next.failure(event, code, message, context);
     };
   }

@@ -21,7 +21,8 @@ public record Invocation(String awsRequestId, String correlationId, boolean cold
 
   /** This invocation; the correlation ID falls back to the request ID when the event has none. */
   public static Invocation of(Context context, String correlationId) {
-    String requestId = context == null || context.getAwsRequestId() == null ? "" : context.getAwsRequestId();
+    String requestId =
+        context == null || context.getAwsRequestId() == null ? "" : context.getAwsRequestId();
     String correlation =
         correlationId == null || correlationId.isBlank() ? requestId : correlationId;
     return new Invocation(requestId, correlation, FIRST.getAndSet(false));

@@ -1,0 +1,51 @@
+package dev.fleetcheck.functions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.fleetcheck.core.catalogue.Catalogue;
+import dev.fleetcheck.functions.common.FunctionRuntime;
+import dev.fleetcheck.functions.common.Invocations;
+import java.util.Map;
+
+/** Serves the report API's routes over stored results (template.yaml's HttpApi events). */
+public final class ApiHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final FunctionRuntime runtime;
+  private final ApiRouter router;
+
+  public ApiHandler() {
+    this(FunctionRuntime.fromEnvironment("api", System.getenv()));
+  }
+
+  public ApiHandler(FunctionRuntime runtime) {
+    this.runtime = runtime;
+    this.router =
+        new ApiRouter(
+            new ReadRoutes(
+                    runtime.fleet().queries(),
+                    runtime.fleet().ports().results(),
+                    Catalogue.standard())
+                .routes(),
+            runtime.log());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    ApiRequest request = ApiRequest.of(event);
+    return Invocations.run(
+        runtime,
+        context,
+        request.requestId(),
+        () -> {
+          runtime.log().info("request.start", Map.of("route", request.routeKey()));
+          ApiReply reply = router.dispatch(request);
+          runtime
+              .log()
+              .info("request.end", Map.of("route", request.routeKey(), "status", reply.status()));
+          return HttpResponses.of(reply, request.requestId());
+        });
+  }
+}

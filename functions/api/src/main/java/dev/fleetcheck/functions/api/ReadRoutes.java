@@ -1,0 +1,102 @@
+package dev.fleetcheck.functions.api;
+
+import dev.fleetcheck.core.catalogue.Catalogue;
+import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.fleet.FleetQueries;
+import dev.fleetcheck.core.model.LatestFilter;
+import dev.fleetcheck.core.model.ScoreBand;
+import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.port.PageRequest;
+import dev.fleetcheck.core.port.SweepStore;
+import java.util.List;
+import java.util.Locale;
+
+/** The read routes over stored results (issue 9); the rest of the report API is issue 10's. */
+final class ReadRoutes {
+
+  static final String READ = "scans:read";
+  private static final int DEFAULT_LIMIT = 50;
+
+  private final FleetQueries queries;
+  private final SweepStore sweeps;
+  private final Catalogue catalogue;
+
+  ReadRoutes(FleetQueries queries, SweepStore sweeps, Catalogue catalogue) {
+    this.queries = queries;
+    this.sweeps = sweeps;
+    this.catalogue = catalogue;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.scoped("GET /v1/scans/{id}", READ, this::scan),
+        Route.scoped("GET /v1/repos", READ, this::repos),
+        Route.scoped("GET /v1/repos/{repo}/scans", READ, this::history),
+        Route.scoped("GET /v1/findings", READ, this::findings),
+        Route.scoped("GET /v1/sweeps/{id}", READ, this::sweep),
+        Route.scoped("GET /v1/rules", READ, r -> ApiReply.ok(Views.rules(catalogue.entries()))));
+  }
+
+  private ApiReply scan(ApiRequest request) {
+    String id = request.path("id");
+    return queries
+        .scan(id)
+        .map(details -> ApiReply.ok(Views.scanDetails(details)))
+        .orElseThrow(() -> new FleetcheckException(ErrorCode.SCAN_NOT_FOUND, "no scan " + id));
+  }
+
+  private ApiReply repos(ApiRequest request) {
+    LatestFilter filter = LatestFilter.all();
+    if (request.query("team").isPresent()) {
+      filter = filter.withTeam(request.query("team").get());
+    }
+    if (request.query("band").isPresent()) {
+      filter =
+          filter.withBand(ScoreBand.fromId(request.query("band").get().toLowerCase(Locale.ROOT)));
+    }
+    if (request.query("rule").isPresent()) {
+      filter = filter.withFailingRule(request.query("rule").get());
+    }
+    return ApiReply.ok(Views.page(queries.latest(filter, page(request)), Views::scan));
+  }
+
+  private ApiReply history(ApiRequest request) {
+    return ApiReply.ok(
+        Views.page(queries.history(request.path("repo"), page(request)), Views::scan));
+  }
+
+  private ApiReply findings(ApiRequest request) {
+    String rule = request.requiredQuery("rule");
+    var page =
+        request
+            .query("sweep")
+            .map(sweep -> queries.failing(sweep, rule, page(request)))
+            .orElseGet(() -> queries.failingInLatestSweep(rule, page(request)));
+    return ApiReply.ok(Views.page(page, Views::ruleFailure));
+  }
+
+  private ApiReply sweep(ApiRequest request) {
+    String id = request.path("id");
+    Sweep sweep =
+        sweeps
+            .sweep(id)
+            .orElseThrow(
+                () -> new FleetcheckException(ErrorCode.SWEEP_NOT_FOUND, "no sweep " + id));
+    return ApiReply.ok(
+        Views.sweep(
+            sweep,
+            queries.progress(id),
+            queries.failedEntries(id, PageRequest.first(DEFAULT_LIMIT))));
+  }
+
+  private static PageRequest page(ApiRequest request) {
+    int limit;
+    try {
+      limit = request.query("limit").map(Integer::parseInt).orElse(DEFAULT_LIMIT);
+    } catch (NumberFormatException e) {
+      throw new FleetcheckException(ErrorCode.INVALID_ARGUMENT, "limit must be an integer");
+    }
+    return new PageRequest(limit, request.query("cursor"));
+  }
+}

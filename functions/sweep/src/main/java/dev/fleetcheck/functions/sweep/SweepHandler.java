@@ -1,0 +1,44 @@
+package dev.fleetcheck.functions.sweep;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.fleetcheck.core.fleet.StartSweep;
+import dev.fleetcheck.core.port.RepoInventory;
+import dev.fleetcheck.functions.common.FunctionRuntime;
+import dev.fleetcheck.functions.common.Invocations;
+import dev.fleetcheck.functions.common.Metrics;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Starts or resumes the sweep a schedule event or a manual invoke names (template.yaml). */
+public final class SweepHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+  private final FunctionRuntime runtime;
+  private final Supplier<RepoInventory> inventory;
+
+  public SweepHandler() {
+    this(SweepWiring.runtime(System.getenv()), SweepWiring.inventory(System.getenv()));
+  }
+
+  public SweepHandler(FunctionRuntime runtime, Supplier<RepoInventory> inventory) {
+    this.runtime = runtime;
+    this.inventory = inventory;
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    return Invocations.run(
+        runtime,
+        context,
+        SweepEvent.correlationId(event),
+        () -> {
+          StartSweep.Started started =
+              runtime.fleet().startSweep(inventory.get()).call(SweepEvent.trigger(event));
+          Map<String, Object> response = SweepEvent.response(started);
+          runtime.log().info("sweep.started", response);
+          runtime.metrics().add("JobsEnqueued", Metrics.Unit.COUNT, started.jobsSent(), Map.of());
+          return response;
+        });
+  }
+}

@@ -1,0 +1,42 @@
+package dev.fleetcheck.functions.worker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.fleetcheck.functions.common.Invocations;
+
+/**
+ * Scans the repositories of a batch of scan jobs and answers with exactly the messages to deliver
+ * again (template.yaml's ReportBatchItemFailures).
+ */
+public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private final WorkerWiring wiring;
+
+  public WorkerHandler() {
+    this(WorkerWiring.fromEnvironment(System.getenv()));
+  }
+
+  public WorkerHandler(WorkerWiring wiring) {
+    this.wiring = wiring;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return Invocations.run(
+        wiring.runtime(),
+        context,
+        SqsDeliveries.correlationId(event),
+        () -> {
+          wiring.recordQueueAges(event);
+          wiring.work().clean();
+          try {
+            return SqsDeliveries.response(
+                wiring.batch().handle(SqsDeliveries.of(event), context::getRemainingTimeInMillis));
+          } finally {
+            wiring.work().clean();
+          }
+        });
+  }
+}

@@ -1,0 +1,128 @@
+package dev.fleetcheck.functions.worker;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.fleetcheck.core.engine.EngineScanner;
+import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.fleet.FleetPorts;
+import dev.fleetcheck.core.fleet.FleetRuntime;
+import dev.fleetcheck.core.port.RepoFetcher;
+import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.core.snapshot.SnapshotLimits;
+import dev.fleetcheck.functions.common.AwsFleetPorts;
+import dev.fleetcheck.functions.common.FunctionEnvironment;
+import dev.fleetcheck.functions.common.FunctionRuntime;
+import dev.fleetcheck.functions.common.GitHubAccess;
+import dev.fleetcheck.functions.common.Metrics;
+import dev.fleetcheck.vcs.AccessToken;
+import dev.fleetcheck.vcs.fetch.FetchLimits;
+import dev.fleetcheck.vcs.fetch.JGitFetcher;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The worker's parts, built once per instance: the fleet use cases over the deployment's ports, the
+ * scan engine, a git fetcher cloning under the work folder (its calls logged and timed as clone
+ * durations), and the scan timeout every job is bounded by.
+ */
+public final class WorkerWiring {
+
+  static final String SCAN_TIMEOUT = "FLEETCHECK_SCAN_TIMEOUT_SECONDS";
+  static final String ALLOW_FILE_URLS = "FLEETCHECK_ALLOW_FILE_URLS";
+  static final Duration DEFAULT_SCAN_TIMEOUT = Duration.ofSeconds(120);
+
+  private final FunctionRuntime runtime;
+  private final WorkFolder work;
+  private final TimeBoxedBatch batch;
+
+  /**
+   * @param tokens the GitHub token offered to the git host on each clone, if any
+   * @param allowFileUrls whether file:// repositories are accepted (local fleets, tests)
+   */
+  public WorkerWiring(
+      FleetPorts ports,
+      PrintStream out,
+      Path workRoot,
+      Duration scanTimeout,
+      Supplier<Optional<String>> tokens,
+      boolean allowFileUrls) {
+    RulePack pack = RulePack.standard();
+    this.runtime =
+        FunctionRuntime.over("worker", ports, new FleetRuntime.Settings(pack.digest()), out);
+    this.work = new WorkFolder(workRoot);
+    FetchLimits limits =
+        new FetchLimits(
+            scanTimeout, FetchLimits.DEFAULT.maxBytes(), FetchLimits.DEFAULT.maxFiles());
+    RepoFetcher git =
+        repo ->
+            new JGitFetcher(limits, workRoot, tokens.get().map(AccessToken::of), allowFileUrls)
+                .fetch(repo);
+    RepoFetcher timedGit = runtime.calls().wrap(RepoFetcher.class, git, "git", "CloneDuration");
+    Clock clock = ports.clock();
+    this.batch =
+        new TimeBoxedBatch(
+            runtime
+                .fleet()
+                .worker(
+                    timedGit,
+                    new EngineScanner(
+                        new ScanEngine(pack, clock, "fleetcheck-worker"),
+                        SnapshotLimits.defaults())),
+            scanTimeout,
+            runtime.log(),
+            runtime.metrics());
+  }
+
+  static WorkerWiring fromEnvironment(Map<String, String> env) {
+    FunctionEnvironment settings = FunctionEnvironment.of(env);
+    return new WorkerWiring(
+        AwsFleetPorts.open(settings),
+        System.out,
+        Path.of(System.getProperty("java.io.tmpdir"), "fleetcheck-work"),
+        scanTimeout(env),
+        GitHubAccess.tokens(settings),
+        Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS, "false")));
+  }
+
+  static Duration scanTimeout(Map<String, String> env) {
+    String value = env.get(SCAN_TIMEOUT);
+    if (value == null || value.isBlank()) {
+      return DEFAULT_SCAN_TIMEOUT;
+    }
+    try {
+      long seconds = Long.parseLong(value.strip());
+      if (seconds > 0) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new FleetcheckException(ErrorCode.INVALID_CONFIG, SCAN_TIMEOUT + " must be positive");
+  }
+
+  FunctionRuntime runtime() {
+    return runtime;
+  }
+
+  WorkFolder work() {
+    return work;
+  }
+
+  TimeBoxedBatch batch() {
+    return batch;
+  }
+
+  /** Queue age: how long each message waited before this delivery. */
+  void recordQueueAges(SQSEvent event) {
+    long now = runtime.fleet().ports().clock().millis();
+    SqsDeliveries.queueAges(event, now)
+        .forEach(
+            age -> runtime.metrics().add("QueueAge", Metrics.Unit.MILLISECONDS, age, Map.of()));
+  }
+}
