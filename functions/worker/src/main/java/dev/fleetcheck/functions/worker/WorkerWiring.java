@@ -42,27 +42,14 @@ public final class WorkerWiring {
   private final TimeBoxedBatch batch;
 
   /**
-   * @param tokens the GitHub token offered to the git host on each clone, if any
-   * @param allowFileUrls whether file:// repositories are accepted (local fleets, tests)
+   * @param git clones into {@code workRoot} (see {@link #jgit})
    */
   public WorkerWiring(
-      FleetPorts ports,
-      PrintStream out,
-      Path workRoot,
-      Duration scanTimeout,
-      Supplier<Optional<String>> tokens,
-      boolean allowFileUrls) {
+      FleetPorts ports, PrintStream out, Path workRoot, Duration scanTimeout, RepoFetcher git) {
     RulePack pack = RulePack.standard();
     this.runtime =
         FunctionRuntime.over("worker", ports, new FleetRuntime.Settings(pack.digest()), out);
     this.work = new WorkFolder(workRoot);
-    FetchLimits limits =
-        new FetchLimits(
-            scanTimeout, FetchLimits.DEFAULT.maxBytes(), FetchLimits.DEFAULT.maxFiles());
-    RepoFetcher git =
-        repo ->
-            new JGitFetcher(limits, workRoot, tokens.get().map(AccessToken::of), allowFileUrls)
-                .fetch(repo);
     RepoFetcher timedGit = runtime.calls().wrap(RepoFetcher.class, git, "git", "CloneDuration");
     Clock clock = ports.clock();
     this.batch =
@@ -79,18 +66,44 @@ public final class WorkerWiring {
             runtime.metrics());
   }
 
+  /**
+   * JGit clones under {@code workRoot}, bounded by the scan timeout.
+   *
+   * @param tokens the GitHub token offered to the git host on each clone, if any
+   * @param allowFileUrls whether file:// repositories are accepted (local fleets, tests)
+   */
+  public static RepoFetcher jgit(
+      Path workRoot,
+      Duration scanTimeout,
+      Supplier<Optional<String>> tokens,
+      boolean allowFileUrls) {
+    FetchLimits limits =
+        new FetchLimits(scanTimeout, FetchLimits.DEFAULT.maxBytes(), FetchLimits.DEFAULT.maxFiles());
+    return repo ->
+        new JGitFetcher(limits, workRoot, tokens.get().map(AccessToken::of), allowFileUrls)
+            .fetch(repo);
+  }
+
+  public static Path defaultWorkRoot() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "fleetcheck-work");
+  }
+
   static WorkerWiring fromEnvironment(Map<String, String> env) {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
+    Duration timeout = scanTimeout(env);
     return new WorkerWiring(
         AwsFleetPorts.open(settings),
         System.out,
-        Path.of(System.getProperty("java.io.tmpdir"), "fleetcheck-work"),
-        scanTimeout(env),
-        GitHubAccess.tokens(settings),
-        Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS, "false")));
+        defaultWorkRoot(),
+        timeout,
+        jgit(
+            defaultWorkRoot(),
+            timeout,
+            GitHubAccess.tokens(settings),
+            Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS, "false"))));
   }
 
-  static Duration scanTimeout(Map<String, String> env) {
+  public static Duration scanTimeout(Map<String, String> env) {
     String value = env.get(SCAN_TIMEOUT);
     if (value == null || value.isBlank()) {
       return DEFAULT_SCAN_TIMEOUT;
