@@ -2,6 +2,7 @@ package dev.fleetcheck.aws.dynamo;
 
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.FirstSeen;
+import dev.fleetcheck.core.model.IdempotencyClaim;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.RuleFailure;
 import dev.fleetcheck.core.model.ScanRecord;
@@ -123,8 +124,18 @@ public final class DynamoResultStore implements ResultStore {
   }
 
   @Override
-  public Optional<String> claimIdempotencyKey(
-      String key, String value, Instant now, Instant expiresAt) {
-    return idempotency.claim(key, value, now, expiresAt);
+  public Optional<IdempotencyClaim> claim(
+      IdempotencyClaim claim, Instant now, Instant stalePendingBefore) {
+    return idempotency.claim(claim, now, stalePendingBefore);
+  }
+
+  @Override
+  public boolean markQueued(String key, String jobId) {
+    return idempotency.markQueued(key, jobId);
+  }
+
+  @Override
+  public void release(String key, String jobId) {
+    idempotency.release(key, jobId);
   }
 }

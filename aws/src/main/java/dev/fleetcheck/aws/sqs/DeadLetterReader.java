@@ -33,7 +33,10 @@ final class DeadLetterReader {
     this.reasons = reasons;
   }
 
-  List<DeadLetter> readAll() {
+  /** A dead letter and where it sorts: oldest first, then by message ID. */
+  record Listed(DeadLetter letter, long sentAt) {}
+
+  List<Listed> readAll() {
     Map<String, Message> seen = new LinkedHashMap<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Message> batch =
@@ -59,15 +62,18 @@ final class DeadLetterReader {
     for (int from = 0; from < messages.size(); from += JobQueue.MAX_BATCH) {
       release(messages.subList(from, Math.min(messages.size(), from + JobQueue.MAX_BATCH)));
     }
-    messages.sort(Comparator.comparing(DeadLetterReader::sentAt));
-    List<DeadLetter> letters = new ArrayList<>();
+    messages.sort(
+        Comparator.comparingLong(DeadLetterReader::sentAt).thenComparing(Message::messageId));
+    List<Listed> letters = new ArrayList<>();
     for (Message message : messages) {
       letters.add(
-          new DeadLetter(
-              message.messageId(),
-              message.body(),
-              Math.max(1, SqsJobQueue.receiveCount(message) - 1),
-              reasons.lastReason(message.messageId()).orElse("")));
+          new Listed(
+              new DeadLetter(
+                  message.messageId(),
+                  message.body(),
+                  Math.max(1, SqsJobQueue.receiveCount(message) - 1),
+                  reasons.lastReason(message.messageId()).orElse("")),
+              sentAt(message)));
     }
     return letters;
   }
@@ -87,7 +93,7 @@ final class DeadLetterReader {
         () -> sqs.changeMessageVisibilityBatch(b -> b.queueUrl(deadLetterUrl).entries(entries)));
   }
 
-  private static long sentAt(Message message) {
+  static long sentAt(Message message) {
     return Long.parseLong(
         message.attributes().getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0"));
   }

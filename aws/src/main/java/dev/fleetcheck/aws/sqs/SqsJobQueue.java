@@ -5,6 +5,9 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.ScanJobCodec;
 import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
+import dev.fleetcheck.core.port.Page;
+import dev.fleetcheck.core.port.PageCursors;
+import dev.fleetcheck.core.port.PageRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +45,7 @@ public final class SqsJobQueue implements JobQueue {
   private final BatchSender sender;
   private final FailureReasons reasons;
   private final Supplier<Optional<String>> correlationId;
+  private final PageCursors cursors;
   private final Map<String, String> messageIdByReceipt =
       Collections.synchronizedMap(
           new LinkedHashMap<>() {
@@ -59,8 +63,10 @@ public final class SqsJobQueue implements JobQueue {
       SqsClient sqs,
       SqsQueues queues,
       FailureReasons reasons,
-      Supplier<Optional<String>> correlationId) {
+      Supplier<Optional<String>> correlationId,
+      byte[] cursorKey) {
     this.sqs = sqs;
+    this.cursors = new PageCursors(cursorKey);
     this.queues = queues;
     this.sender = new BatchSender(sqs, queues.queueUrl(), d -> Thread.sleep(d.toMillis()));
     this.reasons = reasons;
@@ -152,9 +158,44 @@ public final class SqsJobQueue implements JobQueue {
     return queues.maxReceives();
   }
 
+  /**
+   * SQS has no ordered listing of a queue: each page reads the whole dead-letter queue (it holds
+   * what needs a human, so it stays small) and serves the letters after the cursor's position.
+   */
   @Override
-  public List<DeadLetter> deadLetters() {
-    return new DeadLetterReader(sqs, queues.deadLetterUrl(), reasons).readAll();
+  public Page<DeadLetter> deadLetters(PageRequest page) {
+    String scope = "dead-letters|" + queues.deadLetterUrl();
+    Optional<List<String>> after = page.cursor().map(c -> cursors.decode(scope, c));
+    List<DeadLetterReader.Listed> remaining = new ArrayList<>();
+    for (DeadLetterReader.Listed listed :
+        new DeadLetterReader(sqs, queues.deadLetterUrl(), reasons).readAll()) {
+      if (after.isEmpty() || isAfter(listed, after.get())) {
+        remaining.add(listed);
+      }
+    }
+    List<DeadLetterReader.Listed> served =
+        remaining.subList(0, Math.min(page.limit(), remaining.size()));
+    Optional<String> next =
+        remaining.size() > served.size()
+            ? Optional.of(position(scope, served.get(served.size() - 1)))
+            : Optional.empty();
+    return new Page<>(served.stream().map(DeadLetterReader.Listed::letter).toList(), next);
+  }
+
+  private String position(String scope, DeadLetterReader.Listed last) {
+    return cursors.encode(scope, List.of(Long.toString(last.sentAt()), last.letter().messageId()));
+  }
+
+  private static boolean isAfter(DeadLetterReader.Listed listed, List<String> position) {
+    long sentAt;
+    try {
+      sentAt = Long.parseLong(position.get(0));
+    } catch (RuntimeException e) {
+      throw new FleetcheckException(ErrorCode.CURSOR_INVALID, "the page cursor is not valid");
+    }
+    return listed.sentAt() > sentAt
+        || (listed.sentAt() == sentAt
+            && listed.letter().messageId().compareTo(position.get(1)) > 0);
   }
 
   @Override

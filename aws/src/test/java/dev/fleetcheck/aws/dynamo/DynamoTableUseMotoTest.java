@@ -7,6 +7,7 @@ import dev.fleetcheck.aws.MotoServer;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.FirstSeen;
+import dev.fleetcheck.core.model.IdempotencyClaim;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.ScanOutcome;
@@ -106,8 +107,10 @@ class DynamoTableUseMotoTest {
     store.recordSweepEntry(SweepEntry.done("sw-1", "alpha", "s-1", T0));
     store.recordSweepEntry(SweepEntry.failed("sw-1", "bravo", "f-1", ErrorCode.CLONE_FAILED, T0));
     store.recordFirstSeen("alpha", Set.of("fp"), new FirstSeen(T0, "s-1"));
-    store.claimIdempotencyKey("k", "v", T0, T0.plusSeconds(60));
-    store.claimIdempotencyKey("k", "w", T0, T0.plusSeconds(60));
+    store.claim(IdempotencyClaim.pending("k", "h", "v", T0, T0.plusSeconds(60)), T0, T0);
+    store.claim(IdempotencyClaim.pending("k", "h", "w", T0, T0.plusSeconds(60)), T0, T0);
+    store.markQueued("k", "v");
+    store.release("k", "v");
     store.scan("s-1");
     store.failingRules("s-1");
     store.history("alpha", PageRequest.first(5));
@@ -129,7 +132,7 @@ class DynamoTableUseMotoTest {
   @Test
   void anIdempotencyKeyCarriesItsExpiryAsTheTableTtlAttribute() {
     Instant expiry = T0.plusSeconds(3600);
-    store.claimIdempotencyKey("k-ttl", "job", T0, expiry);
+    store.claim(IdempotencyClaim.pending("k-ttl", "h", "job", T0, expiry), T0, T0);
 
     Map<String, AttributeValue> item =
         dynamoDb.getItem(b -> b.tableName(table).key(Items.key("IDEMPOTENCY#k-ttl", "KEY"))).item();

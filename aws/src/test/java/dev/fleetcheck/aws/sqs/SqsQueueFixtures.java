@@ -2,6 +2,7 @@ package dev.fleetcheck.aws.sqs;
 
 import dev.fleetcheck.aws.dynamo.DynamoFailureReasons;
 import dev.fleetcheck.core.contract.JobQueueContract.QueueFixture;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class SqsQueueFixtures {
             sqs,
             queues,
             new DynamoFailureReasons(dynamoDb, reasonsTable, Clock.systemUTC()),
-            Optional::empty);
+            Optional::empty,
+            "a cursor key of at least 32 bytes!".getBytes(StandardCharsets.UTF_8));
     VisibilityControl control = new VisibilityControl(queue, sqs, queues.queueUrl());
     return new QueueFixture(control, control::expireAll);
   }

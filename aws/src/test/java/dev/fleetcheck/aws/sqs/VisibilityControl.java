@@ -1,6 +1,6 @@
 package dev.fleetcheck.aws.sqs;
 
-import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.contract.ForwardingJobQueue;
 import dev.fleetcheck.core.port.JobQueue;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,15 +12,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * visibility timeout of the current deliveries at once (ChangeMessageVisibility to 0) instead of
  * waiting it out; the queue's own timeout stays long enough that nothing reappears by accident.
  */
-public final class VisibilityControl implements JobQueue {
+public final class VisibilityControl extends ForwardingJobQueue {
 
-  private final JobQueue queue;
   private final SqsClient sqs;
   private final String queueUrl;
   private final ConcurrentLinkedQueue<String> receipts = new ConcurrentLinkedQueue<>();
 
   public VisibilityControl(JobQueue queue, SqsClient sqs, String queueUrl) {
-    this.queue = queue;
+    super(queue);
     this.sqs = sqs;
     this.queueUrl = queueUrl;
   }
@@ -38,39 +37,9 @@ public final class VisibilityControl implements JobQueue {
   }
 
   @Override
-  public void sendBatch(List<ScanJob> jobs) {
-    queue.sendBatch(jobs);
-  }
-
-  @Override
   public List<Delivery> receive(int max) {
-    List<Delivery> deliveries = queue.receive(max);
+    List<Delivery> deliveries = super.receive(max);
     deliveries.forEach(d -> receipts.add(d.receiptHandle()));
     return deliveries;
-  }
-
-  @Override
-  public boolean delete(String receiptHandle) {
-    return queue.delete(receiptHandle);
-  }
-
-  @Override
-  public void fail(String receiptHandle, String reason) {
-    queue.fail(receiptHandle, reason);
-  }
-
-  @Override
-  public int maxReceives() {
-    return queue.maxReceives();
-  }
-
-  @Override
-  public List<DeadLetter> deadLetters() {
-    return queue.deadLetters();
-  }
-
-  @Override
-  public QueueDepth depth() {
-    return queue.depth();
   }
 }
