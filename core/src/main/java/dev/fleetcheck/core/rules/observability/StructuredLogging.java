@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules.observability;
 
+import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Level;
@@ -100,11 +101,11 @@ public final class StructuredLogging implements Rule {
   }
 
   private static Optional<Evidence> jsonFormatterInConfig(RuleContext context) {
+    ProfileScope scope = context.fact(ProfileScope.FACT);
     for (SourceFile file : context.snapshot().files()) {
       String name = file.name().toLowerCase(Locale.ROOT);
       int dot = name.lastIndexOf('.');
-      if (file.testCode()
-          || !PythonSources.isProductPath(file.path())
+      if (!scope.decides(file)
           || dot < 0
           || !CONFIG_EXTENSIONS.contains(name.substring(dot))
           || !(name.contains("log") || file.isPython() || name.startsWith("settings"))) {
