@@ -32,10 +32,7 @@ public record Coverage(List<Item> items) {
    * code only"): those that may decide a profile, so never docs/conf.py or example apps.
    */
   static List<PythonModule> productModules(RuleContext context) {
-    ProfileScope scope = context.fact(ProfileScope.FACT);
-    return PythonCodebase.of(context.facts()).sourceModules().stream()
-        .filter(module -> !scope.inExcludedFolder(module.path()))
-        .toList();
+    return PythonCodebase.of(context.facts()).productModules();
   }
 
   public long met() {

@@ -91,4 +91,37 @@ class VersionOptionTest {
     Outcome outcome = Checks.check(new VersionOption(), dir, Profile.CLI);
     assertThat(outcome.status()).isEqualTo(Status.FAIL);
   }
+
+  @Test
+  void aliasesAndDeclarationsOverSeveralLinesAreFollowed() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            from click import command, version_option as show_version
+            @command()
+            @show_version(
+                package_name="tool",
+            )
+            def main():
+                pass
+            """);
+    assertThat(outcome)
+        .isEqualTo(Outcome.pass(Evidence.at("tool/cli.py", 3, "click version_option")));
+  }
+
+  @Test
+  void aVersionStringThatDeclaresNoOptionDoesNotCount() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            \"\"\"Usage: tool [--version]. Call click.version_option() to add it.\"\"\"
+            import argparse, subprocess
+            subprocess.run(["git", "--version"], check=True)
+            parser = argparse.ArgumentParser(description="see '--version'")
+            parser.add_argument("--verbose", help="--version is not here")
+            """);
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
 }
