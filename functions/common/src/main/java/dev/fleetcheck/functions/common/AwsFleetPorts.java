@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The AWS adapters (DynamoDB, S3, SQS) a function's environment names, as fleet ports. */
@@ -26,7 +27,11 @@ public final class AwsFleetPorts {
 
   private AwsFleetPorts() {}
 
-  public static FleetPorts open(FunctionEnvironment env) {
+  /**
+   * @param correlationId the current invocation's correlation ID, carried on every job sent
+   */
+  public static FleetPorts open(FunctionEnvironment env, Supplier<Optional<String>> correlationId) {
+    byte[] cursorKey = env.cursorKey().orElseGet(AwsFleetPorts::random);
     Clock clock = Clock.systemUTC();
     AwsClients clients = new AwsClients(env.aws());
     DynamoDbClient dynamo = clients.dynamoDb();
@@ -47,7 +52,8 @@ public final class AwsFleetPorts {
                             env.maxReceives(),
                             VISIBILITY),
                         new DynamoFailureReasons(dynamo, env.table(), clock),
-                        Optional::empty))
+                        correlationId,
+                        cursorKey))
             .orElseGet(() -> new EventSourceQueue(env.maxReceives()));
     return new FleetPorts(
         new DynamoResultStore(

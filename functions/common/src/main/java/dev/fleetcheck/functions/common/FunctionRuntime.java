@@ -8,6 +8,9 @@ import dev.fleetcheck.core.port.ResultStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What a handler builds once at init and serves every invocation with: the fleet use cases over the
@@ -51,11 +54,20 @@ public final class FunctionRuntime {
   /** The AWS adapters the function's environment variables name (template.yaml sets them). */
   public static FunctionRuntime fromEnvironment(String function, Map<String, String> environment) {
     FunctionEnvironment settings = FunctionEnvironment.of(environment);
-    return over(
-        function,
-        AwsFleetPorts.open(settings),
-        new FleetRuntime.Settings(settings.rulePackDigest()),
-        System.out);
+    AtomicReference<FunctionLog> log = new AtomicReference<>();
+    FleetPorts ports = AwsFleetPorts.open(settings, correlationOf(log));
+    FunctionRuntime runtime =
+        over(function, ports, new FleetRuntime.Settings(settings.rulePackDigest()), System.out);
+    log.set(runtime.log());
+    return runtime;
+  }
+
+  /** The correlation ID of the invocation the log is in, once the log exists. */
+  public static Supplier<Optional<String>> correlationOf(AtomicReference<FunctionLog> log) {
+    return () ->
+        Optional.ofNullable(log.get())
+            .map(l -> l.invocation().correlationId())
+            .filter(id -> !id.isEmpty());
   }
 
   public FleetRuntime fleet() {

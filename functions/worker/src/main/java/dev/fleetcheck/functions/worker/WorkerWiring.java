@@ -92,7 +92,7 @@ public final class WorkerWiring {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
     Duration timeout = scanTimeout(env);
     return new WorkerWiring(
-        AwsFleetPorts.open(settings),
+        AwsFleetPorts.open(settings, Optional::empty),
         System.out,
         defaultWorkRoot(),
         timeout,
