@@ -1,5 +1,6 @@
 package dev.fleetcheck.functions.common;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,12 @@ public final class SampleEvents {
     }
   }
 
+  /** The event as the Lambda Java runtime deserialises it (its event types need its mixins). */
   public static <T> T read(String relative, Class<T> type) {
+    if (type.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+      return LambdaEventSerializers.serializerFor(type, SampleEvents.class.getClassLoader())
+          .fromJson(text(relative));
+    }
     try {
       return JSON.readValue(text(relative), type);
     } catch (IOException e) {

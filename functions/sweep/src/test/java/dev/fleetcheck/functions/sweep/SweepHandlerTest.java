@@ -80,7 +80,12 @@ class SweepHandlerTest {
     assertThat(retried)
         .containsEntry("sweep_id", "sw-20261207T030000Z")
         .containsEntry("resumed", true);
-    assertThat(embedded.ports().results().sweeps(dev.fleetcheck.core.port.PageRequest.first(10)).items())
+    assertThat(
+            embedded
+                .ports()
+                .results()
+                .sweeps(dev.fleetcheck.core.port.PageRequest.first(10))
+                .items())
         .hasSize(1);
   }
 

@@ -78,7 +78,8 @@ public final class WorkerWiring {
       Supplier<Optional<String>> tokens,
       boolean allowFileUrls) {
     FetchLimits limits =
-        new FetchLimits(scanTimeout, FetchLimits.DEFAULT.maxBytes(), FetchLimits.DEFAULT.maxFiles());
+        new FetchLimits(
+            scanTimeout, FetchLimits.DEFAULT.maxBytes(), FetchLimits.DEFAULT.maxFiles());
     return repo ->
         new JGitFetcher(limits, workRoot, tokens.get().map(AccessToken::of), allowFileUrls)
             .fetch(repo);
