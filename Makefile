@@ -6,7 +6,7 @@ JAR := cli/target/fleetcheck.jar
 # This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
 OWN_CLASSES := bench/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
 
-.PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean
+.PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean package invoke
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -54,6 +54,15 @@ run: ## Sweep the demo fleet on the embedded default (build output goes to stder
 bench: ## Print throughput figures with same-run baselines (build output goes to stderr)
 	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2
 	@java -Xmx4g -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.bench.Bench
+
+package: ## Build the Lambda deployment jars (functions/{sweep,worker,api}/target/*-lambda.jar) and print their sizes
+	$(MVN) $(MVN_FLAGS) -DskipTests package -pl functions/sweep,functions/worker,functions/api -am
+	@for f in sweep worker api; do ls -l functions/$$f/target/fleetcheck-fn-$$f-*-lambda.jar | awk '{printf "%s\t%d bytes\n", $$9, $$5}'; done
+
+invoke: ## Run a handler in-process: make invoke FUNCTION=worker EVENT=events/worker/sqs-batch.json (FLEETCHECK_MODE=local-aws: against make up)
+	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=sweep|worker|api EVENT=events/..." >&2; exit 2; }
+	@$(MVN) $(MVN_FLAGS) -DskipTests package -pl functions/local -am >&2
+	@java -cp "functions/local/target/classes:$$(cat functions/local/target/classpath.txt)" dev.fleetcheck.functions.local.LocalInvoke $(FUNCTION) $(EVENT)
 
 doctor: ## Check JDK, Maven, git, Node/npm and print a fix for each missing piece
 	@./scripts/doctor.sh

@@ -17,7 +17,12 @@ public final class ApiHandler
   private final ApiRouter router;
 
   public ApiHandler() {
-    this(FunctionRuntime.fromEnvironment("api", System.getenv()));
+    this(System.getenv());
+  }
+
+  /** Wired from these variables instead of the process's (a local run against make up). */
+  public ApiHandler(Map<String, String> environment) {
+    this(FunctionRuntime.fromEnvironment("api", environment));
   }
 
   public ApiHandler(FunctionRuntime runtime) {

@@ -18,7 +18,12 @@ public final class SweepHandler
   private final Supplier<RepoInventory> inventory;
 
   public SweepHandler() {
-    this(SweepWiring.runtime(System.getenv()), SweepWiring.inventory(System.getenv()));
+    this(System.getenv());
+  }
+
+  /** Wired from these variables instead of the process's (a local run against make up). */
+  public SweepHandler(Map<String, String> environment) {
+    this(SweepWiring.runtime(environment), SweepWiring.inventory(environment));
   }
 
   public SweepHandler(FunctionRuntime runtime, Supplier<RepoInventory> inventory) {

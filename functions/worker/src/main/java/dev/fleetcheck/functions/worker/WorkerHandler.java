@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.fleetcheck.functions.common.Invocations;
+import java.util.Map;
 
 /**
  * Scans the repositories of a batch of scan jobs and answers with exactly the messages to deliver
@@ -16,6 +17,11 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   public WorkerHandler() {
     this(WorkerWiring.fromEnvironment(System.getenv()));
+  }
+
+  /** Wired from these variables instead of the process's (a local run against make up). */
+  public WorkerHandler(Map<String, String> environment) {
+    this(WorkerWiring.fromEnvironment(environment));
   }
 
   public WorkerHandler(WorkerWiring wiring) {

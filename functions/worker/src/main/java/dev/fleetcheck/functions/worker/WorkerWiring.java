@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public final class WorkerWiring {
 
   static final String SCAN_TIMEOUT = "FLEETCHECK_SCAN_TIMEOUT_SECONDS";
-  static final String ALLOW_FILE_URLS = "FLEETCHECK_ALLOW_FILE_URLS";
+  public static final String ALLOW_FILE_URLS_VARIABLE = "FLEETCHECK_ALLOW_FILE_URLS";
   static final Duration DEFAULT_SCAN_TIMEOUT = Duration.ofSeconds(120);
 
   private final FunctionRuntime runtime;
@@ -89,7 +89,7 @@ public final class WorkerWiring {
     return Path.of(System.getProperty("java.io.tmpdir"), "fleetcheck-work");
   }
 
-  static WorkerWiring fromEnvironment(Map<String, String> env) {
+  public static WorkerWiring fromEnvironment(Map<String, String> env) {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
     Duration timeout = scanTimeout(env);
     return new WorkerWiring(
@@ -101,7 +101,7 @@ public final class WorkerWiring {
             defaultWorkRoot(),
             timeout,
             GitHubAccess.tokens(settings),
-            Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS, "false"))));
+            Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS_VARIABLE, "false"))));
   }
 
   public static Duration scanTimeout(Map<String, String> env) {

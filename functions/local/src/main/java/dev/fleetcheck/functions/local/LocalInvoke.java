@@ -1,0 +1,163 @@
+package dev.fleetcheck.functions.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetcheck.core.fleet.FleetRuntime;
+import dev.fleetcheck.core.port.FailureLog;
+import dev.fleetcheck.embedded.EmbeddedFleet;
+import dev.fleetcheck.embedded.EmbeddedRuntime;
+import dev.fleetcheck.functions.api.ApiHandler;
+import dev.fleetcheck.functions.common.FunctionRuntime;
+import dev.fleetcheck.functions.common.LocalContext;
+import dev.fleetcheck.functions.sweep.SweepHandler;
+import dev.fleetcheck.functions.worker.WorkerHandler;
+import dev.fleetcheck.functions.worker.WorkerWiring;
+import dev.fleetcheck.vcs.inventory.StaticInventory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code make invoke FUNCTION=worker EVENT=events/...}: runs one handler in this JVM on an event
+ * file, the way {@code sam local invoke} would without Docker, and prints its response on stdout
+ * (the function's log lines go to stderr). FLEETCHECK_MODE=embedded (default) wires the embedded
+ * default's ports in FLEETCHECK_DATA_DIR (.fleetcheck/data); FLEETCHECK_MODE=local-aws wires the
+ * AWS adapters from .fleetcheck/local-aws.env, which {@code make up} writes.
+ */
+public final class LocalInvoke {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, Duration> TIMEOUTS =
+      Map.of(
+          "sweep",
+          Duration.ofSeconds(900),
+          "worker",
+          Duration.ofSeconds(300),
+          "api",
+          Duration.ofSeconds(29));
+
+  private LocalInvoke() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2 || !TIMEOUTS.containsKey(args[0])) {
+      System.err.println("usage: LocalInvoke sweep|worker|api EVENT_FILE");
+      System.exit(2);
+    }
+    PrintStream stdout = System.out;
+    System.setOut(System.err); // log lines are diagnostics here; stdout carries the response only
+    String function = args[0];
+    String event = Files.readString(Path.of(args[1]));
+    Map<String, String> env = new HashMap<>(System.getenv());
+    LocalContext context = new LocalContext(function, TIMEOUTS.get(function));
+    Object response;
+    if ("local-aws".equals(env.getOrDefault("FLEETCHECK_MODE", "embedded"))) {
+      env.putAll(
+          envFile(
+              Path.of(env.getOrDefault("FLEETCHECK_LOCAL_AWS_ENV", ".fleetcheck/local-aws.env"))));
+      env.putIfAbsent(WorkerWiring.ALLOW_FILE_URLS_VARIABLE, "true");
+      response = invokeAws(function, event, env, context);
+    } else {
+      try (EmbeddedRuntime runtime = embedded(env)) {
+        response = invokeEmbedded(function, event, env, runtime, context);
+      }
+    }
+    stdout.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(response));
+  }
+
+  private static Object invokeAws(
+      String function, String event, Map<String, String> env, LocalContext context)
+      throws IOException {
+    return switch (function) {
+      case "sweep" -> new SweepHandler(env).handleRequest(map(event), context);
+      case "worker" -> new WorkerHandler(env).handleRequest(sqs(event), context);
+      default -> new ApiHandler(env).handleRequest(http(event), context);
+    };
+  }
+
+  private static Object invokeEmbedded(
+      String function,
+      String event,
+      Map<String, String> env,
+      EmbeddedRuntime runtime,
+      LocalContext context)
+      throws IOException {
+    var ports = runtime.fleet().ports();
+    return switch (function) {
+      case "sweep" -> {
+        Path inventory =
+            Path.of(
+                Optional.ofNullable(env.get("FLEETCHECK_INVENTORY"))
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "set FLEETCHECK_INVENTORY to a repository list for a local sweep")));
+        yield new SweepHandler(
+                FunctionRuntime.over("sweep", ports, runtime.fleet().settings(), System.out),
+                () -> new StaticInventory(inventory))
+            .handleRequest(map(event), context);
+      }
+      case "worker" -> {
+        Duration timeout = WorkerWiring.scanTimeout(env);
+        Path work = WorkerWiring.defaultWorkRoot();
+        yield new WorkerHandler(
+                new WorkerWiring(
+                    ports,
+                    System.out,
+                    work,
+                    timeout,
+                    WorkerWiring.jgit(work, timeout, Optional::empty, true)))
+            .handleRequest(sqs(event), context);
+      }
+      default ->
+          new ApiHandler(FunctionRuntime.over("api", ports, runtime.fleet().settings(), System.out))
+              .handleRequest(http(event), context);
+    };
+  }
+
+  private static EmbeddedRuntime embedded(Map<String, String> env) {
+    return EmbeddedRuntime.open(
+        Path.of(env.getOrDefault("FLEETCHECK_DATA_DIR", ".fleetcheck/data")),
+        Clock.systemUTC(),
+        EmbeddedFleet.QueueSettings.defaults(),
+        new FleetRuntime.Settings("local"),
+        FailureLog.NONE);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(String event) throws IOException {
+    return JSON.readValue(event, Map.class);
+  }
+
+  private static SQSEvent sqs(String event) {
+    return LambdaEventSerializers.serializerFor(SQSEvent.class, LocalInvoke.class.getClassLoader())
+        .fromJson(event);
+  }
+
+  private static APIGatewayV2HTTPEvent http(String event) {
+    return LambdaEventSerializers.serializerFor(
+            APIGatewayV2HTTPEvent.class, LocalInvoke.class.getClassLoader())
+        .fromJson(event);
+  }
+
+  private static Map<String, String> envFile(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException(file + " is missing: run make up first");
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && !line.startsWith("#")) {
+        values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+      }
+    }
+    return values;
+  }
+}
