@@ -189,13 +189,12 @@ class SweepUseCasesTest {
 
     JobResult result = h.scanRepository(h.fleet, refusingReports).call(job, new Attempt(1, 3));
 
+    // A local write failure halts the worker and keeps the message; the repository is not blamed.
     assertThat(result)
         .isInstanceOfSatisfying(
-            JobResult.Failed.class,
-            f -> {
-              assertThat(f.errorCode()).isEqualTo(ErrorCode.OUTPUT_WRITE_FAILED);
-              assertThat(f.retryable()).isTrue();
-            });
+            JobResult.Halted.class,
+            f -> assertThat(f.errorCode()).isEqualTo(ErrorCode.OUTPUT_WRITE_FAILED));
+    assertThat(result.deleteMessage()).isFalse();
     assertThat(h.embedded.results().history("alpha", PageRequest.first(10)).items()).isEmpty();
     assertThat(h.embedded.results().progress(sweepId).pending()).isEqualTo(1);
   }

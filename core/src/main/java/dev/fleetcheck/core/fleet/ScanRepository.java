@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
@@ -29,6 +30,11 @@ import java.util.UUID;
  * the record is a conditional put (a concurrent duplicate's report is removed again), and the sweep
  * counts each repository once. Readers never meet a record whose report is missing, because the
  * report is written first.
+ *
+ * <p>Failures are of two kinds. A repository's own (clone, scan) is recorded on its scan and sweep
+ * entry, and the sweep goes on. The worker's own storage failing (report folder, database: a read
+ * only folder, a full disk) says nothing about the repository: the job ends {@link
+ * JobResult.Halted}, nothing is recorded for the repository, and the consumer stops.
  */
 public final class ScanRepository {
 
@@ -69,13 +75,13 @@ public final class ScanRepository {
   public JobResult call(ScanJob job, Attempt attempt) {
     try {
       if (job.inSweep()) {
-        results
-            .sweep(job.sweepId())
+        stored(() -> results.sweep(job.sweepId()))
             .orElseThrow(
                 () ->
                     new FleetcheckException(
                         ErrorCode.SWEEP_NOT_FOUND, "no sweep " + job.sweepId() + " for this job"));
-        Optional<SweepEntry> entry = results.sweepEntry(job.sweepId(), job.repository().name());
+        Optional<SweepEntry> entry =
+            stored(() -> results.sweepEntry(job.sweepId(), job.repository().name()));
         if (entry.isPresent() && entry.get().state() == SweepEntry.State.DONE) {
           return new JobResult.Completed(entry.get().scanId(), false, false);
         }
@@ -84,7 +90,7 @@ public final class ScanRepository {
       boolean scanned;
       try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
         scanId = ScanId.of(job.repository().name(), fetched.commit(), engine.pack().digest());
-        Optional<ScanRecord> existing = results.scan(scanId);
+        Optional<ScanRecord> existing = stored(() -> results.scan(scanId));
         scanned = existing.isEmpty() || !existing.get().succeeded();
         if (scanned) {
           scanAndStore(job, fetched, scanId);
@@ -92,9 +98,14 @@ public final class ScanRepository {
       }
       boolean counted =
           job.inSweep()
-              && results.recordSweepEntry(
-                  SweepEntry.done(job.sweepId(), job.repository().name(), scanId, clock.instant()));
+              && stored(
+                  () ->
+                      results.recordSweepEntry(
+                          SweepEntry.done(
+                              job.sweepId(), job.repository().name(), scanId, clock.instant())));
       return new JobResult.Completed(scanId, scanned, counted);
+    } catch (LocalStorageFailure e) {
+      return new JobResult.Halted(e.errorCode(), e.getMessage());
     } catch (FleetcheckException e) {
       return failed(job, attempt, e.errorCode(), e.getMessage());
     } catch (RuntimeException e) {
@@ -111,13 +122,20 @@ public final class ScanRepository {
     String team =
         repository.team().isEmpty() ? CodeOwners.teamOf(snapshot).orElse("") : repository.team();
     Map<String, FirstSeen> firstSeen =
-        results.recordFirstSeen(
-            repository.name(),
-            FailingRules.fingerprints(report),
-            new FirstSeen(report.scannedAt(), scanId));
+        stored(
+            () ->
+                results.recordFirstSeen(
+                    repository.name(),
+                    FailingRules.fingerprints(report),
+                    new FirstSeen(report.scannedAt(), scanId)));
     List<FailingRule> failing = FailingRules.of(report, firstSeen);
     String reportKey = "scans/" + scanId + "/" + UUID.randomUUID();
-    reports.put(reportKey, codec.encode(report));
+    byte[] encoded = codec.encode(report);
+    stored(
+        () -> {
+          reports.put(reportKey, encoded);
+          return null;
+        });
     ScanRecord record =
         new ScanRecord(
             scanId,
@@ -133,9 +151,32 @@ public final class ScanRepository {
                 report.counts(),
                 failing.stream().map(FailingRule::ruleId).toList(),
                 reportKey));
-    if (!results.putScan(record, failing)) {
+    if (!stored(() -> results.putScan(record, failing))) {
       // A concurrent delivery stored this scan first; its record points at its own report.
-      reports.delete(reportKey);
+      stored(
+          () -> {
+            reports.delete(reportKey);
+            return null;
+          });
+    }
+  }
+
+  /** Runs a call on the worker's own storage, marking its failure as local, not the repo's. */
+  private static <T> T stored(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (FleetcheckException e) {
+      throw new LocalStorageFailure(e.errorCode(), e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LocalStorageFailure(
+          ErrorCode.STORE_FAILED, "local storage failed: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** A failure of the worker's report folder or database, never of the repository scanned. */
+  private static final class LocalStorageFailure extends FleetcheckException {
+    LocalStorageFailure(ErrorCode code, String message, Throwable cause) {
+      super(code, message, cause);
     }
   }
 
