@@ -68,6 +68,28 @@ class SweepLocalFailuresTest {
   }
 
   @Test
+  void aZeroByteDatabaseIsStoreFailedNamingTheFileForSweepAndReport() throws Exception {
+    Path db = Files.createDirectories(dir.resolve("data")).resolve("fleetcheck.db");
+    Files.createFile(db);
+    String inventory =
+        FleetFixtures.inventory(
+                dir.resolve("fleet.yaml"),
+                FleetFixtures.repositories(dir.resolve("repos"), 1),
+                FleetFixtures::fileUrl)
+            .toString();
+
+    for (CliRun.Result result :
+        List.of(
+            cli().run("sweep", "--inventory", inventory, "--data-dir", "data"),
+            cli().run("report", "--format", "json", "--output", "-", "--data-dir", "data"))) {
+      assertThat(result.exit()).as(result.err()).isEqualTo(ExitCodes.OPERATIONAL_FAILURE);
+      assertThat(result.err()).contains("error_code=store_failed", db.toString(), "empty");
+      assertThat(result.out()).isEmpty();
+    }
+    assertThat(Files.size(db)).isZero();
+  }
+
+  @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anInventoryThatIsADeviceOrAPipeIsInventoryInvalid() throws Exception {
     Path fifo = OutputFiles.mkfifo(dir.resolve("fleet.pipe"));
