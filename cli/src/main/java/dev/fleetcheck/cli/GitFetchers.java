@@ -5,14 +5,15 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.vcs.AccessToken;
 import dev.fleetcheck.vcs.fetch.FetchLimits;
 import dev.fleetcheck.vcs.fetch.JGitFetcher;
-import java.nio.file.Path;
+import dev.fleetcheck.vcs.fetch.ScratchFolders;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JGit fetcher the command line clones with: default bounds, the system temporary folder,
- * {@code file://} URLs allowed (the user names local repositories on purpose), and the token from
- * {@value AccessToken#GITHUB_TOKEN_VARIABLE} only, never from an argument or a file.
+ * The JGit fetcher the command line clones with: default bounds, this process's scratch folder
+ * under the system temporary folder ({@link ScratchFolders}: removed at exit, or by the next run
+ * after a kill), {@code file://} URLs allowed (the user names local repositories on purpose), and
+ * the token from {@value AccessToken#GITHUB_TOKEN_VARIABLE} only, never from an argument or a file.
  */
 final class GitFetchers {
 
@@ -22,7 +23,7 @@ final class GitFetchers {
     return () ->
         new JGitFetcher(
             FetchLimits.DEFAULT,
-            Path.of(System.getProperty("java.io.tmpdir")),
+            ScratchFolders.forThisProcess().folder(),
             token(environment),
             true);
   }
