@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.model.RepoRef;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
