@@ -50,6 +50,7 @@ public final class ScanRepository {
           ErrorCode.REPO_NOT_FOUND,
           ErrorCode.REPO_TOO_LARGE,
           ErrorCode.CLONE_AUTH_FAILED,
+          ErrorCode.NO_PYTHON_PROJECT,
           ErrorCode.SWEEP_NOT_FOUND);
 
   private final RepoFetcher fetcher;
@@ -122,6 +123,12 @@ public final class ScanRepository {
             fetched.directory(),
             new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
     ScanReport report = scanned.report();
+    if (!report.pythonProject()) {
+      // Recorded with its own code, never as a compliant repository scoring 100.
+      throw new FleetcheckException(
+          ErrorCode.NO_PYTHON_PROJECT,
+          "no Python project in " + repository.name() + ": every rule is NOT_APPLICABLE");
+    }
     String team =
         repository.team().isEmpty() ? scanned.codeOwnersTeam().orElse("") : repository.team();
     Map<String, FirstSeen> firstSeen =
