@@ -230,7 +230,9 @@ final class ScanCommand implements Callable<Integer> {
     fields.put(
         "profiles",
         String.join(",", report.profiles().stream().map(p -> p.id()).sorted().toList()));
-    fields.put("score", report.score().value());
+    if (report.pythonProject()) {
+      fields.put("score", report.score().value());
+    }
     report.counts().forEach((status, count) -> fields.put(countKey(status), count));
     fields.put("exit_code", exit);
     breach.ifPresent(b -> fields.put("first_breach", b.rule().id()));

@@ -34,7 +34,8 @@ class NoPythonProjectCliTest {
           .doesNotContain("100.0");
       assertThat(result.err())
           .contains("WARN scan.no_python_project", "error_code=no_python_project")
-          .contains("exit_code=4");
+          .contains("exit_code=4")
+          .doesNotContain("score=");
     }
   }
 
