@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.report.ReportSchema;
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.vcs.fetch.GitFetchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

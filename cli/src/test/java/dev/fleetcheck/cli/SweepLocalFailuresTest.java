@@ -3,6 +3,7 @@ package dev.fleetcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.vcs.fetch.GitFetchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
