@@ -383,7 +383,9 @@ public abstract class SweepScenarios {
     JobResult crashed = h.scanRepository(h.fleet, crashingAfterPut).call(job, new Attempt(1, 3));
     JobResult retried = h.scanRepository().call(job, new Attempt(2, 3));
 
-    assertThat(crashed).isInstanceOf(JobResult.Failed.class);
+    // A report store that fails is this machine's failure: the worker halts, the message stays.
+    assertThat(crashed).isInstanceOf(JobResult.Halted.class);
+    assertThat(crashed.deleteMessage()).isFalse();
     String scanId = ((JobResult.Completed) retried).scanId();
     assertThat(keys).containsExactly(ScanRepository.reportKey(scanId));
     assertThat(h.adapters.reportCount()).as("the retry overwrote; no orphan").isEqualTo(1);
