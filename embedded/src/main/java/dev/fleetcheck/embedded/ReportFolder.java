@@ -48,7 +48,17 @@ public final class ReportFolder implements ReportStore {
       }
       temp = null;
     } catch (IOException e) {
-      throw new FleetcheckException(ErrorCode.OUTPUT_WRITE_FAILED, "cannot write report " + key, e);
+      // The cause (a read-only folder, a full disk) is what the operator must fix: name it.
+      throw new FleetcheckException(
+          ErrorCode.OUTPUT_WRITE_FAILED,
+          "cannot write report "
+              + key
+              + " under "
+              + root
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+          e);
     } finally {
       deleteQuietly(temp);
     }
