@@ -54,6 +54,7 @@ run: ## Sweep the demo fleet on the embedded default (build output goes to stder
 bench: ## Print throughput figures with same-run baselines (build output goes to stderr)
 	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2
 	@java -Xmx4g -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.bench.Bench
+	@java -cp "functions/local/target/classes:$$(cat functions/local/target/classpath.txt)" dev.fleetcheck.functions.local.ColdStart
 
 package: ## Build the Lambda deployment jars (functions/{sweep,worker,api}/target/*-lambda.jar) and print their sizes
 	$(MVN) $(MVN_FLAGS) -DskipTests package -pl functions/sweep,functions/worker,functions/api -am

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.fleet.FleetRuntime;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FailureLog;
+import dev.fleetcheck.core.port.RepoFetcher;
 import dev.fleetcheck.embedded.EmbeddedFleet;
 import dev.fleetcheck.embedded.EmbeddedRuntime;
 import dev.fleetcheck.functions.api.ApiHandler;
@@ -107,19 +109,33 @@ public final class LocalInvoke {
       case "worker" -> {
         Duration timeout = WorkerWiring.scanTimeout(env);
         Path work = WorkerWiring.defaultWorkRoot();
+        RepoFetcher git = WorkerWiring.jgit(work, timeout, Optional::empty, true);
         yield new WorkerHandler(
-                new WorkerWiring(
-                    ports,
-                    System.out,
-                    work,
-                    timeout,
-                    WorkerWiring.jgit(work, timeout, Optional::empty, true)))
+                new WorkerWiring(ports, System.out, work, timeout, fromFleetDir(git, env)))
             .handleRequest(sqs(event), context);
       }
       default ->
           new ApiHandler(FunctionRuntime.over("api", ports, runtime.fleet().settings(), System.out))
               .handleRequest(http(event), context);
     };
+  }
+
+  /**
+   * With FLEETCHECK_FLEET_DIR set, each repository is cloned from the folder of its name there
+   * instead of its URL, so the sample events' github.com repositories run against a local fleet.
+   */
+  private static RepoFetcher fromFleetDir(RepoFetcher git, Map<String, String> env) {
+    String dir = env.get("FLEETCHECK_FLEET_DIR");
+    if (dir == null || dir.isBlank()) {
+      return git;
+    }
+    return repo ->
+        git.fetch(
+            new RepoRef(
+                repo.name(),
+                Path.of(dir).resolve(repo.name()).toUri().toString(),
+                repo.team(),
+                repo.defaultBranch()));
   }
 
   private static EmbeddedRuntime embedded(Map<String, String> env) {
