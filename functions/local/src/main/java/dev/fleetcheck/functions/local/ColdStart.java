@@ -13,8 +13,8 @@ import java.util.Map;
  * {@code make bench}'s cold-start proxy: each function in a fresh JVM, from JVM start to the end of
  * its first invocation on its sample event (embedded ports, so no server), against a trivial
  * handler in the same run. The worker's repository URLs point nowhere local, so its figure is init
- * plus a batch whose clones fail at once (FLEETCHECK_FLEET_DIR is empty; no network): the scan itself is {@code make bench}'s
- * throughput figures' business.
+ * plus a batch whose clones fail at once (FLEETCHECK_FLEET_DIR is empty; no network): the scan
+ * itself is {@code make bench}'s throughput figures' business.
  */
 public final class ColdStart {
 
@@ -40,14 +40,19 @@ public final class ColdStart {
       probe(args[0], args[1]);
       return;
     }
-    System.out.println("Lambda functions: artifact size and cold-start proxy (median of " + RUNS + ")");
+    System.out.println(
+        "Lambda functions: artifact size and cold-start proxy (median of " + RUNS + ")");
     long baseline = median("minimal", "events/sweep/schedule.json");
-    System.out.printf("  %-8s %10s  %6d ms  (baseline: trivial RequestHandler)%n", "minimal", "-", baseline);
+    System.out.printf(
+        "  %-8s %10s  %6d ms  (baseline: trivial RequestHandler)%n", "minimal", "-", baseline);
     for (String function : List.of("sweep", "worker", "api")) {
-      Path jar = Path.of("functions", function, "target", "fleetcheck-fn-" + function + "-0.1.0-lambda.jar");
+      Path jar =
+          Path.of(
+              "functions", function, "target", "fleetcheck-fn-" + function + "-0.1.0-lambda.jar");
       String size = Files.exists(jar) ? (Files.size(jar) / 1024 / 1024) + " MB" : "not built";
       long ms = median(function, EVENTS.get(function));
-      System.out.printf("  %-8s %10s  %6d ms  (%+d ms over the baseline)%n", function, size, ms, ms - baseline);
+      System.out.printf(
+          "  %-8s %10s  %6d ms  (%+d ms over the baseline)%n", function, size, ms, ms - baseline);
     }
   }
 
