@@ -1,5 +1,6 @@
 package dev.fleetcheck.cli;
 
+import dev.fleetcheck.vcs.fetch.GitFetchers;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;

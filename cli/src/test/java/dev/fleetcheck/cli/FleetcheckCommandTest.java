@@ -3,6 +3,7 @@ package dev.fleetcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.vcs.fetch.RepoFetcherFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
