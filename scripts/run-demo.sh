@@ -15,6 +15,6 @@ if [ ! -f "$jar" ]; then
   exit 1
 fi
 
-# bin/fleetcheck is the launcher the README's commands use (docs/adr/0010-fast-cold-cli.md).
+# bin/fleetcheck is the launcher the README's commands use (docs/adr/0011-fast-cold-cli.md).
 FLEETCHECK_JAR="$jar" exec "$root/bin/fleetcheck" demo --data-dir "$data_dir" \
   --examples "$root/examples" --workers 2 "$@"

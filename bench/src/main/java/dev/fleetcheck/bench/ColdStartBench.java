@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Whole-process figures for one-shot use (docs/adr/0010-fast-cold-cli.md): {@code fleetcheck scan}
+ * Whole-process figures for one-shot use (docs/adr/0011-fast-cold-cli.md): {@code fleetcheck scan}
  * through {@code bin/fleetcheck} and through plain {@code java -jar}, of an empty git repository
  * and of a large real Python repository ({@link BenchTree}), side by side with {@code java
  * -version} and with secretlint on the same tree. The commands run in turn, round after round, so a

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The build's training run for the class-data archive ({@code -XX:ArchiveClassesAtExit}, see
- * docs/adr/0010-fast-cold-cli.md): runs in one process the commands a cold {@code fleetcheck} most
+ * docs/adr/0011-fast-cold-cli.md): runs in one process the commands a cold {@code fleetcheck} most
  * often runs, so the archive holds their classes. Each argument is a folder to scan, once per
  * report format; the output is thrown away. Exits 0 whatever the scans found.
  */

@@ -65,7 +65,7 @@ public final class FleetcheckCommand implements Callable<Integer> {
    * The subcommands an invocation needs: only the one it names first, else all of them (the usage,
    * {@code --version}, and suggestions for a misspelt name list them all). Picocli builds each
    * registered subcommand's model by reflection, converters and enum choices included, which was
-   * 0.4 s of a 1 s cold {@code scan} (docs/adr/0010-fast-cold-cli.md).
+   * 0.4 s of a 1 s cold {@code scan} (docs/adr/0011-fast-cold-cli.md).
    */
   static Set<String> subcommandsFor(String... args) {
     if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
