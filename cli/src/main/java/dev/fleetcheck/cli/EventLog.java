@@ -28,7 +28,6 @@ public final class EventLog {
     JSON
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String SERVICE = "fleetcheck-cli";
 
   private final PrintWriter err;
@@ -85,13 +84,18 @@ public final class EventLog {
   }
 
   private static String json(Map<String, Object> line) {
-    ObjectNode node = MAPPER.createObjectNode();
-    line.forEach((key, value) -> node.set(key, MAPPER.valueToTree(value)));
+    ObjectNode node = JsonLines.MAPPER.createObjectNode();
+    line.forEach((key, value) -> node.set(key, JsonLines.MAPPER.valueToTree(value)));
     try {
-      return MAPPER.writeValueAsString(node);
+      return JsonLines.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
+  }
+
+  /** Jackson starts only for JSON logs: a cold text-log run never loads its few hundred classes. */
+  private static final class JsonLines {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   /** "ts LEVEL event key=value ...", values quoted when they hold spaces, quotes or '='. */
