@@ -2,21 +2,17 @@ package dev.fleetcheck.embedded;
 
 import dev.fleetcheck.core.contract.FakeFleet;
 import dev.fleetcheck.core.contract.InMemoryReportCodec;
-import dev.fleetcheck.core.contract.MarkerRule;
+import dev.fleetcheck.core.contract.MarkerScanner;
 import dev.fleetcheck.core.contract.MutableClock;
-import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.fleet.ScanRepository;
 import dev.fleetcheck.core.fleet.ScanWorker;
 import dev.fleetcheck.core.fleet.StartSweep;
 import dev.fleetcheck.core.port.RepoFetcher;
 import dev.fleetcheck.core.port.ReportStore;
-import dev.fleetcheck.core.rules.RulePack;
-import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /** The embedded default wired as the CLI will wire it, over a fake fleet and a test clock. */
 final class FleetHarness implements AutoCloseable {
@@ -29,9 +25,7 @@ final class FleetHarness implements AutoCloseable {
   final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
   final FakeFleet fleet;
   final InMemoryReportCodec codec = new InMemoryReportCodec();
-  final ScanEngine engine =
-      new ScanEngine(
-          RulePack.of(List.of(new MarkerRule(RULE_A), new MarkerRule(RULE_B))), clock, "test");
+  final MarkerScanner scanner = new MarkerScanner(clock, RULE_A, RULE_B);
   private final int maxReceives;
   EmbeddedFleet embedded;
 
@@ -56,7 +50,7 @@ final class FleetHarness implements AutoCloseable {
 
   StartSweep startSweep() {
     return new StartSweep(
-        fleet, embedded.queue(), embedded.results(), clock, engine.pack().digest());
+        fleet, embedded.queue(), embedded.results(), clock, scanner.rulePackDigest());
   }
 
   ScanRepository scanRepository() {
@@ -64,8 +58,7 @@ final class FleetHarness implements AutoCloseable {
   }
 
   ScanRepository scanRepository(RepoFetcher fetcher, ReportStore reports) {
-    return new ScanRepository(
-        fetcher, engine, SnapshotLimits.defaults(), codec, reports, embedded.results(), clock);
+    return new ScanRepository(fetcher, scanner, codec, reports, embedded.results(), clock);
   }
 
   ScanWorker worker() {

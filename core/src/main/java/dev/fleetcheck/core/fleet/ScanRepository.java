@@ -1,18 +1,23 @@
 package dev.fleetcheck.core.fleet;
 
-import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.FirstSeen;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.model.ScannedRepo;
+import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.port.RepoScanner;
 import dev.fleetcheck.core.port.ReportCodec;
 import dev.fleetcheck.core.port.ReportStore;
 import dev.fleetcheck.core.port.ResultStore;
-import dev.fleetcheck.core.snapshot.RepoSnapshot;
-import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,8 +47,7 @@ public final class ScanRepository {
           ErrorCode.SWEEP_NOT_FOUND);
 
   private final RepoFetcher fetcher;
-  private final ScanEngine engine;
-  private final SnapshotLimits limits;
+  private final RepoScanner scanner;
   private final ReportCodec codec;
   private final ReportStore reports;
   private final ResultStore results;
@@ -51,15 +55,13 @@ public final class ScanRepository {
 
   public ScanRepository(
       RepoFetcher fetcher,
-      ScanEngine engine,
-      SnapshotLimits limits,
+      RepoScanner scanner,
       ReportCodec codec,
       ReportStore reports,
       ResultStore results,
       Clock clock) {
     this.fetcher = fetcher;
-    this.engine = engine;
-    this.limits = limits;
+    this.scanner = scanner;
     this.codec = codec;
     this.reports = reports;
     this.results = results;
@@ -83,7 +85,7 @@ public final class ScanRepository {
       String scanId;
       boolean scanned;
       try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
-        scanId = ScanId.of(job.repository().name(), fetched.commit(), engine.pack().digest());
+        scanId = ScanId.of(job.repository().name(), fetched.commit(), scanner.rulePackDigest());
         Optional<ScanRecord> existing = results.scan(scanId);
         scanned = existing.isEmpty() || !existing.get().succeeded();
         if (scanned) {
@@ -104,12 +106,13 @@ public final class ScanRepository {
 
   private void scanAndStore(ScanJob job, FetchedRepo fetched, String scanId) {
     RepoRef repository = job.repository();
-    RepoSnapshot snapshot = RepoSnapshot.of(fetched.directory(), limits);
-    ScanReport report =
-        engine.scan(
-            snapshot, new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
+    ScannedRepo scanned =
+        scanner.scan(
+            fetched.directory(),
+            new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
+    ScanReport report = scanned.report();
     String team =
-        repository.team().isEmpty() ? CodeOwners.teamOf(snapshot).orElse("") : repository.team();
+        repository.team().isEmpty() ? scanned.codeOwnersTeam().orElse("") : repository.team();
     Map<String, FirstSeen> firstSeen =
         results.recordFirstSeen(
             repository.name(),
@@ -163,7 +166,7 @@ public final class ScanRepository {
               repository.team(),
               repository.url(),
               "",
-              engine.pack().digest(),
+              scanner.rulePackDigest(),
               job.sweepId(),
               clock.instant(),
               new ScanOutcome.Failed(code, message)),

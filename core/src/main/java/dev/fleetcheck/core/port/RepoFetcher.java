@@ -1,5 +1,7 @@
 package dev.fleetcheck.core.port;
 
+import dev.fleetcheck.core.model.RepoRef;
+
 /** Brings one repository's default branch (or the given branch) to a bounded local work tree. */
 public interface RepoFetcher {
 

@@ -1,4 +1,4 @@
-package dev.fleetcheck.core.fleet;
+package dev.fleetcheck.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

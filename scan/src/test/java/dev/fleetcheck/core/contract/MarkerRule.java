@@ -20,7 +20,7 @@ public final class MarkerRule implements Rule {
   }
 
   public static String markerFile(String ruleId) {
-    return "fail-" + ruleId;
+    return MarkerScanner.markerFile(ruleId);
   }
 
   @Override

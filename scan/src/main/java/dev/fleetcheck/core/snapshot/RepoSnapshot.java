@@ -89,6 +89,11 @@ public final class RepoSnapshot {
     return ordered;
   }
 
+  /** The path of every indexed file, in the order of {@link #files()}. */
+  public List<String> paths() {
+    return ordered.stream().map(SourceFile::path).toList();
+  }
+
   public Optional<SourceFile> file(String path) {
     return Optional.ofNullable(byPath.get(path));
   }

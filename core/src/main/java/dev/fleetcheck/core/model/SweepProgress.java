@@ -1,4 +1,4 @@
-package dev.fleetcheck.core.fleet;
+package dev.fleetcheck.core.model;
 
 /**
  * Where a sweep stands: repositories expected, scanned ({@code done}), given up on ({@code failed},

@@ -1,4 +1,4 @@
-package dev.fleetcheck.core.port;
+package dev.fleetcheck.core.model;
 
 import java.util.Objects;
 

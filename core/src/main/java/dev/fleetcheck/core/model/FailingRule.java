@@ -1,6 +1,5 @@
-package dev.fleetcheck.core.fleet;
+package dev.fleetcheck.core.model;
 
-import dev.fleetcheck.core.model.Level;
 import java.util.List;
 import java.util.Objects;
 

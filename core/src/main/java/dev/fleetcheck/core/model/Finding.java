@@ -1,4 +1,4 @@
-package dev.fleetcheck.core.fleet;
+package dev.fleetcheck.core.model;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package dev.fleetcheck.core.fleet;
+package dev.fleetcheck.core.model;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import java.time.Instant;

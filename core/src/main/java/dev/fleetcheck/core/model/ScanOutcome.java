@@ -1,7 +1,6 @@
-package dev.fleetcheck.core.fleet;
+package dev.fleetcheck.core.model;
 
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.model.Status;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

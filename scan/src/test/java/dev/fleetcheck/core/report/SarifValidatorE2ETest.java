@@ -34,7 +34,7 @@ class SarifValidatorE2ETest {
             .build();
     ScanReport scan = FixtureRepo.scan(EveryPythonFileFails.pack(), repo, id -> true);
     ScanReport standard = FixtureRepo.scan(RulePack.standard(), repo, id -> true);
-    String anchor = SarifAnchor.choose(RepoSnapshot.of(repo));
+    String anchor = SarifAnchor.choose(RepoSnapshot.of(repo).paths());
     List<Path> inputs =
         List.of(
             write(dir, "scan.sarif", new SarifReportRenderer(anchor).render(scan)),

@@ -1,6 +1,5 @@
-package dev.fleetcheck.core.fleet;
+package dev.fleetcheck.core.model;
 
-import dev.fleetcheck.core.port.RepoRef;
 import java.time.Instant;
 import java.util.Objects;
 
