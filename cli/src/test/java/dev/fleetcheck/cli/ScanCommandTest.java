@@ -310,4 +310,24 @@ class ScanCommandTest {
     assertThat(result.out().strip())
         .matches("fleetcheck \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{40}|unknown)\\)");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "https://git.example.invalid/acme/a.git?access_token=SECRET-VALUE-42",
+        "https://git.example.invalid/acme/a.git#SECRET-VALUE-42",
+        "https://me:SECRET-VALUE-42@git.example.invalid/acme/a.git",
+        "https://SECRET-VALUE-42@git.example.invalid/acme/a.git"
+      })
+  void aUrlCarryingQueryFragmentOrCredentialsIsRefusedWithoutEchoingThem(String url) {
+    for (String logFormat : java.util.List.of("text", "json")) {
+      CliRun.Result result =
+          CliRun.with()
+              .fetchers(GitFetchers.jgit(java.util.Map.of()))
+              .run("scan", url, "--log-format", logFormat, "--verbose");
+      assertThat(result.exit()).as(result.err()).isEqualTo(ExitCodes.OPERATIONAL_FAILURE);
+      assertThat(result.err()).contains("invalid_repo_url");
+      assertThat(result.out() + result.err()).doesNotContain("SECRET").doesNotContain("VALUE-42");
+    }
+  }
 }
