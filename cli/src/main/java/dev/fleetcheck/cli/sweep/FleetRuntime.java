@@ -3,22 +3,21 @@ package dev.fleetcheck.cli.sweep;
 import dev.fleetcheck.core.engine.EngineScanner;
 import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.fleet.FleetQueries;
-import dev.fleetcheck.core.fleet.ScanRepository;
-import dev.fleetcheck.core.fleet.ScanWorker;
+import dev.fleetcheck.core.fleet.QueuePoller;
+import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.report.JsonReportCodec;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import dev.fleetcheck.embedded.EmbeddedFleet;
-import dev.fleetcheck.embedded.QueuePoller;
+import dev.fleetcheck.embedded.EmbeddedRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The embedded default wired for the command line: the data dir's store, report folder and queue,
- * and the use cases over them with the JSON report codec.
+ * The embedded runtime as the command line uses it: the data dir's fleet runtime (built by {@link
+ * EmbeddedRuntime}) plus the scan engine its worker threads run.
  */
 public final class FleetRuntime implements AutoCloseable {
 
@@ -31,25 +30,41 @@ public final class FleetRuntime implements AutoCloseable {
 
   private static final int POLL_BATCH = 1;
 
-  private final EmbeddedFleet fleet;
+  private final EmbeddedRuntime runtime;
   private final RulePack pack;
   private final Clock clock;
   private final String toolVersion;
-  private final JsonReportCodec codec = new JsonReportCodec();
 
-  private FleetRuntime(EmbeddedFleet fleet, RulePack pack, Clock clock, String toolVersion) {
-    this.fleet = fleet;
+  private FleetRuntime(EmbeddedRuntime runtime, RulePack pack, Clock clock, String toolVersion) {
+    this.runtime = runtime;
     this.pack = pack;
     this.clock = clock;
     this.toolVersion = toolVersion;
   }
 
   public static FleetRuntime open(Path dataDir, RulePack pack, Clock clock, String toolVersion) {
-    return new FleetRuntime(EmbeddedFleet.open(dataDir, clock, QUEUE), pack, clock, toolVersion);
+    return open(dataDir, pack, clock, toolVersion, FailureLog.NONE);
+  }
+
+  public static FleetRuntime open(
+      Path dataDir, RulePack pack, Clock clock, String toolVersion, FailureLog log) {
+    EmbeddedRuntime runtime =
+        EmbeddedRuntime.open(
+            dataDir,
+            clock,
+            QUEUE,
+            new dev.fleetcheck.core.fleet.FleetRuntime.Settings(pack.digest()),
+            log);
+    return new FleetRuntime(runtime, pack, clock, toolVersion);
   }
 
   public EmbeddedFleet embedded() {
-    return fleet;
+    return runtime.adapters();
+  }
+
+  /** The fleet use cases over the data dir. */
+  public dev.fleetcheck.core.fleet.FleetRuntime fleet() {
+    return runtime.fleet();
   }
 
   public RulePack pack() {
@@ -61,7 +76,7 @@ public final class FleetRuntime implements AutoCloseable {
   }
 
   public FleetQueries queries() {
-    return new FleetQueries(fleet.results(), fleet.reports(), codec);
+    return fleet().queries();
   }
 
   /**
@@ -69,23 +84,19 @@ public final class FleetRuntime implements AutoCloseable {
    * time, so the other workers get the rest of the queue instead of waiting behind a batch.
    */
   public Supplier<QueuePoller> pollers(Supplier<RepoFetcher> fetchers) {
-    return () -> {
-      ScanRepository scan =
-          new ScanRepository(
-              fetchers.get(),
-              new EngineScanner(
-                  new ScanEngine(pack, clock, toolVersion), SnapshotLimits.defaults()),
-              codec,
-              fleet.reports(),
-              fleet.results(),
-              clock);
-      return new QueuePoller(
-          fleet.queue(), new ScanWorker(scan, fleet.queue().maxReceives()), POLL_BATCH);
-    };
+    return () ->
+        new QueuePoller(
+            embedded().queue(),
+            fleet()
+                .worker(
+                    fetchers.get(),
+                    new EngineScanner(
+                        new ScanEngine(pack, clock, toolVersion), SnapshotLimits.defaults())),
+            POLL_BATCH);
   }
 
   @Override
   public void close() {
-    fleet.close();
+    runtime.close();
   }
 }
