@@ -323,7 +323,7 @@ class ScanCommandTest {
     for (String logFormat : java.util.List.of("text", "json")) {
       CliRun.Result result =
           CliRun.with()
-              .fetchers(GitFetchers.jgit(java.util.Map.of()))
+              .fetchers(dev.fleetcheck.vcs.fetch.GitFetchers.jgit(java.util.Map.of()))
               .run("scan", url, "--log-format", logFormat, "--verbose");
       assertThat(result.exit()).as(result.err()).isEqualTo(ExitCodes.OPERATIONAL_FAILURE);
       assertThat(result.err()).contains("invalid_repo_url");
