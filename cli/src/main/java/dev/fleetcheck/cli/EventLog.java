@@ -3,6 +3,7 @@ package dev.fleetcheck.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetcheck.core.report.Printable;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -98,7 +99,10 @@ public final class EventLog {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
-  /** "ts LEVEL event key=value ...", values quoted when they hold spaces, quotes or '='. */
+  /**
+   * "ts LEVEL event key=value ...", values quoted when they hold spaces, quotes or '='; control
+   * characters from repositories or arguments are shown escaped, never sent to the terminal.
+   */
   private static String text(Map<String, Object> line) {
     StringBuilder out = new StringBuilder();
     out.append(line.get("ts")).append(' ').append(line.get("level")).append(' ');
@@ -113,7 +117,7 @@ public final class EventLog {
   }
 
   private static String quote(String value) {
-    String flat = value.replace("\r", "\\r").replace("\n", "\\n");
+    String flat = Printable.escape(value);
     boolean plain =
         !flat.isEmpty() && flat.chars().noneMatch(c -> c == ' ' || c == '"' || c == '=');
     return plain ? flat : '"' + flat.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

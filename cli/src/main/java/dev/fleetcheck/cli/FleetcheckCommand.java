@@ -1,5 +1,6 @@
 package dev.fleetcheck.cli;
 
+import dev.fleetcheck.core.report.Printable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class FleetcheckCommand implements Callable<Integer> {
     public int handleParseException(ParameterException e, String[] args) {
       CommandLine cli = e.getCommandLine();
       PrintWriter err = cli.getErr();
-      err.println("fleetcheck: error_code=invalid_argument: " + e.getMessage());
+      err.println("fleetcheck: error_code=invalid_argument: " + Printable.escape(e.getMessage()));
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
       err.flush();

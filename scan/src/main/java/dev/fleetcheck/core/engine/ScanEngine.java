@@ -15,6 +15,7 @@ import dev.fleetcheck.core.model.Waiver;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.core.secrets.Redactor;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.waiver.WaiverRecords;
 import dev.fleetcheck.core.waiver.WaiverSet;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +37,7 @@ public final class ScanEngine {
 
   private final RulePack pack;
   private final Clock clock;
+  private final EvidenceRedaction redaction = new EvidenceRedaction(Redactor.standard());
   private final String toolVersion;
 
   public ScanEngine(RulePack pack, Clock clock, String toolVersion) {
@@ -73,7 +74,7 @@ public final class ScanEngine {
       Optional<Rule> rule = pack.rule(meta.id());
       Level level = rule.map(r -> r.level(meta.level(), profiles)).orElse(meta.level());
       Outcome outcome = outcomeOf(meta, rule, context);
-      outcome = applyWaiver(meta.id(), outcome, waivers, today);
+      outcome = redaction.redact(applyWaiver(meta.id(), outcome, waivers, today));
       results.add(new RuleResult(meta, level, outcome));
     }
     List<Evidence> notes = new ArrayList<>(snapshot.notes());
@@ -84,7 +85,6 @@ public final class ScanEngine {
                   + " or .py file outside vendored folders): every rule is NOT_APPLICABLE"));
     }
     notes.addAll(facts.problems());
-    Collections.sort(notes);
     return new ScanReport(
         toolVersion,
         dev.fleetcheck.core.catalogue.Catalogue.STANDARD_VERSION,
@@ -94,7 +94,7 @@ public final class ScanEngine {
         profiles,
         results,
         Scoring.score(results),
-        notes.stream().distinct().toList());
+        redaction.redact(notes).stream().sorted().distinct().toList());
   }
 
   private static Outcome outcomeOf(RuleMeta meta, Optional<Rule> rule, RuleContext context) {
