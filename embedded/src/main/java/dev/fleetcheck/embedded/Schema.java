@@ -111,5 +111,9 @@ final class Schema {
                     receipt_handle TEXT UNIQUE,
                     last_failure TEXT,
                     dead_at INTEGER)""",
-                  "CREATE INDEX queue_ready ON queue_message (queue, dead_at, visible_at, seq)")));
+                  "CREATE INDEX queue_ready ON queue_message (queue, dead_at, visible_at, seq)")),
+          new Migration(
+              3,
+              "scans record until when the waivers they applied hold",
+              List.of("ALTER TABLE scan ADD COLUMN valid_until INTEGER")));
 }

@@ -64,8 +64,18 @@ final class FleetHarness implements AutoCloseable {
   }
 
   ScanRepository scanRepository(RepoFetcher fetcher, ReportStore reports) {
+    return scanRepository(fetcher, reports, engine);
+  }
+
+  /** The worker's use case with another engine (another rule pack, so another identity). */
+  ScanRepository scanRepository(ScanEngine otherEngine) {
+    return scanRepository(fleet, embedded.reports(), otherEngine);
+  }
+
+  private ScanRepository scanRepository(
+      RepoFetcher fetcher, ReportStore reports, ScanEngine scanEngine) {
     return new ScanRepository(
-        fetcher, engine, SnapshotLimits.defaults(), codec, reports, embedded.results(), clock);
+        fetcher, scanEngine, SnapshotLimits.defaults(), codec, reports, embedded.results(), clock);
   }
 
   ScanWorker worker() {

@@ -209,7 +209,9 @@ class SweepUseCasesTest {
 
     h.drain();
 
-    assertThat(h.fleet.fetches("broken")).isEqualTo(3);
+    // Each delivery fails when the remote's head is asked for, before any clone.
+    assertThat(h.fleet.resolves("broken")).isEqualTo(3);
+    assertThat(h.fleet.fetches("broken")).isZero();
     assertThat(h.fleet.fetches("alpha")).isEqualTo(1);
     assertThat(h.embedded.queue().deadLetters())
         .singleElement()
@@ -245,7 +247,8 @@ class SweepUseCasesTest {
 
     h.drain();
 
-    assertThat(h.fleet.fetches("gone")).isEqualTo(1);
+    assertThat(h.fleet.resolves("gone")).isEqualTo(1);
+    assertThat(h.fleet.fetches("gone")).isZero();
     assertThat(h.embedded.queue().deadLetters()).isEmpty();
     assertThat(h.embedded.results().sweepEntry(sweepId, "gone").map(SweepEntry::errorCode))
         .contains(Optional.of(ErrorCode.REPO_NOT_FOUND));

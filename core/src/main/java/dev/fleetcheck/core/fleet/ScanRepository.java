@@ -25,6 +25,10 @@ import java.util.UUID;
  * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
  * then count the repository in its sweep.
  *
+ * <p>A stored scan is reused while it is still true (same commit and rule-pack identity, no waiver
+ * it applied expired since); the remote's head is asked first, so an unchanged repository is not
+ * cloned.
+ *
  * <p>Safe under at-least-once delivery: a scan is keyed by (repository, commit, rule-pack digest),
  * the record is a conditional put (a concurrent duplicate's report is removed again), and the sweep
  * counts each repository once. Readers never meet a record whose report is missing, because the
@@ -80,25 +84,46 @@ public final class ScanRepository {
           return new JobResult.Completed(entry.get().scanId(), false, false);
         }
       }
-      String scanId;
-      boolean scanned;
-      try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
-        scanId = ScanId.of(job.repository().name(), fetched.commit(), engine.pack().digest());
-        Optional<ScanRecord> existing = results.scan(scanId);
-        scanned = existing.isEmpty() || !existing.get().succeeded();
-        if (scanned) {
-          scanAndStore(job, fetched, scanId);
-        }
-      }
+      Stored stored = scanUnlessStillTrue(job);
       boolean counted =
           job.inSweep()
               && results.recordSweepEntry(
-                  SweepEntry.done(job.sweepId(), job.repository().name(), scanId, clock.instant()));
-      return new JobResult.Completed(scanId, scanned, counted);
+                  SweepEntry.done(
+                      job.sweepId(), job.repository().name(), stored.scanId(), clock.instant()));
+      return new JobResult.Completed(stored.scanId(), stored.scanned(), counted);
     } catch (FleetcheckException e) {
       return failed(job, attempt, e.errorCode(), e.getMessage());
     } catch (RuntimeException e) {
       return failed(job, attempt, ErrorCode.SCAN_FAILED, "scan failed: " + e.getClass().getName());
+    }
+  }
+
+  /** The scan the job ends with, and whether this call made it. */
+  private record Stored(String scanId, boolean scanned) {}
+
+  /**
+   * Reuses the stored scan of the remote's head commit while it is still true, asked of the remote
+   * before any clone; otherwise fetches, and scans unless the fetched commit (which may have moved
+   * since) has a still-true scan.
+   */
+  private Stored scanUnlessStillTrue(ScanJob job) {
+    String repository = job.repository().name();
+    String pack = engine.pack().digest();
+    Optional<String> head = fetcher.resolveHead(job.repository());
+    if (head.isPresent()
+        && StoredScans.find(results, repository, head.get(), pack, clock.instant())
+            instanceof StoredScans.StillTrue known) {
+      return new Stored(known.scan().scanId(), false);
+    }
+    try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
+      StoredScans.Lookup lookup =
+          StoredScans.find(results, repository, fetched.commit(), pack, clock.instant());
+      if (lookup instanceof StoredScans.StillTrue known) {
+        return new Stored(known.scan().scanId(), false);
+      }
+      String scanId = ((StoredScans.ScanNeeded) lookup).scanId();
+      scanAndStore(job, fetched, scanId);
+      return new Stored(scanId, true);
     }
   }
 
@@ -132,7 +157,8 @@ public final class ScanRepository {
                 report.score().value(),
                 report.counts(),
                 failing.stream().map(FailingRule::ruleId).toList(),
-                reportKey));
+                reportKey,
+                report.validUntil()));
     if (!results.putScan(record, failing)) {
       // A concurrent delivery stored this scan first; its record points at its own report.
       reports.delete(reportKey);

@@ -1,0 +1,198 @@
+package dev.fleetcheck.embedded;
+
+import static dev.fleetcheck.embedded.FleetHarness.RULE_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.contract.MarkerRule;
+import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.fleet.Attempt;
+import dev.fleetcheck.core.fleet.JobResult;
+import dev.fleetcheck.core.fleet.ScanJob;
+import dev.fleetcheck.core.fleet.ScanOutcome;
+import dev.fleetcheck.core.fleet.ScanRecord;
+import dev.fleetcheck.core.fleet.ScanRepository;
+import dev.fleetcheck.core.model.RuleResult;
+import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.port.PageRequest;
+import dev.fleetcheck.core.rules.RulePack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A stored scan is reused only while it is what a fresh scan would say. */
+class StoredResultsStayTrueTest {
+
+  private static final String WAIVER = "docs/adr/0001-waive-lcl-001.md";
+  private static final Instant EXPIRED_AT = Instant.parse("2026-06-11T00:00:00Z");
+
+  @TempDir Path root;
+  private FleetHarness h;
+  private int jobs;
+
+  @BeforeEach
+  void open() {
+    h = new FleetHarness(root, 3);
+  }
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  private JobResult.Completed scanAlpha(ScanRepository scans) {
+    ScanJob job = new ScanJob("job-" + jobs++, "", h.fleet.list().get(0), h.clock.instant());
+    JobResult result = scans.call(job, new Attempt(1, 3));
+    assertThat(result).isInstanceOf(JobResult.Completed.class);
+    return (JobResult.Completed) result;
+  }
+
+  private RuleResult ruleA(String scanId) {
+    return h.queries().report(scanId).results().stream()
+        .filter(r -> r.rule().id().equals(RULE_A))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void waiveRuleAUntil(String date) {
+    h.fleet
+        .add("alpha", "core", RULE_A)
+        .file(
+            "alpha",
+            WAIVER,
+            "Waives: " + RULE_A + "\nExpires: " + date + "\n\n## Rationale\nCI is moving.\n");
+  }
+
+  @Test
+  void aWaivedResultRecordsWhenItsWaiverStopsWaiving() {
+    waiveRuleAUntil("2026-06-10");
+
+    String scanId = scanAlpha(h.scanRepository()).scanId();
+
+    ScanRecord record = h.embedded.results().scan(scanId).orElseThrow();
+    assertThat(((ScanOutcome.Succeeded) record.outcome()).validUntil()).contains(EXPIRED_AT);
+    assertThat(ruleA(scanId).status()).isEqualTo(Status.WAIVED);
+  }
+
+  @Test
+  void aWaivedResultIsReusedUntilItsWaiverExpiresThenRescannedAsAFailure() {
+    waiveRuleAUntil("2026-06-10");
+    JobResult.Completed first = scanAlpha(h.scanRepository());
+    assertThat(first.scanned()).isTrue();
+
+    h.clock.advance(Duration.between(h.clock.instant(), EXPIRED_AT.minusSeconds(1)));
+    JobResult.Completed beforeExpiry = scanAlpha(h.scanRepository());
+
+    assertThat(beforeExpiry.scanned()).isFalse();
+    assertThat(beforeExpiry.scanId()).isEqualTo(first.scanId());
+    assertThat(ruleA(beforeExpiry.scanId()).status()).isEqualTo(Status.WAIVED);
+
+    h.clock.advance(Duration.ofSeconds(2));
+    JobResult.Completed afterExpiry = scanAlpha(h.scanRepository());
+
+    assertThat(afterExpiry.scanned()).isTrue();
+    assertThat(afterExpiry.scanId()).isNotEqualTo(first.scanId());
+    RuleResult rule = ruleA(afterExpiry.scanId());
+    assertThat(rule.status()).isEqualTo(Status.FAIL);
+    assertThat(rule.outcome().evidence())
+        .anySatisfy(e -> assertThat(e.message()).isEqualTo("waiver expired on 2026-06-10"));
+    ScanRecord record = h.embedded.results().scan(afterExpiry.scanId()).orElseThrow();
+    assertThat(((ScanOutcome.Succeeded) record.outcome()).failingRules()).containsExactly(RULE_A);
+    assertThat(((ScanOutcome.Succeeded) record.outcome()).validUntil()).isEmpty();
+    assertThat(h.embedded.results().history("alpha", PageRequest.first(10)).items())
+        .extracting(ScanRecord::scanId)
+        .containsExactly(afterExpiry.scanId(), first.scanId());
+
+    JobResult.Completed later = scanAlpha(h.scanRepository());
+    assertThat(later.scanned()).isFalse();
+    assertThat(later.scanId()).isEqualTo(afterExpiry.scanId());
+  }
+
+  @Test
+  void theRescanAfterAnExpiryKeepsTheNextWaiverUntilItExpiresToo() {
+    h.fleet
+        .add("alpha", "core", RULE_A, FleetHarness.RULE_B)
+        .file("alpha", WAIVER, "Waives: " + RULE_A + "\nExpires: 2026-06-10\n\nRationale: x\n")
+        .file(
+            "alpha",
+            "docs/adr/0002-waive-lcl-002.md",
+            "Waives: " + FleetHarness.RULE_B + "\nExpires: 2026-06-20\n\nRationale: y\n");
+    String first = scanAlpha(h.scanRepository()).scanId();
+
+    h.clock.advance(Duration.between(h.clock.instant(), EXPIRED_AT.plusSeconds(1)));
+    JobResult.Completed second = scanAlpha(h.scanRepository());
+    h.clock.advance(Duration.ofDays(10));
+    JobResult.Completed third = scanAlpha(h.scanRepository());
+
+    assertThat(second.scanned()).isTrue();
+    assertThat(second.scanId()).isNotEqualTo(first);
+    ScanRecord record = h.embedded.results().scan(second.scanId()).orElseThrow();
+    assertThat(((ScanOutcome.Succeeded) record.outcome()).validUntil())
+        .contains(Instant.parse("2026-06-21T00:00:00Z"));
+    assertThat(third.scanned()).isTrue();
+    assertThat(third.scanId()).isNotIn(first, second.scanId());
+  }
+
+  @Test
+  void aScanStoredUnderAnotherPackIdentityIsNotReused() {
+    h.fleet.add("alpha", "core", RULE_A);
+    ScanEngine otherPack =
+        new ScanEngine(RulePack.of(List.of(new MarkerRule(RULE_A))), h.clock, "test");
+    assertThat(otherPack.pack().digest()).isNotEqualTo(h.engine.pack().digest());
+    JobResult.Completed stored = scanAlpha(h.scanRepository());
+
+    JobResult.Completed underOtherPack = scanAlpha(h.scanRepository(otherPack));
+    JobResult.Completed underFirstPack = scanAlpha(h.scanRepository());
+
+    assertThat(underOtherPack.scanned()).isTrue();
+    assertThat(underOtherPack.scanId()).isNotEqualTo(stored.scanId());
+    assertThat(h.embedded.results().scan(underOtherPack.scanId()).orElseThrow().rulePackDigest())
+        .isEqualTo(otherPack.pack().digest());
+    assertThat(underFirstPack.scanned()).isFalse();
+    assertThat(underFirstPack.scanId()).isEqualTo(stored.scanId());
+  }
+
+  @Test
+  void anUnchangedRepositoryIsAnsweredFromItsRemoteHeadWithoutAClone() {
+    h.fleet.add("alpha", "core", RULE_A);
+    h.startSweep().call();
+    h.drain();
+    String second = h.startSweep().call().sweep().sweepId();
+
+    h.drain();
+
+    assertThat(h.fleet.fetches("alpha")).isEqualTo(1);
+    assertThat(h.fleet.resolves("alpha")).isEqualTo(2);
+    assertThat(h.embedded.results().progress(second).done()).isEqualTo(1);
+    assertThat(h.queries().failing(second, RULE_A, PageRequest.first(10)).items()).hasSize(1);
+
+    h.fleet.commit("alpha");
+    String third = h.startSweep().call().sweep().sweepId();
+    h.drain();
+
+    assertThat(h.fleet.fetches("alpha")).isEqualTo(2);
+    assertThat(h.embedded.results().progress(third).done()).isEqualTo(1);
+    assertThat(h.queries().failing(third, RULE_A, PageRequest.first(10)).items()).isEmpty();
+  }
+
+  @Test
+  void aRedeliveredJobOfAnUnchangedRepositoryIsCountedOnce() {
+    h.fleet.add("alpha", "core");
+    h.startSweep().call();
+    h.drain();
+    String second = h.startSweep().call().sweep().sweepId();
+    ScanJob job = ScanJob.forSweep(second, h.fleet.list().get(0), h.clock.instant());
+    h.embedded.queue().sendBatch(List.of(job));
+
+    h.drain();
+
+    assertThat(h.embedded.results().progress(second).done()).isEqualTo(1);
+    assertThat(h.fleet.fetches("alpha")).isEqualTo(1);
+    assertThat(Optional.of(h.embedded.results().progress(second).failed())).contains(0);
+  }
+}
