@@ -66,6 +66,7 @@ public final class SweepBench {
                 fleet,
                 engine,
                 SnapshotLimits.defaults(),
+                Duration.ofMinutes(1),
                 new InMemoryReportCodec(),
                 embedded.reports(),
                 embedded.results(),

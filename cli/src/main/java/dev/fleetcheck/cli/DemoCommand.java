@@ -95,6 +95,13 @@ final class DemoCommand implements Callable<Integer> {
               + " (default: never for the demo, whose fleet is non-compliant on purpose).")
   FailOn failOn;
 
+  @Option(
+      names = "--scan-timeout",
+      paramLabel = "DURATION",
+      description =
+          "Wall-clock bound of each repository's scan (default: 90s; FLEETCHECK_SCAN_TIMEOUT).")
+  String scanTimeout;
+
   DemoCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -110,6 +117,7 @@ final class DemoCommand implements Callable<Integer> {
                 .put(Setting.FORMAT, format)
                 .put(Setting.LOG_FORMAT, logging.logFormat)
                 .put(Setting.FAIL_ON, failOn)
+                .put(Setting.SCAN_TIMEOUT, scanTimeout)
                 .toMap());
     EventLog log = logging.open(env, settings);
     try {
@@ -145,7 +153,8 @@ final class DemoCommand implements Callable<Integer> {
                 "-",
                 threshold,
                 logging.quiet,
-                log.format() == EventLog.Format.JSON);
+                log.format() == EventLog.Format.JSON,
+                SweepCommand.scanTimeout(settings));
         Path report =
             html == null
                 ? demo.resolve("fleet-report.html")

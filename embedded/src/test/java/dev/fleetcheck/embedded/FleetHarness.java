@@ -24,6 +24,7 @@ final class FleetHarness implements AutoCloseable {
   static final String RULE_A = "PY-LCL-001";
   static final String RULE_B = "PY-LCL-002";
   static final Duration VISIBILITY = Duration.ofMinutes(5);
+  static final Duration SCAN_TIMEOUT = Duration.ofMinutes(1);
 
   final Path dataDirectory;
   final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
@@ -69,13 +70,30 @@ final class FleetHarness implements AutoCloseable {
 
   /** The worker's use case with another engine (another rule pack, so another identity). */
   ScanRepository scanRepository(ScanEngine otherEngine) {
-    return scanRepository(fleet, embedded.reports(), otherEngine);
+    return scanRepository(otherEngine, SCAN_TIMEOUT);
+  }
+
+  /** The worker's use case with another engine and scan bound. */
+  ScanRepository scanRepository(ScanEngine otherEngine, Duration scanTimeout) {
+    return scanRepository(fleet, embedded.reports(), otherEngine, scanTimeout);
   }
 
   private ScanRepository scanRepository(
       RepoFetcher fetcher, ReportStore reports, ScanEngine scanEngine) {
+    return scanRepository(fetcher, reports, scanEngine, SCAN_TIMEOUT);
+  }
+
+  private ScanRepository scanRepository(
+      RepoFetcher fetcher, ReportStore reports, ScanEngine scanEngine, Duration scanTimeout) {
     return new ScanRepository(
-        fetcher, scanEngine, SnapshotLimits.defaults(), codec, reports, embedded.results(), clock);
+        fetcher,
+        scanEngine,
+        SnapshotLimits.defaults(),
+        scanTimeout,
+        codec,
+        reports,
+        embedded.results(),
+        clock);
   }
 
   ScanWorker worker() {

@@ -12,8 +12,10 @@ import dev.fleetcheck.core.port.ReportCodec;
 import dev.fleetcheck.core.port.ReportStore;
 import dev.fleetcheck.core.port.ResultStore;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.snapshot.ScanDeadline;
 import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import java.util.UUID;
 /**
  * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
  * then count the repository in its sweep.
+ *
+ * <p>The scan itself is bounded by {@code scanTimeout} ({@link ScanDeadline}); one that runs out is
+ * recorded as failed with scan_timeout.
  *
  * <p>A stored scan is reused while it is still true (same commit and rule-pack identity, no waiver
  * it applied expired since); the remote's head is asked first, so an unchanged repository is not
@@ -36,9 +41,13 @@ import java.util.UUID;
  */
 public final class ScanRepository {
 
-  /** Errors that no retry can cure: recorded at once and the message deleted. */
+  /**
+   * Errors that no retry can cure: recorded at once and the message deleted. A scan that ran out of
+   * time would run out again on the same commit.
+   */
   private static final Set<ErrorCode> PERMANENT =
       EnumSet.of(
+          ErrorCode.SCAN_TIMEOUT,
           ErrorCode.INVALID_REPO_URL,
           ErrorCode.REPO_NOT_FOUND,
           ErrorCode.REPO_TOO_LARGE,
@@ -48,6 +57,7 @@ public final class ScanRepository {
   private final RepoFetcher fetcher;
   private final ScanEngine engine;
   private final SnapshotLimits limits;
+  private final Duration scanTimeout;
   private final ReportCodec codec;
   private final ReportStore reports;
   private final ResultStore results;
@@ -57,6 +67,7 @@ public final class ScanRepository {
       RepoFetcher fetcher,
       ScanEngine engine,
       SnapshotLimits limits,
+      Duration scanTimeout,
       ReportCodec codec,
       ReportStore reports,
       ResultStore results,
@@ -64,6 +75,7 @@ public final class ScanRepository {
     this.fetcher = fetcher;
     this.engine = engine;
     this.limits = limits;
+    this.scanTimeout = scanTimeout;
     this.codec = codec;
     this.reports = reports;
     this.results = results;
@@ -129,7 +141,8 @@ public final class ScanRepository {
 
   private void scanAndStore(ScanJob job, FetchedRepo fetched, String scanId) {
     RepoRef repository = job.repository();
-    RepoSnapshot snapshot = RepoSnapshot.of(fetched.directory(), limits);
+    RepoSnapshot snapshot =
+        RepoSnapshot.of(fetched.directory(), limits, ScanDeadline.after(scanTimeout));
     ScanReport report =
         engine.scan(
             snapshot, new RepositoryRef(repository.name(), repository.url(), fetched.commit()));

@@ -80,7 +80,14 @@ final class FixtureFleet {
         new Sweep(sweepId, clock.instant(), repositories.size(), engine.pack().digest()));
     ScanRepository scan =
         new ScanRepository(
-            fleet, engine, SnapshotLimits.defaults(), codec, reports, results, clock);
+            fleet,
+            engine,
+            SnapshotLimits.defaults(),
+            java.time.Duration.ofMinutes(1),
+            codec,
+            reports,
+            results,
+            clock);
     for (RepoRef repository : repositories) {
       clock.advance(Duration.ofSeconds(30));
       scan.call(ScanJob.forSweep(sweepId, repository, clock.instant()), new Attempt(1, 1));
