@@ -4,7 +4,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp -q -Dstyle.color=never
 JAR := cli/target/fleetcheck.jar
 # This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
-OWN_CLASSES := bench/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:core/target/classes:core/target/test-classes
+OWN_CLASSES := bench/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
 
 .PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean
 

@@ -1,7 +1,7 @@
 package dev.fleetcheck.bench;
 
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FetchedRepo;
-import dev.fleetcheck.core.port.RepoRef;
 import dev.fleetcheck.vcs.fetch.FetchLimits;
 import dev.fleetcheck.vcs.fetch.JGitFetcher;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;

@@ -3,7 +3,7 @@ package dev.fleetcheck.bench;
 import dev.fleetcheck.cli.demo.DemoFleet;
 import dev.fleetcheck.cli.sweep.FleetRuntime;
 import dev.fleetcheck.cli.sweep.SweepRunner;
-import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import dev.fleetcheck.vcs.fetch.FetchLimits;

@@ -2,6 +2,7 @@ package dev.fleetcheck.bench;
 
 import dev.fleetcheck.core.contract.FakeFleet;
 import dev.fleetcheck.core.contract.InMemoryReportCodec;
+import dev.fleetcheck.core.engine.EngineScanner;
 import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.fleet.ScanRepository;
 import dev.fleetcheck.core.fleet.ScanWorker;
@@ -64,9 +65,7 @@ public final class SweepBench {
         ScanRepository scan =
             new ScanRepository(
                 fleet,
-                engine,
-                SnapshotLimits.defaults(),
-                Duration.ofMinutes(1),
+                new EngineScanner(engine, SnapshotLimits.defaults(), Duration.ofMinutes(1)),
                 new InMemoryReportCodec(),
                 embedded.reports(),
                 embedded.results(),

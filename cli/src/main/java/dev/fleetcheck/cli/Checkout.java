@@ -1,9 +1,9 @@
 package dev.fleetcheck.cli;
 
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.model.RepositoryRef;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.port.RepoRef;
 import java.nio.file.Path;
 
 /** A work tree ready to scan, and how to let go of it (a clone is removed, a local folder kept). */

@@ -20,7 +20,7 @@ final class FleetReports {
                 runtime.embedded().results(),
                 runtime.embedded().reports(),
                 new JsonReportCodec(),
-                runtime.pack(),
+                runtime.pack().metas(),
                 runtime.clock())
             .assemble(sweepId);
     return format.render(data);

@@ -27,7 +27,7 @@ public enum OutputFormat {
     return switch (this) {
       case TEXT -> new TextReportRenderer().render(report);
       case JSON -> new JsonReportRenderer().render(report);
-      case SARIF -> new SarifReportRenderer(SarifAnchor.choose(snapshot)).render(report);
+      case SARIF -> new SarifReportRenderer(SarifAnchor.choose(snapshot.paths())).render(report);
       case CSV -> new CsvReportRenderer().render(report);
       case MARKDOWN -> new MarkdownReportRenderer().render(report);
     };

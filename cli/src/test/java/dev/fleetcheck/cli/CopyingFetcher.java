@@ -2,9 +2,9 @@ package dev.fleetcheck.cli;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.port.RepoRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

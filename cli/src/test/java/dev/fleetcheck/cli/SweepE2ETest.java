@@ -2,9 +2,9 @@ package dev.fleetcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetcheck.core.fleet.ScanRecord;
-import dev.fleetcheck.core.fleet.SweepEntry;
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.ScanRecord;
+import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.embedded.EmbeddedFleet;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;

@@ -2,8 +2,8 @@ package dev.fleetcheck.embedded;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.fleet.ScanJob;
 import dev.fleetcheck.core.fleet.ScanJobCodec;
+import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,21 +2,18 @@ package dev.fleetcheck.embedded;
 
 import dev.fleetcheck.core.contract.FakeFleet;
 import dev.fleetcheck.core.contract.InMemoryReportCodec;
-import dev.fleetcheck.core.contract.MarkerRule;
+import dev.fleetcheck.core.contract.MarkerScanner;
 import dev.fleetcheck.core.contract.MutableClock;
-import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.fleet.ScanRepository;
 import dev.fleetcheck.core.fleet.ScanWorker;
 import dev.fleetcheck.core.fleet.StartSweep;
 import dev.fleetcheck.core.port.RepoFetcher;
+import dev.fleetcheck.core.port.RepoScanner;
 import dev.fleetcheck.core.port.ReportStore;
-import dev.fleetcheck.core.rules.RulePack;
-import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /** The embedded default wired as the CLI will wire it, over a fake fleet and a test clock. */
 final class FleetHarness implements AutoCloseable {
@@ -24,15 +21,12 @@ final class FleetHarness implements AutoCloseable {
   static final String RULE_A = "PY-LCL-001";
   static final String RULE_B = "PY-LCL-002";
   static final Duration VISIBILITY = Duration.ofMinutes(5);
-  static final Duration SCAN_TIMEOUT = Duration.ofMinutes(1);
 
   final Path dataDirectory;
   final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
   final FakeFleet fleet;
   final InMemoryReportCodec codec = new InMemoryReportCodec();
-  final ScanEngine engine =
-      new ScanEngine(
-          RulePack.of(List.of(new MarkerRule(RULE_A), new MarkerRule(RULE_B))), clock, "test");
+  final MarkerScanner scanner = new MarkerScanner(clock, RULE_A, RULE_B);
   private final int maxReceives;
   EmbeddedFleet embedded;
 
@@ -57,7 +51,7 @@ final class FleetHarness implements AutoCloseable {
 
   StartSweep startSweep() {
     return new StartSweep(
-        fleet, embedded.queue(), embedded.results(), clock, engine.pack().digest());
+        fleet, embedded.queue(), embedded.results(), clock, scanner.rulePackDigest());
   }
 
   ScanRepository scanRepository() {
@@ -65,35 +59,13 @@ final class FleetHarness implements AutoCloseable {
   }
 
   ScanRepository scanRepository(RepoFetcher fetcher, ReportStore reports) {
-    return scanRepository(fetcher, reports, engine);
+    return new ScanRepository(fetcher, scanner, codec, reports, embedded.results(), clock);
   }
 
-  /** The worker's use case with another engine (another rule pack, so another identity). */
-  ScanRepository scanRepository(ScanEngine otherEngine) {
-    return scanRepository(otherEngine, SCAN_TIMEOUT);
-  }
-
-  /** The worker's use case with another engine and scan bound. */
-  ScanRepository scanRepository(ScanEngine otherEngine, Duration scanTimeout) {
-    return scanRepository(fleet, embedded.reports(), otherEngine, scanTimeout);
-  }
-
-  private ScanRepository scanRepository(
-      RepoFetcher fetcher, ReportStore reports, ScanEngine scanEngine) {
-    return scanRepository(fetcher, reports, scanEngine, SCAN_TIMEOUT);
-  }
-
-  private ScanRepository scanRepository(
-      RepoFetcher fetcher, ReportStore reports, ScanEngine scanEngine, Duration scanTimeout) {
+  /** The worker's use case with another scanner (another rule pack, or another behaviour). */
+  ScanRepository scanRepository(RepoScanner otherScanner) {
     return new ScanRepository(
-        fetcher,
-        scanEngine,
-        SnapshotLimits.defaults(),
-        scanTimeout,
-        codec,
-        reports,
-        embedded.results(),
-        clock);
+        fleet, otherScanner, codec, embedded.reports(), embedded.results(), clock);
   }
 
   ScanWorker worker() {

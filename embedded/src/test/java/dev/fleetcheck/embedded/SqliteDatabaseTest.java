@@ -68,9 +68,9 @@ class SqliteDatabaseTest {
 
     try (SqliteDatabase db = SqliteDatabase.openFile(file, Schema.MIGRATIONS)) {
       assertThat(appliedVersions(db)).containsExactly(1, 2, 3);
-      dev.fleetcheck.core.fleet.ScanRecord old =
+      dev.fleetcheck.core.model.ScanRecord old =
           new SqliteResultStore(db).scan("s-old").orElseThrow();
-      assertThat(((dev.fleetcheck.core.fleet.ScanOutcome.Succeeded) old.outcome()).validUntil())
+      assertThat(((dev.fleetcheck.core.model.ScanOutcome.Succeeded) old.outcome()).validUntil())
           .isEmpty();
       assertThat(old.stillTrueAt(java.time.Instant.parse("2099-01-01T00:00:00Z"))).isTrue();
     }

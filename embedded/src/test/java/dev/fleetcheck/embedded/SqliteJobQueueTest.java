@@ -3,10 +3,10 @@ package dev.fleetcheck.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.contract.MutableClock;
-import dev.fleetcheck.core.fleet.ScanJob;
 import dev.fleetcheck.core.fleet.ScanJobCodec;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
-import dev.fleetcheck.core.port.RepoRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,18 +3,16 @@ package dev.fleetcheck.embedded;
 import static dev.fleetcheck.embedded.FleetHarness.RULE_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetcheck.core.contract.MarkerRule;
-import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.contract.MarkerScanner;
 import dev.fleetcheck.core.fleet.Attempt;
 import dev.fleetcheck.core.fleet.JobResult;
-import dev.fleetcheck.core.fleet.ScanJob;
-import dev.fleetcheck.core.fleet.ScanOutcome;
-import dev.fleetcheck.core.fleet.ScanRecord;
 import dev.fleetcheck.core.fleet.ScanRepository;
 import dev.fleetcheck.core.model.RuleResult;
+import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.port.PageRequest;
-import dev.fleetcheck.core.rules.RulePack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A stored scan is reused only while it is what a fresh scan would say. */
 class StoredResultsStayTrueTest {
 
-  private static final String WAIVER = "docs/adr/0001-waive-lcl-001.md";
+  private static final String WAIVER = MarkerScanner.waiverFile(RULE_A);
   private static final Instant EXPIRED_AT = Instant.parse("2026-06-11T00:00:00Z");
 
   @TempDir Path root;
@@ -60,12 +58,7 @@ class StoredResultsStayTrueTest {
   }
 
   private void waiveRuleAUntil(String date) {
-    h.fleet
-        .add("alpha", "core", RULE_A)
-        .file(
-            "alpha",
-            WAIVER,
-            "Waives: " + RULE_A + "\nExpires: " + date + "\n\n## Rationale\nCI is moving.\n");
+    h.fleet.add("alpha", "core", RULE_A).file("alpha", WAIVER, date + "\n");
   }
 
   @Test
@@ -117,11 +110,8 @@ class StoredResultsStayTrueTest {
   void theRescanAfterAnExpiryKeepsTheNextWaiverUntilItExpiresToo() {
     h.fleet
         .add("alpha", "core", RULE_A, FleetHarness.RULE_B)
-        .file("alpha", WAIVER, "Waives: " + RULE_A + "\nExpires: 2026-06-10\n\nRationale: x\n")
-        .file(
-            "alpha",
-            "docs/adr/0002-waive-lcl-002.md",
-            "Waives: " + FleetHarness.RULE_B + "\nExpires: 2026-06-20\n\nRationale: y\n");
+        .file("alpha", WAIVER, "2026-06-10\n")
+        .file("alpha", MarkerScanner.waiverFile(FleetHarness.RULE_B), "2026-06-20\n");
     String first = scanAlpha(h.scanRepository()).scanId();
 
     h.clock.advance(Duration.between(h.clock.instant(), EXPIRED_AT.plusSeconds(1)));
@@ -141,9 +131,8 @@ class StoredResultsStayTrueTest {
   @Test
   void aScanStoredUnderAnotherPackIdentityIsNotReused() {
     h.fleet.add("alpha", "core", RULE_A);
-    ScanEngine otherPack =
-        new ScanEngine(RulePack.of(List.of(new MarkerRule(RULE_A))), h.clock, "test");
-    assertThat(otherPack.pack().digest()).isNotEqualTo(h.engine.pack().digest());
+    MarkerScanner otherPack = new MarkerScanner(h.clock, RULE_A);
+    assertThat(otherPack.rulePackDigest()).isNotEqualTo(h.scanner.rulePackDigest());
     JobResult.Completed stored = scanAlpha(h.scanRepository());
 
     JobResult.Completed underOtherPack = scanAlpha(h.scanRepository(otherPack));
@@ -152,7 +141,7 @@ class StoredResultsStayTrueTest {
     assertThat(underOtherPack.scanned()).isTrue();
     assertThat(underOtherPack.scanId()).isNotEqualTo(stored.scanId());
     assertThat(h.embedded.results().scan(underOtherPack.scanId()).orElseThrow().rulePackDigest())
-        .isEqualTo(otherPack.pack().digest());
+        .isEqualTo(otherPack.rulePackDigest());
     assertThat(underFirstPack.scanned()).isFalse();
     assertThat(underFirstPack.scanId()).isEqualTo(stored.scanId());
   }

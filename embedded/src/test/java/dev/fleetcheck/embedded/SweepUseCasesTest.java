@@ -9,23 +9,23 @@ import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.Attempt;
 import dev.fleetcheck.core.fleet.CompareSweeps;
-import dev.fleetcheck.core.fleet.FailingRule;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.fleet.JobResult;
-import dev.fleetcheck.core.fleet.LatestFilter;
 import dev.fleetcheck.core.fleet.RequestScan;
-import dev.fleetcheck.core.fleet.RuleFailure;
 import dev.fleetcheck.core.fleet.ScanId;
-import dev.fleetcheck.core.fleet.ScanJob;
-import dev.fleetcheck.core.fleet.ScanOutcome;
-import dev.fleetcheck.core.fleet.ScanRecord;
 import dev.fleetcheck.core.fleet.StartSweep;
-import dev.fleetcheck.core.fleet.SweepEntry;
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.LatestFilter;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.RuleFailure;
+import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.PageRequest;
-import dev.fleetcheck.core.port.RepoRef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -104,14 +104,15 @@ class SweepUseCasesTest {
     h.fleet.add("alpha", "core", RULE_A).add("bravo", "core", RULE_A).add("charlie", "core");
     String first = h.startSweep().call().sweep().sweepId();
     h.drain();
-    String firstAlphaScan = ScanId.of("alpha", h.fleet.commitOf("alpha"), h.engine.pack().digest());
+    String firstAlphaScan =
+        ScanId.of("alpha", h.fleet.commitOf("alpha"), h.scanner.rulePackDigest());
 
     h.clock.advance(java.time.Duration.ofDays(1));
     h.fleet.commit("alpha", RULE_A, RULE_B).commit("bravo");
     String second = h.startSweep().call().sweep().sweepId();
     h.drain();
 
-    String alphaScan = ScanId.of("alpha", h.fleet.commitOf("alpha"), h.engine.pack().digest());
+    String alphaScan = ScanId.of("alpha", h.fleet.commitOf("alpha"), h.scanner.rulePackDigest());
     List<FailingRule> failing = h.embedded.results().failingRules(alphaScan);
     assertThat(failing).extracting(FailingRule::ruleId).containsExactly(RULE_A, RULE_B);
     assertThat(failing.get(0).findings())

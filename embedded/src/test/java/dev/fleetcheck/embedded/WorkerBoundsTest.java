@@ -3,28 +3,23 @@ package dev.fleetcheck.embedded;
 import static dev.fleetcheck.embedded.FleetHarness.RULE_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.Attempt;
 import dev.fleetcheck.core.fleet.JobResult;
-import dev.fleetcheck.core.fleet.ScanJob;
-import dev.fleetcheck.core.fleet.ScanOutcome;
 import dev.fleetcheck.core.fleet.ScanWorker;
-import dev.fleetcheck.core.fleet.SweepEntry;
-import dev.fleetcheck.core.fleet.SweepProgress;
-import dev.fleetcheck.core.model.Evidence;
-import dev.fleetcheck.core.model.Outcome;
-import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScannedRepo;
+import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.port.RepoRef;
-import dev.fleetcheck.core.rules.Rule;
-import dev.fleetcheck.core.rules.RuleContext;
-import dev.fleetcheck.core.rules.RulePack;
-import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.port.RepoScanner;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A scan is bounded in time, and a worker pool ends its jobs before the stores close. */
+/**
+ * A scan that runs out of time is recorded as such, and a worker pool ends its jobs before the
+ * stores close. (The engine's own deadline: ScanEngineDeadlineTest and EngineScannerTest in scan.)
+ */
 class WorkerBoundsTest {
 
   @TempDir Path root;
@@ -49,36 +47,30 @@ class WorkerBoundsTest {
     h.close();
   }
 
-  /** A check that never ends on its own: it keeps reading until the scan's deadline stops it. */
-  private record Endless(String id) implements Rule {
-    @Override
-    public RuleSpec spec() {
-      return RuleSpec.of(id, Profile.PYTHON, "never finish");
-    }
-
-    @Override
-    public Outcome check(RuleContext context) {
-      while (true) {
-        context.snapshot().readText("app.py");
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return Outcome.pass(Evidence.repository("interrupted"));
-        }
+  /** A scanner whose every scan runs out of its time bound, as the engine reports it. */
+  private static RepoScanner outOfTime(String digest) {
+    return new RepoScanner() {
+      @Override
+      public String rulePackDigest() {
+        return digest;
       }
-    }
+
+      @Override
+      public ScannedRepo scan(Path directory, RepositoryRef repository) {
+        throw new FleetcheckException(
+            ErrorCode.SCAN_TIMEOUT, "the scan ran out of its time bound (PT0.2S)");
+      }
+    };
   }
 
   @Test
   void aScanThatRunsOutOfTimeIsRecordedAsScanTimeoutAtOnce() {
     h.fleet.add("alpha", "core");
     String sweepId = h.startSweep().call().sweep().sweepId();
-    ScanEngine endless = new ScanEngine(RulePack.of(List.of(new Endless(RULE_A))), h.clock, "test");
     ScanJob job = ScanJob.forSweep(sweepId, h.fleet.list().get(0), h.clock.instant());
 
     JobResult result =
-        h.scanRepository(endless, Duration.ofMillis(200)).call(job, new Attempt(1, 3));
+        h.scanRepository(outOfTime(h.scanner.rulePackDigest())).call(job, new Attempt(1, 3));
 
     assertThat(result)
         .isInstanceOfSatisfying(

@@ -1,7 +1,7 @@
 package dev.fleetcheck.cli.sweep;
 
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.fleet.ScoreBand;
+import dev.fleetcheck.core.model.ScoreBand;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

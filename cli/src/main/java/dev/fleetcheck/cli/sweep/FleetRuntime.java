@@ -1,5 +1,6 @@
 package dev.fleetcheck.cli.sweep;
 
+import dev.fleetcheck.core.engine.EngineScanner;
 import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.fleet.ScanRepository;
@@ -102,9 +103,8 @@ public final class FleetRuntime implements AutoCloseable {
       ScanRepository scan =
           new ScanRepository(
               fetchers.get(),
-              new ScanEngine(pack, clock, toolVersion),
-              SnapshotLimits.defaults(),
-              scanTimeout,
+              new EngineScanner(
+                  new ScanEngine(pack, clock, toolVersion), SnapshotLimits.defaults(), scanTimeout),
               codec,
               fleet.reports(),
               fleet.results(),

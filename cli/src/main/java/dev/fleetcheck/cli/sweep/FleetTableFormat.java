@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.fleet.ScoreBand;
+import dev.fleetcheck.core.model.ScoreBand;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

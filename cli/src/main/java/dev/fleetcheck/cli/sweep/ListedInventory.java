@@ -1,7 +1,7 @@
 package dev.fleetcheck.cli.sweep;
 
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.RepoInventory;
-import dev.fleetcheck.core.port.RepoRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.fleetcheck.cli.sweep;
 
 import dev.fleetcheck.cli.EventLog;
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.SweepProgress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.fleetcheck.cli.sweep;
 
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.SweepProgress;
 import java.time.Duration;
 
 /** Hears how a running sweep stands, a few times a second, and once more at the end. */

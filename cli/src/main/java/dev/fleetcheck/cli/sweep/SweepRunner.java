@@ -3,7 +3,7 @@ package dev.fleetcheck.cli.sweep;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.StartSweep;
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.RepoFetcher;
 import dev.fleetcheck.core.port.RepoInventory;
 import dev.fleetcheck.core.port.ResultStore;

@@ -1,6 +1,6 @@
 package dev.fleetcheck.cli.sweep;
 
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.SweepProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 

@@ -3,8 +3,8 @@ package dev.fleetcheck.cli.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.fleet.ScoreBand;
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.ScoreBand;
+import dev.fleetcheck.core.model.SweepProgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

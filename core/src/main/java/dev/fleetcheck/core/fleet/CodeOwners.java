@@ -1,9 +1,10 @@
 package dev.fleetcheck.core.fleet;
 
-import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -29,13 +30,15 @@ public final class CodeOwners {
   private CodeOwners() {}
 
   /**
-   * The default owner declared by the first CODEOWNERS file of the snapshot. The snapshot already
-   * refuses symbolic links out of the tree and caps the bytes it reads.
+   * The default owner declared by the first CODEOWNERS file of a work tree, given as what exists
+   * and how to read it: the scan module passes its snapshot, which refuses symbolic links out of
+   * the tree and caps the bytes it reads.
    */
-  public static Optional<String> teamOf(RepoSnapshot snapshot) {
+  public static Optional<String> teamOf(
+      Predicate<String> exists, Function<String, Optional<String>> readText) {
     for (String location : LOCATIONS) {
-      if (snapshot.exists(location)) {
-        return snapshot.readText(location).flatMap(CodeOwners::defaultOwner);
+      if (exists.test(location)) {
+        return readText.apply(location).flatMap(CodeOwners::defaultOwner);
       }
     }
     return Optional.empty();

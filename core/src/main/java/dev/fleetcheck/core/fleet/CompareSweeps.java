@@ -2,6 +2,9 @@ package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RuleFailure;
+import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.port.Page;
 import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.core.port.ResultStore;

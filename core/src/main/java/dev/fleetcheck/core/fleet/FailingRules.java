@@ -1,6 +1,9 @@
 package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.Finding;
+import dev.fleetcheck.core.model.FirstSeen;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
 import dev.fleetcheck.core.model.Status;

@@ -2,7 +2,15 @@ package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.LatestFilter;
+import dev.fleetcheck.core.model.RuleFailure;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.Page;
 import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.core.port.ReportCodec;

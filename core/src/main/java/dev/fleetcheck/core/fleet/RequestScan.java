@@ -2,8 +2,9 @@ package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
-import dev.fleetcheck.core.port.RepoRef;
 import dev.fleetcheck.core.port.ResultStore;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.ScanJob;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 

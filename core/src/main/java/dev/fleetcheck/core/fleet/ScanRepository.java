@@ -1,21 +1,24 @@
 package dev.fleetcheck.core.fleet;
 
-import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.FirstSeen;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.model.ScannedRepo;
+import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.port.RepoScanner;
 import dev.fleetcheck.core.port.ReportCodec;
 import dev.fleetcheck.core.port.ReportStore;
 import dev.fleetcheck.core.port.ResultStore;
-import dev.fleetcheck.core.snapshot.RepoSnapshot;
-import dev.fleetcheck.core.snapshot.ScanDeadline;
-import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +30,9 @@ import java.util.UUID;
  * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
  * then count the repository in its sweep.
  *
- * <p>The scan itself is bounded by {@code scanTimeout} ({@link ScanDeadline}); one that runs out is
- * recorded as failed with scan_timeout.
- *
  * <p>A stored scan is reused while it is still true (same commit and rule-pack identity, no waiver
  * it applied expired since); the remote's head is asked first, so an unchanged repository is not
- * cloned.
+ * cloned. A scan that runs out of its time bound (the scanner's) is recorded as scan_timeout.
  *
  * <p>Safe under at-least-once delivery: a scan is keyed by (repository, commit, rule-pack digest),
  * the record is a conditional put (a concurrent duplicate's report is removed again), and the sweep
@@ -55,9 +55,7 @@ public final class ScanRepository {
           ErrorCode.SWEEP_NOT_FOUND);
 
   private final RepoFetcher fetcher;
-  private final ScanEngine engine;
-  private final SnapshotLimits limits;
-  private final Duration scanTimeout;
+  private final RepoScanner scanner;
   private final ReportCodec codec;
   private final ReportStore reports;
   private final ResultStore results;
@@ -65,17 +63,13 @@ public final class ScanRepository {
 
   public ScanRepository(
       RepoFetcher fetcher,
-      ScanEngine engine,
-      SnapshotLimits limits,
-      Duration scanTimeout,
+      RepoScanner scanner,
       ReportCodec codec,
       ReportStore reports,
       ResultStore results,
       Clock clock) {
     this.fetcher = fetcher;
-    this.engine = engine;
-    this.limits = limits;
-    this.scanTimeout = scanTimeout;
+    this.scanner = scanner;
     this.codec = codec;
     this.reports = reports;
     this.results = results;
@@ -120,7 +114,7 @@ public final class ScanRepository {
    */
   private Stored scanUnlessStillTrue(ScanJob job) {
     String repository = job.repository().name();
-    String pack = engine.pack().digest();
+    String pack = scanner.rulePackDigest();
     Optional<String> head = fetcher.resolveHead(job.repository());
     if (head.isPresent()
         && StoredScans.find(results, repository, head.get(), pack, clock.instant())
@@ -141,13 +135,13 @@ public final class ScanRepository {
 
   private void scanAndStore(ScanJob job, FetchedRepo fetched, String scanId) {
     RepoRef repository = job.repository();
-    RepoSnapshot snapshot =
-        RepoSnapshot.of(fetched.directory(), limits, ScanDeadline.after(scanTimeout));
-    ScanReport report =
-        engine.scan(
-            snapshot, new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
+    ScannedRepo scanned =
+        scanner.scan(
+            fetched.directory(),
+            new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
+    ScanReport report = scanned.report();
     String team =
-        repository.team().isEmpty() ? CodeOwners.teamOf(snapshot).orElse("") : repository.team();
+        repository.team().isEmpty() ? scanned.codeOwnersTeam().orElse("") : repository.team();
     Map<String, FirstSeen> firstSeen =
         results.recordFirstSeen(
             repository.name(),
@@ -202,7 +196,7 @@ public final class ScanRepository {
               repository.team(),
               repository.url(),
               "",
-              engine.pack().digest(),
+              scanner.rulePackDigest(),
               job.sweepId(),
               clock.instant(),
               new ScanOutcome.Failed(code, message)),

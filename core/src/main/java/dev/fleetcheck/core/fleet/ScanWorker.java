@@ -1,6 +1,7 @@
 package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue.Delivery;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,12 @@ package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.RepoInventory;
-import dev.fleetcheck.core.port.RepoRef;
 import dev.fleetcheck.core.port.ResultStore;
 import java.security.SecureRandom;
 import java.time.Clock;

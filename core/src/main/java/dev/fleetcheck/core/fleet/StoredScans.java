@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.fleet;
 
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.port.ResultStore;
 import java.time.Instant;
 import java.util.Optional;

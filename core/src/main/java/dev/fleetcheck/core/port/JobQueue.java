@@ -1,6 +1,6 @@
 package dev.fleetcheck.core.port;
 
-import dev.fleetcheck.core.fleet.ScanJob;
+import dev.fleetcheck.core.model.ScanJob;
 import java.util.List;
 
 /**
@@ -51,9 +51,7 @@ public interface JobQueue {
   /** How many messages wait, are in flight and are dead-lettered (approximate on SQS). */
   QueueDepth depth();
 
-  /**
-   * One delivery of a message: its body is a {@link dev.fleetcheck.core.fleet.ScanJobCodec} job.
-   */
+  /** One delivery of a message: its body is a scan job as {@code ScanJobCodec} encodes it. */
   record Delivery(String messageId, String receiptHandle, String body, int receiveCount) {}
 
   /** A message the queue gave up on, with the last failure reason a consumer reported. */

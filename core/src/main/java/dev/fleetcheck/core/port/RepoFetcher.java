@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.port;
 
+import dev.fleetcheck.core.model.RepoRef;
 import java.util.Optional;
 
 /** Brings one repository's default branch (or the given branch) to a bounded local work tree. */

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.port;
 
+import dev.fleetcheck.core.model.RepoRef;
 import java.util.List;
 
 /** Lists the repositories of a fleet (a static file, or an organisation on GitHub). */

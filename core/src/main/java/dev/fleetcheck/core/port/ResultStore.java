@@ -1,13 +1,13 @@
 package dev.fleetcheck.core.port;
 
-import dev.fleetcheck.core.fleet.FailingRule;
-import dev.fleetcheck.core.fleet.FirstSeen;
-import dev.fleetcheck.core.fleet.LatestFilter;
-import dev.fleetcheck.core.fleet.RuleFailure;
-import dev.fleetcheck.core.fleet.ScanRecord;
-import dev.fleetcheck.core.fleet.Sweep;
-import dev.fleetcheck.core.fleet.SweepEntry;
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.FirstSeen;
+import dev.fleetcheck.core.model.LatestFilter;
+import dev.fleetcheck.core.model.RuleFailure;
+import dev.fleetcheck.core.model.ScanRecord;
+import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.model.SweepProgress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.fleetcheck.core.report;
 
-import dev.fleetcheck.core.snapshot.RepoSnapshot;
-import dev.fleetcheck.core.snapshot.SourceFile;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -19,17 +18,17 @@ public final class SarifAnchor {
 
   private SarifAnchor() {}
 
-  /** The first project manifest present, else the first Python file, else {@link #DEFAULT}. */
-  public static String choose(RepoSnapshot snapshot) {
+  /**
+   * The first project manifest present, else the first Python file, else {@link #DEFAULT}.
+   *
+   * @param paths the repository's file paths, relative and '/'-separated, in the scan's order
+   */
+  public static String choose(Collection<String> paths) {
     for (String manifest : MANIFESTS) {
-      if (snapshot.exists(manifest)) {
+      if (paths.contains(manifest)) {
         return manifest;
       }
     }
-    return snapshot.files().stream()
-        .map(SourceFile::path)
-        .filter(path -> path.endsWith(".py"))
-        .findFirst()
-        .orElse(DEFAULT);
+    return paths.stream().filter(path -> path.endsWith(".py")).findFirst().orElse(DEFAULT);
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** core is the domain: it must never reach for AWS, a CLI framework or a database driver. */
+/**
+ * core is the domain: it must never reach for AWS, a CLI framework, a database driver, a git
+ * client, a YAML/TOML parser or the scan engine (module scan).
+ */
 class CoreDependenciesTest {
 
   private static final List<String> FORBIDDEN_IMPORTS =
@@ -19,6 +22,16 @@ class CoreDependenciesTest {
           "picocli.",
           "org.xerial.",
           "java.sql.",
+          "org.eclipse.jgit.",
+          "com.fasterxml.jackson.dataformat.",
+          "org.yaml.",
+          "dev.fleetcheck.core.snapshot.",
+          "dev.fleetcheck.core.facts.",
+          "dev.fleetcheck.core.python.",
+          "dev.fleetcheck.core.secrets.",
+          "dev.fleetcheck.core.rules.",
+          "dev.fleetcheck.core.waiver.",
+          "dev.fleetcheck.core.engine.ScanEngine",
           "dev.fleetcheck.cli.",
           "dev.fleetcheck.embedded.",
           "dev.fleetcheck.vcs.",

@@ -2,10 +2,10 @@ package dev.fleetcheck.core.contract;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
 import dev.fleetcheck.core.port.RepoInventory;
-import dev.fleetcheck.core.port.RepoRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +142,7 @@ public final class FakeFleet implements RepoInventory, RepoFetcher {
       }
       for (String rule : repo.failingRules()) {
         Files.writeString(
-            dir.resolve(MarkerRule.markerFile(rule)), rule + " fails in " + ref.name() + "\n");
+            dir.resolve(MarkerScanner.markerFile(rule)), rule + " fails in " + ref.name() + "\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.fleet.ScanJob;
 import dev.fleetcheck.core.fleet.ScanJobCodec;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.JobQueue.Delivery;
-import dev.fleetcheck.core.port.RepoRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

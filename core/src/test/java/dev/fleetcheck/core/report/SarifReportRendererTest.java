@@ -8,13 +8,9 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.RepositoryRef;
 import dev.fleetcheck.core.model.ScanReport;
-import dev.fleetcheck.core.snapshot.RepoSnapshot;
-import dev.fleetcheck.core.testing.FixtureRepo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SarifReportRendererTest {
 
@@ -144,15 +140,14 @@ class SarifReportRendererTest {
   }
 
   @Test
-  void anchorIsTheFirstManifestPresent(@TempDir Path dir) {
-    Path withRequirements =
-        FixtureRepo.in(dir.resolve("a")).file("requirements.txt", "x==1\n").build();
-    Path onlyCode = FixtureRepo.in(dir.resolve("b")).file("pkg/tool.py", "x = 1\n").build();
-    Path empty = FixtureRepo.in(dir.resolve("c")).file("notes.txt", "x\n").build();
-
-    assertThat(SarifAnchor.choose(RepoSnapshot.of(withRequirements))).isEqualTo("requirements.txt");
-    assertThat(SarifAnchor.choose(RepoSnapshot.of(onlyCode))).isEqualTo("pkg/tool.py");
-    assertThat(SarifAnchor.choose(RepoSnapshot.of(empty))).isEqualTo("pyproject.toml");
+  void anchorIsTheFirstManifestPresent() {
+    assertThat(SarifAnchor.choose(List.of("pkg/tool.py", "requirements.txt", "setup.py")))
+        .isEqualTo("setup.py");
+    assertThat(SarifAnchor.choose(List.of("README.md", "requirements.txt")))
+        .isEqualTo("requirements.txt");
+    assertThat(SarifAnchor.choose(List.of("notes.txt", "pkg/tool.py", "z.py")))
+        .isEqualTo("pkg/tool.py");
+    assertThat(SarifAnchor.choose(List.of("notes.txt"))).isEqualTo("pyproject.toml");
   }
 
   static ScanReport withRepository(ScanReport report, RepositoryRef repository) {

@@ -2,9 +2,9 @@ package dev.fleetcheck.vcs.fetch;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.port.RepoRef;
 import dev.fleetcheck.vcs.AccessToken;
 import java.io.IOException;
 import java.nio.file.Files;

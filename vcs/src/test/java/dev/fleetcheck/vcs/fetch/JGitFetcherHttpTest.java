@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.vcs.AccessToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

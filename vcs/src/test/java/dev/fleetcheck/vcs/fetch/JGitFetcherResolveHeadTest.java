@@ -5,8 +5,8 @@ import static dev.fleetcheck.vcs.fetch.JGitFetcherTest.repoWithHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FetchedRepo;
-import dev.fleetcheck.core.port.RepoRef;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FetchedRepo;
-import dev.fleetcheck.core.port.RepoRef;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import dev.fleetcheck.vcs.AccessToken;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;

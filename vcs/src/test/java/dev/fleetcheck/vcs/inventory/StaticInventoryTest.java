@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.port.RepoRef;
+import dev.fleetcheck.core.model.RepoRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractStringAssert;

@@ -3,9 +3,9 @@ package dev.fleetcheck.core.report.fleet;
 import static dev.fleetcheck.core.report.fleet.ReportText.decimal;
 import static dev.fleetcheck.core.report.fleet.ReportText.html;
 
-import dev.fleetcheck.core.fleet.FailingRule;
-import dev.fleetcheck.core.fleet.ScoreBand;
+import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.ScoreBand;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;

@@ -3,19 +3,19 @@ package dev.fleetcheck.core.report.fleet;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.CompareSweeps;
-import dev.fleetcheck.core.fleet.FailingRule;
-import dev.fleetcheck.core.fleet.Finding;
 import dev.fleetcheck.core.fleet.FleetQueries;
-import dev.fleetcheck.core.fleet.LatestFilter;
-import dev.fleetcheck.core.fleet.ScanOutcome;
-import dev.fleetcheck.core.fleet.ScanRecord;
-import dev.fleetcheck.core.fleet.Sweep;
-import dev.fleetcheck.core.fleet.SweepEntry;
-import dev.fleetcheck.core.fleet.SweepProgress;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.Finding;
+import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
+import dev.fleetcheck.core.model.ScanOutcome;
+import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.Page;
 import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.core.port.ReportCodec;
@@ -32,11 +32,11 @@ import dev.fleetcheck.core.report.fleet.FleetReportData.ScoreBucket;
 import dev.fleetcheck.core.report.fleet.FleetReportData.SweepSummary;
 import dev.fleetcheck.core.report.fleet.FleetReportData.TeamSummary;
 import dev.fleetcheck.core.report.fleet.FleetReportData.Totals;
-import dev.fleetcheck.core.rules.RulePack;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,14 +59,24 @@ public final class FleetReportAssembler {
 
   private final ResultStore results;
   private final FleetQueries queries;
-  private final RulePack pack;
+  private final Map<String, RuleMeta> rules;
   private final Clock clock;
 
+  /**
+   * @param rules every rule of the pack the fleet was scanned with, automated or not, in the
+   *     standard's order (the rule pack's metadata, as data)
+   */
   public FleetReportAssembler(
-      ResultStore results, ReportStore reports, ReportCodec codec, RulePack pack, Clock clock) {
+      ResultStore results,
+      ReportStore reports,
+      ReportCodec codec,
+      List<RuleMeta> rules,
+      Clock clock) {
     this.results = results;
     this.queries = new FleetQueries(results, reports, codec);
-    this.pack = pack;
+    Map<String, RuleMeta> byId = new LinkedHashMap<>();
+    rules.forEach(meta -> byId.put(meta.id(), meta));
+    this.rules = byId;
     this.clock = clock;
   }
 
@@ -242,7 +252,7 @@ public final class FleetReportAssembler {
   /** Tallies each automated rule's outcomes over the full reports of the scanned repositories. */
   private PassRates passRates(List<RepositoryResult.Scanned> scanned) {
     Map<String, int[]> tallies = new TreeMap<>();
-    for (RuleMeta meta : pack.metas()) {
+    for (RuleMeta meta : rules.values()) {
       if (meta.automated()) {
         tallies.put(meta.id(), new int[5]);
       }
@@ -312,7 +322,7 @@ public final class FleetReportAssembler {
   }
 
   private RuleInfo ruleInfo(String id, Level fallbackLevel) {
-    return pack.meta(id)
+    return Optional.ofNullable(rules.get(id))
         .map(
             m ->
                 new RuleInfo(

@@ -1,8 +1,8 @@
 package dev.fleetcheck.core.report.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.fleet.ScoreBand;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.ScoreBand;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -145,7 +145,7 @@ public record FleetReportData(
 
   /**
    * A rule a repository failed: the level that applied, how many findings its report holds, the
-   * stored ones (at most {@link dev.fleetcheck.core.fleet.FailingRule#MAX_STORED_FINDINGS}), and
+   * stored ones (at most {@link dev.fleetcheck.core.model.FailingRule#MAX_STORED_FINDINGS}), and
    * whether the rule did not fail there in the previous sweep.
    */
   public record FailedRule(

@@ -2,17 +2,14 @@ package dev.fleetcheck.core.report.fleet;
 
 import dev.fleetcheck.core.contract.FakeFleet;
 import dev.fleetcheck.core.contract.InMemoryReportCodec;
-import dev.fleetcheck.core.contract.MarkerRule;
+import dev.fleetcheck.core.contract.MarkerScanner;
 import dev.fleetcheck.core.contract.MutableClock;
-import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.fleet.Attempt;
-import dev.fleetcheck.core.fleet.ScanJob;
 import dev.fleetcheck.core.fleet.ScanRepository;
-import dev.fleetcheck.core.fleet.Sweep;
-import dev.fleetcheck.core.port.RepoRef;
-import dev.fleetcheck.core.rules.RulePack;
-import dev.fleetcheck.core.snapshot.SnapshotLimits;
+import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.model.Sweep;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,12 +40,7 @@ final class FixtureFleet {
   final InMemoryReportStore reports = new InMemoryReportStore();
   final InMemoryReportCodec codec = new InMemoryReportCodec();
   final FakeFleet fleet;
-  final ScanEngine engine =
-      new ScanEngine(
-          RulePack.of(
-              List.of(new MarkerRule(RULE_A), new MarkerRule(RULE_B), new MarkerRule(RULE_C))),
-          clock,
-          "test");
+  final MarkerScanner scanner = new MarkerScanner(clock, RULE_A, RULE_B, RULE_C);
 
   FixtureFleet(Path workRoot) {
     fleet = new FakeFleet(workRoot);
@@ -77,17 +69,8 @@ final class FixtureFleet {
   void sweep(String sweepId) {
     List<RepoRef> repositories = fleet.list();
     results.createSweep(
-        new Sweep(sweepId, clock.instant(), repositories.size(), engine.pack().digest()));
-    ScanRepository scan =
-        new ScanRepository(
-            fleet,
-            engine,
-            SnapshotLimits.defaults(),
-            java.time.Duration.ofMinutes(1),
-            codec,
-            reports,
-            results,
-            clock);
+        new Sweep(sweepId, clock.instant(), repositories.size(), scanner.rulePackDigest()));
+    ScanRepository scan = new ScanRepository(fleet, scanner, codec, reports, results, clock);
     for (RepoRef repository : repositories) {
       clock.advance(Duration.ofSeconds(30));
       scan.call(ScanJob.forSweep(sweepId, repository, clock.instant()), new Attempt(1, 1));
@@ -96,6 +79,6 @@ final class FixtureFleet {
 
   FleetReportAssembler assembler() {
     return new FleetReportAssembler(
-        results, reports, codec, engine.pack(), Clock.fixed(GENERATED, ZoneOffset.UTC));
+        results, reports, codec, scanner.metas(), Clock.fixed(GENERATED, ZoneOffset.UTC));
   }
 }

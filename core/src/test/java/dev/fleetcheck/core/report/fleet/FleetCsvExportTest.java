@@ -3,7 +3,7 @@ package dev.fleetcheck.core.report.fleet;
 import static dev.fleetcheck.core.report.fleet.FixtureFleet.HOSTILE_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetcheck.core.fleet.ScoreBand;
+import dev.fleetcheck.core.model.ScoreBand;
 import dev.fleetcheck.core.report.CsvRows;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
 import java.nio.file.Path;

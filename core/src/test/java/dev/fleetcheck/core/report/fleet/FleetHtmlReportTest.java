@@ -4,8 +4,8 @@ import static dev.fleetcheck.core.report.fleet.FixtureFleet.HOSTILE_NAME;
 import static dev.fleetcheck.core.report.fleet.FixtureFleet.HOSTILE_TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetcheck.core.fleet.ScoreBand;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.ScoreBand;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingStatus;

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import dev.fleetcheck.core.fleet.ScoreBand;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.ScoreBand;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingStatus;
@@ -149,7 +149,7 @@ class FleetReportAssemblerTest {
         .scan(charlie.scanId())
         .ifPresent(
             record -> {
-              var outcome = (dev.fleetcheck.core.fleet.ScanOutcome.Succeeded) record.outcome();
+              var outcome = (dev.fleetcheck.core.model.ScanOutcome.Succeeded) record.outcome();
               fixture.reports.delete(outcome.reportKey());
             });
 
@@ -194,10 +194,10 @@ class FleetReportAssemblerTest {
   @Test
   void anUnfinishedSweepListsWhatIsDoneAndCountsThePending() {
     fixture.results.createSweep(
-        new dev.fleetcheck.core.fleet.Sweep(
-            "sw-3", fixture.clock.instant().plusSeconds(60), 6, fixture.engine.pack().digest()));
+        new dev.fleetcheck.core.model.Sweep(
+            "sw-3", fixture.clock.instant().plusSeconds(60), 6, fixture.scanner.rulePackDigest()));
     fixture.results.recordSweepEntry(
-        dev.fleetcheck.core.fleet.SweepEntry.done(
+        dev.fleetcheck.core.model.SweepEntry.done(
             "sw-3", "charlie", scanned("charlie").scanId(), fixture.clock.instant()));
 
     FleetReportData report = fixture.assembler().assemble(Optional.empty());

@@ -1,6 +1,0 @@
-package dev.fleetcheck.core.fleet;
-
-import dev.fleetcheck.core.model.Level;
-
-/** A repository failing a rule in a sweep, and the scan that says so. */
-public record RuleFailure(String ruleId, String repository, String scanId, Level level) {}
