@@ -9,13 +9,9 @@ import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -102,31 +98,12 @@ class JGitFetcherResolveHeadTest {
 
   @Test
   void aSilentServerTimesOutWithinTheFetchBound() throws Exception {
-    List<Socket> held = new ArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (!silent.isClosed()) {
-                    held.add(silent.accept());
-                  }
-                } catch (IOException closed) {
-                  // the test is over
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
+    try (SilentServer silent = new SilentServer()) {
       FetchLimits quick = new FetchLimits(Duration.ofSeconds(1), 10L * 1024 * 1024, 1_000);
-      String url = "git://127.0.0.1:" + silent.getLocalPort() + "/stalled";
 
       assertFails(
-          () -> fetcher(quick).resolveHead(new RepoRef("stalled", url, "", "")),
+          () -> fetcher(quick).resolveHead(new RepoRef("stalled", silent.url("stalled"), "", "")),
           ErrorCode.CLONE_TIMEOUT);
-    } finally {
-      for (Socket socket : held) {
-        socket.close();
-      }
     }
   }
 
