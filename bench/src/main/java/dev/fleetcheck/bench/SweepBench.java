@@ -4,13 +4,15 @@ import dev.fleetcheck.core.contract.FakeFleet;
 import dev.fleetcheck.core.contract.InMemoryReportCodec;
 import dev.fleetcheck.core.engine.EngineScanner;
 import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.fleet.QueuePoller;
 import dev.fleetcheck.core.fleet.ScanRepository;
 import dev.fleetcheck.core.fleet.ScanWorker;
 import dev.fleetcheck.core.fleet.StartSweep;
+import dev.fleetcheck.core.fleet.SweepTrigger;
+import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import dev.fleetcheck.embedded.EmbeddedFleet;
-import dev.fleetcheck.embedded.QueuePoller;
 import dev.fleetcheck.embedded.WorkerPool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,10 +71,11 @@ public final class SweepBench {
                 new InMemoryReportCodec(),
                 embedded.reports(),
                 embedded.results(),
-                clock);
+                clock,
+                FailureLog.NONE);
         long start = System.nanoTime();
         new StartSweep(fleet, embedded.queue(), embedded.results(), clock, engine.pack().digest())
-            .call();
+            .call(SweepTrigger.fresh());
         new WorkerPool(
                 embedded.queue(),
                 () ->

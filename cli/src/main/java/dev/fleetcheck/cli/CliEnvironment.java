@@ -2,6 +2,7 @@ package dev.fleetcheck.cli;
 
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.embedded.DataDirectory;
+import dev.fleetcheck.vcs.fetch.RepoFetcherFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

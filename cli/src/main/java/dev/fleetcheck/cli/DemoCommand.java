@@ -6,6 +6,7 @@ import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.cli.demo.DemoFleet;
 import dev.fleetcheck.cli.demo.DemoInventory;
 import dev.fleetcheck.cli.sweep.FleetTableFormat;
+import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.vcs.inventory.StaticInventory;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;
 import java.nio.file.Path;

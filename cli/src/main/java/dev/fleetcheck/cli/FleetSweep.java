@@ -1,13 +1,15 @@
 package dev.fleetcheck.cli;
 
 import dev.fleetcheck.cli.sweep.FleetRuntime;
-import dev.fleetcheck.cli.sweep.FleetTable;
 import dev.fleetcheck.cli.sweep.FleetTableFormat;
 import dev.fleetcheck.cli.sweep.ListedInventory;
 import dev.fleetcheck.cli.sweep.ProgressLines;
 import dev.fleetcheck.cli.sweep.ProgressListener;
 import dev.fleetcheck.cli.sweep.SweepRunner;
 import dev.fleetcheck.cli.sweep.TerminalProgressBar;
+import dev.fleetcheck.core.fleet.FailOn;
+import dev.fleetcheck.core.fleet.FleetTable;
+import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.port.RepoInventory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +66,7 @@ final class FleetSweep {
             env.pack(),
             env.clock(),
             BuildInfo.current().version(),
+            failureLog(),
             request.scanTimeout())) {
       SweepRunner runner =
           new SweepRunner(runtime, inventory, env.fetchers()::create, request.workers())
@@ -161,5 +164,18 @@ final class FleetSweep {
     } catch (IllegalStateException shuttingDown) {
       // The hook is running: it stops the workers and waits for this command to end.
     }
+  }
+
+  /**
+   * Failures the use cases handle go to the event log at debug level: the sweep's own output
+   * already says which repositories failed and why, so they show only with --log-level debug.
+   */
+  private FailureLog failureLog() {
+    return (event, code, message, context) -> {
+      Map<String, Object> fields = new LinkedHashMap<>(context);
+      fields.put("error_code", code.code());
+      fields.put("message", message);
+      log.debug(event, fields);
+    };
   }
 }

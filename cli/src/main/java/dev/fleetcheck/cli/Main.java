@@ -1,5 +1,7 @@
 package dev.fleetcheck.cli;
 
+import dev.fleetcheck.vcs.fetch.GitFetchers;
+
 /** The {@code fleetcheck} executable. */
 public final class Main {
 

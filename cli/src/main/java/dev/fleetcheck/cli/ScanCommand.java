@@ -3,6 +3,7 @@ package dev.fleetcheck.cli;
 import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
 import dev.fleetcheck.core.model.Status;

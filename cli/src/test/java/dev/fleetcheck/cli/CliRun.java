@@ -2,6 +2,7 @@ package dev.fleetcheck.cli;
 
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.vcs.fetch.RepoFetcherFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

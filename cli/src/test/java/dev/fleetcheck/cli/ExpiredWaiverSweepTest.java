@@ -10,6 +10,7 @@ import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.vcs.fetch.GitFetchers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.vcs.fetch.GitFetchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import dev.fleetcheck.core.testing.SecretCorpus;
 import dev.fleetcheck.core.testing.SecretCorpus.Sample;
+import dev.fleetcheck.vcs.fetch.GitFetchers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

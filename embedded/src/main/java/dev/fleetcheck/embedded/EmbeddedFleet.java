@@ -1,5 +1,6 @@
 package dev.fleetcheck.embedded;
 
+import dev.fleetcheck.core.fleet.QueuePoller;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -114,6 +114,13 @@ final class Schema {
                   "CREATE INDEX queue_ready ON queue_message (queue, dead_at, visible_at, seq)")),
           new Migration(
               3,
+              "idempotency keys name their request and point at a job only once it is queued",
+              List.of(
+                  "ALTER TABLE idempotency_key ADD COLUMN request_hash TEXT NOT NULL DEFAULT ''",
+                  "ALTER TABLE idempotency_key ADD COLUMN state TEXT NOT NULL DEFAULT 'queued'",
+                  "ALTER TABLE idempotency_key ADD COLUMN claimed_at INTEGER NOT NULL DEFAULT 0")),
+          new Migration(
+              4,
               "scans record until when the waivers they applied hold",
               List.of("ALTER TABLE scan ADD COLUMN valid_until INTEGER")));
 }

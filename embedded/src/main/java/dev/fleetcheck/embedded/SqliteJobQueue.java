@@ -5,6 +5,8 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.ScanJobCodec;
 import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
+import dev.fleetcheck.core.port.Page;
+import dev.fleetcheck.core.port.PageRequest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +32,7 @@ public final class SqliteJobQueue implements JobQueue {
   private final String name;
   private final Duration visibilityTimeout;
   private final int maxReceives;
+  private final SqlPager pager;
 
   public SqliteJobQueue(
       SqliteDatabase db, Clock clock, String name, Duration visibilityTimeout, int maxReceives) {
@@ -44,6 +47,7 @@ public final class SqliteJobQueue implements JobQueue {
     this.name = name;
     this.visibilityTimeout = visibilityTimeout;
     this.maxReceives = maxReceives;
+    this.pager = new SqlPager(db);
   }
 
   @Override
@@ -181,30 +185,43 @@ public final class SqliteJobQueue implements JobQueue {
   }
 
   @Override
-  public List<DeadLetter> deadLetters() {
-    return db.read(
-        c -> {
-          List<DeadLetter> dead = new ArrayList<>();
-          try (PreparedStatement select =
-              c.prepareStatement(
-                  "SELECT message_id, body, receive_count, last_failure FROM queue_message"
-                      + " WHERE queue = ? AND dead_at IS NOT NULL ORDER BY dead_at, seq")) {
-            select.setString(1, name);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                String reason = rows.getString(4);
-                dead.add(
-                    new DeadLetter(
-                        rows.getString(1),
-                        rows.getString(2),
-                        rows.getInt(3),
-                        reason == null ? "" : reason));
-              }
-            }
-          }
-          return dead;
-        });
+  public Page<DeadLetter> deadLetters(PageRequest page) {
+    String scope = "dead-letters|" + name;
+    String after = "";
+    List<Object> params = new ArrayList<>(List.of(name));
+    if (page.cursor().isPresent()) {
+      List<String> position = pager.position(scope, page, 2);
+      long deadAt = SqlRows.parseLong(position.get(0));
+      after = " AND (dead_at > ? OR (dead_at = ? AND seq > ?))";
+      params.addAll(List.of(deadAt, deadAt, SqlRows.parseLong(position.get(1))));
+    }
+    Page<DeadRow> rows =
+        pager.page(
+            page,
+            "SELECT message_id, body, receive_count, last_failure, dead_at, seq FROM queue_message"
+                + " WHERE queue = ? AND dead_at IS NOT NULL"
+                + after
+                + " ORDER BY dead_at, seq LIMIT ?",
+            params,
+            row -> {
+              String reason = row.getString(4);
+              return new DeadRow(
+                  new DeadLetter(
+                      row.getString(1),
+                      row.getString(2),
+                      row.getInt(3),
+                      reason == null ? "" : reason),
+                  row.getLong(5),
+                  row.getLong(6));
+            },
+            row ->
+                pager
+                    .cursors()
+                    .encode(scope, List.of(Long.toString(row.deadAt()), Long.toString(row.seq()))));
+    return new Page<>(rows.items().stream().map(DeadRow::letter).toList(), rows.next());
   }
+
+  private record DeadRow(DeadLetter letter, long deadAt, long seq) {}
 
   @Override
   public QueueDepth depth() {

@@ -1,5 +1,6 @@
 package dev.fleetcheck.embedded;
 
+import dev.fleetcheck.core.fleet.QueuePoller;
 import dev.fleetcheck.core.port.JobQueue;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -29,7 +29,7 @@ class SqliteDatabaseTest {
   void reopeningAppliesNothingTwice() {
     SqliteDatabase.open(dataDirectory).close();
     try (SqliteDatabase db = SqliteDatabase.open(dataDirectory)) {
-      assertThat(appliedVersions(db)).containsExactly(1, 2, 3);
+      assertThat(appliedVersions(db)).containsExactly(1, 2, 3, 4);
     }
   }
 
@@ -45,15 +45,15 @@ class SqliteDatabaseTest {
             List.of("CREATE TABLE later (seq INTEGER REFERENCES queue_message (seq))")));
 
     try (SqliteDatabase db = SqliteDatabase.openFile(file, extended)) {
-      assertThat(appliedVersions(db)).containsExactly(1, 2, 3, 4);
+      assertThat(appliedVersions(db)).containsExactly(1, 2, 3, 4, 5);
     }
   }
 
   @Test
-  void aScanStoredBeforeVersionThreeReadsBackAsTrueWithoutExpiry() {
+  void aScanStoredBeforeVersionFourReadsBackAsTrueWithoutExpiry() {
     Path file = dataDirectory.resolve(SqliteDatabase.FILE_NAME);
-    try (SqliteDatabase v2 = SqliteDatabase.openFile(file, Schema.MIGRATIONS.subList(0, 2))) {
-      v2.transaction(
+    try (SqliteDatabase v3 = SqliteDatabase.openFile(file, Schema.MIGRATIONS.subList(0, 3))) {
+      v3.transaction(
           c -> {
             try (Statement s = c.createStatement()) {
               s.execute(
@@ -67,7 +67,7 @@ class SqliteDatabaseTest {
     }
 
     try (SqliteDatabase db = SqliteDatabase.openFile(file, Schema.MIGRATIONS)) {
-      assertThat(appliedVersions(db)).containsExactly(1, 2, 3);
+      assertThat(appliedVersions(db)).containsExactly(1, 2, 3, 4);
       dev.fleetcheck.core.model.ScanRecord old =
           new SqliteResultStore(db).scan("s-old").orElseThrow();
       assertThat(((dev.fleetcheck.core.model.ScanOutcome.Succeeded) old.outcome()).validUntil())

@@ -2,6 +2,7 @@ package dev.fleetcheck.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetcheck.core.contract.JobQueueContract;
 import dev.fleetcheck.core.contract.MutableClock;
 import dev.fleetcheck.core.fleet.ScanJobCodec;
 import dev.fleetcheck.core.model.RepoRef;
@@ -41,7 +42,7 @@ class SqliteJobQueueTest {
       }
 
       assertThat(queue.receive(10)).isEmpty();
-      assertThat(queue.deadLetters())
+      assertThat(JobQueueContract.deadLetters(queue))
           .singleElement()
           .satisfies(d -> assertThat(d.lastFailure()).isEqualTo("clone_timeout: attempt 2"));
     }

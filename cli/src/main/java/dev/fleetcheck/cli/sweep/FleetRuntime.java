@@ -3,14 +3,13 @@ package dev.fleetcheck.cli.sweep;
 import dev.fleetcheck.core.engine.EngineScanner;
 import dev.fleetcheck.core.engine.ScanEngine;
 import dev.fleetcheck.core.fleet.FleetQueries;
-import dev.fleetcheck.core.fleet.ScanRepository;
-import dev.fleetcheck.core.fleet.ScanWorker;
+import dev.fleetcheck.core.fleet.QueuePoller;
+import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.port.RepoFetcher;
-import dev.fleetcheck.core.report.JsonReportCodec;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import dev.fleetcheck.embedded.EmbeddedFleet;
-import dev.fleetcheck.embedded.QueuePoller;
+import dev.fleetcheck.embedded.EmbeddedRuntime;
 import dev.fleetcheck.vcs.fetch.FetchLimits;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,8 +17,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The embedded default wired for the command line: the data dir's store, report folder and queue,
- * and the use cases over them with the JSON report codec.
+ * The embedded runtime as the command line uses it: the data dir's fleet runtime (built by {@link
+ * EmbeddedRuntime}) plus the scan engine its worker threads run.
  */
 public final class FleetRuntime implements AutoCloseable {
 
@@ -33,39 +32,53 @@ public final class FleetRuntime implements AutoCloseable {
 
   private static final int POLL_BATCH = 1;
 
-  private final EmbeddedFleet fleet;
+  private final EmbeddedRuntime runtime;
   private final RulePack pack;
   private final Clock clock;
   private final String toolVersion;
   private final Duration scanTimeout;
-  private final JsonReportCodec codec = new JsonReportCodec();
 
   private FleetRuntime(
-      EmbeddedFleet fleet, RulePack pack, Clock clock, String toolVersion, Duration scanTimeout) {
-    this.fleet = fleet;
+      EmbeddedRuntime runtime,
+      RulePack pack,
+      Clock clock,
+      String toolVersion,
+      Duration scanTimeout) {
+    this.runtime = runtime;
     this.pack = pack;
     this.clock = clock;
     this.toolVersion = toolVersion;
     this.scanTimeout = scanTimeout;
   }
 
-  /** Opens the data dir's stores with scans bounded by the default scan_timeout. */
+  /** Opens the data dir with the default scan_timeout and no failure log. */
   public static FleetRuntime open(Path dataDir, RulePack pack, Clock clock, String toolVersion) {
-    return open(dataDir, pack, clock, toolVersion, JobTimeouts.DEFAULT_SCAN);
+    return open(dataDir, pack, clock, toolVersion, FailureLog.NONE, JobTimeouts.DEFAULT_SCAN);
   }
 
   /**
-   * Opens the data dir's stores with scans bounded by {@code scanTimeout}.
+   * Opens the data dir with scans bounded by {@code scanTimeout}.
    *
    * @throws dev.fleetcheck.core.error.FleetcheckException INVALID_CONFIG, before anything is
    *     opened, when a job bounded by the clone bound and {@code scanTimeout} could outlast the
    *     queue's visibility timeout
    */
   public static FleetRuntime open(
-      Path dataDir, RulePack pack, Clock clock, String toolVersion, Duration scanTimeout) {
+      Path dataDir,
+      RulePack pack,
+      Clock clock,
+      String toolVersion,
+      FailureLog log,
+      Duration scanTimeout) {
     checkScanTimeout(scanTimeout);
-    return new FleetRuntime(
-        EmbeddedFleet.open(dataDir, clock, QUEUE), pack, clock, toolVersion, scanTimeout);
+    EmbeddedRuntime runtime =
+        EmbeddedRuntime.open(
+            dataDir,
+            clock,
+            QUEUE,
+            new dev.fleetcheck.core.fleet.FleetRuntime.Settings(pack.digest()),
+            log);
+    return new FleetRuntime(runtime, pack, clock, toolVersion, scanTimeout);
   }
 
   /**
@@ -79,7 +92,12 @@ public final class FleetRuntime implements AutoCloseable {
   }
 
   public EmbeddedFleet embedded() {
-    return fleet;
+    return runtime.adapters();
+  }
+
+  /** The fleet use cases over the data dir. */
+  public dev.fleetcheck.core.fleet.FleetRuntime fleet() {
+    return runtime.fleet();
   }
 
   public RulePack pack() {
@@ -91,7 +109,7 @@ public final class FleetRuntime implements AutoCloseable {
   }
 
   public FleetQueries queries() {
-    return new FleetQueries(fleet.results(), fleet.reports(), codec);
+    return fleet().queries();
   }
 
   /**
@@ -99,23 +117,21 @@ public final class FleetRuntime implements AutoCloseable {
    * time, so the other workers get the rest of the queue instead of waiting behind a batch.
    */
   public Supplier<QueuePoller> pollers(Supplier<RepoFetcher> fetchers) {
-    return () -> {
-      ScanRepository scan =
-          new ScanRepository(
-              fetchers.get(),
-              new EngineScanner(
-                  new ScanEngine(pack, clock, toolVersion), SnapshotLimits.defaults(), scanTimeout),
-              codec,
-              fleet.reports(),
-              fleet.results(),
-              clock);
-      return new QueuePoller(
-          fleet.queue(), new ScanWorker(scan, fleet.queue().maxReceives()), POLL_BATCH);
-    };
+    return () ->
+        new QueuePoller(
+            embedded().queue(),
+            fleet()
+                .worker(
+                    fetchers.get(),
+                    new EngineScanner(
+                        new ScanEngine(pack, clock, toolVersion),
+                        SnapshotLimits.defaults(),
+                        scanTimeout)),
+            POLL_BATCH);
   }
 
   @Override
   public void close() {
-    fleet.close();
+    runtime.close();
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.fleet.FleetRow;
+import dev.fleetcheck.core.fleet.FleetTable;
 import dev.fleetcheck.core.model.ScoreBand;
 import java.util.List;
 import java.util.Locale;

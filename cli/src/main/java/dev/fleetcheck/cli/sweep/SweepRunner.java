@@ -3,10 +3,11 @@ package dev.fleetcheck.cli.sweep;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.StartSweep;
+import dev.fleetcheck.core.fleet.SweepCompletion;
+import dev.fleetcheck.core.fleet.SweepTrigger;
 import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.RepoFetcher;
 import dev.fleetcheck.core.port.RepoInventory;
-import dev.fleetcheck.core.port.ResultStore;
 import dev.fleetcheck.embedded.WorkerPool;
 import java.time.Duration;
 import java.util.Optional;
@@ -86,21 +87,15 @@ public final class SweepRunner {
   }
 
   private Outcome runToEnd() {
-    ResultStore store = runtime.embedded().results();
-    StartSweep start =
-        new StartSweep(
-            inventory, runtime.embedded().queue(), store, runtime.clock(), runtime.pack().digest());
-    if (resume.isPresent()) {
-      String id = resume.get();
-      start.sweepId(id);
-      if (store.sweep(id).isEmpty()) {
-        throw new FleetcheckException(ErrorCode.SWEEP_NOT_FOUND, "no sweep " + id + " to resume");
-      }
-    }
-    StartSweep.Started started = start.call();
+    StartSweep.Started started =
+        runtime
+            .fleet()
+            .startSweep(inventory)
+            .call(resume.map(SweepTrigger::resume).orElseGet(SweepTrigger::fresh));
     onStart.accept(started);
     String sweepId = started.sweep().sweepId();
-    SweepProgress initial = store.progress(sweepId);
+    SweepCompletion completion = runtime.fleet().sweepCompletion();
+    SweepProgress initial = completion.progress(sweepId);
     long began = System.nanoTime();
 
     WorkerPool workerPool =
@@ -124,13 +119,10 @@ public final class SweepRunner {
     }
     poolThread.start();
 
-    DeadLetters deadLetters =
-        new DeadLetters(
-            runtime.embedded().queue(), store, runtime.clock(), runtime.pack().digest());
     SweepProgress current = initial;
     try {
       while (true) {
-        current = store.progress(sweepId);
+        current = completion.progress(sweepId);
         progress.update(current, finishedSince(initial, current), elapsedSince(began));
         if (current.complete() || stopping.get()) {
           workerPool.stop();
@@ -138,8 +130,7 @@ public final class SweepRunner {
         }
         if (!poolThread.isAlive()) {
           // The queue drained with repositories still pending: their jobs were dead-lettered.
-          deadLetters.recordFailures(sweepId);
-          current = store.progress(sweepId);
+          current = completion.settle(sweepId);
           break;
         }
         poolThread.join(TICK.toMillis());
@@ -153,7 +144,7 @@ public final class SweepRunner {
       throw new FleetcheckException(
           ErrorCode.INTERNAL_ERROR, "a sweep worker died: " + died.get().getMessage(), died.get());
     }
-    current = store.progress(sweepId);
+    current = completion.progress(sweepId);
     progress.finish(current, finishedSince(initial, current), elapsedSince(began));
     return new Outcome(started, current, !current.complete());
   }

@@ -3,6 +3,8 @@ package dev.fleetcheck.cli.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.fleet.FleetRow;
+import dev.fleetcheck.core.fleet.FleetTable;
 import dev.fleetcheck.core.model.ScoreBand;
 import dev.fleetcheck.core.model.SweepProgress;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.fleet;
 
+import dev.fleetcheck.core.error.Causes;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.model.FailingRule;
@@ -12,6 +13,7 @@ import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.ScanReport;
 import dev.fleetcheck.core.model.ScannedRepo;
 import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.port.FetchedRepo;
 import dev.fleetcheck.core.port.RepoFetcher;
 import dev.fleetcheck.core.port.RepoScanner;
@@ -24,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
@@ -34,10 +35,11 @@ import java.util.UUID;
  * it applied expired since); the remote's head is asked first, so an unchanged repository is not
  * cloned. A scan that runs out of its time bound (the scanner's) is recorded as scan_timeout.
  *
- * <p>Safe under at-least-once delivery: a scan is keyed by (repository, commit, rule-pack digest),
- * the record is a conditional put (a concurrent duplicate's report is removed again), and the sweep
- * counts each repository once. Readers never meet a record whose report is missing, because the
- * report is written first.
+ * <p>Safe under at-least-once delivery and crashes: a scan is keyed by (repository, commit,
+ * rule-pack digest); its report is stored under a key derived from the scan ID, so a retry or a
+ * concurrent duplicate overwrites the same object instead of leaving an orphan; the record is a
+ * conditional put; and the sweep counts each repository once. Readers never meet a record whose
+ * report is missing, because the report is written first. Keeps no state between calls.
  */
 public final class ScanRepository {
 
@@ -60,6 +62,8 @@ public final class ScanRepository {
   private final ReportStore reports;
   private final ResultStore results;
   private final Clock clock;
+  private final FailedScans failedScans;
+  private final FailureLog log;
 
   public ScanRepository(
       RepoFetcher fetcher,
@@ -67,13 +71,21 @@ public final class ScanRepository {
       ReportCodec codec,
       ReportStore reports,
       ResultStore results,
-      Clock clock) {
+      Clock clock,
+      FailureLog log) {
     this.fetcher = fetcher;
     this.scanner = scanner;
     this.codec = codec;
     this.reports = reports;
     this.results = results;
     this.clock = clock;
+    this.failedScans = new FailedScans(results, results, clock);
+    this.log = log;
+  }
+
+  /** Where the full report of a scan is stored: one key per scan, so a retry overwrites it. */
+  public static String reportKey(String scanId) {
+    return "scans/" + scanId + "/report";
   }
 
   public JobResult call(ScanJob job, Attempt attempt) {
@@ -100,7 +112,7 @@ public final class ScanRepository {
     } catch (FleetcheckException e) {
       return failed(job, attempt, e.errorCode(), e.getMessage());
     } catch (RuntimeException e) {
-      return failed(job, attempt, ErrorCode.SCAN_FAILED, "scan failed: " + e.getClass().getName());
+      return failed(job, attempt, ErrorCode.SCAN_FAILED, "scan failed: " + Causes.describe(e));
     }
   }
 
@@ -148,7 +160,7 @@ public final class ScanRepository {
             FailingRules.fingerprints(report),
             new FirstSeen(report.scannedAt(), scanId));
     List<FailingRule> failing = FailingRules.of(report, firstSeen);
-    String reportKey = "scans/" + scanId + "/" + UUID.randomUUID();
+    String reportKey = reportKey(scanId);
     reports.put(reportKey, codec.encode(report));
     ScanRecord record =
         new ScanRecord(
@@ -166,15 +178,22 @@ public final class ScanRepository {
                 failing.stream().map(FailingRule::ruleId).toList(),
                 reportKey,
                 report.validUntil()));
-    if (!results.putScan(record, failing)) {
-      // A concurrent delivery stored this scan first; its record points at its own report.
-      reports.delete(reportKey);
-    }
+    // False when a concurrent delivery stored this scan first: its record points at the same key.
+    results.putScan(record, failing);
   }
 
   private JobResult failed(ScanJob job, Attempt attempt, ErrorCode code, String message) {
-    String safeMessage = message == null ? code.code() : message;
+    String safeMessage = message == null ? code.code() : Causes.redact(message);
     boolean permanent = PERMANENT.contains(code);
+    log.failure(
+        "scan.failed",
+        code,
+        safeMessage,
+        Map.of(
+            "job_id", job.jobId(),
+            "sweep_id", job.sweepId(),
+            "repository", job.repository().name(),
+            "receive", Integer.toString(attempt.receiveCount())));
     if (!permanent && !attempt.last()) {
       return new JobResult.Failed(code, safeMessage, true, false);
     }
@@ -187,26 +206,14 @@ public final class ScanRepository {
       return true;
     }
     try {
-      String scanId = ScanId.ofFailedJob(job.jobId());
-      RepoRef repository = job.repository();
-      results.putScan(
-          new ScanRecord(
-              scanId,
-              repository.name(),
-              repository.team(),
-              repository.url(),
-              "",
-              scanner.rulePackDigest(),
-              job.sweepId(),
-              clock.instant(),
-              new ScanOutcome.Failed(code, message)),
-          List.of());
-      if (job.inSweep()) {
-        results.recordSweepEntry(
-            SweepEntry.failed(job.sweepId(), repository.name(), scanId, code, clock.instant()));
-      }
+      failedScans.record(job, code, message, scanner.rulePackDigest());
       return true;
     } catch (FleetcheckException e) {
+      log.failure(
+          "scan.failure_not_recorded",
+          e.errorCode(),
+          Causes.describe(e),
+          Map.of("job_id", job.jobId(), "repository", job.repository().name()));
       return false;
     }
   }

@@ -1,10 +1,13 @@
 package dev.fleetcheck.core.fleet;
 
+import dev.fleetcheck.core.error.Causes;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.model.ScanJob;
+import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.port.JobQueue.Delivery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The worker's batch logic, the same behind the SQS Lambda handler and the embedded poller: each
@@ -15,10 +18,16 @@ public final class ScanWorker {
 
   private final ScanRepository scanRepository;
   private final int maxReceives;
+  private final FailureLog log;
 
   public ScanWorker(ScanRepository scanRepository, int maxReceives) {
+    this(scanRepository, maxReceives, FailureLog.NONE);
+  }
+
+  public ScanWorker(ScanRepository scanRepository, int maxReceives, FailureLog log) {
     this.scanRepository = scanRepository;
     this.maxReceives = maxReceives;
+    this.log = log;
   }
 
   public BatchResult handle(List<Delivery> deliveries) {
@@ -39,6 +48,11 @@ public final class ScanWorker {
     try {
       job = ScanJobCodec.decode(delivery.body());
     } catch (FleetcheckException e) {
+      log.failure(
+          "job.malformed",
+          e.errorCode(),
+          Causes.redact(e.getMessage()),
+          Map.of("message_id", delivery.messageId()));
       // Left for redelivery so that it ends in the dead-letter queue where an operator sees it.
       return new JobResult.Failed(e.errorCode(), e.getMessage(), true, false);
     }

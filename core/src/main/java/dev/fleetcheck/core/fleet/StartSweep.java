@@ -8,7 +8,7 @@ import dev.fleetcheck.core.model.Sweep;
 import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.RepoInventory;
-import dev.fleetcheck.core.port.ResultStore;
+import dev.fleetcheck.core.port.SweepStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,15 +19,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Starts a sweep: lists the inventory, stores the sweep with the number of repositories it expects,
  * then sends one job per repository in batches of ten. The sweep record comes first so that
  * progress is readable while jobs are still being sent.
  *
- * <p>Given the ID of a sweep that exists, it resumes it: the jobs of repositories without a DONE
- * entry are sent again. Workers count each repository once, so resending is always safe.
+ * <p>When the trigger names a sweep that exists, it resumes it: the jobs of repositories without a
+ * DONE entry are sent again. Workers count each repository once, so resending is always safe.
  */
 public final class StartSweep {
 
@@ -37,15 +36,14 @@ public final class StartSweep {
 
   private final RepoInventory inventory;
   private final JobQueue queue;
-  private final ResultStore store;
+  private final SweepStore store;
   private final Clock clock;
   private final String rulePackDigest;
-  private Optional<String> sweepId = Optional.empty();
 
   public StartSweep(
       RepoInventory inventory,
       JobQueue queue,
-      ResultStore store,
+      SweepStore store,
       Clock clock,
       String rulePackDigest) {
     this.inventory = inventory;
@@ -55,22 +53,22 @@ public final class StartSweep {
     this.rulePackDigest = rulePackDigest;
   }
 
-  /** Uses this sweep ID; an existing sweep with this ID is resumed. */
-  public StartSweep sweepId(String id) {
-    if (id == null || !id.matches("[A-Za-z0-9._-]{1,100}")) {
-      throw new FleetcheckException(ErrorCode.INVALID_ARGUMENT, "invalid sweep id");
-    }
-    this.sweepId = Optional.of(id);
-    return this;
-  }
-
   /** What the call did: the sweep, whether it resumed an existing one, and jobs sent. */
   public record Started(Sweep sweep, boolean resumed, int jobsSent) {}
 
-  public Started call() {
+  /**
+   * Starts or resumes the sweep the trigger names. Keeps nothing between calls: one instance may
+   * serve every invocation of a warm handler.
+   *
+   * @throws FleetcheckException SWEEP_NOT_FOUND when a {@link SweepTrigger.Resume} names no sweep
+   */
+  public Started call(SweepTrigger trigger) {
     Instant now = clock.instant();
+    String id = sweepIdOf(trigger, now);
+    if (trigger instanceof SweepTrigger.Resume && store.sweep(id).isEmpty()) {
+      throw new FleetcheckException(ErrorCode.SWEEP_NOT_FOUND, "no sweep " + id + " to resume");
+    }
     List<RepoRef> repositories = distinctByName(inventory.list());
-    String id = sweepId.orElseGet(() -> newSweepId(now));
     Sweep sweep = new Sweep(id, now, repositories.size(), rulePackDigest);
     boolean created = store.createSweep(sweep);
     Sweep stored =
@@ -107,6 +105,19 @@ public final class StartSweep {
       byName.putIfAbsent(repository.name(), repository);
     }
     return List.copyOf(byName.values());
+  }
+
+  static String sweepIdOf(SweepTrigger trigger, Instant now) {
+    if (trigger instanceof SweepTrigger.Scheduled scheduled) {
+      return "sw-" + ID_TIME.format(scheduled.scheduledTime());
+    }
+    if (trigger instanceof SweepTrigger.Named named) {
+      return named.sweepId();
+    }
+    if (trigger instanceof SweepTrigger.Resume resume) {
+      return resume.sweepId();
+    }
+    return newSweepId(now);
   }
 
   /** Sortable by start time; the random tail keeps two sweeps in one second apart. */

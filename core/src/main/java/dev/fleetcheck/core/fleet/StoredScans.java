@@ -1,7 +1,7 @@
 package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.model.ScanRecord;
-import dev.fleetcheck.core.port.ResultStore;
+import dev.fleetcheck.core.port.ScanStore;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,10 +26,10 @@ final class StoredScans {
   private StoredScans() {}
 
   static Lookup find(
-      ResultStore results, String repository, String commit, String packDigest, Instant now) {
+      ScanStore scans, String repository, String commit, String packDigest, Instant now) {
     String scanId = ScanId.of(repository, commit, packDigest);
     while (true) {
-      Optional<ScanRecord> stored = results.scan(scanId);
+      Optional<ScanRecord> stored = scans.scan(scanId);
       if (stored.isEmpty() || !stored.get().succeeded()) {
         return new ScanNeeded(scanId);
       }

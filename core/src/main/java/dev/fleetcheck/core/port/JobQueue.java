@@ -45,8 +45,12 @@ public interface JobQueue {
   /** The receives after which a message is dead-lettered (the redrive policy's maxReceiveCount). */
   int maxReceives();
 
-  /** Messages in the dead-letter queue, oldest first. */
-  List<DeadLetter> deadLetters();
+  /**
+   * One page of the messages in the dead-letter queue, oldest first. A queue that cannot keep a
+   * failure reason on the message answers an empty {@code lastFailure}; the worker then keeps the
+   * reason on the failed scan record of the job's last receive.
+   */
+  Page<DeadLetter> deadLetters(PageRequest page);
 
   /** How many messages wait, are in flight and are dead-lettered (approximate on SQS). */
   QueueDepth depth();

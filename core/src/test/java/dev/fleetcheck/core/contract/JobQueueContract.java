@@ -10,6 +10,8 @@ import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.JobQueue.Delivery;
+import dev.fleetcheck.core.port.Page;
+import dev.fleetcheck.core.port.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -155,12 +157,56 @@ public abstract class JobQueueContract {
     }
 
     assertThat(receiveAll(fixture.queue())).isEmpty();
-    List<JobQueue.DeadLetter> dead = fixture.queue().deadLetters();
+    List<JobQueue.DeadLetter> dead = deadLetters(fixture.queue());
     assertThat(dead).hasSize(1);
     assertThat(ScanJobCodec.decode(dead.get(0).body()).repository().name()).isEqualTo("poison");
     assertThat(dead.get(0).receiveCount()).isEqualTo(2);
     assertThat(fixture.queue().depth().drained()).isTrue();
     assertThat(fixture.queue().depth().deadLettered()).isEqualTo(1);
+  }
+
+  @Test
+  void deadLettersArePagedOldestFirstAndEveryOneIsListedOnce() {
+    QueueFixture fixture = newQueue(1);
+    List<String> names = IntStream.range(0, 25).mapToObj(i -> String.format("r-%02d", i)).toList();
+    for (int from = 0; from < names.size(); from += JobQueue.MAX_BATCH) {
+      fixture
+          .queue()
+          .sendBatch(
+              names.subList(from, Math.min(names.size(), from + JobQueue.MAX_BATCH)).stream()
+                  .map(JobQueueContract::job)
+                  .toList());
+    }
+    for (Delivery d : receiveAll(fixture.queue())) {
+      fixture.queue().fail(d.receiptHandle(), "scan_failed: " + d.messageId());
+    }
+    fixture.expireVisibility().run();
+    assertThat(receiveAll(fixture.queue())).isEmpty();
+
+    Page<JobQueue.DeadLetter> first = fixture.queue().deadLetters(PageRequest.first(10));
+    assertThat(first.items()).hasSize(10);
+    assertThat(first.next()).isPresent();
+    List<JobQueue.DeadLetter> all = deadLetters(fixture.queue());
+    assertThat(all).hasSize(25);
+    assertThat(all.stream().map(d -> ScanJobCodec.decode(d.body()).repository().name()))
+        .containsExactlyInAnyOrderElementsOf(names);
+    assertThat(all.stream().map(JobQueue.DeadLetter::messageId)).doesNotHaveDuplicates();
+  }
+
+  /** Every dead letter, following the pages to the end. */
+  public static List<JobQueue.DeadLetter> deadLetters(JobQueue queue) {
+    List<JobQueue.DeadLetter> all = new ArrayList<>();
+    PageRequest request = PageRequest.first(7);
+    for (int pages = 0; pages < 10_000; pages++) {
+      Page<JobQueue.DeadLetter> page = queue.deadLetters(request);
+      assertThat(page.items().size()).isLessThanOrEqualTo(7);
+      all.addAll(page.items());
+      if (page.next().isEmpty()) {
+        return all;
+      }
+      request = PageRequest.after(page.next().get(), 7);
+    }
+    throw new AssertionError("the dead-letter listing never ended");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.Finding;
 import dev.fleetcheck.core.model.FirstSeen;
+import dev.fleetcheck.core.model.IdempotencyClaim;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.RuleFailure;
@@ -420,16 +421,70 @@ public abstract class ResultStoreContract {
   @Test
   void anIdempotencyKeyIsHeldUntilItExpires() {
     Instant expiry = T0.plusSeconds(3600);
+    Instant neverStale = T0.minusSeconds(3600);
 
-    assertThat(store.claimIdempotencyKey("k", "job-1", T0, expiry)).isEmpty();
-    assertThat(store.claimIdempotencyKey("k", "job-2", T0.plusSeconds(10), expiry))
-        .contains("job-1");
-    assertThat(store.claimIdempotencyKey("other", "job-3", T0, expiry)).isEmpty();
-    assertThat(
-            store.claimIdempotencyKey("k", "job-4", expiry.plusSeconds(1), expiry.plusSeconds(99)))
+    assertThat(store.claim(pending("k", "job-1", T0, expiry), T0, neverStale)).isEmpty();
+    assertThat(store.markQueued("k", "job-1")).isTrue();
+    assertThat(store.claim(pending("k", "job-2", T0.plusSeconds(10), expiry), T0, neverStale))
+        .hasValueSatisfying(
+            held -> {
+              assertThat(held.jobId()).isEqualTo("job-1");
+              assertThat(held.requestHash()).isEqualTo("hash-k");
+              assertThat(held.state()).isEqualTo(IdempotencyClaim.State.QUEUED);
+            });
+    assertThat(store.claim(pending("other", "job-3", T0, expiry), T0, neverStale)).isEmpty();
+    Instant later = expiry.plusSeconds(1);
+    assertThat(store.claim(pending("k", "job-4", later, later.plusSeconds(99)), later, neverStale))
+        .as("an expired claim is free")
         .isEmpty();
-    assertThat(store.claimIdempotencyKey("k", "job-5", expiry.plusSeconds(2), expiry))
+    assertThat(store.claim(pending("k", "job-5", later, expiry), later.plusSeconds(1), neverStale))
+        .map(IdempotencyClaim::jobId)
         .contains("job-4");
+  }
+
+  @Test
+  void aPendingClaimIsMarkedQueuedOnlyByItsOwnJobAndReleasedOnlyWhilePending() {
+    Instant expiry = T0.plusSeconds(3600);
+    Instant neverStale = T0.minusSeconds(3600);
+    store.claim(pending("k", "job-1", T0, expiry), T0, neverStale);
+
+    assertThat(store.markQueued("k", "job-other")).isFalse();
+    store.release("k", "job-other");
+    assertThat(store.claim(pending("k", "job-2", T0, expiry), T0, neverStale))
+        .map(IdempotencyClaim::state)
+        .contains(IdempotencyClaim.State.PENDING);
+
+    store.release("k", "job-1");
+    assertThat(store.claim(pending("k", "job-3", T0, expiry), T0, neverStale))
+        .as("a released key is free again")
+        .isEmpty();
+    assertThat(store.markQueued("k", "job-3")).isTrue();
+    store.release("k", "job-3");
+    assertThat(store.claim(pending("k", "job-4", T0, expiry), T0, neverStale))
+        .as("a queued claim is never released")
+        .map(IdempotencyClaim::jobId)
+        .contains("job-3");
+  }
+
+  @Test
+  void aStalePendingClaimIsTakenOverButAStaleQueuedOneIsNot() {
+    Instant expiry = T0.plusSeconds(3600);
+    store.claim(pending("p", "job-1", T0, expiry), T0, T0.minusSeconds(60));
+    store.claim(pending("q", "job-2", T0, expiry), T0, T0.minusSeconds(60));
+    store.markQueued("q", "job-2");
+    Instant later = T0.plusSeconds(300);
+
+    assertThat(store.claim(pending("p", "job-3", later, expiry), later, later.minusSeconds(120)))
+        .isEmpty();
+    assertThat(store.markQueued("p", "job-1")).as("the old sender lost the key").isFalse();
+    assertThat(store.claim(pending("q", "job-4", later, expiry), later, later.minusSeconds(120)))
+        .map(IdempotencyClaim::jobId)
+        .contains("job-2");
+  }
+
+  private static IdempotencyClaim pending(
+      String key, String jobId, Instant claimedAt, Instant expiresAt) {
+    return IdempotencyClaim.pending(key, "hash-" + key, jobId, claimedAt, expiresAt);
   }
 
   // ---- helpers ----

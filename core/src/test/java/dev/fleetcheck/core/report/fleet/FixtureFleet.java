@@ -2,6 +2,8 @@ package dev.fleetcheck.core.report.fleet;
 
 import dev.fleetcheck.core.contract.FakeFleet;
 import dev.fleetcheck.core.contract.InMemoryReportCodec;
+import dev.fleetcheck.core.contract.InMemoryReportStore;
+import dev.fleetcheck.core.contract.InMemoryResultStore;
 import dev.fleetcheck.core.contract.MarkerScanner;
 import dev.fleetcheck.core.contract.MutableClock;
 import dev.fleetcheck.core.error.ErrorCode;
@@ -10,6 +12,7 @@ import dev.fleetcheck.core.fleet.ScanRepository;
 import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.model.Sweep;
+import dev.fleetcheck.core.port.FailureLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +73,8 @@ final class FixtureFleet {
     List<RepoRef> repositories = fleet.list();
     results.createSweep(
         new Sweep(sweepId, clock.instant(), repositories.size(), scanner.rulePackDigest()));
-    ScanRepository scan = new ScanRepository(fleet, scanner, codec, reports, results, clock);
+    ScanRepository scan =
+        new ScanRepository(fleet, scanner, codec, reports, results, clock, FailureLog.NONE);
     for (RepoRef repository : repositories) {
       clock.advance(Duration.ofSeconds(30));
       scan.call(ScanJob.forSweep(sweepId, repository, clock.instant()), new Attempt(1, 1));

@@ -1,24 +1,23 @@
-package dev.fleetcheck.cli;
+package dev.fleetcheck.vcs.fetch;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.vcs.AccessToken;
-import dev.fleetcheck.vcs.fetch.FetchLimits;
-import dev.fleetcheck.vcs.fetch.JGitFetcher;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JGit fetcher the command line clones with: default bounds, the system temporary folder,
- * {@code file://} URLs allowed (the user names local repositories on purpose), and the token from
- * {@value AccessToken#GITHUB_TOKEN_VARIABLE} only, never from an argument or a file.
+ * The JGit fetcher the command line (and any local run) clones with: default bounds, the system
+ * temporary folder, {@code file://} URLs allowed (the user names local repositories on purpose),
+ * and the token from {@value AccessToken#GITHUB_TOKEN_VARIABLE} only, never from an argument or a
+ * file.
  */
-final class GitFetchers {
+public final class GitFetchers {
 
   private GitFetchers() {}
 
-  static RepoFetcherFactory jgit(Map<String, String> environment) {
+  public static RepoFetcherFactory jgit(Map<String, String> environment) {
     return () ->
         new JGitFetcher(
             FetchLimits.DEFAULT,
@@ -27,7 +26,12 @@ final class GitFetchers {
             true);
   }
 
-  static Optional<AccessToken> token(Map<String, String> environment) {
+  /**
+   * The token {@value AccessToken#GITHUB_TOKEN_VARIABLE} holds, if any.
+   *
+   * @throws FleetcheckException INVALID_CONFIG when it is set but not a usable token
+   */
+  public static Optional<AccessToken> token(Map<String, String> environment) {
     try {
       return AccessToken.fromEnvironment(environment);
     } catch (IllegalArgumentException e) {

@@ -1,9 +1,10 @@
-package dev.fleetcheck.core.report.fleet;
+package dev.fleetcheck.core.contract;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.FirstSeen;
+import dev.fleetcheck.core.model.IdempotencyClaim;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.RuleFailure;
 import dev.fleetcheck.core.model.ScanOutcome;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * A result store in memory, for core tests that need a fleet without the embedded module; it passes
  * the same contract suite as the SQLite store ({@link InMemoryResultStoreContractTest}).
  */
-final class InMemoryResultStore implements ResultStore {
+public final class InMemoryResultStore implements ResultStore {
 
   private final PageCursors cursors =
       new PageCursors(
@@ -44,7 +45,7 @@ final class InMemoryResultStore implements ResultStore {
   private final Map<String, Sweep> sweeps = new HashMap<>();
   private final Map<String, int[]> counters = new HashMap<>();
   private final Map<String, SweepEntry> entries = new TreeMap<>();
-  private final Map<String, String[]> idempotency = new HashMap<>();
+  private final Map<String, IdempotencyClaim> idempotency = new HashMap<>();
 
   @Override
   public synchronized boolean putScan(ScanRecord scan, List<FailingRule> failingRules) {
@@ -241,14 +242,48 @@ final class InMemoryResultStore implements ResultStore {
   }
 
   @Override
-  public synchronized Optional<String> claimIdempotencyKey(
-      String key, String value, Instant now, Instant expiresAt) {
-    String[] claim = idempotency.get(key);
-    if (claim != null && Instant.parse(claim[1]).isAfter(now)) {
-      return Optional.of(claim[0]);
+  public synchronized Optional<IdempotencyClaim> claim(
+      IdempotencyClaim claim, Instant now, Instant stalePendingBefore) {
+    IdempotencyClaim held = idempotency.get(claim.key());
+    boolean stale =
+        held != null
+            && held.state() == IdempotencyClaim.State.PENDING
+            && held.claimedAt().isBefore(stalePendingBefore);
+    if (held != null && held.expiresAt().isAfter(now) && !stale) {
+      return Optional.of(held);
     }
-    idempotency.put(key, new String[] {value, expiresAt.toString()});
+    idempotency.put(claim.key(), claim);
     return Optional.empty();
+  }
+
+  @Override
+  public synchronized boolean markQueued(String key, String jobId) {
+    IdempotencyClaim held = idempotency.get(key);
+    if (held == null
+        || held.state() != IdempotencyClaim.State.PENDING
+        || !held.jobId().equals(jobId)) {
+      return false;
+    }
+    idempotency.put(
+        key,
+        new IdempotencyClaim(
+            key,
+            held.requestHash(),
+            jobId,
+            IdempotencyClaim.State.QUEUED,
+            held.claimedAt(),
+            held.expiresAt()));
+    return true;
+  }
+
+  @Override
+  public synchronized void release(String key, String jobId) {
+    IdempotencyClaim held = idempotency.get(key);
+    if (held != null
+        && held.state() == IdempotencyClaim.State.PENDING
+        && held.jobId().equals(jobId)) {
+      idempotency.remove(key);
+    }
   }
 
   /** A sort key whose ascending string order is the descending order of the value. */

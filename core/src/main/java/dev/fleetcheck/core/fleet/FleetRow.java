@@ -1,4 +1,4 @@
-package dev.fleetcheck.cli.sweep;
+package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.model.ScoreBand;

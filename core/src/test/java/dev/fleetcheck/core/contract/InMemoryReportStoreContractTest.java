@@ -1,6 +1,5 @@
-package dev.fleetcheck.core.report.fleet;
+package dev.fleetcheck.core.contract;
 
-import dev.fleetcheck.core.contract.ReportStoreContract;
 import dev.fleetcheck.core.port.ReportStore;
 
 /** The in-memory report store the report tests build fleets on keeps the port's contract. */

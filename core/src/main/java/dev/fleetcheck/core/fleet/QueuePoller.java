@@ -1,7 +1,5 @@
-package dev.fleetcheck.embedded;
+package dev.fleetcheck.core.fleet;
 
-import dev.fleetcheck.core.fleet.BatchResult;
-import dev.fleetcheck.core.fleet.ScanWorker;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.JobQueue.Delivery;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.fleetcheck.core.report.fleet;
+package dev.fleetcheck.core.contract;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** A report store in memory; it passes the report store contract suite. */
-final class InMemoryReportStore implements ReportStore {
+public final class InMemoryReportStore implements ReportStore {
 
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
@@ -28,6 +28,11 @@ final class InMemoryReportStore implements ReportStore {
   @Override
   public void delete(String key) {
     reports.remove(checked(key));
+  }
+
+  /** How many reports are stored. */
+  public int size() {
+    return reports.size();
   }
 
   private static String checked(String key) {

@@ -1,12 +1,12 @@
-package dev.fleetcheck.cli;
+package dev.fleetcheck.vcs.fetch;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.port.RepoFetcher;
 
 /**
- * Gives {@code scan} the fetcher that clones a GIT_URL. Main wires the JGit adapter of the vcs
- * module; tests pass a fake that copies a fixture repository.
+ * Makes a fetcher per worker (or per {@code scan} of a GIT_URL). The CLI wires {@link
+ * GitFetchers#jgit}; tests pass a fake that copies a fixture repository.
  */
 @FunctionalInterface
 public interface RepoFetcherFactory {

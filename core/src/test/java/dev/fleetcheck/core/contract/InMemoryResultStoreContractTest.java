@@ -1,6 +1,5 @@
-package dev.fleetcheck.core.report.fleet;
+package dev.fleetcheck.core.contract;
 
-import dev.fleetcheck.core.contract.ResultStoreContract;
 import dev.fleetcheck.core.port.ResultStore;
 
 /** The in-memory result store the report tests build fleets on keeps the port's contract. */

@@ -1,8 +1,5 @@
-package dev.fleetcheck.cli.sweep;
+package dev.fleetcheck.core.fleet;
 
-import dev.fleetcheck.cli.FailOn;
-import dev.fleetcheck.core.fleet.CompareSweeps;
-import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.ScanOutcome;
 import dev.fleetcheck.core.model.ScanRecord;

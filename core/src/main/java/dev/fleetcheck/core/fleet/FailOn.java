@@ -1,4 +1,4 @@
-package dev.fleetcheck.cli;
+package dev.fleetcheck.core.fleet;
 
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.RuleResult;
