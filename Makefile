@@ -58,11 +58,11 @@ bench: ## Print throughput figures with same-run baselines (build output goes to
 doctor: ## Check JDK, Maven, git, Node/npm and print a fix for each missing piece
 	@./scripts/doctor.sh
 
-up: ## Start the local emulator stack (ElasticMQ, s3proxy, dynalite) - see docs
-	@echo "make up: the emulator stack arrives with the AWS adapters; the embedded default needs nothing." >&2
+up: ## Start the local AWS endpoint (LocalStack with Docker, else moto_server on 127.0.0.1:4566) with template.yaml's table, queues, bucket and secret
+	@./infra/local-aws.sh up
 
-down: ## Stop the local emulator stack
-	@echo "make down: nothing is running." >&2
+down: ## Stop the local AWS endpoint that make up started
+	@./infra/local-aws.sh down
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) clean
