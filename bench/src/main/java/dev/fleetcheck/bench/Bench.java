@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
- * FLEETCHECK_BENCH} (comma-separated: scan, code, secrets, sweep, clone). Each prints its own
- * figures with a baseline measured in the same run; nothing here asserts a time.
+ * FLEETCHECK_BENCH} (comma-separated: scan, code, secrets, sweep, modules, clone). Each prints its
+ * own figures with a baseline measured in the same run; nothing here asserts a time.
  */
 public final class Bench {
 
@@ -43,6 +43,10 @@ public final class Bench {
     }
     if (wanted(only, "sweep")) {
       LoopbackSweepBench.main(new String[0]);
+      System.out.println();
+    }
+    if (wanted(only, "modules")) {
+      ModulesBench.main(new String[0]);
       System.out.println();
     }
     if (wanted(only, "clone")) {

@@ -3,7 +3,6 @@ package dev.fleetcheck.embedded;
 import dev.fleetcheck.core.fleet.FleetPorts;
 import dev.fleetcheck.core.fleet.FleetRuntime;
 import dev.fleetcheck.core.port.FailureLog;
-import dev.fleetcheck.core.report.JsonReportCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -30,13 +29,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
       FailureLog log) {
     EmbeddedFleet adapters = EmbeddedFleet.open(dataDirectory, clock, queue);
     FleetPorts ports =
-        new FleetPorts(
-            adapters.results(),
-            adapters.reports(),
-            new JsonReportCodec(),
-            adapters.queue(),
-            clock,
-            log);
+        FleetPorts.withJsonReports(
+            adapters.results(), adapters.reports(), adapters.queue(), clock, log);
     return new EmbeddedRuntime(adapters, new FleetRuntime(ports, settings));
   }
 

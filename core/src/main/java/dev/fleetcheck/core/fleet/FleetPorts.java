@@ -5,6 +5,7 @@ import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.ReportCodec;
 import dev.fleetcheck.core.port.ReportStore;
 import dev.fleetcheck.core.port.ResultStore;
+import dev.fleetcheck.core.report.JsonReportCodec;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -27,5 +28,11 @@ public record FleetPorts(
     Objects.requireNonNull(queue, "queue");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(log, "log");
+  }
+
+  /** The ports with full reports kept as JSON, as every deployment does today. */
+  public static FleetPorts withJsonReports(
+      ResultStore results, ReportStore reports, JobQueue queue, Clock clock, FailureLog log) {
+    return new FleetPorts(results, reports, new JsonReportCodec(), queue, clock, log);
   }
 }

@@ -2,6 +2,7 @@ package dev.fleetcheck.core.python;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
@@ -18,14 +19,18 @@ import java.util.Optional;
 public final class PythonCodebase {
 
   public static final Fact<PythonCodebase> FACT =
-      Fact.of("python-codebase", facts -> new PythonCodebase(facts.snapshot()));
+      Fact.of(
+          "python-codebase",
+          facts -> new PythonCodebase(facts.snapshot(), facts.get(ProfileScope.FACT)));
 
   private final RepoSnapshot snapshot;
+  private final ProfileScope scope;
   private final Map<String, Optional<PythonModule>> modules = new HashMap<>();
   private List<PythonModule> sourceModules;
 
-  private PythonCodebase(RepoSnapshot snapshot) {
+  private PythonCodebase(RepoSnapshot snapshot, ProfileScope scope) {
     this.snapshot = snapshot;
+    this.scope = scope;
   }
 
   /** The codebase of the snapshot behind {@code facts}. */
@@ -45,6 +50,14 @@ public final class PythonCodebase {
       sourceModules = List.copyOf(list);
     }
     return sourceModules;
+  }
+
+  /**
+   * The modules of product code ({@link ProfileScope}): {@link #sourceModules()} without the
+   * top-level examples/, docs/, scripts/, release/ and benchmark(s)/ folders.
+   */
+  public List<PythonModule> productModules() {
+    return sourceModules().stream().filter(m -> !scope.inExcludedFolder(m.path())).toList();
   }
 
   /** The analysed module at {@code path}; empty when not an indexed, readable file. */

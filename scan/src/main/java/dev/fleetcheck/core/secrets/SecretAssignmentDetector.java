@@ -3,18 +3,30 @@ package dev.fleetcheck.core.secrets;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A high-entropy literal assigned to a secret-like name, in code, YAML, JSON, INI, {@code .env},
  * shell {@code export} or notebook cells. Code files must quote the value (a bare word there is a
- * variable, {@code password = get_password()}); configuration formats may leave it bare. Minified
- * and source-map files, and lines too long to be written by hand, are skipped here: generated code
- * is full of short names next to random-looking strings, and the vendor-prefix detectors still
- * cover it.
+ * variable, {@code password = get_password()}); configuration formats may leave it bare, and so may
+ * documents, except for a bare call or subscript, which is Python shown in the text. Minified and
+ * source-map files, and lines too long to be written by hand, are skipped here: generated code is
+ * full of short names next to random-looking strings, and the vendor-prefix detectors still cover
+ * it.
  */
 public final class SecretAssignmentDetector implements SecretDetector {
 
   private static final int MAX_LINE_LENGTH = 2048;
+
+  /**
+   * Prose formats whose code samples are Python: there, a bare value that starts as a call or a
+   * subscript ({@code request.form['password']}, {@code getpass()}) is code shown, not a
+   * configuration value.
+   */
+  private static final Set<String> DOCUMENT_EXTENSIONS =
+      Set.of("md", "markdown", "rst", "adoc", "asciidoc");
+
+  private static final Pattern CALL_OR_SUBSCRIPT = Pattern.compile("[A-Za-z_][\\w.]*[(\\[]");
   private static final Set<String> CODE_EXTENSIONS =
       Set.of(
           "py", "pyi", "pyx", "ipynb", "js", "jsx", "mjs", "cjs", "ts", "tsx", "json", "java", "kt",
@@ -33,6 +45,7 @@ public final class SecretAssignmentDetector implements SecretDetector {
       return;
     }
     boolean bareValuesAllowed = !CODE_EXTENSIONS.contains(text.extension());
+    boolean document = DOCUMENT_EXTENSIONS.contains(text.extension());
     String content = text.text();
     String lower = text.lower();
     BitSet judged = new BitSet();
@@ -58,7 +71,7 @@ public final class SecretAssignmentDetector implements SecretDetector {
         }
         Assignment assignment =
             Assignment.withValueFrom(content, nameStart, nameEnd, valueFrom, lineEnd);
-        if (assignment == null || (!assignment.quoted() && !bareValuesAllowed)) {
+        if (assignment == null || !isLiteral(assignment, bareValuesAllowed, document)) {
           continue;
         }
         // Several anchors can hit one name (client_secret_token); judge it once.
@@ -71,5 +84,13 @@ public final class SecretAssignmentDetector implements SecretDetector {
         }
       }
     }
+  }
+
+  /** Whether the value is a literal: quoted, or bare where the format allows bare literals. */
+  private static boolean isLiteral(Assignment assignment, boolean bareAllowed, boolean document) {
+    if (assignment.quoted()) {
+      return true;
+    }
+    return bareAllowed && !(document && CALL_OR_SUBSCRIPT.matcher(assignment.value()).lookingAt());
   }
 }

@@ -64,14 +64,14 @@ final class SecretValues {
   }
 
   /**
-   * Words, identifiers, file names and dates: every separator-delimited segment is all letters or
-   * all digits ({@code auth_token_v2}, {@code client_secret.json}, {@code 2024-01-01}), or the
-   * value is letters only without a random mix of cases ({@code ApplicationTokenStorage}).
+   * Words, identifiers, file names and dates: every separator-delimited segment is letters, digits,
+   * or a word followed by digits ({@code auth_token_v2}, {@code client_secret.json}, {@code
+   * 2024-01-01}, {@code letmein2024}), and the letters are not a random mix of cases ({@code
+   * ApplicationTokenStorage}, {@code Password12345}). A letter after a digit is random-looking.
    */
   static boolean isWordLike(String value) {
     boolean separated = false;
     boolean mixedSegment = false;
-    boolean letters = false;
     boolean digits = false;
     int upper = 0;
     int lower = 0;
@@ -79,13 +79,11 @@ final class SecretValues {
       char c = i < value.length() ? value.charAt(i) : '_';
       if (SEPARATORS.indexOf(c) >= 0) {
         separated |= i < value.length();
-        mixedSegment |= letters && digits;
-        letters = false;
         digits = false;
       } else if (Character.isDigit(c)) {
         digits = true;
       } else if (Character.isLetter(c)) {
-        letters = true;
+        mixedSegment |= digits;
         upper += Character.isUpperCase(c) ? 1 : 0;
         lower += Character.isLowerCase(c) ? 1 : 0;
       } else {

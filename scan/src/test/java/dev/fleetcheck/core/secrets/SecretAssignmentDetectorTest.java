@@ -109,4 +109,57 @@ class SecretAssignmentDetectorTest {
     assertThat(kinds("static/app.min.js", js + "k=\"" + key + "\";\n"))
         .containsExactly("google_api_key");
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "README.md       | password = request.form['password']",
+        "docs/usage.rst  |     password = request.form[\"password\"]",
+        "docs/usage.rst  |     api_token = session.get(\"token\")",
+        "docs/guide.md   | SECRET_KEY = getpass.getpass()",
+        "docs/guide.adoc | token = os.environ['APP_TOKEN']"
+      })
+  void pythonShownInDocumentsIsNotAConfigurationValue(String path, String line) {
+    assertThat(kinds(path.strip(), line.strip() + "\n")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "README.md       | DB_PASSWORD=Vq8dK2mZr4Tx9LpB7sWn",
+        "README.md       | password: Vq8dK2mZr4Tx9LpB7sWn",
+        "docs/usage.rst  |     password = \"Vq8dK2mZr4Tx9LpB7sWn\"",
+        "config/app.ini  | password = Vq8dK2mZr4Tx9L(pB7sWn"
+      })
+  void credentialsInDocumentsAndBareConfigValuesAreStillFound(String path, String line) {
+    assertThat(kinds(path.strip(), line.strip() + "\n")).containsExactly("secret_assignment");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a.py    | password = \"Password12345\"",
+        "a.py    | password = 'welcome12345678'",
+        "a.py    | db_password = \"mypassword123456\"",
+        "a.yaml  | password: letmein20242024",
+        "a.env   | ADMIN_PASSWORD=Letmein2024_2025"
+      })
+  void aWordFollowedByDigitsIsNotHighEntropy(String path, String line) {
+    assertThat(kinds(path.strip(), line.strip() + "\n")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a.py  | password = \"Wq8dKzmZr4Tx9LpB\"",
+        "a.py  | password = \"x7Kq2m9Lp4Zr8Tb3\"",
+        "a.env | API_TOKEN=9f2kQ7xLm3Rt8vZp1c"
+      })
+  void lettersAfterDigitsStayRandomLooking(String path, String line) {
+    assertThat(kinds(path.strip(), line.strip() + "\n")).containsExactly("secret_assignment");
+  }
 }

@@ -27,6 +27,11 @@ final class CommandTracer {
   private static final Pattern PYTHON =
       Pattern.compile(
           "(?:python(?:\\d+(?:\\.\\d+)?)?(?:\\.exe)?|py|pypy3?|\\$[({]?\\w*PYTHON\\w*[)}]?)");
+
+  /** Braced or parenthesised expansions in front of a literal name: {@code ${X}}, {@code $(X)}. */
+  private static final Pattern EXPANSION_PREFIX =
+      Pattern.compile("(?:\\$+(?:\\{\\w+}|\\(\\w+\\)))+(?=[A-Za-z])");
+
   private static final Pattern MAKE = Pattern.compile("(?:g?make|\\$[({]?MAKE[)}]?)");
   private static final Set<String> TRANSPARENT_PREFIXES =
       Set.of("sudo", "time", "nice", "nohup", "exec", "command", "xvfb-run");
@@ -267,8 +272,17 @@ final class CommandTracer {
     return rest;
   }
 
+  /**
+   * The program a command word runs: its folder dropped ({@code $VENV/bin/pytest}, {@code
+   * ./venv/bin/ruff}) and any leading expansion that only supplies a prefix ({@code ${PREFIX}ruff},
+   * {@code $(BIN)coverage}, {@code "$BIN"coverage}): the tool is the literal name after it.
+   */
   private static String programName(String word) {
     String name = word.substring(word.lastIndexOf('/') + 1);
+    Matcher prefix = EXPANSION_PREFIX.matcher(name);
+    if (prefix.lookingAt()) {
+      name = name.substring(prefix.end());
+    }
     int version = name.indexOf('@'); // uvx ruff@0.6.0
     if (version > 0) {
       name = name.substring(0, version);

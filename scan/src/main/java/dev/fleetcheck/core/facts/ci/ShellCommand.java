@@ -67,6 +67,8 @@ public record ShellCommand(List<String> words, String text, int lineOffset) {
       if (quote != 0) {
         if (c == quote) {
           quote = 0;
+        } else if (c == '$' && quote == '"') {
+          i = variable(line, i, word);
         } else {
           word.append(c);
         }
@@ -99,6 +101,25 @@ public record ShellCommand(List<String> words, String text, int lineOffset) {
     }
     flush(word, inWord, words);
     add(words, line.substring(start), lineOffset, commands);
+  }
+
+  /**
+   * Copies a {@code $NAME} reference inside double quotes braced, as {@code ${NAME}}: once the
+   * quotes are gone, {@code "$BIN"coverage} must still read as {@code $BIN} then {@code coverage}.
+   * Returns the index of the last character consumed.
+   */
+  private static int variable(String line, int dollar, StringBuilder word) {
+    int end = dollar + 1;
+    while (end < line.length()
+        && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+      end++;
+    }
+    if (end == dollar + 1) {
+      word.append('$');
+      return dollar;
+    }
+    word.append("${").append(line, dollar + 1, end).append('}');
+    return end - 1;
   }
 
   private static boolean flush(StringBuilder word, boolean inWord, List<String> words) {

@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Detects the repository's profiles (RULES.md, "Outcomes, levels, profiles" and the "Profiles"
- * decision). Files under examples/, docs/, scripts/, release/, benchmark(s)/ and test code never
- * decide a profile. Every detected profile carries its reasons, each prefixed with the profile.
+ * decision). Test code and files under the top-level examples/, docs/, scripts/, release/,
+ * benchmark(s)/ folders never decide a profile ({@link ProfileScope}). Every detected profile
+ * carries its reasons, each prefixed with the profile.
  */
 public final class ProfileDetector {
 
@@ -48,9 +49,10 @@ public final class ProfileDetector {
     }
     List<PythonModule> modules = facts.get(PythonModules.FACT);
     DeclaredDependencies dependencies = facts.get(Dependencies.FACT);
+    ProfileScope scope = facts.get(ProfileScope.FACT);
     List<ServerlessTemplate> templates =
         facts.get(ServerlessTemplates.FACT).stream()
-            .filter(t -> !ProfileScope.inExcludedFolder(t.path()))
+            .filter(t -> !scope.inExcludedFolder(t.path()))
             .toList();
     cli(facts, modules, reasons);
     api(modules, dependencies, templates, reasons);
@@ -64,8 +66,9 @@ public final class ProfileDetector {
     Optional<SourceFile> projectFile = Optional.empty();
     Optional<SourceFile> requirements = Optional.empty();
     Optional<SourceFile> source = Optional.empty();
+    ProfileScope scope = facts.get(ProfileScope.FACT);
     for (SourceFile file : facts.snapshot().files()) {
-      if (!ProfileScope.decides(file)) {
+      if (!scope.decides(file)) {
         continue;
       }
       String name = file.name();

@@ -2,8 +2,8 @@ package dev.fleetcheck.core.facts.pysource;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
-import dev.fleetcheck.core.facts.FolderSegments;
 import dev.fleetcheck.core.facts.TextLines;
+import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
@@ -16,19 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The product's Python code: {@code .py} files outside test code and outside the folders that never
- * describe the product ({@code examples/}, {@code docs/}, {@code scripts/}, {@code release/},
- * {@code benchmark(s)/}), with the modules they import and a search over their text with comments
- * removed. Enough for "is this library used, is this marker present" checks; calls that need the
- * token stream belong to the tokenizer.
+ * The product's Python code: {@code .py} files that may decide a profile ({@link ProfileScope}: not
+ * test code, not the top-level {@code examples/}, {@code docs/}, {@code scripts/}, {@code
+ * release/}, {@code benchmark(s)/} folders), with the modules they import and a search over their
+ * text with comments removed. Enough for "is this library used, is this marker present" checks;
+ * calls that need the token stream belong to the tokenizer.
  */
 public final class PythonSources {
 
   public static final Fact<PythonSources> FACT = Fact.of("python.sources", PythonSources::read);
 
-  private static final List<String> NON_PRODUCT_FOLDERS =
-      List.of(
-          "examples", "example", "docs", "doc", "scripts", "release", "benchmark", "benchmarks");
   private static final Pattern IMPORT =
       Pattern.compile(
           "^[ \\t]*import[ \\t]+([\\w.]+(?:[ \\t]*,[ \\t]*[\\w.]+)*)", Pattern.MULTILINE);
@@ -59,9 +56,10 @@ public final class PythonSources {
 
   private static PythonSources read(Facts facts) {
     RepoSnapshot snapshot = facts.snapshot();
+    ProfileScope scope = facts.get(ProfileScope.FACT);
     List<String> paths =
         snapshot.files().stream()
-            .filter(file -> file.isPython() && !file.testCode() && isProductPath(file.path()))
+            .filter(file -> file.isPython() && scope.decides(file))
             .map(SourceFile::path)
             .toList();
     // Files are read and blanked in parallel; their imports are merged in path order, so the
@@ -100,11 +98,6 @@ public final class PythonSources {
       }
     }
     return text.length();
-  }
-
-  /** Whether a path lies outside the folders that never describe the product. */
-  public static boolean isProductPath(String path) {
-    return !FolderSegments.anyIn(path, NON_PRODUCT_FOLDERS);
   }
 
   public List<String> paths() {

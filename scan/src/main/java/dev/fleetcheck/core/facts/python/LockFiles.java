@@ -34,6 +34,7 @@ public final class LockFiles {
   private static List<LockFile> find(Facts facts) {
     List<LockFile> found = new ArrayList<>();
     List<String> roots = facts.get(ConfigRoots.FACT);
+    ProfileScope scope = facts.get(ProfileScope.FACT);
     for (SourceFile file : facts.snapshot().files()) {
       String folder = file.parent().isEmpty() ? "" : file.parent() + "/";
       String name = file.name();
@@ -43,9 +44,7 @@ public final class LockFiles {
         } else if (name.startsWith("pylock") && PYLOCK.matcher(name).matches()) {
           found.add(new LockFile(file.path(), "pip (PEP 751)"));
         }
-      } else if (name.equals("uv.lock")
-          && ProfileScope.decides(file)
-          && isWorkspaceRoot(facts, folder)) {
+      } else if (name.equals("uv.lock") && scope.decides(file) && isWorkspaceRoot(facts, folder)) {
         found.add(new LockFile(file.path(), "uv"));
       }
     }

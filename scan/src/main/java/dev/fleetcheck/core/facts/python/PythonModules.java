@@ -26,10 +26,9 @@ public final class PythonModules {
 
   private static List<PythonModule> scan(Facts facts) {
     RepoSnapshot snapshot = facts.snapshot();
+    ProfileScope scope = facts.get(ProfileScope.FACT);
     List<SourceFile> candidates =
-        snapshot.files().stream()
-            .filter(file -> file.isPython() && ProfileScope.decides(file))
-            .toList();
+        snapshot.files().stream().filter(file -> file.isPython() && scope.decides(file)).toList();
     // Each module is read and summarised on its own; the list keeps path order.
     return candidates.parallelStream()
         .map(file -> summarise(snapshot, file))

@@ -2,21 +2,28 @@ package dev.fleetcheck.core.facts.python;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * The pip requirements files at the config roots: {@code *requirements*.txt} and {@code .in} beside
- * the root's pyproject, and every {@code .txt}/{@code .in} in a {@code requirements/} folder there.
- * Options ({@code -r}, {@code -c}, {@code -e}, {@code --hash}, index URLs), local paths and bare
- * URLs are skipped: they name no project to pin.
+ * The pip requirements files at the config roots ({@link #FACT}): {@code *requirements*.txt} and
+ * {@code .in} beside the root's pyproject, and every {@code .txt}/{@code .in} in a {@code
+ * requirements/} folder there; and the same files anywhere in product code ({@link
+ * #IN_PRODUCT_CODE}), which adds those of each function or service ({@code services/a/}, a SAM
+ * function's {@code CodeUri} folder). Options ({@code -r}, {@code -c}, {@code -e}, {@code --hash},
+ * index URLs), local paths and bare URLs are skipped: they name no project to pin.
  */
 public final class RequirementsFiles {
 
   public static final Fact<List<RequirementsFile>> FACT =
       Fact.of("requirements.files", RequirementsFiles::read);
+
+  public static final Fact<List<RequirementsFile>> IN_PRODUCT_CODE =
+      Fact.of("requirements.files.product", RequirementsFiles::readProductCode);
 
   /** One requirement line of a file. */
   public record Entry(Requirement requirement, String text, int line) {}
@@ -48,17 +55,39 @@ public final class RequirementsFiles {
     return rest.startsWith("requirements/") && rest.indexOf('/', "requirements/".length()) < 0;
   }
 
+  /** Whether {@code file} is a requirements file of whatever folder holds it. */
+  static boolean isRequirementsFile(SourceFile file) {
+    String path = file.path();
+    if (!(path.endsWith(".txt") || path.endsWith(".in"))) {
+      return false;
+    }
+    String parent = file.parent();
+    return file.name().contains("requirements")
+        || parent.equals("requirements")
+        || parent.endsWith("/requirements");
+  }
+
   private static List<RequirementsFile> read(Facts facts) {
-    List<RequirementsFile> files = new ArrayList<>();
     List<String> roots = facts.get(ConfigRoots.FACT);
+    return read(
+        facts,
+        file -> !file.testCode() && roots.stream().anyMatch(r -> isRequirementsFile(file, r)));
+  }
+
+  private static List<RequirementsFile> readProductCode(Facts facts) {
+    ProfileScope scope = facts.get(ProfileScope.FACT);
+    return read(facts, file -> isRequirementsFile(file) && scope.decides(file));
+  }
+
+  private static List<RequirementsFile> read(Facts facts, Predicate<SourceFile> wanted) {
+    List<RequirementsFile> files = new ArrayList<>();
     for (SourceFile file : facts.snapshot().files()) {
-      if (file.testCode() || roots.stream().noneMatch(r -> isRequirementsFile(file, r))) {
-        continue;
+      if (wanted.test(file)) {
+        facts
+            .snapshot()
+            .readText(file.path())
+            .ifPresent(text -> files.add(new RequirementsFile(file.path(), parse(text))));
       }
-      facts
-          .snapshot()
-          .readText(file.path())
-          .ifPresent(text -> files.add(new RequirementsFile(file.path(), parse(text))));
     }
     return List.copyOf(files);
   }

@@ -1,7 +1,11 @@
 package dev.fleetcheck.core.rules.code;
 
+import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +27,14 @@ public record Coverage(List<Item> items) {
     items = List.copyOf(items);
   }
 
+  /**
+   * The modules whose public definitions count (RULES.md, "PY-DOC-001 and PY-CODE-008 count product
+   * code only"): those that may decide a profile, so never docs/conf.py or example apps.
+   */
+  static List<PythonModule> productModules(RuleContext context) {
+    return PythonCodebase.of(context.facts()).productModules();
+  }
+
   public long met() {
     return items.stream().filter(Item::ok).count();
   }
@@ -39,12 +51,13 @@ public record Coverage(List<Item> items) {
     String summary =
         String.format(
             Locale.ROOT,
-            "%d of %d %s (%.1f%%, at least %d%% required)",
+            "%d of %d %s (%.1f%%, at least %d%% required; %s)",
             met(),
             items.size(),
             what,
             percent,
-            THRESHOLD_PERCENT);
+            THRESHOLD_PERCENT,
+            ProfileScope.describe());
     if (meetsThreshold()) {
       return Outcome.pass(Evidence.repository(summary));
     }

@@ -4,7 +4,6 @@ import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.ClassDef;
 import dev.fleetcheck.core.python.FunctionDef;
-import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -13,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PY-DOC-001: at least 80% of public modules, classes and functions outside test code have a
- * docstring. Public: the name (and every enclosing class name) does not start with "_", and a
- * function is not nested in another, and its module is public (no "_"-prefixed folder or file name,
- * dunders such as {@code __init__.py} excepted); a file without a single statement is not counted
- * as a module.
+ * PY-DOC-001: at least 80% of public modules, classes and functions in product code ({@link
+ * Coverage#productModules}) have a docstring. Public: the name (and every enclosing class name)
+ * does not start with "_", and a function is not nested in another, and its module is public (no
+ * "_"-prefixed folder or file name, dunders such as {@code __init__.py} excepted); a file without a
+ * single statement is not counted as a module.
  */
 public final class DocstringCoverage implements Rule {
 
@@ -35,10 +34,10 @@ public final class DocstringCoverage implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    return tally(PythonCodebase.of(context.facts()).sourceModules())
+    return tally(Coverage.productModules(context))
         .outcome(
             "public modules, classes and functions have docstrings",
-            "no public module, class or function outside test code");
+            "no public module, class or function in product code");
   }
 
   public Coverage tally(List<PythonModule> modules) {

@@ -14,7 +14,9 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +26,9 @@ import java.util.Set;
  * CORS_ORIGIN_ALLOW_ALL = True}, flask-cors {@code CORS(...)} or {@code cross_origin} with {@code
  * origins="*"}, with no origins at all, or with {@code resources} whose origins are "*", a literal
  * {@code Access-Control-Allow-Origin: *} header, and Powertools' {@code CORSConfig} without {@code
- * allow_origin} (it defaults to "*"). In SAM/CloudFormation templates: see {@link SamCors}.
+ * allow_origin} (it defaults to "*"). Origins read from a settings attribute whose literal default
+ * holds "*" are "*"; flask-cors's app-factory form is judged where {@code init_app} sets it up
+ * ({@link CorsOrigins}). In SAM/CloudFormation templates: see {@link SamCors}.
  */
 public final class OpenCors implements Rule, ModuleCheck {
 
@@ -37,8 +41,6 @@ public final class OpenCors implements Rule, ModuleCheck {
 
   private static final Set<String> ALLOW_ALL_SETTINGS =
       Set.of("CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL");
-  private static final Set<String> FLASK_CORS =
-      Set.of("flask_cors.CORS", "flask_cors.extension.CORS");
   private static final Set<String> CROSS_ORIGIN =
       Set.of("flask_cors.cross_origin", "flask_cors.decorator.cross_origin");
   private static final String ALLOW_ORIGIN_HEADER = "Access-Control-Allow-Origin";
@@ -52,7 +54,9 @@ public final class OpenCors implements Rule, ModuleCheck {
   @Override
   public Outcome check(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).sourceModules();
-    List<Evidence> findings = new ArrayList<>(ModuleFindings.findings(modules, this));
+    CorsOrigins origins = CorsOrigins.of(modules);
+    List<Evidence> findings =
+        new ArrayList<>(ModuleFindings.findings(modules, module -> findings(module, origins)));
     SamCors.Scan templates = SamCors.scan(context.facts());
     findings.addAll(templates.findings());
     if (!findings.isEmpty()) {
@@ -72,6 +76,10 @@ public final class OpenCors implements Rule, ModuleCheck {
 
   @Override
   public List<Evidence> findings(PythonModule module) {
+    return findings(module, CorsOrigins.of(List.of(module)));
+  }
+
+  private static List<Evidence> findings(PythonModule module, CorsOrigins origins) {
     List<Evidence> findings = new ArrayList<>();
     for (Assignment assignment : module.assignments()) {
       if (ALLOW_ALL_SETTINGS.contains(assignment.name())
@@ -91,8 +99,9 @@ public final class OpenCors implements Rule, ModuleCheck {
         findings.add(at(module, decorator.line(), "@cross_origin without origins allows '*'"));
       }
     }
+    Judge judge = new Judge(module, origins);
     for (Call call : module.calls()) {
-      String problem = problem(call);
+      String problem = judge.problem(call);
       if (problem != null) {
         findings.add(at(module, call.line(), problem));
       }
@@ -100,56 +109,74 @@ public final class OpenCors implements Rule, ModuleCheck {
     return findings;
   }
 
-  private static String problem(Call call) {
-    if (call.keyword("allow_origins").filter(v -> v.containsString(ANY)).isPresent()) {
-      return call.written() + "(..., allow_origins=['*'])";
+  /** Judges the calls of one module, names resolved through {@link CorsOrigins}. */
+  private record Judge(PythonModule module, CorsOrigins origins) {
+
+    private boolean any(PyValue value) {
+      return origins.allowsAny(value, module);
     }
-    if (call.kwargsSplat()) {
+
+    String problem(Call call) {
+      if (call.keyword("allow_origins").filter(this::any).isPresent()) {
+        return call.written() + "(..., allow_origins=['*'])";
+      }
+      if (call.kwargsSplat()) {
+        return null;
+      }
+      if (CorsOrigins.FLASK_CORS.contains(call.callee())) {
+        return CorsOrigins.isFactory(call) && !call.keyword("origins").filter(this::any).isPresent()
+            ? null
+            : flaskCors(call, call.keywords(), "CORS(app)");
+      }
+      Optional<Call> factory = origins.factoryOf(call);
+      if (factory.isPresent()) {
+        Map<String, PyValue> options = new HashMap<>(factory.get().keywords());
+        options.putAll(call.keywords());
+        return factory.get().kwargsSplat()
+            ? null
+            : flaskCors(call, options, "CORS().init_app(app)");
+      }
+      if (CROSS_ORIGIN.contains(call.callee())) {
+        Optional<PyValue> allowed = allowed(call);
+        if (allowed.isEmpty()) {
+          return "@cross_origin() without origins allows '*'";
+        }
+        return any(allowed.get()) ? "@cross_origin(origins='*')" : null;
+      }
+      if (call.callee().startsWith("aws_lambda_powertools.") && call.name().equals("CORSConfig")) {
+        Optional<PyValue> origin =
+            call.keyword("allow_origin").or(() -> call.positional().stream().findFirst());
+        if (origin.isEmpty()) {
+          return "CORSConfig() without allow_origin allows '*'";
+        }
+        return any(origin.get()) ? "CORSConfig(allow_origin='*')" : null;
+      }
       return null;
     }
-    if (FLASK_CORS.contains(call.callee())) {
-      return flaskCors(call);
-    }
-    if (CROSS_ORIGIN.contains(call.callee())) {
-      Optional<PyValue> origins = origins(call);
-      if (origins.isEmpty()) {
-        return "@cross_origin() without origins allows '*'";
-      }
-      return origins.get().containsString(ANY) ? "@cross_origin(origins='*')" : null;
-    }
-    if (call.callee().startsWith("aws_lambda_powertools.") && call.name().equals("CORSConfig")) {
-      Optional<PyValue> origin =
-          call.keyword("allow_origin").or(() -> call.positional().stream().findFirst());
-      if (origin.isEmpty()) {
-        return "CORSConfig() without allow_origin allows '*'";
-      }
-      return origin.get().containsString(ANY) ? "CORSConfig(allow_origin='*')" : null;
-    }
-    return null;
-  }
 
-  private static String flaskCors(Call call) {
-    Optional<PyValue> origins = call.keyword("origins");
-    Optional<PyValue> resources = call.keyword("resources");
-    if (origins.isPresent() && origins.get().containsString(ANY)) {
-      return "CORS(..., origins='*')";
-    }
-    if (origins.isEmpty() && resources.isEmpty()) {
-      return "CORS(app) without origins or resources allows '*'";
-    }
-    if (resources.isPresent() && resources.get() instanceof PyValue.Dict dict) {
-      for (PyValue.Entry entry : dict.entries()) {
-        if (entry.value() instanceof PyValue.Dict options
-            && options.get("origins").filter(v -> v.containsString(ANY)).isPresent()) {
-          return "CORS(..., resources={...: {'origins': '*'}})";
+    private String flaskCors(Call call, Map<String, PyValue> options, String form) {
+      Optional<PyValue> allowed = Optional.ofNullable(options.get("origins"));
+      Optional<PyValue> resources = Optional.ofNullable(options.get("resources"));
+      if (allowed.isPresent() && any(allowed.get())) {
+        return call.written() + "(..., origins='*')";
+      }
+      if (allowed.isEmpty() && resources.isEmpty()) {
+        return form + " without origins or resources allows '*'";
+      }
+      if (resources.isPresent() && resources.get() instanceof PyValue.Dict dict) {
+        for (PyValue.Entry entry : dict.entries()) {
+          if (entry.value() instanceof PyValue.Dict resource
+              && resource.get("origins").filter(this::any).isPresent()) {
+            return "CORS(..., resources={...: {'origins': '*'}})";
+          }
         }
       }
+      return null;
     }
-    return null;
-  }
 
-  private static Optional<PyValue> origins(Call call) {
-    return call.keyword("origins").or(() -> call.positional().stream().findFirst());
+    private static Optional<PyValue> allowed(Call call) {
+      return call.keyword("origins").or(() -> call.positional().stream().findFirst());
+    }
   }
 
   private static Evidence at(PythonModule module, int line, String message) {

@@ -5,6 +5,7 @@ import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -17,8 +18,10 @@ import java.util.Set;
 
 /**
  * PY-SEC-001: a CLI option that takes a secret ({@code --password}, {@code --token}, {@code
- * --secret}, {@code --api-key}, {@code --client-secret} and the like) is declared with argparse,
- * click or typer only together with an environment-variable or prompt source.
+ * --secret}, {@code --api-key}, {@code --client-secret}, {@code --db-pass}, {@code --signing-key}
+ * and the like) is declared with argparse, click or typer only together with an
+ * environment-variable or prompt source. click's (and typer's) {@code auto_envvar_prefix}, set
+ * anywhere in the product code, gives every click and typer option an environment source.
  */
 public final class SecretCliOptions implements Rule, ModuleCheck {
 
@@ -32,6 +35,52 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
 
   private static final Set<String> SECRET_WORDS =
       Set.of("password", "passwd", "passphrase", "token", "secret", "apikey", "pat");
+
+  /** An option whose name ends in one of these words takes the secret itself. */
+  private static final Set<String> SECRET_ENDINGS =
+      Set.of("pass", "passphrase", "secret", "token", "key");
+
+  /** A key that indexes or names data ({@code --sort-key}), not one that unlocks something. */
+  private static final Set<String> DATA_KEY_QUALIFIERS =
+      Set.of(
+          "sort",
+          "primary",
+          "partition",
+          "range",
+          "foreign",
+          "cache",
+          "group",
+          "hash",
+          "lookup",
+          "public",
+          "dict",
+          "map",
+          "index",
+          "order",
+          "object",
+          "s3",
+          "bucket",
+          "metadata",
+          "idempotency");
+
+  /** English words that end in "pass" without being one ({@code --bypass}). */
+  private static final Set<String> NOT_PASSES =
+      Set.of("bypass", "compass", "surpass", "trespass", "overpass", "underpass", "encompass");
+
+  /** Joined words that end in "key" and name a credential ({@code --secretkey}). */
+  private static final Set<String> KEY_OWNERS =
+      Set.of(
+          "api",
+          "secret",
+          "private",
+          "access",
+          "signing",
+          "encryption",
+          "master",
+          "license",
+          "auth");
+
+  private static final String AUTO_ENVVAR_PREFIX = "auto_envvar_prefix";
 
   /** An option whose last word is one of these names where a secret is, not the secret. */
   private static final Set<String> REFERENCE_WORDS =
@@ -67,16 +116,46 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
 
   @Override
   public Outcome check(RuleContext context) {
+    boolean autoEnvvar =
+        PythonCodebase.of(context.facts()).sourceModules().stream()
+            .anyMatch(SecretCliOptions::setsAutoEnvvarPrefix);
     return ModuleFindings.outcome(
-        context, this, "no CLI option takes a secret without an env-var or prompt source");
+        context,
+        module -> findings(module, autoEnvvar),
+        "no CLI option takes a secret without an env-var or prompt source");
   }
 
   @Override
   public List<Evidence> findings(PythonModule module) {
+    return findings(module, setsAutoEnvvarPrefix(module));
+  }
+
+  /**
+   * {@code main(auto_envvar_prefix="APP")}, {@code context_settings=dict(auto_envvar_prefix=...)}
+   * or {@code {"auto_envvar_prefix": ...}}, with a value other than None or False.
+   */
+  static boolean setsAutoEnvvarPrefix(PythonModule module) {
+    for (Call call : module.calls()) {
+      if (call.keyword(AUTO_ENVVAR_PREFIX).filter(SecretCliOptions::isSet).isPresent()) {
+        return true;
+      }
+    }
+    return module.literalPairs().stream()
+        .anyMatch(pair -> pair.key().equals(AUTO_ENVVAR_PREFIX) && isSet(pair.value()));
+  }
+
+  private static boolean isSet(PyValue value) {
+    return !value.isNone() && !value.isFalse();
+  }
+
+  private List<Evidence> findings(PythonModule module, boolean autoEnvvar) {
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
       Optional<String> framework = framework(call);
       if (framework.isEmpty() || isFlag(call) || hasSource(call) || call.kwargsSplat()) {
+        continue;
+      }
+      if (autoEnvvar && !framework.get().equals("argparse")) {
         continue;
       }
       for (String option : optionNames(call)) {
@@ -161,6 +240,9 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
     if (REFERENCE_WORDS.contains(words[words.length - 1])) {
       return false;
     }
+    if (endsInSecret(words)) {
+      return true;
+    }
     for (int i = 0; i < words.length; i++) {
       if (SECRET_WORDS.contains(words[i])) {
         return true;
@@ -173,5 +255,24 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
       }
     }
     return false;
+  }
+
+  /** {@code --db-pass}, {@code --signing-key}, {@code --keystore-pass}, {@code --clientsecret}. */
+  private static boolean endsInSecret(String[] words) {
+    String last = words[words.length - 1];
+    String before = words.length > 1 ? words[words.length - 2] : "";
+    if (last.equals("key")) {
+      return !DATA_KEY_QUALIFIERS.contains(before);
+    }
+    if (SECRET_ENDINGS.contains(last)) {
+      return true;
+    }
+    if (last.endsWith("key")) {
+      return KEY_OWNERS.contains(last.substring(0, last.length() - 3));
+    }
+    if (last.endsWith("pass")) {
+      return last.length() > 5 && !NOT_PASSES.contains(last);
+    }
+    return last.endsWith("passphrase") || last.endsWith("secret") || last.endsWith("token");
   }
 }

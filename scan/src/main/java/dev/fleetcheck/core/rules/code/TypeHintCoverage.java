@@ -3,7 +3,6 @@ package dev.fleetcheck.core.rules.code;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.FunctionDef;
-import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -12,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PY-CODE-008: at least 80% of public functions and methods outside test code annotate every
- * parameter ({@code self}/{@code cls} excepted) and the return.
+ * PY-CODE-008: at least 80% of public functions and methods in product code ({@link
+ * Coverage#productModules}) annotate every parameter ({@code self}/{@code cls} excepted) and the
+ * return.
  */
 public final class TypeHintCoverage implements Rule {
 
@@ -31,10 +31,10 @@ public final class TypeHintCoverage implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    return tally(PythonCodebase.of(context.facts()).sourceModules())
+    return tally(Coverage.productModules(context))
         .outcome(
             "public functions annotate every parameter and the return",
-            "no public function outside test code");
+            "no public function in product code");
   }
 
   public Coverage tally(List<PythonModule> modules) {

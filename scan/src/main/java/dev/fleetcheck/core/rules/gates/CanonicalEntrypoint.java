@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetcheck.core.facts.ConfigParsers;
 import dev.fleetcheck.core.facts.IniFile;
 import dev.fleetcheck.core.facts.TextLines;
-import dev.fleetcheck.core.facts.pysource.PythonSources;
+import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.facts.python.ConfigRoots;
 import dev.fleetcheck.core.facts.python.Pyproject;
 import dev.fleetcheck.core.model.Evidence;
@@ -65,10 +65,11 @@ public final class CanonicalEntrypoint implements Rule {
         return Outcome.pass(declared.get());
       }
     }
+    ProfileScope scope = context.fact(ProfileScope.FACT);
     Optional<SourceFile> main =
         context.snapshot().files().stream()
             .filter(f -> f.name().equals("__main__.py"))
-            .filter(f -> !f.testCode() && PythonSources.isProductPath(f.path()))
+            .filter(scope::decides)
             .findFirst();
     if (main.isPresent()) {
       return Outcome.pass(Evidence.file(main.get().path(), "package entrypoint for python -m"));

@@ -1,22 +1,25 @@
 package dev.fleetcheck.core.rules.gates;
 
-import dev.fleetcheck.core.facts.TextLines;
-import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * PY-PKG-002: the CLI offers {@code --version}: argparse {@code action="version"}, an option
  * declared with the string {@code --version} (argparse, click, typer, anything), {@code
- * click.version_option}, or optparse's {@code OptionParser(version=...)} (RULES.md, "Decisions").
+ * click.version_option} (aliases followed), or optparse's {@code OptionParser(version=...)}
+ * (RULES.md, "Decisions"). Read from the calls of product code, so strings, comments, test code and
+ * the top-level scripts/, docs/, examples/ folders never count.
  */
 public final class VersionOption implements Rule {
 
@@ -28,22 +31,21 @@ public final class VersionOption implements Rule {
               + " available): argparse `action=\"version\"`, `@click.version_option()`, or a typer"
               + " `--version` option with an eager callback.");
 
+  /** What a call must be to offer --version, and what a match means. */
+  private record Marker(Predicate<Call> call, String description) {}
+
   private static final List<Marker> MARKERS =
       List.of(
           new Marker(
-              "action",
-              Pattern.compile("\\baction\\s*=\\s*(['\"])version\\1"),
+              call -> call.keyword("action").filter(v -> isString(v, "version")).isPresent(),
               "argparse action=\"version\""),
-          new Marker("--version", Pattern.compile("(['\"])--version\\1"), "a --version option"),
           new Marker(
-              "version_option",
-              Pattern.compile("\\bversion_option\\s*\\("),
-              "click version_option"));
-  private static final Pattern OPTION_PARSER = Pattern.compile("\\bOptionParser\\s*\\(");
-  private static final Pattern VERSION_KEYWORD = Pattern.compile("\\bversion\\s*=");
-
-  /** A pattern, a literal every match of it contains, and what a match means. */
-  private record Marker(String literal, Pattern pattern, String description) {}
+              call -> call.positional().stream().anyMatch(v -> isString(v, "--version")),
+              "a --version option"),
+          new Marker(call -> call.name().equals("version_option"), "click version_option"),
+          new Marker(
+              call -> call.name().equals("OptionParser") && call.hasKeyword("version"),
+              "optparse version="));
 
   @Override
   public RuleSpec spec() {
@@ -52,18 +54,13 @@ public final class VersionOption implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    PythonSources sources = context.fact(PythonSources.FACT);
+    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
     for (Marker marker : MARKERS) {
-      Optional<Evidence> found =
-          sources.find(marker.literal(), marker.pattern(), marker.description());
-      if (found.isPresent()) {
-        return Outcome.pass(found.get());
-      }
-    }
-    for (String path : sources.paths()) {
-      Optional<Evidence> optparse = sources.code(path).flatMap(code -> optparse(path, code));
-      if (optparse.isPresent()) {
-        return Outcome.pass(optparse.get());
+      for (PythonModule module : modules) {
+        Optional<Call> found = module.calls().stream().filter(marker.call()).findFirst();
+        if (found.isPresent()) {
+          return Outcome.pass(Evidence.at(module.path(), found.get().line(), marker.description()));
+        }
       }
     }
     return Outcome.fail(
@@ -72,26 +69,7 @@ public final class VersionOption implements Rule {
                 + " option, click.version_option, optparse version=)"));
   }
 
-  /** {@code OptionParser(..., version=...)}: the keyword inside the call's parentheses. */
-  private static Optional<Evidence> optparse(String path, String code) {
-    if (!code.contains("OptionParser")) {
-      return Optional.empty();
-    }
-    Matcher call = OPTION_PARSER.matcher(code);
-    while (call.find()) {
-      int depth = 1;
-      int i = call.end();
-      while (i < code.length() && depth > 0) {
-        char c = code.charAt(i);
-        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-        i++;
-      }
-      String arguments = code.substring(call.end(), Math.max(call.end(), i - 1));
-      if (VERSION_KEYWORD.matcher(arguments).find()) {
-        return Optional.of(
-            Evidence.at(path, TextLines.lineAt(code, call.start()), "optparse version="));
-      }
-    }
-    return Optional.empty();
+  private static boolean isString(PyValue value, String expected) {
+    return value instanceof PyValue.Str str && str.value().equals(expected);
   }
 }

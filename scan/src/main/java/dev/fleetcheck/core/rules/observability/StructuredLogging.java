@@ -1,10 +1,13 @@
 package dev.fleetcheck.core.rules.observability;
 
+import dev.fleetcheck.core.facts.TextLines;
+import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -13,13 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * PY-OBS-012: structured (JSON) logging is available: structlog, python-json-logger,
- * aws-lambda-powertools or another JSON log library, a JSON formatter named in a logging
- * configuration, or a {@code logging.Formatter} subclass that writes JSON. Required for services
- * and functions (api, lambda), recommended otherwise.
+ * aws-lambda-powertools or another JSON log library, a JSON formatter set up in logging
+ * configuration ({@link JsonLogFormatters}), or a {@code logging.Formatter} subclass that writes
+ * JSON. A class that is only named like a JSON formatter does not count. Required for services and
+ * functions (api, lambda), recommended otherwise.
  */
 public final class StructuredLogging implements Rule {
 
@@ -37,17 +42,10 @@ public final class StructuredLogging implements Rule {
           new String[] {"aws-lambda-powertools", "aws_lambda_powertools"},
           new String[] {"json-log-formatter", "json_log_formatter"},
           new String[] {"ecs-logging", "ecs_logging"});
-  private static final Pattern JSON_FORMATTER_NAME =
-      Pattern.compile("JsonFormatter|JSONFormatter|jsonlogger|json_log_formatter|ecs_logging");
-
-  /** One of these is in every match of {@link #JSON_FORMATTER_NAME}. */
-  private static final List<String> JSON_FORMATTER_LITERALS =
-      List.of("Formatter", "jsonlogger", "json_log_formatter", "ecs_logging");
-
   private static final Set<String> CONFIG_EXTENSIONS =
-      Set.of(".ini", ".cfg", ".conf", ".yaml", ".yml", ".json", ".toml", ".py");
+      Set.of(".ini", ".cfg", ".conf", ".yaml", ".yml", ".json", ".toml");
   private static final Pattern FORMATTER_SUBCLASS =
-      Pattern.compile("class\\s+\\w+\\s*\\(\\s*(?:logging\\.)?Formatter\\s*\\)");
+      Pattern.compile("class\\s+(\\w+)\\s*\\(\\s*(?:logging\\.)?Formatter\\s*\\)");
   private static final Pattern JSON_DUMPS =
       Pattern.compile("\\bjson\\.dumps\\s*\\(|\\bdumps\\s*\\(");
 
@@ -78,19 +76,9 @@ public final class StructuredLogging implements Rule {
     }
     PythonSources sources = context.fact(PythonSources.FACT);
     for (String path : sources.paths()) {
-      Optional<String> code = sources.code(path);
-      if (code.isPresent()
-          && code.get().contains("Formatter")
-          && code.get().contains("dumps")
-          && FORMATTER_SUBCLASS.matcher(code.get()).find()
-          && JSON_DUMPS.matcher(code.get()).find()) {
-        var m = FORMATTER_SUBCLASS.matcher(code.get());
-        m.find();
-        return Outcome.pass(
-            Evidence.at(
-                path,
-                dev.fleetcheck.core.facts.TextLines.lineAt(code.get(), m.start()),
-                "a logging.Formatter subclass that writes JSON"));
+      Optional<Evidence> subclass = sources.code(path).flatMap(code -> jsonSubclass(path, code));
+      if (subclass.isPresent()) {
+        return Outcome.pass(subclass.get());
       }
     }
     return Outcome.fail(
@@ -99,31 +87,61 @@ public final class StructuredLogging implements Rule {
                 + " and no JSON formatter in a logging configuration"));
   }
 
+  /**
+   * A {@code logging.Formatter} subclass that writes JSON: its module dumps JSON, or the class is
+   * named as a JSON formatter.
+   */
+  private static Optional<Evidence> jsonSubclass(String path, String code) {
+    if (!code.contains("Formatter")) {
+      return Optional.empty();
+    }
+    Matcher subclass = FORMATTER_SUBCLASS.matcher(code);
+    boolean dumps = code.contains("dumps") && JSON_DUMPS.matcher(code).find();
+    while (subclass.find()) {
+      if (dumps || JsonLogFormatters.isJsonFormatterName(subclass.group(1))) {
+        return Optional.of(
+            Evidence.at(
+                path,
+                TextLines.lineAt(code, subclass.start()),
+                "a logging.Formatter subclass that writes JSON"));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Evidence> jsonFormatterInConfig(RuleContext context) {
+    ProfileScope scope = context.fact(ProfileScope.FACT);
     for (SourceFile file : context.snapshot().files()) {
       String name = file.name().toLowerCase(Locale.ROOT);
       int dot = name.lastIndexOf('.');
-      if (file.testCode()
-          || !PythonSources.isProductPath(file.path())
+      if (file.isPython()
+          || !scope.decides(file)
           || dot < 0
           || !CONFIG_EXTENSIONS.contains(name.substring(dot))
-          || !(name.contains("log") || file.isPython() || name.startsWith("settings"))) {
+          || !(name.contains("log") || name.startsWith("settings"))) {
         continue;
       }
-      Optional<String> text =
-          file.isPython()
-              ? context.fact(PythonSources.FACT).code(file.path())
-              : context.snapshot().readText(file.path());
-      if (text.isEmpty() || JSON_FORMATTER_LITERALS.stream().noneMatch(text.get()::contains)) {
-        continue;
+      Optional<Evidence> configured =
+          context
+              .snapshot()
+              .readText(file.path())
+              .filter(JsonLogFormatters::mayName)
+              .flatMap(text -> JsonLogFormatters.inConfigFile(file.path(), text));
+      if (configured.isPresent()) {
+        return configured;
       }
-      var m = JSON_FORMATTER_NAME.matcher(text.get());
-      if (m.find()) {
-        return Optional.of(
-            Evidence.at(
-                file.path(),
-                dev.fleetcheck.core.facts.TextLines.lineAt(text.get(), m.start()),
-                "JSON log formatter " + m.group() + " configured"));
+    }
+    PythonSources sources = context.fact(PythonSources.FACT);
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    for (String path : sources.paths()) {
+      Optional<Evidence> configured =
+          sources
+              .code(path)
+              .filter(JsonLogFormatters::mayName)
+              .flatMap(
+                  code -> codebase.module(path).flatMap(m -> JsonLogFormatters.inPython(m, code)));
+      if (configured.isPresent()) {
+        return configured;
       }
     }
     return Optional.empty();

@@ -17,10 +17,14 @@ import java.util.List;
 /**
  * PY-LCL-008: dependencies resolve deterministically: a lock file, or requirements files where
  * every requirement (editable installs, local paths and -r/-c includes aside) is pinned with ==.
+ * The requirements files are those of the whole product code, so each function's or service's own
+ * file counts ({@code services/api/requirements.txt}, a SAM {@code CodeUri} folder's); every
+ * message names the files it read.
  */
 public final class DeterministicDependencies implements Rule {
 
   private static final int MAX_LISTED = 20;
+  private static final int MAX_NAMED = 10;
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
@@ -41,15 +45,16 @@ public final class DeterministicDependencies implements Rule {
       return Outcome.pass(
           locks.stream().map(l -> Evidence.file(l.path(), l.manager() + " lock file")).toList());
     }
+    List<RequirementsFile> read = context.fact(RequirementsFiles.IN_PRODUCT_CODE);
     List<RequirementsFile> compiled =
-        context.fact(RequirementsFiles.FACT).stream()
-            .filter(f -> !f.isInput() && !f.entries().isEmpty())
-            .toList();
+        read.stream().filter(f -> !f.isInput() && !f.entries().isEmpty()).toList();
     if (compiled.isEmpty()) {
       return Outcome.fail(
           Evidence.repository(
               "no lock file (uv.lock, poetry.lock, pdm.lock, Pipfile.lock, pylock.toml) at the"
-                  + " root or workspace members, and no requirements file pinning dependencies"));
+                  + " root or workspace members, and no requirements file pinning dependencies ("
+                  + describe(read)
+                  + ")"));
     }
     List<Evidence> unpinned = new ArrayList<>();
     int total = 0;
@@ -78,6 +83,18 @@ public final class DeterministicDependencies implements Rule {
           Evidence.repository(
               (total - unpinned.size()) + " more unpinned requirements not listed"));
     }
+    unpinned.add(Evidence.repository(describe(read)));
     return Outcome.fail(unpinned);
+  }
+
+  /** "requirements files read: a.txt, services/b/requirements.txt" (the first few named). */
+  private static String describe(List<RequirementsFile> files) {
+    if (files.isEmpty()) {
+      return "no requirements file found outside test, docs and example code";
+    }
+    List<String> paths = files.stream().map(RequirementsFile::path).toList();
+    String named = String.join(", ", paths.subList(0, Math.min(MAX_NAMED, paths.size())));
+    String more = paths.size() > MAX_NAMED ? " and " + (paths.size() - MAX_NAMED) + " more" : "";
+    return "requirements files read: " + named + more;
   }
 }

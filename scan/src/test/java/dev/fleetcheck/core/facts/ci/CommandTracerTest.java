@@ -248,4 +248,66 @@ class CommandTracerTest {
                 + " (.pre-commit-config.yaml:4)",
             "16 `uses: astral-sh/ruff-action@v3` runs Ruff");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "${PREFIX}ruff check .",
+        "$(BIN)ruff format --check",
+        "\"$BIN\"ruff check src",
+        "$VENV/bin/ruff check",
+        "\"$VENV\"/bin/ruff check",
+        "./venv/bin/ruff check .",
+        "$(VENV)/bin/python -m ruff check",
+        "$${VENV_BIN}ruff check"
+      })
+  void aToolRunThroughAPrefixIsTheTool(String command) {
+    assertThat(trace(CiTool.LINTER, command)).contains(List.of());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "$VENV/bin/pytest",
+        "\"$BIN\"coverage run -m pytest",
+        "${PREFIX}pytest -q",
+        ".venv/bin/python -m pytest",
+        "$(VENV)/bin/python -m pytest tests",
+        "env CI=1 ${BIN}coverage run -m pytest"
+      })
+  void aTestRunnerRunThroughAPrefixIsTheTestRunner(String command) {
+    assertThat(runs(CiTool.TESTS, command)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "${PREFIX}ruffle check",
+        "$PREFIXruff check",
+        "$RUFF check .",
+        "\"$BIN\"ruff --version",
+        "echo ${PREFIX}ruff check",
+        "printf '%s' \"$BIN\"ruff check",
+        "# ${PREFIX}ruff check"
+      })
+  void aPrefixDoesNotMakeAnotherWordTheTool(String command) {
+    assertThat(
+            ShellCommand.parse(command).stream()
+                .anyMatch(
+                    c ->
+                        new CommandTracer(sources)
+                            .command(CiTool.LINTER, c.words(), 0)
+                            .isPresent()))
+        .isFalse();
+  }
+
+  @Test
+  void prefixedToolsAreFoundInFollowedScriptsAndTargets() {
+    sources
+        .file("scripts/lint.sh", "#!/bin/sh\nBIN=\"$(pwd)/.venv/bin/\"\n\"$BIN\"ruff check .\n")
+        .target(Runner.MAKE, "test", "$(VENV)/bin/python -m pytest");
+    assertThat(trace(CiTool.LINTER, "./scripts/lint.sh")).contains(List.of("scripts/lint.sh:3"));
+    assertThat(trace(CiTool.TESTS, "make test"))
+        .contains(List.of("make target `test` (Makefile:7)"));
+  }
 }

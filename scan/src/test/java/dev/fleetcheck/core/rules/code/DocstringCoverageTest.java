@@ -13,6 +13,11 @@ class DocstringCoverageTest {
 
   @TempDir Path dir;
 
+  /** The population both coverage rules name in their evidence (RULES.md). */
+  static final String SCOPE =
+      "product code: test code and top-level examples/, docs/, scripts/, release/, benchmark/,"
+          + " benchmarks/ not counted";
+
   @Test
   void passesAtExactlyEightyPercent() {
     Path repo =
@@ -41,7 +46,9 @@ class DocstringCoverageTest {
     assertThat(CodeFixture.described(outcome))
         .containsExactly(
             "4 of 5 public modules, classes and functions have docstrings (80.0%, at least 80%"
-                + " required)");
+                + " required; "
+                + SCOPE
+                + ")");
   }
 
   @Test
@@ -67,7 +74,9 @@ class DocstringCoverageTest {
     assertThat(CodeFixture.described(outcome))
         .containsExactly(
             "1 of 4 public modules, classes and functions have docstrings (25.0%, at least 80%"
-                + " required)",
+                + " required; "
+                + SCOPE
+                + ")",
             "pkg/mod.py:1: public class Client has no docstring",
             "pkg/mod.py:1: public module has no docstring",
             "pkg/mod.py:4: public method post has no docstring");
@@ -115,7 +124,9 @@ class DocstringCoverageTest {
     assertThat(CodeFixture.described(outcome))
         .containsExactly(
             "2 of 2 public modules, classes and functions have docstrings (100.0%, at least 80%"
-                + " required)");
+                + " required; "
+                + SCOPE
+                + ")");
   }
 
   @Test
@@ -144,5 +155,45 @@ class DocstringCoverageTest {
 
     assertThat(FixtureRepo.check(new DocstringCoverage(), repo).status())
         .isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
+  void docsConfAndExampleAppsAreNotThePublicApi() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("pkg/__init__.py", "\"\"\"Package.\"\"\"\n")
+            .file(
+                "pkg/docs/render.py",
+                "\"\"\"Render.\"\"\"\ndef render():\n    \"\"\"Render.\"\"\"\n")
+            .file("docs/conf.py", "project = 'x'\ndef setup(app):\n    pass\n")
+            .file("examples/app/main.py", "class App:\n    def run(self):\n        pass\n")
+            .file("scripts/release.py", "def bump():\n    pass\n")
+            .build();
+
+    Outcome outcome = FixtureRepo.check(new DocstringCoverage(), repo);
+
+    assertThat(CodeFixture.described(outcome))
+        .containsExactly(
+            "3 of 3 public modules, classes and functions have docstrings (100.0%, at least 80%"
+                + " required; "
+                + SCOPE
+                + ")");
+  }
+
+  @Test
+  void theSameFolderNamesInsideAPackageAreProductCode() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("pkg/__init__.py", "\"\"\"Package.\"\"\"\n")
+            .file("pkg/examples/demo.py", "def demo():\n    pass\n")
+            .build();
+
+    Outcome outcome = FixtureRepo.check(new DocstringCoverage(), repo);
+
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+    assertThat(CodeFixture.described(outcome))
+        .contains("pkg/examples/demo.py:1: public function demo has no docstring");
   }
 }

@@ -178,6 +178,115 @@ class OpenCorsTest {
   }
 
   @Test
+  void flaskCorsAppFactoryFormIsJudgedWhereInitAppSetsItUp() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "web/extensions.py",
+                """
+                from flask_cors import CORS
+                cors = CORS()
+                open_cors = CORS(supports_credentials=True)
+                """)
+            .file(
+                "web/__init__.py",
+                """
+                from web.extensions import cors, open_cors
+                def create_app():
+                    cors.init_app(
+                        app,
+                        origins=["https://app.example.com"],
+                    )
+                    open_cors.init_app(app)
+                    return app
+                """)
+            .build();
+
+    assertThat(CodeFixture.described(CodeFixture.check(new OpenCors(), repo, Profile.API)))
+        .containsExactly(
+            "web/__init__.py:7: CORS().init_app(app) without origins or resources allows '*'");
+  }
+
+  @Test
+  void factoryOptionsCarryOverToInitApp() {
+    Outcome outcome =
+        check(
+            "web/app.py",
+            """
+            import flask_cors
+            cors = flask_cors.CORS(resources={r"/api/*": {"origins": "https://a.example.com"}})
+            star = flask_cors.CORS(origins="*")
+            cors.init_app(app)
+            other.init_app(app)
+            """);
+
+    assertThat(CodeFixture.described(outcome))
+        .containsExactly("web/app.py:3: flask_cors.CORS(..., origins='*')");
+  }
+
+  @Test
+  void originsFromASettingsAttributeDefaultingToStarAreOpen() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "api/config.py",
+                """
+                from pydantic_settings import BaseSettings
+                class Settings(BaseSettings):
+                    BACKEND_CORS_ORIGINS: list[str] = ["*"]
+                    TRUSTED_ORIGINS: list[str] = ["https://app.example.com"]
+                settings = Settings()
+                """)
+            .file(
+                "api/main.py",
+                """
+                from fastapi.middleware.cors import CORSMiddleware
+                from flask_cors import CORS
+                from api.config import settings
+                app.add_middleware(CORSMiddleware, allow_origins=settings.BACKEND_CORS_ORIGINS)
+                app.add_middleware(
+                    CORSMiddleware,
+                    allow_origins=[str(o) for o in settings.BACKEND_CORS_ORIGINS],
+                )
+                app.add_middleware(CORSMiddleware, allow_origins=settings.TRUSTED_ORIGINS)
+                CORS(app, origins=settings.TRUSTED_ORIGINS)
+                """)
+            .file("tests/conftest.py", "TRUSTED_ORIGINS = ['*']\n")
+            .build();
+
+    assertThat(CodeFixture.described(CodeFixture.check(new OpenCors(), repo, Profile.API)))
+        .containsExactly(
+            "api/main.py:4: app.add_middleware(..., allow_origins=['*'])",
+            "api/main.py:5: app.add_middleware(..., allow_origins=['*'])");
+  }
+
+  @Test
+  void aModuleConstantHoldingStarIsOpenOnlyWhereItIsDefined() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "api/a.py",
+                """
+                origins = ["*"]
+                app.add_middleware(CORSMiddleware, allow_origins=origins)
+                """)
+            .file(
+                "api/b.py",
+                """
+                origins = ["https://app.example.com"]
+                # origins = ["*"]
+                app.add_middleware(CORSMiddleware, allow_origins=origins)
+                """)
+            .build();
+
+    assertThat(CodeFixture.described(CodeFixture.check(new OpenCors(), repo, Profile.API)))
+        .containsExactly("api/a.py:2: app.add_middleware(..., allow_origins=['*'])");
+  }
+
+  @Test
   void textInStringsCommentsAndTestCodeDoesNotCount() {
     Path repo =
         FixtureRepo.in(dir)

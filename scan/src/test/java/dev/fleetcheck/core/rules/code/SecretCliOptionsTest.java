@@ -170,4 +170,129 @@ class SecretCliOptionsTest {
     assertThat(SecretCliOptions.isSecretName("--keyfile")).isFalse();
     assertThat(SecretCliOptions.isSecretName("--tokens")).isFalse();
   }
+
+  @Test
+  void namesEndingInPassPassphraseSecretTokenOrKeyAreSecrets() {
+    assertThat(SecretCliOptions.isSecretName("--db-pass")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--pass")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--keystore-pass")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--storepass")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--ssh_passphrase")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--webhook-secret")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--authtoken")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--key")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--signing-key")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--secretkey")).isTrue();
+    assertThat(SecretCliOptions.isSecretName("--bypass")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--sort-key")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--public-key")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--hotkey")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--key-file")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--pass-file")).isFalse();
+    assertThat(SecretCliOptions.isSecretName("--no-key")).isFalse();
+  }
+
+  @Test
+  void anOptionEndingInKeyOrPassIsFlaggedAcrossLines() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            import click
+            @click.command()
+            @click.option(
+                "--signing-key",
+                help="the key",
+            )
+            @click.option("-p", "--db-pass")
+            def main(signing_key, db_pass):
+                pass
+            """);
+
+    assertThat(outcome.evidence()).extracting(e -> e.line()).containsExactly(3, 7);
+  }
+
+  @Test
+  void clickAutoEnvvarPrefixGivesEveryOptionAnEnvironmentSource() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/cli.py",
+                """
+                from click import command, option as opt
+                @command()
+                @opt("--token")
+                @opt("--db-pass")
+                def cli(token, db_pass):
+                    pass
+                """)
+            .file(
+                "tool/__main__.py",
+                """
+                from tool.cli import cli
+                cli(
+                    auto_envvar_prefix="TOOL",
+                )
+                """)
+            .build();
+
+    assertThat(CodeFixture.check(new SecretCliOptions(), repo, Profile.CLI).status())
+        .isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void contextSettingsWithAutoEnvvarPrefixCountToo() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            import click
+            @click.group(context_settings={"auto_envvar_prefix": "TOOL"})
+            @click.option("--api-key")
+            def cli(api_key):
+                pass
+            """);
+
+    assertThat(outcome.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void autoEnvvarPrefixInStringsCommentsTestCodeOrSetToNoneDoesNotCount() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/cli.py",
+                """
+                \"\"\"Run with cli(auto_envvar_prefix="TOOL") to read TOOL_TOKEN.\"\"\"
+                import argparse, click
+                # cli(auto_envvar_prefix="TOOL")
+                @click.command(context_settings=dict(auto_envvar_prefix=None))
+                @click.option("--token")
+                def cli(token):
+                    pass
+                """)
+            .file("tests/test_cli.py", "cli(auto_envvar_prefix='TOOL')\n")
+            .build();
+
+    assertThat(CodeFixture.described(CodeFixture.check(new SecretCliOptions(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/cli.py:5: option --token (click) takes a secret on the command line without an"
+                + " env-var or prompt source");
+  }
+
+  @Test
+  void autoEnvvarPrefixDoesNotCoverArgparse() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            import argparse, click
+            cli(auto_envvar_prefix="TOOL")
+            argparse.ArgumentParser().add_argument("--token")
+            """);
+
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
 }

@@ -44,7 +44,9 @@ class TypeHintCoverageTest {
     assertThat(CodeFixture.described(outcome))
         .containsExactly(
             "4 of 4 public functions annotate every parameter and the return (100.0%, at least"
-                + " 80% required)");
+                + " 80% required; "
+                + DocstringCoverageTest.SCOPE
+                + ")");
   }
 
   @Test
@@ -72,7 +74,9 @@ class TypeHintCoverageTest {
     assertThat(CodeFixture.described(outcome))
         .containsExactly(
             "1 of 3 public functions annotate every parameter and the return (33.3%, at least 80%"
-                + " required)",
+                + " required; "
+                + DocstringCoverageTest.SCOPE
+                + ")",
             "pkg/mod.py:1: public function fetch lacks annotations for: url, the return",
             "pkg/mod.py:5: public method parse lacks annotations for: text");
   }
@@ -84,5 +88,26 @@ class TypeHintCoverageTest {
 
     assertThat(FixtureRepo.check(new TypeHintCoverage(), repo).status())
         .isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
+  void docsConfAndExampleAppsAreNotThePublicApi() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("pkg/api.py", "def get(url: str) -> bytes:\n    return b''\n")
+            .file("docs/conf.py", "def setup(app):\n    pass\n")
+            .file("examples/app/main.py", "def handler(event, context):\n    pass\n")
+            .file("tests/test_api.py", "def test_get():\n    pass\n")
+            .build();
+
+    Outcome outcome = FixtureRepo.check(new TypeHintCoverage(), repo);
+
+    assertThat(CodeFixture.described(outcome))
+        .containsExactly(
+            "1 of 1 public functions annotate every parameter and the return (100.0%, at least"
+                + " 80% required; "
+                + DocstringCoverageTest.SCOPE
+                + ")");
   }
 }

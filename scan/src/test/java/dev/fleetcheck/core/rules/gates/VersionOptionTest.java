@@ -67,4 +67,61 @@ class VersionOptionTest {
     assertThat(check("t/cli.py", "import argparse\n# p.add_argument('--version')\n").status())
         .isEqualTo(Status.FAIL);
   }
+
+  @Test
+  void aScriptsFolderInsideThePackageIsProductCode() {
+    Outcome outcome =
+        check(
+            "src/tool/scripts/options.py",
+            "import click\n\nversion = click.version_option(\n    package_name='tool',\n)\n");
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.pass(Evidence.at("src/tool/scripts/options.py", 3, "click version_option")));
+  }
+
+  @Test
+  void topLevelScriptsOfTheRootOrAWorkspaceMemberAreNotTheCli() {
+    FixtureRepo.in(dir)
+        .file("pyproject.toml", "[tool.uv.workspace]\nmembers = [\"packages/*\"]\n")
+        .file("packages/a/pyproject.toml", "[project]\nname = \"a\"\n")
+        .file("packages/a/scripts/bump.py", "@click.version_option()\ndef bump(): pass\n")
+        .file("scripts/release.py", "p.add_argument('--version', action='version')\n")
+        .file("tests/scripts/test_cli.py", "@click.version_option()\ndef t(): pass\n")
+        .build();
+    Outcome outcome = Checks.check(new VersionOption(), dir, Profile.CLI);
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void aliasesAndDeclarationsOverSeveralLinesAreFollowed() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            from click import command, version_option as show_version
+            @command()
+            @show_version(
+                package_name="tool",
+            )
+            def main():
+                pass
+            """);
+    assertThat(outcome)
+        .isEqualTo(Outcome.pass(Evidence.at("tool/cli.py", 3, "click version_option")));
+  }
+
+  @Test
+  void aVersionStringThatDeclaresNoOptionDoesNotCount() {
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            \"\"\"Usage: tool [--version]. Call click.version_option() to add it.\"\"\"
+            import argparse, subprocess
+            subprocess.run(["git", "--version"], check=True)
+            parser = argparse.ArgumentParser(description="see '--version'")
+            parser.add_argument("--verbose", help="--version is not here")
+            """);
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
 }

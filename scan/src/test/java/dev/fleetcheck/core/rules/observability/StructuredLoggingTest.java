@@ -88,4 +88,92 @@ class StructuredLoggingTest {
     assertThat(rule.level(Level.RECOMMENDED, Set.of(Profile.PYTHON, Profile.CLI)))
         .isEqualTo(Level.RECOMMENDED);
   }
+
+  @Test
+  void aClassNamedJsonFormatterThatIsNotALogFormatterDoesNotCount() {
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file(
+                    "tool/output.py",
+                    """
+                    \"\"\"Output formats; logging uses handler.setFormatter(JSONFormatter()).\"\"\"
+                    import json, logging
+                    class JSONFormatter(BaseOutputFormatter):
+                        def render(self, rows):
+                            return json.dumps(rows)
+                    # handler.setFormatter(JSONFormatter())
+                    FORMATS = {"json": JSONFormatter, "class": "JSONFormatter"}
+                    logging.basicConfig(level=logging.INFO)
+                    """)
+                .file("config/formats.yaml", "json:\n  formatter: tool.output.JSONFormatter\n")
+                .file("tests/test_logs.py", "handler.setFormatter(JSONFormatter())\n"));
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void aJsonFormatterHandedToAHandlerOrADictConfigCounts() {
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file("tool/formats.py", "class JSONFormatter(BaseOutputFormatter):\n    pass\n")
+                .file(
+                    "tool/log.py",
+                    """
+                    import logging
+                    from tool.formats import JSONFormatter
+                    formatter = JSONFormatter(
+                        fmt="%(message)s",
+                    )
+                    handler = logging.StreamHandler()
+                    handler.setFormatter(formatter)
+                    """));
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.pass(
+                Evidence.at("tool/log.py", 7, "JSON log formatter JSONFormatter configured")));
+
+    Outcome dictConfig =
+        check(
+            FixtureRepo.in(dir.resolve("b"))
+                .python()
+                .file(
+                    "app/settings.py",
+                    """
+                    LOGGING = {
+                        "version": 1,
+                        "formatters": {"json": {"class": "app.logs.JsonLogFormatter"}},
+                    }
+                    """));
+    assertThat(dictConfig.status()).isEqualTo(Status.PASS);
+
+    Outcome factory =
+        check(
+            FixtureRepo.in(dir.resolve("c"))
+                .python()
+                .file(
+                    "app/log.py",
+                    "logging.config.dictConfig({'formatters': {'j': {\n"
+                        + "    '()': 'app.logs.JSONFormatter'}}})\n"));
+    assertThat(factory)
+        .isEqualTo(
+            Outcome.pass(
+                Evidence.at("app/log.py", 2, "JSON log formatter JSONFormatter configured")));
+  }
+
+  @Test
+  void aFormatterSubclassNamedForJsonCounts() {
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file(
+                    "app/logs.py",
+                    "import logging, orjson\n\nclass JSONFormatter(logging.Formatter):\n"
+                        + "    def format(self, record):\n"
+                        + "        return orjson.loads(b'{}')\n"));
+    assertThat(outcome.status()).isEqualTo(Status.PASS);
+  }
 }

@@ -53,6 +53,7 @@ class DeterministicDependenciesTest {
     assertThat(outcome.status()).isEqualTo(Status.FAIL);
     assertThat(outcome.evidence())
         .containsExactly(
+            Evidence.repository("requirements files read: dev-requirements.txt, requirements.txt"),
             Evidence.at("dev-requirements.txt", 1, "`pytest` is not pinned with ==; no lock file"),
             Evidence.at("requirements.txt", 2, "`requests` is not pinned with ==; no lock file"));
   }
@@ -63,5 +64,65 @@ class DeterministicDependenciesTest {
     Outcome outcome = FixtureRepo.check(new DeterministicDependencies(), repo);
     assertThat(outcome.status()).isEqualTo(Status.FAIL);
     assertThat(outcome.evidence().get(0).message()).startsWith("no lock file");
+  }
+
+  @Test
+  void eachFunctionsRequirementsFileCounts() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .file(
+                "template.yaml",
+                "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n"
+                    + "    Type: AWS::Serverless::Function\n    Properties:\n"
+                    + "      CodeUri: hello_world/\n      Handler: app.handler\n")
+            .file("hello_world/app.py", "def handler(event, context):\n    return {}\n")
+            .file("hello_world/requirements.txt", "requests==2.32.3\n")
+            .build();
+    Outcome outcome = FixtureRepo.check(new DeterministicDependencies(), repo);
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.pass(
+                Evidence.file("hello_world/requirements.txt", "every requirement pinned with ==")));
+  }
+
+  @Test
+  void eachServicesRequirementsAreJudgedAndTheMessageNamesWhatWasRead() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("services/api/requirements.txt", "fastapi==0.115.0\n")
+            .file("services/worker/requirements.txt", "# worker\nboto3\n")
+            .file("docs/requirements.txt", "sphinx\n")
+            .file("examples/demo/requirements.txt", "flask\n")
+            .file("tests/fixtures/proj/requirements.txt", "django\n")
+            .build();
+    Outcome outcome = FixtureRepo.check(new DeterministicDependencies(), repo);
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+    assertThat(outcome.evidence())
+        .containsExactly(
+            Evidence.repository(
+                "requirements files read: services/api/requirements.txt,"
+                    + " services/worker/requirements.txt"),
+            Evidence.at(
+                "services/worker/requirements.txt",
+                2,
+                "`boto3` is not pinned with ==; no lock file"));
+  }
+
+  @Test
+  void withoutAnyRequirementsFileTheMessageSaysWhereItLooked() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("docs/requirements.txt", "sphinx==8.0.0\n")
+            .file("requirements.in", "flask\n")
+            .build();
+    Outcome outcome = FixtureRepo.check(new DeterministicDependencies(), repo);
+    assertThat(outcome.evidence())
+        .extracting(Evidence::message)
+        .containsExactly(
+            "no lock file (uv.lock, poetry.lock, pdm.lock, Pipfile.lock, pylock.toml) at the root"
+                + " or workspace members, and no requirements file pinning dependencies"
+                + " (requirements files read: requirements.in)");
   }
 }
