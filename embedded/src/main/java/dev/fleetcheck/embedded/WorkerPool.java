@@ -1,5 +1,6 @@
 package dev.fleetcheck.embedded;
 
+import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.QueuePoller;
 import dev.fleetcheck.core.port.JobQueue;
 import java.time.Duration;
@@ -67,6 +68,10 @@ public final class WorkerPool implements AutoCloseable {
           handled += future.get();
         } catch (ExecutionException e) {
           stop();
+          if (e.getCause() instanceof FleetcheckException known) {
+            // A failure with a cause the operator can fix (local storage): passed on as it is.
+            throw new FleetcheckException(known.errorCode(), known.getMessage(), known);
+          }
           throw new IllegalStateException("a worker thread died", e.getCause());
         }
       }
@@ -127,7 +132,14 @@ public final class WorkerPool implements AutoCloseable {
   private long consume(QueuePoller poller) throws InterruptedException {
     long handled = 0;
     while (!stopping()) {
-      int polled = poller.pollOnce();
+      int polled;
+      try {
+        polled = poller.pollOnce();
+      } catch (RuntimeException e) {
+        // One worker's failure stops them all: the others finish the job in hand only.
+        stop();
+        throw e;
+      }
       handled += polled;
       if (polled == 0) {
         if (queue.depth().drained()) {
