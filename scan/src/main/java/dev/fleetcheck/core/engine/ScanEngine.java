@@ -17,6 +17,7 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.secrets.Redactor;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.snapshot.ScanDeadline;
 import dev.fleetcheck.core.waiver.WaiverRecords;
 import dev.fleetcheck.core.waiver.WaiverSet;
 import java.time.Clock;
@@ -31,7 +32,9 @@ import java.util.function.Predicate;
 
 /**
  * Runs a rule pack over one snapshot: detects profiles, decides applicability, runs each check,
- * applies waivers and scores. Thread-safe; one call is one scan on the calling thread.
+ * applies waivers and scores. Thread-safe; one call is one scan on the calling thread. The
+ * snapshot's {@link ScanDeadline} is checked before each rule: a scan out of time throws
+ * SCAN_TIMEOUT rather than report partial results.
  */
 public final class ScanEngine {
 
@@ -71,9 +74,10 @@ public final class ScanEngine {
       if (!selected.test(meta.id())) {
         continue;
       }
+      snapshot.deadline().check();
       Optional<Rule> rule = pack.rule(meta.id());
       Level level = rule.map(r -> r.level(meta.level(), profiles)).orElse(meta.level());
-      Outcome outcome = outcomeOf(meta, rule, context);
+      Outcome outcome = outcomeOf(meta, rule, context, snapshot.deadline());
       outcome = redaction.redact(applyWaiver(meta.id(), outcome, waivers, today));
       results.add(new RuleResult(meta, level, outcome));
     }
@@ -97,7 +101,8 @@ public final class ScanEngine {
         redaction.redact(notes).stream().sorted().distinct().toList());
   }
 
-  private static Outcome outcomeOf(RuleMeta meta, Optional<Rule> rule, RuleContext context) {
+  private static Outcome outcomeOf(
+      RuleMeta meta, Optional<Rule> rule, RuleContext context, ScanDeadline deadline) {
     if (!context.has(Profile.PYTHON)) {
       return Outcome.notApplicable("not a Python repository");
     }
@@ -114,6 +119,8 @@ public final class ScanEngine {
     try {
       return rule.get().check(context);
     } catch (RuntimeException | StackOverflowError e) {
+      // A check that ran out of time (or swallowed the snapshot's timeout) ends the scan instead.
+      deadline.check();
       return Outcome.error(
           "check failed: "
               + e.getClass().getSimpleName()
