@@ -27,7 +27,7 @@ build: ## Build the fleetcheck jar (cli/target/fleetcheck.jar)
 	$(MVN) $(MVN_FLAGS) -DskipTests package
 
 test: ## Fast unit tier: no network, no emulators
-	@rm -rf */target/surefire-reports
+	@rm -rf */target/surefire-reports functions/*/target/surefire-reports
 	$(MVN) $(MVN_FLAGS) test
 	@./scripts/test-summary.sh
 

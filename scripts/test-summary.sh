@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 python3 - <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-for module in sorted({p.split("/")[0] for p in glob.glob("*/target/surefire-reports/TEST-*.xml")}):
+reports = glob.glob("*/target/surefire-reports/TEST-*.xml") + glob.glob("functions/*/target/surefire-reports/TEST-*.xml")
+for module in sorted({p.split("/target/")[0] for p in reports}):
     counts = {k: 0 for k in total}
     for report in glob.glob(f"{module}/target/surefire-reports/TEST-*.xml"):
         suite = ET.parse(report).getroot()
@@ -14,7 +15,7 @@ for module in sorted({p.split("/")[0] for p in glob.glob("*/target/surefire-repo
             counts[k] += int(suite.get(k, 0))
     for k in total:
         total[k] += counts[k]
-    print(f"{module:10} Tests run: {counts['tests']}, Failures: {counts['failures']}, "
+    print(f"{module:16} Tests run: {counts['tests']}, Failures: {counts['failures']}, "
           f"Errors: {counts['errors']}, Skipped: {counts['skipped']}")
 failed = total["failures"] + total["errors"]
 passed = total["tests"] - failed - total["skipped"]
