@@ -31,11 +31,10 @@ public enum ErrorCode {
   REPORT_NOT_FOUND,
   SWEEP_NOT_FOUND,
   SCAN_NOT_FOUND,
-  // The API's own refusals: no such route, no identity, a missing scope, a route not built yet.
+  // The API's own refusals: no such route, no identity, a missing scope.
   ROUTE_NOT_FOUND,
   UNAUTHENTICATED,
   FORBIDDEN,
-  NOT_IMPLEMENTED,
   CURSOR_INVALID,
   IDEMPOTENCY_CONFLICT,
   REQUEST_IN_PROGRESS,

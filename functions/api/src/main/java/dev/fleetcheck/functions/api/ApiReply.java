@@ -32,7 +32,6 @@ record ApiReply(int status, JsonNode body) {
       case FORBIDDEN -> 403;
       case SCAN_NOT_FOUND, SWEEP_NOT_FOUND, REPORT_NOT_FOUND, ROUTE_NOT_FOUND -> 404;
       case IDEMPOTENCY_CONFLICT, REQUEST_IN_PROGRESS -> 409;
-      case NOT_IMPLEMENTED -> 501;
       default -> 500;
     };
   }
