@@ -3,10 +3,18 @@ package dev.fleetcheck.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.catalogue.Catalogue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,22 +75,43 @@ class PackCodeDigestTest {
   void theDomainModulesCatalogueAndScoringCountFromAJarAsFromAFolder(@TempDir Path dir)
       throws Exception {
     List<Path> locations = PackCodeDigest.codeLocations();
-    Path domainClasses = locations.get(1);
+    Path domain = locations.get(1);
+    // `mvn test` puts core's classes folder on the classpath, `mvn package` its jar: turn whichever
+    // form the build gave into the other and expect the same digest.
+    Path other = Files.isDirectory(domain) ? jarOf(domain, dir) : folderOf(domain, dir);
+
+    assertThat(PackCodeDigest.of(PackCodeDigest.read(List.of(locations.get(0), other))))
+        .isEqualTo(PackCodeDigest.of(PackCodeDigest.read(locations)));
+  }
+
+  private static Path jarOf(Path classes, Path dir) throws IOException {
     Path jar = dir.resolve("core.jar");
-    try (java.util.jar.JarOutputStream out =
-            new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar));
-        java.util.stream.Stream<Path> files = java.nio.file.Files.walk(domainClasses)) {
-      for (Path file : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(
-            new java.util.jar.JarEntry(
-                domainClasses.relativize(file).toString().replace('\\', '/')));
-        out.write(java.nio.file.Files.readAllBytes(file));
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(file));
         out.closeEntry();
       }
     }
+    return jar;
+  }
 
-    assertThat(PackCodeDigest.of(PackCodeDigest.read(List.of(locations.get(0), jar))))
-        .isEqualTo(PackCodeDigest.of(PackCodeDigest.read(locations)));
+  private static Path folderOf(Path jar, Path dir) throws IOException {
+    Path classes = dir.resolve("core-classes");
+    try (JarFile in = new JarFile(jar.toFile())) {
+      for (JarEntry entry : Collections.list(in.entries())) {
+        Path target = classes.resolve(entry.getName()).normalize();
+        if (entry.isDirectory() || !target.startsWith(classes)) {
+          continue;
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream bytes = in.getInputStream(entry)) {
+          Files.copy(bytes, target);
+        }
+      }
+    }
+    return classes;
   }
 
   @Test
