@@ -18,6 +18,7 @@ public final class CodeRules {
         new TabIndentation(),
         new DocstringCoverage(),
         new TypeHintCoverage(),
-        new DebugSwitches());
+        new DebugSwitches(),
+        new LineLength());
   }
 }

@@ -23,7 +23,8 @@ class CodeRulesTest {
           "PY-STYLE-001", Level.REQUIRED,
           "PY-DOC-001", Level.RECOMMENDED,
           "PY-CODE-008", Level.RECOMMENDED,
-          "PY-OBS-048", Level.REQUIRED);
+          "PY-OBS-048", Level.REQUIRED,
+          "PY-STYLE-002", Level.ADVISORY);
 
   private static final Map<String, Set<Profile>> PROFILES =
       Map.of(
@@ -35,7 +36,8 @@ class CodeRulesTest {
           "PY-STYLE-001", Set.of(Profile.PYTHON),
           "PY-DOC-001", Set.of(Profile.PYTHON),
           "PY-CODE-008", Set.of(Profile.PYTHON),
-          "PY-OBS-048", Set.of(Profile.API, Profile.LAMBDA));
+          "PY-OBS-048", Set.of(Profile.API, Profile.LAMBDA),
+          "PY-STYLE-002", Set.of(Profile.PYTHON));
 
   @Test
   void everyCodeCheckIsRegisteredWithItsProfilesAndLevel() {
