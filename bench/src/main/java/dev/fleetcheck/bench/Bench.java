@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
- * FLEETCHECK_BENCH} (comma-separated: scan, code, secrets, sweep, modules, clone). Each prints its
- * own figures with a baseline measured in the same run; nothing here asserts a time.
+ * FLEETCHECK_BENCH} (comma-separated: scan, pyproject, code, secrets, sweep, modules, clone). Each
+ * prints its own figures with a baseline measured in the same run; nothing here asserts a time.
  */
 public final class Bench {
 
@@ -27,6 +27,10 @@ public final class Bench {
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
     if (wanted(only, "scan")) {
       ScanBench.main(new String[0]);
+      System.out.println();
+    }
+    if (wanted(only, "pyproject")) {
+      PyprojectBench.main(new String[0]);
       System.out.println();
     }
     if (wanted(only, "code")) {

@@ -15,5 +15,11 @@ public final class ExitCodes {
   /** The scan ran and the repository breaks a rule at or above the --fail-on level. */
   public static final int NON_COMPLIANT = 3;
 
+  /**
+   * {@code scan} ran on a folder with no Python project (empty, or no pyproject.toml, setup.py,
+   * setup.cfg, requirements file or .py file): every rule is NOT_APPLICABLE, nothing is scored.
+   */
+  public static final int NO_PYTHON_PROJECT = 4;
+
   private ExitCodes() {}
 }

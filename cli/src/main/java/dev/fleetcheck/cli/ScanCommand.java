@@ -3,6 +3,7 @@ package dev.fleetcheck.cli;
 import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.core.engine.ScanEngine;
+import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
@@ -145,6 +146,22 @@ final class ScanCommand implements Callable<Integer> {
       writeOut(rendered, log);
       Optional<RuleResult> breach = failOn.breach(report);
       int exit = breach.isPresent() ? ExitCodes.NON_COMPLIANT : ExitCodes.OK;
+      if (!report.pythonProject()) {
+        // Not compliant, not failing: nothing here to check, which the caller must hear.
+        exit = ExitCodes.NO_PYTHON_PROJECT;
+        log.log(
+            EventLog.Severity.WARN,
+            "scan.no_python_project",
+            Map.of(
+                "error_code",
+                ErrorCode.NO_PYTHON_PROJECT.code(),
+                "message",
+                "no Python project in "
+                    + scanTarget.displaySource()
+                    + ": no pyproject.toml, setup.py, setup.cfg, requirements*.txt or .py file"
+                    + " outside vendored folders; every rule is NOT_APPLICABLE and nothing is"
+                    + " scored"));
+      }
       log.info("scan.end", end(report, started, exit, breach));
       return exit;
     } catch (RuntimeException e) {
@@ -214,7 +231,9 @@ final class ScanCommand implements Callable<Integer> {
     fields.put(
         "profiles",
         String.join(",", report.profiles().stream().map(p -> p.id()).sorted().toList()));
-    fields.put("score", report.score().value());
+    if (report.pythonProject()) {
+      fields.put("score", report.score().value());
+    }
     report.counts().forEach((status, count) -> fields.put(countKey(status), count));
     fields.put("exit_code", exit);
     breach.ifPresent(b -> fields.put("first_breach", b.rule().id()));

@@ -29,11 +29,19 @@ final class FleetcheckProcess {
   }
 
   static FleetcheckProcess start(Path logs, String name, String... args) throws IOException {
+    return start(logs, name, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String, String...)}, with extra environment variables. */
+  static FleetcheckProcess start(
+      Path logs, String name, java.util.Map<String, String> environment, String... args)
+      throws IOException {
     Files.createDirectories(logs);
     List<String> command = new ArrayList<>(launcher());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(key -> key.startsWith("FLEETCHECK_"));
+    builder.environment().putAll(environment);
     Path out = logs.resolve(name + ".out");
     Path err = logs.resolve(name + ".err");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -2,6 +2,7 @@ package dev.fleetcheck.embedded;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
+import dev.fleetcheck.core.port.ReportKeys;
 import dev.fleetcheck.core.port.ReportStore;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reports as files under one folder. A write goes to a temporary file beside the target and is then
@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
  * before they touch the file system: no absolute paths, no "..", no characters outside a safe set.
  */
 public final class ReportFolder implements ReportStore {
-
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-  private static final int MAX_KEY_LENGTH = 512;
 
   private final Path root;
 
@@ -51,7 +48,17 @@ public final class ReportFolder implements ReportStore {
       }
       temp = null;
     } catch (IOException e) {
-      throw new FleetcheckException(ErrorCode.OUTPUT_WRITE_FAILED, "cannot write report " + key, e);
+      // The cause (a read-only folder, a full disk) is what the operator must fix: name it.
+      throw new FleetcheckException(
+          ErrorCode.OUTPUT_WRITE_FAILED,
+          "cannot write report "
+              + key
+              + " under "
+              + root
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+          e);
     } finally {
       deleteQuietly(temp);
     }
@@ -79,27 +86,15 @@ public final class ReportFolder implements ReportStore {
 
   /** The file of a key, refusing any key that could name a file outside the folder. */
   Path resolve(String key) {
-    if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-      throw invalidKey();
-    }
     Path path = root;
-    for (String segment : key.split("/", -1)) {
-      if (!SEGMENT.matcher(segment).matches() || segment.equals("..")) {
-        throw invalidKey();
-      }
+    for (String segment : ReportKeys.requireValid(key).split("/")) {
       path = path.resolve(segment);
     }
     Path normalised = path.normalize();
     if (!normalised.startsWith(root) || normalised.equals(root)) {
-      throw invalidKey();
+      throw new FleetcheckException(ErrorCode.INVALID_ARGUMENT, "a report key names a file");
     }
     return normalised;
-  }
-
-  private static FleetcheckException invalidKey() {
-    return new FleetcheckException(
-        ErrorCode.INVALID_ARGUMENT,
-        "a report key is a relative path of letters, digits, '.', '_' and '-'");
   }
 
   private static void deleteQuietly(Path temp) {

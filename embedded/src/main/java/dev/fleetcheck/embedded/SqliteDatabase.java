@@ -32,6 +32,9 @@ public final class SqliteDatabase implements AutoCloseable {
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
 
+  private static final int EMPTY_FILE_CHECKS = 10;
+  private static final long EMPTY_FILE_PAUSE_MILLIS = 50;
+
   private SqliteDatabase(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
@@ -49,6 +52,7 @@ public final class SqliteDatabase implements AutoCloseable {
       throw new FleetcheckException(
           ErrorCode.STORE_FAILED, "cannot create the data directory " + file.getParent(), e);
     }
+    refuseEmptyFile(file);
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
@@ -62,6 +66,37 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new FleetcheckException(ErrorCode.STORE_FAILED, "cannot open " + file, e);
     }
+  }
+
+  /**
+   * SQLite takes a zero-byte file for a new database and would start an empty store over it, hiding
+   * that the real one was truncated (a full disk, a bad copy). A missing file is a new store; an
+   * existing empty one is refused. A concurrent opener may have just created the file and not yet
+   * written its header, so an empty file gets a moment to fill before it counts.
+   */
+  private static void refuseEmptyFile(Path file) {
+    try {
+      for (int wait = 0; isEmptyFile(file); wait++) {
+        if (wait == EMPTY_FILE_CHECKS) {
+          throw new FleetcheckException(
+              ErrorCode.STORE_FAILED,
+              "the database "
+                  + file.toAbsolutePath()
+                  + " is empty (0 bytes), so its results are lost or it is not a fleetcheck"
+                  + " database; restore it from a backup, or move it away to start a new store");
+        }
+        Thread.sleep(EMPTY_FILE_PAUSE_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FleetcheckException(ErrorCode.STORE_FAILED, "interrupted opening " + file, e);
+    } catch (IOException e) {
+      throw new FleetcheckException(ErrorCode.STORE_FAILED, "cannot read " + file, e);
+    }
+  }
+
+  private static boolean isEmptyFile(Path file) throws IOException {
+    return Files.isRegularFile(file) && Files.size(file) == 0;
   }
 
   public Path file() {

@@ -1,5 +1,6 @@
 package dev.fleetcheck.embedded;
 
+import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.QueuePoller;
 import dev.fleetcheck.core.port.JobQueue;
 import java.time.Duration;
@@ -50,6 +51,10 @@ public final class WorkerPool {
           handled += future.get();
         } catch (java.util.concurrent.ExecutionException e) {
           stop();
+          if (e.getCause() instanceof FleetcheckException known) {
+            // A failure with a cause the operator can fix (local storage): passed on as it is.
+            throw new FleetcheckException(known.errorCode(), known.getMessage(), known);
+          }
           throw new IllegalStateException("a worker thread died", e.getCause());
         }
       }
@@ -69,7 +74,14 @@ public final class WorkerPool {
   private long consume(QueuePoller poller) throws InterruptedException {
     long handled = 0;
     while (!stopping.get()) {
-      int polled = poller.pollOnce();
+      int polled;
+      try {
+        polled = poller.pollOnce();
+      } catch (RuntimeException e) {
+        // One worker's failure stops them all: the others finish the job in hand only.
+        stop();
+        throw e;
+      }
       handled += polled;
       if (polled == 0) {
         if (queue.depth().drained()) {

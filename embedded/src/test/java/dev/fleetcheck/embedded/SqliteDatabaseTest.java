@@ -1,7 +1,10 @@
 package dev.fleetcheck.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.error.FleetcheckException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -46,6 +49,27 @@ class SqliteDatabaseTest {
 
     try (SqliteDatabase db = SqliteDatabase.openFile(file, extended)) {
       assertThat(appliedVersions(db)).containsExactly(1, 2, 3);
+    }
+  }
+
+  @Test
+  void aZeroByteDatabaseFileIsAStoreErrorNamingTheFileNotANewStore() throws Exception {
+    Path file = Files.createDirectories(dataDirectory).resolve(SqliteDatabase.FILE_NAME);
+    Files.createFile(file);
+
+    assertThatThrownBy(() -> SqliteDatabase.open(dataDirectory).close())
+        .isInstanceOfSatisfying(
+            FleetcheckException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STORE_FAILED))
+        .hasMessageContaining(file.toAbsolutePath().toString())
+        .hasMessageContaining("empty (0 bytes)");
+    assertThat(Files.size(file)).as("left as found, for the operator to inspect").isZero();
+  }
+
+  @Test
+  void aMissingDatabaseFileIsANewStore() {
+    try (SqliteDatabase db = SqliteDatabase.open(dataDirectory.resolve("fresh"))) {
+      assertThat(db.schemaVersion()).isPositive();
     }
   }
 

@@ -79,6 +79,8 @@ public enum FleetTableFormat {
   static String summary(FleetTable table) {
     long nonCompliant = table.rows().stream().filter(FleetRow::nonCompliant).count();
     long pending = table.rows().stream().filter(r -> r.state() == FleetRow.State.PENDING).count();
+    long notPython =
+        table.rows().stream().filter(r -> r.state() == FleetRow.State.NO_PYTHON_PROJECT).count();
     String versus =
         table
             .previousSweepId()
@@ -86,11 +88,12 @@ public enum FleetTableFormat {
             .orElse("no previous sweep to compare with");
     return String.format(
         Locale.ROOT,
-        "sweep %s: %d repositories, %d scanned, %d failed%s, %d non-compliant; %s",
+        "sweep %s: %d repositories, %d scanned, %d failed%s%s, %d non-compliant; %s",
         table.sweepId(),
         table.rows().size(),
         table.progress().done(),
-        table.progress().failed(),
+        table.progress().failed() - notPython,
+        notPython > 0 ? ", " + notPython + " with no Python project" : "",
         pending > 0 ? ", " + pending + " pending" : "",
         nonCompliant,
         versus);

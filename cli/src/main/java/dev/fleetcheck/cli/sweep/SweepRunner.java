@@ -129,8 +129,10 @@ public final class SweepRunner {
           break;
         }
         if (!poolThread.isAlive()) {
-          // The queue drained with repositories still pending: their jobs were dead-lettered.
-          current = completion.settle(sweepId);
+          if (died.get() == null) {
+            // The queue drained with repositories still pending: their jobs were dead-lettered.
+            current = completion.settle(sweepId);
+          }
           break;
         }
         poolThread.join(TICK.toMillis());
@@ -139,6 +141,19 @@ public final class SweepRunner {
     } catch (InterruptedException e) {
       workerPool.stop();
       Thread.currentThread().interrupt();
+    }
+    if (died.get() instanceof FleetcheckException local) {
+      // Local storage failed: every further job would fail the same way, and none is recorded
+      // as the repository's fault, so a resume after the fix finds them all still pending.
+      throw new FleetcheckException(
+          local.errorCode(),
+          "sweep "
+              + sweepId
+              + " stopped: "
+              + local.getMessage()
+              + "; fix the cause, then run the same sweep command with --resume "
+              + sweepId,
+          local);
     }
     if (died.get() != null) {
       throw new FleetcheckException(

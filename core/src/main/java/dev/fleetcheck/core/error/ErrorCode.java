@@ -19,6 +19,8 @@ public enum ErrorCode {
   CLONE_FAILED,
   SCAN_TIMEOUT,
   SCAN_FAILED,
+  /** The folder or repository holds no Python project: there is nothing to check. */
+  NO_PYTHON_PROJECT,
   INVENTORY_INVALID,
   GITHUB_AUTH_FAILED,
   GITHUB_RATE_LIMITED,

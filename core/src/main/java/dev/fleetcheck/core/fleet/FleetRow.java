@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * One repository's line in the fleet table.
  *
- * @param state scanned, failed (no result: {@code errorCode} says why) or pending (the run stopped
- *     first)
+ * @param state scanned, failed (no result: {@code errorCode} says why), no Python project (a
+ *     result: nothing to check, no score, error code {@code no_python_project}) or pending (the run
+ *     stopped first)
  * @param nonCompliant a rule at or above --fail-on is FAIL or ERROR
  * @param trend the change against the previous sweep; empty when there is none to compare with
  */
@@ -28,6 +29,7 @@ public record FleetRow(
   public enum State {
     SCANNED,
     FAILED,
+    NO_PYTHON_PROJECT,
     PENDING
   }
 

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.fleet;
 
+import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.ScanOutcome;
 import dev.fleetcheck.core.model.ScanRecord;
@@ -27,9 +28,13 @@ public record FleetTable(
     rows = List.copyOf(rows);
   }
 
-  /** Whether any repository has no result (failed or still pending). */
+  /**
+   * Whether any repository has no result (failed or still pending). A repository with no Python
+   * project has one: there is nothing in it to check.
+   */
   public boolean anyWithoutResult() {
-    return rows.stream().anyMatch(r -> r.state() != FleetRow.State.SCANNED);
+    return rows.stream()
+        .anyMatch(r -> r.state() == FleetRow.State.FAILED || r.state() == FleetRow.State.PENDING);
   }
 
   public boolean anyNonCompliant() {
@@ -100,17 +105,19 @@ public record FleetTable(
     if (entry.get().state() == SweepEntry.State.FAILED
         || scan.isEmpty()
         || !(scan.get().outcome() instanceof ScanOutcome.Succeeded succeeded)) {
+      ErrorCode code = entry.get().errorCode().orElse(ErrorCode.SCAN_FAILED);
       return new FleetRow(
           repository,
           team,
-          FleetRow.State.FAILED,
+          code == ErrorCode.NO_PYTHON_PROJECT
+              ? FleetRow.State.NO_PYTHON_PROJECT
+              : FleetRow.State.FAILED,
           Optional.empty(),
           Optional.empty(),
           0,
           false,
           previous.map(p -> trend(repository, Optional.empty(), p, changes, store)),
-          Optional.of(
-              entry.get().errorCode().orElse(dev.fleetcheck.core.error.ErrorCode.SCAN_FAILED)));
+          Optional.of(code));
     }
     return new FleetRow(
         repository,

@@ -31,4 +31,17 @@ public sealed interface JobResult {
       return !retryable;
     }
   }
+
+  /**
+   * The worker's own storage failed (report folder not writable, disk full, database unusable):
+   * nothing is known about the repository, so nothing is recorded for it. The message stays for
+   * redelivery and the consumer stops taking jobs until an operator fixes the cause; retrying other
+   * repositories would only fail them the same way.
+   */
+  record Halted(ErrorCode errorCode, String message) implements JobResult {
+    @Override
+    public boolean deleteMessage() {
+      return false;
+    }
+  }
 }

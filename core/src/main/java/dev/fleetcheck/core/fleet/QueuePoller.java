@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.fleet;
 
+import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.JobQueue.Delivery;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.List;
 /**
  * What the Lambda event source mapping does for SQS, done in process: receive a batch, hand it to
  * the worker, delete the messages that did not fail and leave the failed ones (with their reason)
- * for redelivery after the visibility timeout.
+ * for redelivery after the visibility timeout. When the worker's own storage failed, the poller
+ * throws that failure after acknowledging the batch, so its thread stops at the first one.
  */
 public final class QueuePoller {
 
@@ -24,7 +26,11 @@ public final class QueuePoller {
     this.batchSize = batchSize;
   }
 
-  /** One receive-handle-acknowledge round; answers how many deliveries it handled. */
+  /**
+   * One receive-handle-acknowledge round; answers how many deliveries it handled.
+   *
+   * @throws FleetcheckException with the worker's error code when local storage failed
+   */
   public int pollOnce() {
     List<Delivery> batch = queue.receive(batchSize);
     if (batch.isEmpty()) {
@@ -43,6 +49,10 @@ public final class QueuePoller {
       } else {
         queue.delete(delivery.receiptHandle());
       }
+    }
+    if (result.halted().isPresent()) {
+      JobResult.Halted halted = result.halted().get();
+      throw new FleetcheckException(halted.errorCode(), halted.message());
     }
     return batch.size();
   }

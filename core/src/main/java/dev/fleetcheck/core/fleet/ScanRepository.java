@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
@@ -36,6 +37,11 @@ import java.util.Set;
  * concurrent duplicate overwrites the same object instead of leaving an orphan; the record is a
  * conditional put; and the sweep counts each repository once. Readers never meet a record whose
  * report is missing, because the report is written first. Keeps no state between calls.
+ *
+ * <p>Failures are of two kinds. A repository's own (clone, scan) is recorded on its scan and sweep
+ * entry, and the sweep goes on. The worker's own storage failing (report folder, database: a read
+ * only folder, a full disk) says nothing about the repository: the job ends {@link
+ * JobResult.Halted}, nothing is recorded for the repository, and the consumer stops.
  */
 public final class ScanRepository {
 
@@ -46,6 +52,7 @@ public final class ScanRepository {
           ErrorCode.REPO_NOT_FOUND,
           ErrorCode.REPO_TOO_LARGE,
           ErrorCode.CLONE_AUTH_FAILED,
+          ErrorCode.NO_PYTHON_PROJECT,
           ErrorCode.SWEEP_NOT_FOUND);
 
   private final RepoFetcher fetcher;
@@ -83,13 +90,13 @@ public final class ScanRepository {
   public JobResult call(ScanJob job, Attempt attempt) {
     try {
       if (job.inSweep()) {
-        results
-            .sweep(job.sweepId())
+        stored(() -> results.sweep(job.sweepId()))
             .orElseThrow(
                 () ->
                     new FleetcheckException(
                         ErrorCode.SWEEP_NOT_FOUND, "no sweep " + job.sweepId() + " for this job"));
-        Optional<SweepEntry> entry = results.sweepEntry(job.sweepId(), job.repository().name());
+        Optional<SweepEntry> entry =
+            stored(() -> results.sweepEntry(job.sweepId(), job.repository().name()));
         if (entry.isPresent() && entry.get().state() == SweepEntry.State.DONE) {
           return new JobResult.Completed(entry.get().scanId(), false, false);
         }
@@ -98,7 +105,7 @@ public final class ScanRepository {
       boolean scanned;
       try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
         scanId = ScanId.of(job.repository().name(), fetched.commit(), scanner.rulePackDigest());
-        Optional<ScanRecord> existing = results.scan(scanId);
+        Optional<ScanRecord> existing = stored(() -> results.scan(scanId));
         scanned = existing.isEmpty() || !existing.get().succeeded();
         if (scanned) {
           scanAndStore(job, fetched, scanId);
@@ -106,9 +113,14 @@ public final class ScanRepository {
       }
       boolean counted =
           job.inSweep()
-              && results.recordSweepEntry(
-                  SweepEntry.done(job.sweepId(), job.repository().name(), scanId, clock.instant()));
+              && stored(
+                  () ->
+                      results.recordSweepEntry(
+                          SweepEntry.done(
+                              job.sweepId(), job.repository().name(), scanId, clock.instant())));
       return new JobResult.Completed(scanId, scanned, counted);
+    } catch (LocalStorageFailure e) {
+      return new JobResult.Halted(e.errorCode(), e.getMessage());
     } catch (FleetcheckException e) {
       return failed(job, attempt, e.errorCode(), e.getMessage());
     } catch (RuntimeException e) {
@@ -123,16 +135,29 @@ public final class ScanRepository {
             fetched.directory(),
             new RepositoryRef(repository.name(), repository.url(), fetched.commit()));
     ScanReport report = scanned.report();
+    if (!report.pythonProject()) {
+      // Recorded with its own code, never as a compliant repository scoring 100.
+      throw new FleetcheckException(
+          ErrorCode.NO_PYTHON_PROJECT,
+          "no Python project in " + repository.name() + ": every rule is NOT_APPLICABLE");
+    }
     String team =
         repository.team().isEmpty() ? scanned.codeOwnersTeam().orElse("") : repository.team();
     Map<String, FirstSeen> firstSeen =
-        results.recordFirstSeen(
-            repository.name(),
-            FailingRules.fingerprints(report),
-            new FirstSeen(report.scannedAt(), scanId));
+        stored(
+            () ->
+                results.recordFirstSeen(
+                    repository.name(),
+                    FailingRules.fingerprints(report),
+                    new FirstSeen(report.scannedAt(), scanId)));
     List<FailingRule> failing = FailingRules.of(report, firstSeen);
     String reportKey = reportKey(scanId);
-    reports.put(reportKey, codec.encode(report));
+    byte[] encoded = codec.encode(report);
+    stored(
+        () -> {
+          reports.put(reportKey, encoded);
+          return null;
+        });
     ScanRecord record =
         new ScanRecord(
             scanId,
@@ -149,7 +174,26 @@ public final class ScanRepository {
                 failing.stream().map(FailingRule::ruleId).toList(),
                 reportKey));
     // False when a concurrent delivery stored this scan first: its record points at the same key.
-    results.putScan(record, failing);
+    stored(() -> results.putScan(record, failing));
+  }
+
+  /** Runs a call on the worker's own storage, marking its failure as local, not the repo's. */
+  private static <T> T stored(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (FleetcheckException e) {
+      throw new LocalStorageFailure(e.errorCode(), e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LocalStorageFailure(
+          ErrorCode.STORE_FAILED, "local storage failed: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** A failure of the worker's report folder or database, never of the repository scanned. */
+  private static final class LocalStorageFailure extends FleetcheckException {
+    LocalStorageFailure(ErrorCode code, String message, Throwable cause) {
+      super(code, message, cause);
+    }
   }
 
   private JobResult failed(ScanJob job, Attempt attempt, ErrorCode code, String message) {

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.port.JobQueue.Delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The worker's batch logic, the same behind the SQS Lambda handler and the embedded poller: each
@@ -32,8 +33,17 @@ public final class ScanWorker {
 
   public BatchResult handle(List<Delivery> deliveries) {
     List<BatchResult.ItemFailure> failures = new ArrayList<>();
-    for (Delivery delivery : deliveries) {
+    for (int i = 0; i < deliveries.size(); i++) {
+      Delivery delivery = deliveries.get(i);
       JobResult result = handleOne(delivery);
+      if (result instanceof JobResult.Halted halted) {
+        // The rest of the batch would fail the same way: leave it all for after the fix.
+        String reason = "not handled: " + halted.errorCode().code() + ": " + halted.message();
+        for (Delivery left : deliveries.subList(i, deliveries.size())) {
+          failures.add(new BatchResult.ItemFailure(left.messageId(), reason));
+        }
+        return new BatchResult(failures, Optional.of(halted));
+      }
       if (!result.deleteMessage() && result instanceof JobResult.Failed failed) {
         failures.add(
             new BatchResult.ItemFailure(

@@ -27,6 +27,15 @@ public record ScanReport(
     notes = List.copyOf(notes);
   }
 
+  /**
+   * Whether the repository holds a Python project (the {@code python} profile). Without one every
+   * rule is NOT_APPLICABLE and nothing is scored: the repository is neither compliant nor not, and
+   * outputs say so instead of showing a score.
+   */
+  public boolean pythonProject() {
+    return profiles.contains(Profile.PYTHON);
+  }
+
   /** How many results have each status, every status present (zero included). */
   public Map<Status, Integer> counts() {
     Map<Status, Integer> counts = new EnumMap<>(Status.class);

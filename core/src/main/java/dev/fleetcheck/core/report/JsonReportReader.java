@@ -70,7 +70,8 @@ public final class JsonReportReader {
             profiles(root),
             results,
             new Score(
-                number(score, "value"),
+                // null: no Python project, nothing scored; the engine's value for that is 100.
+                score.path("value").isNull() ? 100.0 : number(score, "value"),
                 integer(score, "earned_weight"),
                 integer(score, "possible_weight")),
             evidence(root, "notes"));

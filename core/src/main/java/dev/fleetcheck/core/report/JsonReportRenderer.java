@@ -38,8 +38,13 @@ public final class JsonReportRenderer implements ReportRenderer {
     repository.put("commit", report.repository().commit());
     root.put("scanned_at", report.scannedAt().toString());
     strings(root.putArray("profiles"), ReportFields.profileIds(report.profiles()));
+    root.put("python_project", report.pythonProject());
     ObjectNode score = root.putObject("score");
-    score.put("value", report.score().value());
+    if (report.pythonProject()) {
+      score.put("value", report.score().value());
+    } else {
+      score.putNull("value");
+    }
     score.put("earned_weight", report.score().earnedWeight());
     score.put("possible_weight", report.score().possibleWeight());
     ObjectNode counts = root.putObject("counts");

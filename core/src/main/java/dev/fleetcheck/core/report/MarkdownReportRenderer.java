@@ -37,13 +37,17 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(MarkdownText.code(report.rulePackDigest()))
         .append(") |\n");
     md.append("| Tool | fleetcheck ").append(report.toolVersion()).append(" |\n\n");
-    md.append("**Score: ")
-        .append(report.score().value())
-        .append(" / 100** (weight ")
-        .append(report.score().earnedWeight())
-        .append(" of ")
-        .append(report.score().possibleWeight())
-        .append(")\n\n");
+    if (report.pythonProject()) {
+      md.append("**Score: ")
+          .append(report.score().value())
+          .append(" / 100** (weight ")
+          .append(report.score().earnedWeight())
+          .append(" of ")
+          .append(report.score().possibleWeight())
+          .append(")\n\n");
+    } else {
+      md.append("**Score: ").append(TextReportRenderer.NO_PYTHON_PROJECT).append("**\n\n");
+    }
     counts(md, report.counts());
     section(md, "Failing rules", Findings.withStatus(report, Status.FAIL));
     section(md, "Checks that could not run", Findings.withStatus(report, Status.ERROR));

@@ -84,7 +84,10 @@ public final class SarifReportRenderer implements ReportRenderer {
     ObjectNode properties = run.putObject("properties");
     properties.put("standardVersion", report.standardVersion());
     properties.put("rulePackDigest", report.rulePackDigest());
-    properties.put("score", report.score().value());
+    properties.put("pythonProject", report.pythonProject());
+    if (report.pythonProject()) {
+      properties.put("score", report.score().value());
+    }
     ArrayNode profiles = properties.putArray("profiles");
     ReportFields.profileIds(report.profiles()).forEach(profiles::add);
     return JsonOutput.write(root);

@@ -14,6 +14,10 @@ import java.util.Map;
  */
 public final class TextReportRenderer implements ReportRenderer {
 
+  /** Said instead of a score when there is nothing to score. */
+  static final String NO_PYTHON_PROJECT =
+      "none: no Python project found, every rule is NOT_APPLICABLE";
+
   private static final int TITLE_WIDTH = 48;
   private static final String ROW = "%-7s %-12s %-12s %s\n";
 
@@ -36,7 +40,9 @@ public final class TextReportRenderer implements ReportRenderer {
         .append(" (rule pack ")
         .append(report.rulePackDigest())
         .append(")\n");
-    text.append("Score:      ").append(report.score().value()).append(" / 100\n");
+    text.append("Score:      ")
+        .append(report.pythonProject() ? report.score().value() + " / 100" : NO_PYTHON_PROJECT)
+        .append('\n');
     text.append("Counts:     ").append(counts(report.counts())).append("\n\n");
 
     List<RuleResult> shown = new ArrayList<>();

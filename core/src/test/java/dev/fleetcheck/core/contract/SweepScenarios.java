@@ -14,6 +14,7 @@ import dev.fleetcheck.core.fleet.JobResult;
 import dev.fleetcheck.core.fleet.RequestScan;
 import dev.fleetcheck.core.fleet.ScanId;
 import dev.fleetcheck.core.fleet.ScanRepository;
+import dev.fleetcheck.core.fleet.ScanWorker;
 import dev.fleetcheck.core.fleet.StartSweep;
 import dev.fleetcheck.core.fleet.SweepTrigger;
 import dev.fleetcheck.core.model.FailingRule;
@@ -28,10 +29,13 @@ import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.PageRequest;
+import dev.fleetcheck.core.port.ReportStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,13 +205,12 @@ public abstract class SweepScenarios {
 
     JobResult result = h.scanRepository(h.fleet, refusingReports).call(job, new Attempt(1, 3));
 
+    // A local write failure halts the worker and keeps the message; the repository is not blamed.
     assertThat(result)
         .isInstanceOfSatisfying(
-            JobResult.Failed.class,
-            f -> {
-              assertThat(f.errorCode()).isEqualTo(ErrorCode.OUTPUT_WRITE_FAILED);
-              assertThat(f.retryable()).isTrue();
-            });
+            JobResult.Halted.class,
+            f -> assertThat(f.errorCode()).isEqualTo(ErrorCode.OUTPUT_WRITE_FAILED));
+    assertThat(result.deleteMessage()).isFalse();
     assertThat(h.adapters.results().history("alpha", PageRequest.first(10)).items()).isEmpty();
     assertThat(h.adapters.results().progress(sweepId).pending()).isEqualTo(1);
   }
@@ -380,7 +383,9 @@ public abstract class SweepScenarios {
     JobResult crashed = h.scanRepository(h.fleet, crashingAfterPut).call(job, new Attempt(1, 3));
     JobResult retried = h.scanRepository().call(job, new Attempt(2, 3));
 
-    assertThat(crashed).isInstanceOf(JobResult.Failed.class);
+    // A report store that fails is this machine's failure: the worker halts, the message stays.
+    assertThat(crashed).isInstanceOf(JobResult.Halted.class);
+    assertThat(crashed.deleteMessage()).isFalse();
     String scanId = ((JobResult.Completed) retried).scanId();
     assertThat(keys).containsExactly(ScanRepository.reportKey(scanId));
     assertThat(h.adapters.reportCount()).as("the retry overwrote; no orphan").isEqualTo(1);
@@ -433,5 +438,65 @@ public abstract class SweepScenarios {
     assertThat(again).isEqualTo(new RequestScan.Requested(retried.jobId(), false));
     assertThat(h.drain()).isEqualTo(1);
     assertThat(h.fleet.fetches("alpha")).isEqualTo(1);
+  }
+
+  /** The adapter set's report store, failing every write while {@code broken} is set. */
+  private record FullDisk(ReportStore folder, AtomicBoolean broken, AtomicInteger attempts)
+      implements ReportStore {
+    @Override
+    public void put(String key, byte[] content) {
+      attempts.incrementAndGet();
+      if (broken.get()) {
+        throw new FleetcheckException(
+            ErrorCode.OUTPUT_WRITE_FAILED, "cannot write report " + key + ": No space left");
+      }
+      folder.put(key, content);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+      return folder.get(key);
+    }
+
+    @Override
+    public void delete(String key) {
+      folder.delete(key);
+    }
+  }
+
+  @Test
+  void theFirstLocalWriteFailureStopsThePollerAndResumeCompletesWithNothingLost() {
+    FleetHarness h = harness(3);
+    for (int i = 0; i < 4; i++) {
+      h.fleet.add("repo-" + i, "team", RULE_A);
+    }
+    FullDisk disk =
+        new FullDisk(h.adapters.reports(), new AtomicBoolean(true), new AtomicInteger());
+    ScanWorker broken = new ScanWorker(h.scanRepository(h.fleet, disk), 3);
+    String sweepId = h.startSweep().call(SweepTrigger.fresh()).sweep().sweepId();
+
+    assertThatThrownBy(() -> h.pollOnce(broken, JobQueue.MAX_BATCH))
+        .isInstanceOfSatisfying(
+            FleetcheckException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.OUTPUT_WRITE_FAILED))
+        .hasMessageContaining("No space left");
+
+    assertThat(disk.attempts()).as("stopped at the first failure").hasValue(1);
+    assertThat(h.adapters.results().progress(sweepId))
+        .as("no repository is blamed for the full disk")
+        .isEqualTo(new SweepProgress(sweepId, 4, 0, 0));
+    assertThat(JobQueueContract.deadLetters(h.adapters.queue())).isEmpty();
+
+    disk.broken().set(false);
+    h.startSweep().call(SweepTrigger.named(sweepId));
+    h.drain();
+
+    assertThat(h.adapters.results().progress(sweepId))
+        .isEqualTo(new SweepProgress(sweepId, 4, 4, 0));
+    for (RepoRef repo : h.fleet.list()) {
+      assertThat(h.adapters.results().history(repo.name(), PageRequest.first(10)).items())
+          .as(repo.name())
+          .hasSize(1);
+    }
   }
 }

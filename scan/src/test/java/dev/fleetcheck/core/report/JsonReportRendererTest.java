@@ -32,6 +32,7 @@ class JsonReportRendererTest {
             "repository",
             "scanned_at",
             "profiles",
+            "python_project",
             "score",
             "counts",
             "results",

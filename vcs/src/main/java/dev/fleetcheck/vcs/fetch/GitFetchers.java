@@ -3,15 +3,15 @@ package dev.fleetcheck.vcs.fetch;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.vcs.AccessToken;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JGit fetcher the command line (and any local run) clones with: default bounds, the system
- * temporary folder, {@code file://} URLs allowed (the user names local repositories on purpose),
- * and the token from {@value AccessToken#GITHUB_TOKEN_VARIABLE} only, never from an argument or a
- * file.
+ * The JGit fetcher the command line (and any local run) clones with: default bounds, this process's
+ * scratch folder under the system temporary folder ({@link ScratchFolders}: removed at exit, or by
+ * the next run after a kill), {@code file://} URLs allowed (the user names local repositories on
+ * purpose), and the token from {@value AccessToken#GITHUB_TOKEN_VARIABLE} only, never from an
+ * argument or a file.
  */
 public final class GitFetchers {
 
@@ -21,7 +21,7 @@ public final class GitFetchers {
     return () ->
         new JGitFetcher(
             FetchLimits.DEFAULT,
-            Path.of(System.getProperty("java.io.tmpdir")),
+            ScratchFolders.forThisProcess().folder(),
             token(environment),
             true);
   }

@@ -32,8 +32,8 @@ final class IsolatedGitConfig extends SystemReader.Delegate {
       return;
     }
     try {
-      Path home = Files.createTempDirectory("fleetcheck-git-home-");
-      home.toFile().deleteOnExit();
+      // In this process's scratch folder: removed at exit, or at the next start after a kill.
+      Path home = Files.createTempDirectory(ScratchFolders.forThisProcess().folder(), "git-home-");
       SystemReader.setInstance(new IsolatedGitConfig(SystemReader.getInstance(), home));
       // JGit measures each file system's timestamp resolution once, by touching a probe file in
       // the first folder it meets there, and caches the figure in the (now private) JGit config.

@@ -87,13 +87,10 @@ public final class JGitFetcher implements RepoFetcher {
     }
   }
 
-  /** Default bounds, the system temporary folder, no token, remote URLs only. */
+  /** Default bounds, this process's scratch folder, no token, remote URLs only. */
   public static JGitFetcher withDefaults() {
     return new JGitFetcher(
-        FetchLimits.DEFAULT,
-        Path.of(System.getProperty("java.io.tmpdir")),
-        Optional.empty(),
-        false);
+        FetchLimits.DEFAULT, ScratchFolders.forThisProcess().folder(), Optional.empty(), false);
   }
 
   @Override

@@ -14,6 +14,9 @@ import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.RepoInventory;
 import dev.fleetcheck.vcs.fetch.RepoUrl;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,7 +49,9 @@ import org.eclipse.jgit.lib.Repository;
  */
 public final class StaticInventory implements RepoInventory {
 
-  private static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+  /** The size cap of an inventory file, documented in docs/inventory.md. */
+  public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
   private static final int MAX_NAME_LENGTH = 200;
   private static final Set<String> FIELDS = Set.of("url", "name", "team", "default_branch");
 
@@ -60,10 +65,7 @@ public final class StaticInventory implements RepoInventory {
   public List<RepoRef> list() {
     String content;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw invalid("inventory " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      content = Files.readString(file, StandardCharsets.UTF_8);
+      content = readBounded(file);
     } catch (NoSuchFileException e) {
       throw invalid("inventory file not found: " + file);
     } catch (IOException e) {
@@ -72,6 +74,38 @@ public final class StaticInventory implements RepoInventory {
     }
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return parse(content, file.toString(), json);
+  }
+
+  /**
+   * The file's text, read through a stream that stops one byte past the cap: a device, a pipe or a
+   * file that grows while it is read can never fill the heap. Only regular files are read (a pipe
+   * with no writer would block the sweep forever; {@code /dev/zero} never ends).
+   */
+  private static String readBounded(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    if (!Files.isRegularFile(file)) {
+      throw invalid(
+          "inventory " + file + " is not a regular file (a folder, device or pipe); give a file");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw invalid(
+          "inventory "
+              + file
+              + " is larger than "
+              + MAX_FILE_BYTES / (1024 * 1024)
+              + " MiB; split the fleet or list it from GitHub");
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   /**

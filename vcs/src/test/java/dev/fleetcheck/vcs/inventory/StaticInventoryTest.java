@@ -2,12 +2,16 @@ package dev.fleetcheck.vcs.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.model.RepoRef;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +19,48 @@ import org.junit.jupiter.api.io.TempDir;
 class StaticInventoryTest {
 
   @TempDir Path dir;
+
+  @Test
+  void aDeviceOrAPipeIsRefusedWithoutBeingRead() throws Exception {
+    Path fifo = dir.resolve("fleet.pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    for (Path special : List.of(Path.of("/dev/zero"), fifo)) {
+      // A read that never ends (or blocks on a pipe with no writer) fails here instead of hanging.
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(20),
+          () ->
+              assertThatThrownBy(() -> new StaticInventory(special).list())
+                  .isInstanceOfSatisfying(
+                      FleetcheckException.class,
+                      e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVENTORY_INVALID))
+                  .hasMessageContaining("not a regular file"));
+    }
+  }
+
+  @Test
+  void aFileOverTheCapIsRefusedAndOneJustUnderIsRead() throws Exception {
+    Path huge = dir.resolve("huge.yaml");
+    try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+      sparse.setLength(StaticInventory.MAX_FILE_BYTES + 1L);
+    }
+    assertThatThrownBy(() -> new StaticInventory(huge).list())
+        .isInstanceOfSatisfying(
+            FleetcheckException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVENTORY_INVALID))
+        .hasMessageContaining("larger than 16 MiB");
+
+    Path large = dir.resolve("large.yaml");
+    String entry = "- url: https://github.com/acme/app.git\n";
+    String comment = "#".repeat(1023) + "\n";
+    StringBuilder text = new StringBuilder(entry);
+    while (text.length() + comment.length() <= StaticInventory.MAX_FILE_BYTES) {
+      text.append(comment);
+    }
+    Files.writeString(large, text);
+    assertThat(new StaticInventory(large).list()).hasSize(1);
+  }
 
   @Test
   void readsYamlListInFileOrderWithDefaults() throws Exception {

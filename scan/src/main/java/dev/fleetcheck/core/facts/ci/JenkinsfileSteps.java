@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.facts.ci;
 
+import dev.fleetcheck.core.facts.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,6 +23,7 @@ final class JenkinsfileSteps {
   static List<CiStep> read(String path, String text) {
     List<CiStep> steps = new ArrayList<>();
     Matcher m = STEP.matcher(text);
+    LineIndex lines = LineIndex.of(text);
     int from = 0;
     while (from < text.length() && m.find(from)) {
       int start = m.end();
@@ -36,7 +38,7 @@ final class JenkinsfileSteps {
       String script = text.substring(start + quote.length(), close);
       if (!script.isBlank()) {
         steps.add(
-            new CiStep.Shell(path, lineOf(text, start + quote.length(), script), script.strip()));
+            new CiStep.Shell(path, lineOf(lines, start + quote.length(), script), script.strip()));
       }
       from = close + quote.length();
     }
@@ -44,7 +46,7 @@ final class JenkinsfileSteps {
   }
 
   /** The line of the script's first non-blank line (triple-quoted scripts start on the next). */
-  private static int lineOf(String text, int offset, String script) {
+  private static int lineOf(LineIndex lines, int offset, String script) {
     int leadingNewlines = 0;
     for (String line : script.split("\n", -1)) {
       if (!line.isBlank()) {
@@ -52,12 +54,6 @@ final class JenkinsfileSteps {
       }
       leadingNewlines++;
     }
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line + leadingNewlines;
+    return lines.lineAt(offset) + leadingNewlines;
   }
 }

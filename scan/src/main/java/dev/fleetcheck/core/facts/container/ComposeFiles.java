@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetcheck.core.facts.ConfigParsers;
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.Parsed;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.snapshot.SourceFile;
@@ -62,7 +63,9 @@ public record ComposeFiles(List<ComposeFile> files) {
     if (!(parsed instanceof Parsed.Ok<JsonNode> ok)) {
       return new ComposeFile(path, false, List.of());
     }
-    List<String> lines = TextLines.of(facts.snapshot().readText(path).orElse(""));
+    String text = facts.snapshot().readText(path).orElse("");
+    List<String> lines = TextLines.of(text);
+    LineIndex index = LineIndex.of(text);
     List<ComposeService> services = new ArrayList<>();
     int servicesLine = indexOf(lines, Pattern.compile("^services\\s*:"), 0);
     for (Map.Entry<String, JsonNode> service : ok.value().path("services").properties()) {
@@ -73,11 +76,9 @@ public record ComposeFiles(List<ComposeFile> files) {
               : Optional.empty();
       boolean build = body.has("build");
       int line =
-          indexOf(
-              lines,
-              Pattern.compile("^\\s+[\"']?" + Pattern.quote(service.getKey()) + "[\"']?\\s*:"),
-              Math.max(0, servicesLine));
-      services.add(new ComposeService(service.getKey(), image, build, line + 1));
+          index.keyLineFrom(
+              LineIndex.KeyStyle.INDENTED_YAML, service.getKey(), Math.max(0, servicesLine) + 1);
+      services.add(new ComposeService(service.getKey(), image, build, line));
     }
     return new ComposeFile(path, true, services);
   }

@@ -7,8 +7,12 @@ import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.Parsed;
 import dev.fleetcheck.core.facts.TextLines;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +23,8 @@ public record PreCommitConfig(Optional<String> path, List<Hook> hooks, boolean c
 
   public static final Fact<PreCommitConfig> FACT = Fact.of("pre-commit", PreCommitConfig::read);
 
+  private static final Pattern ID_LINE =
+      Pattern.compile("^\\s*(?:-\\s*)?id\\s*:\\s*[\"']?([^\\s\"'#]+)[\"']?\\s*(?:#.*)?$");
   private static final List<String> FILES =
       List.of(".pre-commit-config.yaml", ".pre-commit-config.yml");
 
@@ -50,7 +56,7 @@ public record PreCommitConfig(Optional<String> path, List<Hook> hooks, boolean c
       return new PreCommitConfig(path, List.of(), false);
     }
     String text = facts.snapshot().readText(path.get()).orElse("");
-    List<String> lines = TextLines.of(text);
+    Map<String, List<Integer>> idLines = idLines(TextLines.of(text));
     List<Hook> hooks = new ArrayList<>();
     int searchFrom = 0;
     for (JsonNode repo : ok.value().path("repos")) {
@@ -60,7 +66,7 @@ public record PreCommitConfig(Optional<String> path, List<Hook> hooks, boolean c
         if (id.isEmpty()) {
           continue;
         }
-        int line = lineOfId(lines, id, searchFrom);
+        int line = lineOfId(idLines, id, searchFrom);
         if (line > 0) {
           searchFrom = line;
         }
@@ -83,15 +89,23 @@ public record PreCommitConfig(Optional<String> path, List<Hook> hooks, boolean c
     return "";
   }
 
-  private static int lineOfId(List<String> lines, String id, int from) {
-    Pattern pattern =
-        Pattern.compile(
-            "^\\s*(?:-\\s*)?id\\s*:\\s*[\"']?" + Pattern.quote(id) + "[\"']?\\s*(#.*)?$");
-    for (int i = from; i < lines.size(); i++) {
-      if (pattern.matcher(lines.get(i)).find()) {
-        return i + 1;
+  /** The lines (1-based, ascending) of each {@code id:} value, read in one pass. */
+  private static Map<String, List<Integer>> idLines(List<String> lines) {
+    Map<String, List<Integer>> ids = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher id = ID_LINE.matcher(lines.get(i));
+      if (id.find()) {
+        ids.computeIfAbsent(id.group(1), k -> new ArrayList<>()).add(i + 1);
       }
     }
-    return 0;
+    return ids;
+  }
+
+  /** The first line after line {@code from} naming hook {@code id}, or 0. */
+  private static int lineOfId(Map<String, List<Integer>> idLines, String id, int from) {
+    List<Integer> lines = idLines.getOrDefault(id, List.of());
+    int found = Collections.binarySearch(lines, from + 1);
+    int at = found >= 0 ? found : -found - 1;
+    return at < lines.size() ? lines.get(at) : 0;
   }
 }

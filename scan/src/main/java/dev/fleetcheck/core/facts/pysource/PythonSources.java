@@ -2,6 +2,7 @@ package dev.fleetcheck.core.facts.pysource;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.model.Evidence;
@@ -149,19 +150,20 @@ public final class PythonSources {
   }
 
   static void collectImports(String path, String code, Map<String, Evidence> imports) {
+    LineIndex lines = LineIndex.of(code);
     Matcher plain = IMPORT.matcher(code);
     for (int at = nextStatement(plain, code, "import", 0);
         at >= 0;
         at = nextStatement(plain, code, "import", at)) {
       for (String module : plain.group(1).split(",")) {
-        record(path, code, module.strip(), plain.start(1), imports);
+        record(path, lines, module.strip(), plain.start(1), imports);
       }
     }
     Matcher from = FROM_IMPORT.matcher(code);
     for (int at = nextStatement(from, code, "from", 0);
         at >= 0;
         at = nextStatement(from, code, "from", at)) {
-      record(path, code, from.group(1), from.start(1), imports);
+      record(path, lines, from.group(1), from.start(1), imports);
     }
   }
 
@@ -201,9 +203,9 @@ public final class PythonSources {
   }
 
   private static void record(
-      String path, String code, String module, int offset, Map<String, Evidence> imports) {
+      String path, LineIndex lines, String module, int offset, Map<String, Evidence> imports) {
     if (!module.isEmpty() && !module.startsWith(".") && !imports.containsKey(module)) {
-      imports.put(module, Evidence.at(path, TextLines.lineAt(code, offset), "imports " + module));
+      imports.put(module, Evidence.at(path, lines.lineAt(offset), "imports " + module));
     }
   }
 

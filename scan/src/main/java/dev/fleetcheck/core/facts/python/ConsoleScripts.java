@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.ConfigParsers;
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.IniFile;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
 import java.util.ArrayList;
@@ -53,11 +54,12 @@ public final class ConsoleScripts {
   private static void table(
       Pyproject.RootPyproject py, List<Evidence> scripts, String where, String... keys) {
     JsonNode table = py.node(keys);
+    LineIndex lines = py.lines();
     for (Map.Entry<String, JsonNode> script : table.properties()) {
       scripts.add(
           Evidence.at(
               py.path(),
-              TextLines.keyLine(py.text(), script.getKey()),
+              lines.keyLine(script.getKey()),
               "console script `" + script.getKey() + "` in " + where));
     }
   }

@@ -5,9 +5,11 @@ import dev.fleetcheck.core.facts.ConfigParsers;
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.IniFile;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.Parsed;
-import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +34,9 @@ public final class Dependencies {
       Set.of("source", "requires", "scripts", "pipenv");
   private static final Pattern SETUP_KEYWORD =
       Pattern.compile("\\b(install_requires|tests_require|extras_require)\\s*=\\s*");
+  private static final Pattern VARIABLE = Pattern.compile("\\G([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("(?m)^[ \\t]*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(?=[\\[{(])");
   private static final Pattern STRING_LITERAL = Pattern.compile("(['\"])((?:(?!\\1).)*)\\1");
 
   private Dependencies() {}
@@ -59,7 +64,7 @@ public final class Dependencies {
 
   private static void fromPyproject(Pyproject.RootPyproject py, Collector collector) {
     String path = py.path();
-    String text = py.text();
+    LineIndex text = py.lines();
     stringList(py.node("project", "dependencies"), path, text, "[project] dependencies", collector);
     eachList(
         py.node("project", "optional-dependencies"),
@@ -100,13 +105,13 @@ public final class Dependencies {
   private static void fromHatchToml(Facts facts, String path, Collector collector) {
     Parsed<JsonNode> parsed = ConfigParsers.toml(facts, path);
     if (parsed instanceof Parsed.Ok<JsonNode> ok) {
-      String text = facts.snapshot().readText(path).orElse("");
+      LineIndex text = LineIndex.of(facts.snapshot().readText(path).orElse(""));
       hatchEnvs(ok.value().path("envs"), path, text, "[envs.", collector);
     }
   }
 
   private static void hatchEnvs(
-      JsonNode envs, String path, String text, String tablePrefix, Collector collector) {
+      JsonNode envs, String path, LineIndex text, String tablePrefix, Collector collector) {
     for (Iterator<Map.Entry<String, JsonNode>> it = envs.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> env = it.next();
       String where = tablePrefix + env.getKey() + "]";
@@ -116,14 +121,14 @@ public final class Dependencies {
   }
 
   private static void eachList(
-      JsonNode table, String path, String text, String where, Collector collector) {
+      JsonNode table, String path, LineIndex text, String where, Collector collector) {
     for (Iterator<JsonNode> lists = table.elements(); lists.hasNext(); ) {
       stringList(lists.next(), path, text, where, collector);
     }
   }
 
   private static void stringList(
-      JsonNode list, String path, String text, String where, Collector collector) {
+      JsonNode list, String path, LineIndex text, String where, Collector collector) {
     if (!list.isArray()) {
       return;
     }
@@ -137,18 +142,18 @@ public final class Dependencies {
               r ->
                   collector.add(
                       r.name(),
-                      Evidence.at(path, lineOfString(text, requirement), "declared in " + where)));
+                      Evidence.at(path, text.stringLine(requirement), "declared in " + where)));
     }
   }
 
   private static void keys(
-      JsonNode table, String path, String text, String where, Collector collector) {
+      JsonNode table, String path, LineIndex text, String where, Collector collector) {
     for (Iterator<String> names = table.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equalsIgnoreCase("python")) {
         collector.add(
             Requirement.normalise(name),
-            Evidence.at(path, TextLines.keyLine(text, name), "declared in " + where));
+            Evidence.at(path, text.keyLine(name), "declared in " + where));
       }
     }
   }
@@ -161,7 +166,7 @@ public final class Dependencies {
     if (ini.isEmpty()) {
       return;
     }
-    String text = facts.snapshot().readText(path).orElse("");
+    LineIndex.Cursor text = LineIndex.of(facts.snapshot().readText(path).orElse("")).cursor();
     for (String key : new String[] {"install_requires", "tests_require"}) {
       ini.get()
           .get("options", key)
@@ -175,7 +180,7 @@ public final class Dependencies {
   }
 
   private static void requirementLines(
-      String value, String path, String text, String where, Collector collector) {
+      String value, String path, LineIndex.Cursor text, String where, Collector collector) {
     for (String line : value.split("[\n;]")) {
       String candidate = line.strip();
       Requirement.parse(candidate)
@@ -183,7 +188,7 @@ public final class Dependencies {
               r ->
                   collector.add(
                       r.name(),
-                      Evidence.at(path, lineOfText(text, candidate), "declared in " + where)));
+                      Evidence.at(path, text.lineOfNext(candidate), "declared in " + where)));
     }
   }
 
@@ -193,41 +198,58 @@ public final class Dependencies {
       return;
     }
     String text = source.get();
+    LineIndex lines = LineIndex.of(text);
+    Map<String, Integer> assignments = assignments(text);
+    Set<String> read = new HashSet<>();
     Matcher keyword = SETUP_KEYWORD.matcher(text);
-    while (keyword.find()) {
+    int from = 0;
+    while (from < text.length() && keyword.find(from)) {
       boolean extras = keyword.group(1).equals("extras_require");
       int start = keyword.end();
-      int valueStart = resolveVariable(text, start);
+      int valueStart = resolveVariable(text, start, assignments);
       String region = bracketed(text, valueStart);
+      // A keyword inside a value already read is part of that value, not a call's keyword.
+      from = valueStart == start ? Math.max(start, start + region.length()) : start;
+      if (!read.add(valueStart + ":" + extras)) {
+        continue;
+      }
       Matcher literal = STRING_LITERAL.matcher(region);
       while (literal.find()) {
-        if (extras && region.substring(literal.end()).stripLeading().startsWith(":")) {
+        if (extras && nextNonBlank(region, literal.end()) == ':') {
           continue;
         }
         int offset = valueStart + literal.start();
+        String where = "declared in setup.py " + keyword.group(1);
         Requirement.parse(literal.group(2))
             .ifPresent(
-                r ->
-                    collector.add(
-                        r.name(),
-                        Evidence.at(
-                            path,
-                            TextLines.lineAt(text, offset),
-                            "declared in setup.py " + keyword.group(1))));
+                r -> collector.add(r.name(), Evidence.at(path, lines.lineAt(offset), where)));
       }
     }
   }
 
-  /** Where the value starts: here, or at the assignment of the variable named here. */
-  private static int resolveVariable(String text, int start) {
-    Matcher name = Pattern.compile("\\G([A-Za-z_][A-Za-z0-9_]*)").matcher(text);
-    if (!name.find(start)) {
-      return start;
+  private static char nextNonBlank(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return text.charAt(i);
+      }
     }
-    Matcher assignment =
-        Pattern.compile("(?m)^\\s*" + Pattern.quote(name.group(1)) + "\\s*=\\s*(?=[\\[{(])")
-            .matcher(text);
-    return assignment.find() ? assignment.end() : start;
+    return 0;
+  }
+
+  /** Where the value starts: here, or at the assignment of the variable named here. */
+  private static int resolveVariable(String text, int start, Map<String, Integer> assignments) {
+    Matcher name = VARIABLE.matcher(text);
+    return name.find(start) ? assignments.getOrDefault(name.group(1), start) : start;
+  }
+
+  /** Where each variable's first bracketed assignment value starts, found in one pass. */
+  private static Map<String, Integer> assignments(String text) {
+    Map<String, Integer> starts = new HashMap<>();
+    Matcher assignment = ASSIGNMENT.matcher(text);
+    while (assignment.find()) {
+      starts.putIfAbsent(assignment.group(1), assignment.end());
+    }
+    return starts;
   }
 
   /** The balanced bracket expression starting at {@code start}, or "" when none starts there. */
@@ -264,7 +286,7 @@ public final class Dependencies {
     if (!(parsed instanceof Parsed.Ok<JsonNode> ok)) {
       return;
     }
-    String text = facts.snapshot().readText(path).orElse("");
+    LineIndex text = LineIndex.of(facts.snapshot().readText(path).orElse(""));
     for (Iterator<Map.Entry<String, JsonNode>> it = ok.value().properties().iterator();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> table = it.next();
@@ -272,16 +294,6 @@ public final class Dependencies {
         keys(table.getValue(), path, text, "Pipfile [" + table.getKey() + "]", collector);
       }
     }
-  }
-
-  private static int lineOfString(String text, String literal) {
-    int line = lineOfText(text, "\"" + literal);
-    return line > 0 ? line : lineOfText(text, "'" + literal);
-  }
-
-  private static int lineOfText(String text, String fragment) {
-    int at = text.indexOf(fragment);
-    return at < 0 ? 0 : TextLines.lineAt(text, at);
   }
 
   private static final class Collector {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetcheck.core.facts.ConfigParsers;
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.Parsed;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,16 @@ public final class Pyproject {
   public static final Fact<List<RootPyproject>> AT_ROOTS =
       Fact.of("pyproject.roots", Pyproject::atRoots);
 
-  /** One parsed pyproject.toml: its config root ("" or "pkg/a/"), path, tree and raw text. */
-  public record RootPyproject(String root, String path, JsonNode toml, String text) {
+  /**
+   * One parsed pyproject.toml: its config root ("" or "pkg/a/"), path, tree, raw text and the line
+   * index every fact pointing into it shares.
+   */
+  public record RootPyproject(
+      String root, String path, JsonNode toml, String text, LineIndex lines) {
+
+    public RootPyproject(String root, String path, JsonNode toml, String text) {
+      this(root, path, toml, text, LineIndex.of(text));
+    }
 
     /**
      * The node at a dotted path of tables, e.g. {@code node("tool", "ruff")}; missing if absent.

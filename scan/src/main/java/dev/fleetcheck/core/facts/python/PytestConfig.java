@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.ConfigParsers;
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.IniFile;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.Parsed;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
@@ -99,8 +100,9 @@ public record PytestConfig(
         opts.forEach(w -> words.add(w.asText()));
         addopts.add(String.join(" ", words));
       }
+      LineIndex.Cursor index = LineIndex.of(text).cursor();
       for (JsonNode marker : table.path("markers")) {
-        addMarker(marker.asText(), path, text);
+        addMarker(marker.asText(), path, index);
       }
       JsonNode filters = table.path("filterwarnings");
       if (filters.isArray()) {
@@ -124,30 +126,29 @@ public record PytestConfig(
       configuredAt.add(Evidence.at(path, line, "pytest configured in [" + section + "]"));
       IniFile ini = ok.value();
       ini.get(section, "addopts").ifPresent(v -> addopts.add(v.replace('\n', ' ')));
-      ini.get(section, "markers").ifPresent(v -> lines(v).forEach(m -> addMarker(m, path, text)));
+      LineIndex.Cursor index = LineIndex.of(text).cursor();
+      ini.get(section, "markers").ifPresent(v -> lines(v).forEach(m -> addMarker(m, path, index)));
       ini.get(section, "filterwarnings").ifPresent(v -> lines(v).forEach(filterwarnings::add));
     }
 
-    void addMarker(String declaration, String path, String text) {
+    void addMarker(String declaration, String path, LineIndex.Cursor text) {
       Matcher name = MARKER_NAME.matcher(declaration);
       if (name.find()) {
-        int at = text.indexOf(declaration.strip());
-        int line = at < 0 ? 0 : TextLines.lineAt(text, at);
+        int line = text.lineOfNext(declaration.strip());
         markers.add(
             new Marker(name.group(1), Evidence.at(path, line, "marker `" + name.group(1) + "`")));
       }
     }
 
     void conftestMarkers(String path, String text) {
+      LineIndex lines = LineIndex.of(text);
       Matcher marker = CONFTEST_MARKER.matcher(text);
       while (marker.find()) {
         markers.add(
             new Marker(
                 marker.group(1),
                 Evidence.at(
-                    path,
-                    TextLines.lineAt(text, marker.start()),
-                    "marker `" + marker.group(1) + "`")));
+                    path, lines.lineAt(marker.start()), "marker `" + marker.group(1) + "`")));
       }
     }
 

@@ -1,12 +1,11 @@
 package dev.fleetcheck.core.facts.taskrunner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fleetcheck.core.facts.TextLines;
+import dev.fleetcheck.core.facts.LineIndex;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads hatch environment scripts ({@code [tool.hatch.envs.ENV.scripts]} or {@code
@@ -18,20 +17,21 @@ final class HatchScripts {
 
   private HatchScripts() {}
 
-  static List<RawTarget> parse(JsonNode envs, String text) {
+  static List<RawTarget> parse(JsonNode envs, LineIndex lines) {
     List<RawTarget> targets = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> envIt = envs.properties().iterator();
         envIt.hasNext(); ) {
       Map.Entry<String, JsonNode> env = envIt.next();
       JsonNode scripts = env.getValue().path("scripts");
       String prefix = env.getKey().equals("default") ? "" : env.getKey() + ":";
+      String name = env.getKey();
+      String quoted = "\"" + name + "\"";
       int section =
-          TextLines.firstMatch(
-              text,
-              Pattern.compile(
-                  "^\\s*\\[\\s*(?:tool\\.hatch\\.)?envs\\.\"?"
-                      + Pattern.quote(env.getKey())
-                      + "\"?\\.scripts\\s*\\]"));
+          lines.firstHeaderLine(
+              "envs." + name + ".scripts",
+              "envs." + quoted + ".scripts",
+              "tool.hatch.envs." + name + ".scripts",
+              "tool.hatch.envs." + quoted + ".scripts");
       for (Iterator<Map.Entry<String, JsonNode>> it = scripts.properties().iterator();
           it.hasNext(); ) {
         Map.Entry<String, JsonNode> script = it.next();
@@ -58,7 +58,7 @@ final class HatchScripts {
         targets.add(
             new RawTarget(
                 prefix + script.getKey(),
-                line(text, script.getKey(), section),
+                line(lines, script.getKey(), section),
                 commands,
                 List.of(),
                 calls));
@@ -67,16 +67,8 @@ final class HatchScripts {
     return targets;
   }
 
-  private static int line(String text, String key, int section) {
-    List<String> lines = TextLines.of(text);
-    String quoted = Pattern.quote(key);
-    Pattern pattern =
-        Pattern.compile("^\\s*(?:" + quoted + "|\"" + quoted + "\"|'" + quoted + "')\\s*=");
-    for (int i = Math.max(0, section); i < lines.size(); i++) {
-      if (pattern.matcher(lines.get(i)).find()) {
-        return i + 1;
-      }
-    }
-    return section;
+  private static int line(LineIndex lines, String key, int section) {
+    int found = lines.keyLineFrom(LineIndex.KeyStyle.ASSIGNMENT, key, section + 1);
+    return found > 0 ? found : section;
   }
 }

@@ -1,6 +1,7 @@
 package dev.fleetcheck.core.facts.taskrunner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.TextLines;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,9 +18,9 @@ final class PoeTasks {
 
   private PoeTasks() {}
 
-  static List<RawTarget> parse(JsonNode tasks, String text) {
+  static List<RawTarget> parse(JsonNode tasks, LineIndex lines) {
     List<RawTarget> targets = new ArrayList<>();
-    int section = TextLines.firstMatch(text, Pattern.compile("^\\s*\\[\\s*tool\\.poe"));
+    int section = TextLines.firstMatch(lines.text(), Pattern.compile("^\\s*\\[\\s*tool\\.poe"));
     for (Iterator<Map.Entry<String, JsonNode>> it = tasks.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
@@ -46,7 +47,7 @@ final class PoeTasks {
           }
         }
       }
-      targets.add(new RawTarget(name, line(text, name, section), commands, deps, calls));
+      targets.add(new RawTarget(name, line(lines, name, section), commands, deps, calls));
     }
     return targets;
   }
@@ -92,20 +93,12 @@ final class PoeTasks {
     return space < 0 ? stripped : stripped.substring(0, space);
   }
 
-  private static int line(String text, String name, int section) {
-    int table = TextLines.tableLine(text, "tool.poe.tasks." + name);
+  private static int line(LineIndex lines, String name, int section) {
+    int table = lines.tableLine("tool.poe.tasks." + name);
     if (table > 0) {
       return table;
     }
-    List<String> lines = TextLines.of(text);
-    String quoted = Pattern.quote(name);
-    Pattern key =
-        Pattern.compile("^\\s*(?:" + quoted + "|\"" + quoted + "\"|'" + quoted + "')\\s*=");
-    for (int i = Math.max(0, section); i < lines.size(); i++) {
-      if (key.matcher(lines.get(i)).find()) {
-        return i + 1;
-      }
-    }
-    return section;
+    int key = lines.keyLineFrom(LineIndex.KeyStyle.ASSIGNMENT, name, section + 1);
+    return key > 0 ? key : section;
   }
 }

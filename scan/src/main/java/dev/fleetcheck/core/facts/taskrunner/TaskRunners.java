@@ -6,6 +6,7 @@ import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.Glob;
 import dev.fleetcheck.core.facts.IniFile;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.Parsed;
 import dev.fleetcheck.core.facts.python.ConfigRoots;
 import dev.fleetcheck.core.facts.python.Pyproject;
@@ -121,10 +122,10 @@ public final class TaskRunners {
       }
       JsonNode poe = py.node("tool", "poe", "tasks");
       if (poe.isObject() && poe.size() > 0) {
-        reader.add("poe", py.path(), PoeTasks.parse(poe, py.text()));
+        reader.add("poe", py.path(), PoeTasks.parse(poe, py.lines()));
       }
       JsonNode hatch = py.node("tool", "hatch", "envs");
-      List<RawTarget> scripts = HatchScripts.parse(hatch, py.text());
+      List<RawTarget> scripts = HatchScripts.parse(hatch, py.lines());
       if (!scripts.isEmpty()) {
         reader.add("hatch", py.path(), scripts);
       }
@@ -151,7 +152,7 @@ public final class TaskRunners {
     }
     if (ConfigParsers.toml(facts, path) instanceof Parsed.Ok<JsonNode> ok) {
       String text = facts.snapshot().readText(path).orElse("");
-      List<RawTarget> scripts = HatchScripts.parse(ok.value().path("envs"), text);
+      List<RawTarget> scripts = HatchScripts.parse(ok.value().path("envs"), LineIndex.of(text));
       if (!scripts.isEmpty()) {
         reader.add("hatch", path, scripts);
       }

@@ -1,6 +1,7 @@
 package dev.fleetcheck.core.facts.taskrunner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.TextLines;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ final class TaskfileParser {
     List<RawTarget> targets = new ArrayList<>();
     JsonNode tasks = taskfile.path("tasks");
     int tasksLine = TextLines.firstMatch(text, Pattern.compile("^tasks\\s*:"));
+    LineIndex lines = LineIndex.of(text);
     for (Iterator<Map.Entry<String, JsonNode>> it = tasks.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
@@ -41,7 +43,7 @@ final class TaskfileParser {
           }
         }
       }
-      int line = lineOf(text, name, tasksLine);
+      int line = lineOf(lines, name, tasksLine);
       targets.add(new RawTarget(name, line, commands, deps, calls));
       for (JsonNode alias : task.path("aliases")) {
         if (alias.isTextual()) {
@@ -64,14 +66,8 @@ final class TaskfileParser {
     }
   }
 
-  private static int lineOf(String text, String name, int after) {
-    List<String> lines = TextLines.of(text);
-    Pattern key = Pattern.compile("^\\s+[\"']?" + Pattern.quote(name) + "[\"']?\\s*:(\\s|$)");
-    for (int i = Math.max(0, after); i < lines.size(); i++) {
-      if (key.matcher(lines.get(i)).find()) {
-        return i + 1;
-      }
-    }
-    return after;
+  private static int lineOf(LineIndex lines, String name, int after) {
+    int found = lines.keyLineFrom(LineIndex.KeyStyle.INDENTED_YAML, name, after + 1);
+    return found > 0 ? found : after;
   }
 }

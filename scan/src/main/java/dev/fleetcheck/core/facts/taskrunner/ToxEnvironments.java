@@ -2,6 +2,7 @@ package dev.fleetcheck.core.facts.taskrunner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetcheck.core.facts.IniFile;
+import dev.fleetcheck.core.facts.LineIndex;
 import dev.fleetcheck.core.facts.TextLines;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,6 +31,7 @@ final class ToxEnvironments {
     String list =
         ini.get(toxSection, "env_list").or(() -> ini.get(toxSection, "envlist")).orElse("");
     int listLine = TextLines.firstMatch(text, Pattern.compile("^\\s*env_?list\\s*[=:]"));
+    LineIndex lines = LineIndex.of(text);
     for (String name : names(list)) {
       envs.putIfAbsent(name, new RawTarget(name, listLine, base, List.of(), List.of()));
     }
@@ -40,8 +42,7 @@ final class ToxEnvironments {
       String header = section.substring("testenv:".length());
       List<String> commands =
           ini.get(section, "commands").map(ToxEnvironments::commandLines).orElse(base);
-      int line =
-          TextLines.firstMatch(text, Pattern.compile("^\\s*\\[" + Pattern.quote(section) + "\\]"));
+      int line = lines.headerLine(section);
       for (String name : names(header)) {
         envs.put(name, new RawTarget(name, line, commands, List.of(), List.of()));
       }
@@ -53,6 +54,7 @@ final class ToxEnvironments {
     Map<String, RawTarget> envs = new LinkedHashMap<>();
     List<String> base = tomlCommands(tox.path("env_run_base").path("commands"));
     int listLine = TextLines.firstMatch(text, Pattern.compile("^\\s*env_list\\s*="));
+    LineIndex lines = LineIndex.of(text);
     for (JsonNode item : tox.path("env_list")) {
       for (String name : names(item.asText())) {
         envs.putIfAbsent(name, new RawTarget(name, listLine, base, List.of(), List.of()));
@@ -63,15 +65,19 @@ final class ToxEnvironments {
       Map.Entry<String, JsonNode> env = it.next();
       JsonNode own = env.getValue().path("commands");
       List<String> commands = own.isMissingNode() ? base : tomlCommands(own);
-      int line =
-          TextLines.firstMatch(
-              text,
-              Pattern.compile("^\\s*\\[[^\\]]*env\\.\"?" + Pattern.quote(env.getKey()) + "\"?\\]"));
+      int line = envHeaderLine(lines, env.getKey());
       for (String name : names(env.getKey())) {
         envs.put(name, new RawTarget(name, line, commands, List.of(), List.of()));
       }
     }
     return List.copyOf(envs.values());
+  }
+
+  /** The header of a tox.toml environment: {@code [env.NAME]} or {@code [tool.tox.env.NAME]}. */
+  private static int envHeaderLine(LineIndex lines, String name) {
+    String quoted = "\"" + name + "\"";
+    return lines.firstHeaderLine(
+        "env." + name, "env." + quoted, "tool.tox.env." + name, "tool.tox.env." + quoted);
   }
 
   private static List<String> tomlCommands(JsonNode commands) {

@@ -3,6 +3,7 @@ package dev.fleetcheck.core.facts.python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.core.testing.LargePyproject;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,59 @@ class DependenciesTest {
 
   private DeclaredDependencies deps(FixtureRepo repo) {
     return FixtureRepo.context(repo.build()).fact(Dependencies.FACT);
+  }
+
+  @Test
+  void everyDependencyOfAVeryLargePyprojectPointsAtItsOwnLine() {
+    int count = 5_000;
+    DeclaredDependencies deps =
+        deps(FixtureRepo.in(dir).file("pyproject.toml", LargePyproject.text(count, 0)));
+
+    assertThat(deps.names()).hasSize(2 * count);
+    for (int i = 0; i < count; i += 7) {
+      assertThat(deps.where(LargePyproject.name(i)).orElseThrow().line())
+          .as(LargePyproject.name(i))
+          .isEqualTo(LargePyproject.lineOf(i));
+      assertThat(deps.where(LargePyproject.devName(i)).orElseThrow().line())
+          .as(LargePyproject.devName(i))
+          .isEqualTo(LargePyproject.devLineOf(count, i));
+    }
+  }
+
+  @Test
+  void setupPyAndSetupCfgRequirementsPointAtTheirLinesInFileOrder() {
+    DeclaredDependencies deps =
+        deps(
+            FixtureRepo.in(dir)
+                .file(
+                    "setup.cfg",
+                    """
+                    [options]
+                    install_requires =
+                        alpha
+                        beta>=1
+                    tests_require =
+                        gamma
+                    """)
+                .file(
+                    "setup.py",
+                    """
+                    from setuptools import setup
+                    REQS = [
+                        "delta",
+                        "epsilon",
+                    ]
+                    setup(install_requires=REQS, tests_require=REQS,
+                          extras_require={"x": ["zeta"]})
+                    """));
+
+    assertThat(deps.where("alpha").orElseThrow().line()).isEqualTo(3);
+    assertThat(deps.where("beta").orElseThrow().line()).isEqualTo(4);
+    assertThat(deps.where("gamma").orElseThrow().line()).isEqualTo(6);
+    assertThat(deps.where("delta").orElseThrow().line()).isEqualTo(3);
+    assertThat(deps.where("epsilon").orElseThrow().line()).isEqualTo(4);
+    assertThat(deps.where("zeta").orElseThrow().line()).isEqualTo(7);
+    assertThat(deps.has("x")).isFalse();
   }
 
   @Test
