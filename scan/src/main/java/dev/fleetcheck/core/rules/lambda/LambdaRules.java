@@ -9,6 +9,6 @@ public final class LambdaRules {
   private LambdaRules() {}
 
   public static List<Rule> all() {
-    return List.of(new ApiThrottling(), new LambdaLimits());
+    return List.of(new ApiThrottling(), new LambdaLimits(), new JsonLambdaLogs());
   }
 }
