@@ -65,7 +65,10 @@ public final class ScanBench {
       int files = written20k.files();
       row("20k tree: snapshot only (baseline)", snapshotMs, files, 1.0);
       row("20k tree: foundation rules", foundationMs, files, foundationMs / snapshotMs);
+      // Alternate the two packs so that neither profits from running later (JIT, page cache).
       double todayMs = bestMs(() -> scan(today, tree20k));
+      allMs = Math.min(allMs, bestMs(() -> scan(all, tree20k)));
+      todayMs = Math.min(todayMs, bestMs(() -> scan(today, tree20k)));
       row("20k tree: the 45-rule pack (before RULES-NEXT)", todayMs, files, todayMs / snapshotMs);
       row("20k tree: all rules (+code, +secrets)", allMs, files, allMs / snapshotMs);
       System.out.printf(
