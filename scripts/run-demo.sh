@@ -14,6 +14,7 @@ if [ ! -f "$jar" ]; then
   echo "run-demo: $jar not found; run 'make build' first" >&2
   exit 1
 fi
-command -v java >/dev/null 2>&1 || { echo "run-demo: java is required (make doctor)" >&2; exit 1; }
 
-exec java -jar "$jar" demo --data-dir "$data_dir" --examples "$root/examples" --workers 2 "$@"
+# bin/fleetcheck is the launcher the README's commands use (docs/adr/0011-fast-cold-cli.md).
+FLEETCHECK_JAR="$jar" exec "$root/bin/fleetcheck" demo --data-dir "$data_dir" \
+  --examples "$root/examples" --workers 2 "$@"

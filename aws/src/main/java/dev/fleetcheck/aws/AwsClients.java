@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Builds the SDK clients from {@link AwsSettings}: region, endpoint and credentials set explicitly
  * (nothing left to the SDK's slow discovery chain on a cold start), and one shared url-connection
- * HTTP client, the fastest to create and first call in a fresh JVM (ADR 0012).
+ * HTTP client, the fastest to create and first call in a fresh JVM (ADR 0014).
  */
 public final class AwsClients implements AutoCloseable {
 

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
- * FLEETCHECK_BENCH} (comma-separated: scan, pyproject, code, secrets, sweep, modules, clone). Each
- * prints its own figures with a baseline measured in the same run; nothing here asserts a time.
+ * FLEETCHECK_BENCH} (comma-separated: scan, pyproject, code, secrets, sweep, modules, clone, cold).
+ * Each prints its own figures with a baseline measured in the same run; nothing here asserts a
+ * time.
  */
 public final class Bench {
 
@@ -55,6 +56,10 @@ public final class Bench {
     }
     if (wanted(only, "clone")) {
       CloneBench.main(new String[0]);
+      System.out.println();
+    }
+    if (wanted(only, "cold")) {
+      ColdStartBench.main(new String[0]);
       System.out.println();
     }
   }

@@ -67,7 +67,7 @@ public final class SweepBench {
         ScanRepository scan =
             new ScanRepository(
                 fleet,
-                new EngineScanner(engine, SnapshotLimits.defaults()),
+                new EngineScanner(engine, SnapshotLimits.defaults(), Duration.ofMinutes(1)),
                 new InMemoryReportCodec(),
                 embedded.reports(),
                 embedded.results(),

@@ -16,15 +16,23 @@ import java.util.function.Supplier;
  * git fetcher, the rule pack, a clock, run IDs and the {@link Host} (environment variables, working
  * folder, default data dir, whether stderr is a terminal). Tests pass their own to run commands
  * in-process.
+ *
+ * @param rulePack the rule pack, asked for when a command needs it: the real process builds it on
+ *     another thread while picocli parses the command line
  */
 public record CliEnvironment(
     PrintWriter out,
     PrintWriter err,
     RepoFetcherFactory fetchers,
-    RulePack pack,
+    Supplier<RulePack> rulePack,
     Clock clock,
     Supplier<String> runIds,
     Host host) {
+
+  /** The rule pack (waits for it when it is still being built). */
+  public RulePack pack() {
+    return rulePack.get();
+  }
 
   /**
    * The process's surroundings that settings depend on.
@@ -61,7 +69,7 @@ public record CliEnvironment(
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
         fetchers,
-        RulePack.standard(),
+        InBackground.start("fleetcheck-rule-pack", RulePack::standard),
         Clock.systemUTC(),
         () -> UUID.randomUUID().toString(),
         Host.system());

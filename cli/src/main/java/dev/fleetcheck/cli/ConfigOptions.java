@@ -20,6 +20,10 @@ public final class ConfigOptions {
     defaults.put(Setting.LOG_FORMAT, "text");
     defaults.put(Setting.FAIL_ON, "required");
     defaults.put(Setting.GITHUB_API, "https://api.github.com/");
+    defaults.put(
+        Setting.SCAN_TIMEOUT,
+        dev.fleetcheck.cli.config.Durations.format(
+            dev.fleetcheck.cli.sweep.JobTimeouts.DEFAULT_SCAN));
     return defaults;
   }
 

@@ -96,6 +96,13 @@ final class DemoCommand implements Callable<Integer> {
               + " (default: never for the demo, whose fleet is non-compliant on purpose).")
   FailOn failOn;
 
+  @Option(
+      names = "--scan-timeout",
+      paramLabel = "DURATION",
+      description =
+          "Wall-clock bound of each repository's scan (default: 90s; FLEETCHECK_SCAN_TIMEOUT).")
+  String scanTimeout;
+
   DemoCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -111,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                 .put(Setting.FORMAT, format)
                 .put(Setting.LOG_FORMAT, logging.logFormat)
                 .put(Setting.FAIL_ON, failOn)
+                .put(Setting.SCAN_TIMEOUT, scanTimeout)
                 .toMap());
     EventLog log = logging.open(env, settings);
     try {
@@ -146,7 +154,8 @@ final class DemoCommand implements Callable<Integer> {
                 "-",
                 threshold,
                 logging.quiet,
-                log.format() == EventLog.Format.JSON);
+                log.format() == EventLog.Format.JSON,
+                SweepCommand.scanTimeout(settings));
         Path report =
             html == null
                 ? demo.resolve("fleet-report.html")

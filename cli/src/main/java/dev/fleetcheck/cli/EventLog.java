@@ -3,6 +3,7 @@ package dev.fleetcheck.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetcheck.core.report.Printable;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,7 +29,6 @@ public final class EventLog {
     JSON
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String SERVICE = "fleetcheck-cli";
 
   private final PrintWriter err;
@@ -85,16 +85,24 @@ public final class EventLog {
   }
 
   private static String json(Map<String, Object> line) {
-    ObjectNode node = MAPPER.createObjectNode();
-    line.forEach((key, value) -> node.set(key, MAPPER.valueToTree(value)));
+    ObjectNode node = JsonLines.MAPPER.createObjectNode();
+    line.forEach((key, value) -> node.set(key, JsonLines.MAPPER.valueToTree(value)));
     try {
-      return MAPPER.writeValueAsString(node);
+      return JsonLines.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
   }
 
-  /** "ts LEVEL event key=value ...", values quoted when they hold spaces, quotes or '='. */
+  /** Jackson starts only for JSON logs: a cold text-log run never loads its few hundred classes. */
+  private static final class JsonLines {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
+  /**
+   * "ts LEVEL event key=value ...", values quoted when they hold spaces, quotes or '='; control
+   * characters from repositories or arguments are shown escaped, never sent to the terminal.
+   */
   private static String text(Map<String, Object> line) {
     StringBuilder out = new StringBuilder();
     out.append(line.get("ts")).append(' ').append(line.get("level")).append(' ');
@@ -109,7 +117,7 @@ public final class EventLog {
   }
 
   private static String quote(String value) {
-    String flat = value.replace("\r", "\\r").replace("\n", "\\n");
+    String flat = Printable.escape(value);
     boolean plain =
         !flat.isEmpty() && flat.chars().noneMatch(c -> c == ' ' || c == '"' || c == '=');
     return plain ? flat : '"' + flat.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

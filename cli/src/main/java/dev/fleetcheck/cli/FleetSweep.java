@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  */
 final class FleetSweep {
 
-  /** Long enough for a worker to finish the job in hand (the clone is bounded at two minutes). */
-  private static final Duration SHUTDOWN_GRACE = Duration.ofMinutes(3);
+  /** Long enough for a worker to finish the job in hand (clone bound plus scan_timeout). */
+  private static final Duration SHUTDOWN_GRACE = FleetRuntime.QUEUE.visibilityTimeout();
 
   private static final Duration PLAIN_PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
@@ -41,7 +41,8 @@ final class FleetSweep {
       String output,
       FailOn failOn,
       boolean quiet,
-      boolean jsonLog) {}
+      boolean jsonLog,
+      Duration scanTimeout) {}
 
   private final CliEnvironment env;
   private final EventLog log;
@@ -65,7 +66,8 @@ final class FleetSweep {
             env.pack(),
             env.clock(),
             BuildInfo.current().version(),
-            failureLog())) {
+            failureLog(),
+            request.scanTimeout())) {
       SweepRunner runner =
           new SweepRunner(runtime, inventory, env.fetchers()::create, request.workers())
               .progress(progress(request))

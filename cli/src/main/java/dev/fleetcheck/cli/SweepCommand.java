@@ -1,8 +1,11 @@
 package dev.fleetcheck.cli;
 
+import dev.fleetcheck.cli.config.Durations;
 import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.cli.config.Settings;
+import dev.fleetcheck.cli.sweep.FleetRuntime;
 import dev.fleetcheck.cli.sweep.FleetTableFormat;
+import dev.fleetcheck.cli.sweep.JobTimeouts;
 import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.core.port.RepoInventory;
 import dev.fleetcheck.vcs.fetch.GitFetchers;
@@ -11,6 +14,7 @@ import dev.fleetcheck.vcs.inventory.GitHubOrgQuery;
 import dev.fleetcheck.vcs.inventory.StaticInventory;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -151,6 +155,14 @@ final class SweepCommand implements Callable<Integer> {
               + " (default: https://api.github.com/; FLEETCHECK_GITHUB_API).")
   String githubApi;
 
+  @Option(
+      names = "--scan-timeout",
+      paramLabel = "DURATION",
+      description =
+          "Wall-clock bound of each repository's scan, e.g. 90s or 1m; a scan that runs out is"
+              + " recorded as scan_timeout (default: 90s; FLEETCHECK_SCAN_TIMEOUT).")
+  String scanTimeout;
+
   SweepCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -167,6 +179,7 @@ final class SweepCommand implements Callable<Integer> {
                 .put(Setting.LOG_FORMAT, logging.logFormat)
                 .put(Setting.FAIL_ON, failOn)
                 .put(Setting.GITHUB_API, githubApi)
+                .put(Setting.SCAN_TIMEOUT, scanTimeout)
                 .toMap());
     EventLog log = logging.open(env, settings);
     try {
@@ -184,7 +197,8 @@ final class SweepCommand implements Callable<Integer> {
               output,
               settings.get(Setting.FAIL_ON, t -> Names.parse(FailOn.class, t), FailOn.REQUIRED),
               logging.quiet,
-              log.format() == EventLog.Format.JSON);
+              log.format() == EventLog.Format.JSON,
+              scanTimeout(settings));
       return new FleetSweep(env, log).run(request, (table, runtime) -> {});
     } catch (RuntimeException e) {
       return Failures.report(log, e);
@@ -196,6 +210,13 @@ final class SweepCommand implements Callable<Integer> {
         Setting.DATA_DIR,
         text -> env.host().workingDirectory().resolve(text).normalize(),
         env.host().defaultDataDir());
+  }
+
+  static Duration scanTimeout(Settings settings) {
+    return settings.get(
+        Setting.SCAN_TIMEOUT,
+        text -> FleetRuntime.checkScanTimeout(Durations.parse(text)),
+        JobTimeouts.DEFAULT_SCAN);
   }
 
   static int workers(Settings settings) {

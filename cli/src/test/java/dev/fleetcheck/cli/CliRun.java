@@ -68,7 +68,7 @@ final class CliRun {
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             fetchers,
-            pack,
+            () -> pack,
             clock,
             () -> RUN_ID,
             new CliEnvironment.Host(environment, workingDirectory, defaultDataDir, false));

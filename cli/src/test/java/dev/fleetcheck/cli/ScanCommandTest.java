@@ -105,7 +105,7 @@ class ScanCommandTest {
         .isEqualTo("2.1.0");
     assertThat(cli.run("scan", path, "--format", "csv").out()).startsWith("rule_id,section,");
     assertThat(cli.run("scan", path, "--format", "markdown").out())
-        .startsWith("# Fleetcheck report: shop-api");
+        .startsWith("# Fleetcheck report: shop\\-api");
   }
 
   @Test
@@ -309,5 +309,49 @@ class ScanCommandTest {
     assertThat(result.exit()).isEqualTo(ExitCodes.OK);
     assertThat(result.out().strip())
         .matches("fleetcheck \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{40}|unknown)\\)");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "https://git.example.invalid/acme/a.git?access_token=SECRET-VALUE-42",
+        "https://git.example.invalid/acme/a.git#SECRET-VALUE-42",
+        "https://me:SECRET-VALUE-42@git.example.invalid/acme/a.git",
+        "https://SECRET-VALUE-42@git.example.invalid/acme/a.git"
+      })
+  void aUrlCarryingQueryFragmentOrCredentialsIsRefusedWithoutEchoingThem(String url) {
+    for (String logFormat : java.util.List.of("text", "json")) {
+      CliRun.Result result =
+          CliRun.with()
+              .fetchers(dev.fleetcheck.vcs.fetch.GitFetchers.jgit(java.util.Map.of()))
+              .run("scan", url, "--log-format", logFormat, "--verbose");
+      assertThat(result.exit()).as(result.err()).isEqualTo(ExitCodes.OPERATIONAL_FAILURE);
+      assertThat(result.err()).contains("invalid_repo_url");
+      assertThat(result.out() + result.err()).doesNotContain("SECRET").doesNotContain("VALUE-42");
+    }
+  }
+
+  @Test
+  void controlCharactersInArgumentsAndRepositoryNamesAreEscapedInTextOutputAndLogs(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws java.io.IOException {
+    java.nio.file.Path evil = root.resolve("repo\u001b[31m\u0007");
+    dev.fleetcheck.core.testing.FixtureRepo.in(evil).python().build();
+    CliRun.Result scan =
+        CliRun.with()
+            .pack(TestRules.passing(TestRules.REQUIRED))
+            .run("scan", evil.toString(), "--log-format", "text", "--verbose");
+    assertThat(scan.exit()).as(scan.err()).isEqualTo(ExitCodes.OK);
+    assertThat(scan.out()).contains("Repository: repo\\x1b[31m\\x07");
+    assertThat(scan.err()).contains("repo\\x1b[31m\\x07");
+
+    CliRun.Result usage = CliRun.with().run("scan", ".", "--format", "te\u001b]0;x\u0007xt");
+    assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE_ERROR);
+    assertThat(usage.err()).contains("te\\x1b]0;x\\x07xt");
+
+    CliRun.Result missing = CliRun.with().run("scan", root.resolve("no\u001b[2Jpe").toString());
+    assertThat(missing.err()).contains("no\\x1b[2Jpe");
+    for (CliRun.Result result : java.util.List.of(scan, usage, missing)) {
+      assertThat(result.out() + result.err()).doesNotContain("\u001b", "\u0007");
+    }
   }
 }

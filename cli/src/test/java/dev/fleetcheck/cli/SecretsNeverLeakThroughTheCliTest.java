@@ -3,6 +3,7 @@ package dev.fleetcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.core.testing.QuotedSecrets;
 import dev.fleetcheck.core.testing.SecretCorpus;
 import dev.fleetcheck.core.testing.SecretCorpus.Sample;
 import dev.fleetcheck.vcs.fetch.GitFetchers;
@@ -24,9 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A repository full of planted secrets goes through every path a user has: scan in every format
- * with verbose JSON logs, a sweep with its stored records and reports, and every fleet export. No
- * eight characters in a row of any planted value may appear in stdout, stderr, an exported file,
- * the SQLite file or a stored report.
+ * with verbose JSON and text logs, a sweep with its stored records and reports, and every fleet
+ * export. Besides one or two files per detector, the repository quotes secrets where rules copy
+ * repository text into evidence ({@link QuotedSecrets}: CI commands, Makefile recipes, scripts,
+ * environment assignments, compose environment blocks, URLs, a waiver's rationale). No eight
+ * characters in a row of any planted value may appear in stdout, stderr, an exported file, the
+ * SQLite file or a stored report.
  */
 @Tag("e2e")
 class SecretsNeverLeakThroughTheCliTest {
@@ -44,13 +48,26 @@ class SecretsNeverLeakThroughTheCliTest {
     StringBuilder everything = new StringBuilder();
 
     for (String format : List.of("text", "json", "sarif", "csv", "markdown")) {
-      CliRun.Result scan =
-          CliRun.with()
-              .run(
-                  "scan", repo.toString(), "--format", format, "--log-format", "json", "--verbose");
-      assertThat(scan.exit()).as(scan.err()).isEqualTo(ExitCodes.NON_COMPLIANT);
-      assertThat(scan.out()).contains("PY-SEC-041");
-      everything.append(scan.out()).append(scan.err());
+      for (String logFormat : List.of("json", "text")) {
+        CliRun.Result scan =
+            CliRun.with()
+                .run(
+                    "scan",
+                    repo.toString(),
+                    "--format",
+                    format,
+                    "--log-format",
+                    logFormat,
+                    "--verbose");
+        assertThat(scan.exit()).as(scan.err()).isEqualTo(ExitCodes.NON_COMPLIANT);
+        assertThat(scan.out()).contains("PY-SEC-041");
+        if (format.equals("json")) {
+          assertThat(scan.out())
+              .as("the quoted commands are there, redacted")
+              .contains("[redacted ");
+        }
+        everything.append(scan.out()).append(scan.err());
+      }
     }
 
     Path inventory =
@@ -81,7 +98,9 @@ class SecretsNeverLeakThroughTheCliTest {
       everything.append(export.out()).append(export.err());
     }
     String stored = storedText(dir.resolve("data"));
-    assertThat(stored).as("the store holds the secret findings").contains("PY-SEC-041", "…#");
+    assertThat(stored)
+        .as("the store holds the secret findings and the redacted commands")
+        .contains("PY-SEC-041", "…#", "[redacted github_token ");
     everything.append(stored);
 
     List<String> leaks = new ArrayList<>();
@@ -105,6 +124,10 @@ class SecretsNeverLeakThroughTheCliTest {
         repo.file(sample.path(), sample.content());
         planted.add(sample);
       }
+    }
+    for (Sample sample : QuotedSecrets.generate()) {
+      repo.file(sample.path(), sample.content());
+      planted.add(sample);
     }
     return repo.git().build();
   }

@@ -220,6 +220,47 @@ class SweepCommandTest {
   }
 
   @Test
+  void aScanTimeoutAJobCouldNotFinishWithinTheVisibilityTimeoutIsRefusedAtStartup()
+      throws IOException {
+    List<Path> repos = FleetFixtures.repositories(dir.resolve("repos"), 1);
+
+    CliRun.Result result =
+        cli()
+            .environment(Map.of("FLEETCHECK_SCAN_TIMEOUT", "3m"))
+            .run("sweep", "--inventory", inventory(repos).toString(), "--data-dir", "data");
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.USAGE_ERROR);
+    assertThat(result.err())
+        .contains(
+            "error_code=invalid_config",
+            "FLEETCHECK_SCAN_TIMEOUT",
+            "visibility timeout of 4m",
+            "set scan_timeout below 2m");
+    assertThat(result.out()).isEmpty();
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void aScanTimeoutWithinTheVisibilityTimeoutSweepsAsUsual() throws IOException {
+    List<Path> repos = FleetFixtures.repositories(dir.resolve("repos"), 1);
+
+    CliRun.Result result =
+        cli()
+            .run(
+                "sweep",
+                "--inventory",
+                inventory(repos).toString(),
+                "--data-dir",
+                "data",
+                "--scan-timeout",
+                "100s",
+                "--fail-on",
+                "never");
+
+    assertThat(result.exit()).as(result.err()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
   void settingsComeFromTheConfigFileInTheDataDir() throws IOException {
     List<Path> repos = FleetFixtures.repositories(dir.resolve("repos"), 1);
     Files.createDirectories(dir.resolve("data"));

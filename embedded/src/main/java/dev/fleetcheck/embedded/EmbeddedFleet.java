@@ -1,8 +1,12 @@
 package dev.fleetcheck.embedded;
 
+import dev.fleetcheck.core.fleet.QueuePoller;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The embedded default's adapters over one data directory: {@value SqliteDatabase#FILE_NAME} for
@@ -23,6 +27,7 @@ public final class EmbeddedFleet implements AutoCloseable {
   private final SqliteResultStore results;
   private final ReportFolder reports;
   private final SqliteJobQueue queue;
+  private final List<WorkerPool> pools = new ArrayList<>();
 
   private EmbeddedFleet(Path directory, Clock clock, QueueSettings settings) {
     this.database = SqliteDatabase.open(directory);
@@ -57,8 +62,27 @@ public final class EmbeddedFleet implements AutoCloseable {
     return queue;
   }
 
+  /**
+   * A worker pool over this fleet's queue that {@link #close()} closes first: the pool's workers
+   * finish their jobs before the database closes under them.
+   */
+  public WorkerPool workerPool(Supplier<QueuePoller> pollers, int threads, Duration idlePause) {
+    WorkerPool pool = new WorkerPool(queue, pollers, threads, idlePause);
+    synchronized (pools) {
+      pools.add(pool);
+    }
+    return pool;
+  }
+
+  /** Closes the worker pools made here (waiting for their workers), then the database. */
   @Override
   public void close() {
+    List<WorkerPool> open;
+    synchronized (pools) {
+      open = List.copyOf(pools);
+      pools.clear();
+    }
+    open.forEach(WorkerPool::close);
     database.close();
   }
 }

@@ -118,5 +118,9 @@ final class Schema {
               List.of(
                   "ALTER TABLE idempotency_key ADD COLUMN request_hash TEXT NOT NULL DEFAULT ''",
                   "ALTER TABLE idempotency_key ADD COLUMN state TEXT NOT NULL DEFAULT 'queued'",
-                  "ALTER TABLE idempotency_key ADD COLUMN claimed_at INTEGER NOT NULL DEFAULT 0")));
+                  "ALTER TABLE idempotency_key ADD COLUMN claimed_at INTEGER NOT NULL DEFAULT 0")),
+          new Migration(
+              4,
+              "scans record until when the waivers they applied hold",
+              List.of("ALTER TABLE scan ADD COLUMN valid_until INTEGER")));
 }

@@ -37,7 +37,7 @@ final class SqliteScanStore implements ScanStore {
   private static final String SCAN_COLUMNS =
       "s.scan_id, s.repository, s.team, s.source, s.commit_sha, s.rule_pack_digest, s.sweep_id,"
           + " s.scanned_at, s.status, s.score, s.counts, s.failing_rules, s.report_key,"
-          + " s.error_code, s.error_message";
+          + " s.error_code, s.error_message, s.valid_until";
 
   private final SqliteDatabase db;
   private final SqlPager pager;
@@ -67,7 +67,8 @@ final class SqliteScanStore implements ScanStore {
         c.prepareStatement(
             "INSERT INTO scan (scan_id, repository, team, source, commit_sha, rule_pack_digest,"
                 + " sweep_id, scanned_at, status, score, counts, failing_rules, report_key,"
-                + " error_code, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " error_code, error_message, valid_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (scan_id) DO NOTHING")) {
       insert.setString(1, scan.scanId());
       insert.setString(2, scan.repository());
@@ -85,6 +86,11 @@ final class SqliteScanStore implements ScanStore {
         insert.setString(13, s.reportKey());
         insert.setNull(14, java.sql.Types.VARCHAR);
         insert.setNull(15, java.sql.Types.VARCHAR);
+        if (s.validUntil().isPresent()) {
+          insert.setLong(16, s.validUntil().get().toEpochMilli());
+        } else {
+          insert.setNull(16, java.sql.Types.INTEGER);
+        }
       } else {
         ScanOutcome.Failed f = (ScanOutcome.Failed) scan.outcome();
         insert.setString(9, "failed");
@@ -94,6 +100,7 @@ final class SqliteScanStore implements ScanStore {
         insert.setNull(13, java.sql.Types.VARCHAR);
         insert.setString(14, f.errorCode().code());
         insert.setString(15, f.message());
+        insert.setNull(16, java.sql.Types.INTEGER);
       }
       return insert.executeUpdate() == 1;
     }
@@ -278,6 +285,11 @@ final class SqliteScanStore implements ScanStore {
         s -> pager.cursors().encode(scope, List.of(s.repository())));
   }
 
+  private static Optional<Instant> optionalInstant(ResultSet rows, int column) throws SQLException {
+    long millis = rows.getLong(column);
+    return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+  }
+
   private static ScanRecord scanRecord(ResultSet rows) throws SQLException {
     ScanOutcome outcome =
         "succeeded".equals(rows.getString(9))
@@ -285,7 +297,8 @@ final class SqliteScanStore implements ScanStore {
                 rows.getDouble(10),
                 decodeCounts(rows.getString(11)),
                 splitRules(rows.getString(12)),
-                rows.getString(13))
+                rows.getString(13),
+                optionalInstant(rows, 16))
             : new ScanOutcome.Failed(errorCode(rows.getString(14)), rows.getString(15));
     return new ScanRecord(
         rows.getString(1),

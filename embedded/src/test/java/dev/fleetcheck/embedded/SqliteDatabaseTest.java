@@ -32,7 +32,7 @@ class SqliteDatabaseTest {
   void reopeningAppliesNothingTwice() {
     SqliteDatabase.open(dataDirectory).close();
     try (SqliteDatabase db = SqliteDatabase.open(dataDirectory)) {
-      assertThat(appliedVersions(db)).containsExactly(1, 2, 3);
+      assertThat(appliedVersions(db)).containsExactly(1, 2, 3, 4);
     }
   }
 
@@ -43,12 +43,39 @@ class SqliteDatabaseTest {
     List<Migration> extended = new ArrayList<>(Schema.MIGRATIONS);
     extended.add(
         new Migration(
-            3,
+            Schema.MIGRATIONS.size() + 1,
             "test: a table that needs version 2's table",
             List.of("CREATE TABLE later (seq INTEGER REFERENCES queue_message (seq))")));
 
     try (SqliteDatabase db = SqliteDatabase.openFile(file, extended)) {
-      assertThat(appliedVersions(db)).containsExactly(1, 2, 3);
+      assertThat(appliedVersions(db)).containsExactly(1, 2, 3, 4, 5);
+    }
+  }
+
+  @Test
+  void aScanStoredBeforeVersionFourReadsBackAsTrueWithoutExpiry() {
+    Path file = dataDirectory.resolve(SqliteDatabase.FILE_NAME);
+    try (SqliteDatabase v3 = SqliteDatabase.openFile(file, Schema.MIGRATIONS.subList(0, 3))) {
+      v3.transaction(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              s.execute(
+                  "INSERT INTO scan (scan_id, repository, team, source, commit_sha,"
+                      + " rule_pack_digest, sweep_id, scanned_at, status, score, counts,"
+                      + " failing_rules, report_key) VALUES ('s-old', 'alpha', '', 'src', 'c1',"
+                      + " 'sha256:p', '', 0, 'succeeded', 100.0, 'PASS=1', '', 'scans/s-old')");
+            }
+            return null;
+          });
+    }
+
+    try (SqliteDatabase db = SqliteDatabase.openFile(file, Schema.MIGRATIONS)) {
+      assertThat(appliedVersions(db)).containsExactly(1, 2, 3, 4);
+      dev.fleetcheck.core.model.ScanRecord old =
+          new SqliteResultStore(db).scan("s-old").orElseThrow();
+      assertThat(((dev.fleetcheck.core.model.ScanOutcome.Succeeded) old.outcome()).validUntil())
+          .isEmpty();
+      assertThat(old.stillTrueAt(java.time.Instant.parse("2099-01-01T00:00:00Z"))).isTrue();
     }
   }
 

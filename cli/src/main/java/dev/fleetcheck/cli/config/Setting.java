@@ -13,7 +13,8 @@ public enum Setting {
   FORMAT("format", "--format"),
   LOG_FORMAT("log_format", "--log-format"),
   FAIL_ON("fail_on", "--fail-on"),
-  GITHUB_API("github_api", "--github-api");
+  GITHUB_API("github_api", "--github-api"),
+  SCAN_TIMEOUT("scan_timeout", "--scan-timeout");
 
   /** The environment variable prefix; the token variable shares it but is no setting. */
   public static final String ENVIRONMENT_PREFIX = "FLEETCHECK_";

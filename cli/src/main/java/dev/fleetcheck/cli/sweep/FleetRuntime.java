@@ -10,6 +10,7 @@ import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.snapshot.SnapshotLimits;
 import dev.fleetcheck.embedded.EmbeddedFleet;
 import dev.fleetcheck.embedded.EmbeddedRuntime;
+import dev.fleetcheck.vcs.fetch.FetchLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +23,12 @@ import java.util.function.Supplier;
 public final class FleetRuntime implements AutoCloseable {
 
   /**
-   * Longer than one job may take (the clone is bounded at two minutes), so a slow job is not
-   * delivered twice; also the wait before a failed job is retried.
+   * Longer than one job may take (the clone bound plus scan_timeout, checked by {@link
+   * JobTimeouts}), so a slow job is not delivered twice; also the wait before a failed job is
+   * retried.
    */
   public static final EmbeddedFleet.QueueSettings QUEUE =
-      new EmbeddedFleet.QueueSettings(Duration.ofMinutes(3), 3);
+      new EmbeddedFleet.QueueSettings(Duration.ofMinutes(4), 3);
 
   private static final int POLL_BATCH = 1;
 
@@ -34,20 +36,41 @@ public final class FleetRuntime implements AutoCloseable {
   private final RulePack pack;
   private final Clock clock;
   private final String toolVersion;
+  private final Duration scanTimeout;
 
-  private FleetRuntime(EmbeddedRuntime runtime, RulePack pack, Clock clock, String toolVersion) {
+  private FleetRuntime(
+      EmbeddedRuntime runtime,
+      RulePack pack,
+      Clock clock,
+      String toolVersion,
+      Duration scanTimeout) {
     this.runtime = runtime;
     this.pack = pack;
     this.clock = clock;
     this.toolVersion = toolVersion;
+    this.scanTimeout = scanTimeout;
   }
 
+  /** Opens the data dir with the default scan_timeout and no failure log. */
   public static FleetRuntime open(Path dataDir, RulePack pack, Clock clock, String toolVersion) {
-    return open(dataDir, pack, clock, toolVersion, FailureLog.NONE);
+    return open(dataDir, pack, clock, toolVersion, FailureLog.NONE, JobTimeouts.DEFAULT_SCAN);
   }
 
+  /**
+   * Opens the data dir with scans bounded by {@code scanTimeout}.
+   *
+   * @throws dev.fleetcheck.core.error.FleetcheckException INVALID_CONFIG, before anything is
+   *     opened, when a job bounded by the clone bound and {@code scanTimeout} could outlast the
+   *     queue's visibility timeout
+   */
   public static FleetRuntime open(
-      Path dataDir, RulePack pack, Clock clock, String toolVersion, FailureLog log) {
+      Path dataDir,
+      RulePack pack,
+      Clock clock,
+      String toolVersion,
+      FailureLog log,
+      Duration scanTimeout) {
+    checkScanTimeout(scanTimeout);
     EmbeddedRuntime runtime =
         EmbeddedRuntime.open(
             dataDir,
@@ -55,7 +78,17 @@ public final class FleetRuntime implements AutoCloseable {
             QUEUE,
             new dev.fleetcheck.core.fleet.FleetRuntime.Settings(pack.digest()),
             log);
-    return new FleetRuntime(runtime, pack, clock, toolVersion);
+    return new FleetRuntime(runtime, pack, clock, toolVersion, scanTimeout);
+  }
+
+  /**
+   * Answers {@code scanTimeout} when a job it bounds ends within the queue's visibility timeout.
+   *
+   * @throws dev.fleetcheck.core.error.FleetcheckException INVALID_CONFIG otherwise
+   */
+  public static Duration checkScanTimeout(Duration scanTimeout) {
+    return new JobTimeouts(FetchLimits.DEFAULT.timeout(), scanTimeout, QUEUE.visibilityTimeout())
+        .scan();
   }
 
   public EmbeddedFleet embedded() {
@@ -91,7 +124,9 @@ public final class FleetRuntime implements AutoCloseable {
                 .worker(
                     fetchers.get(),
                     new EngineScanner(
-                        new ScanEngine(pack, clock, toolVersion), SnapshotLimits.defaults())),
+                        new ScanEngine(pack, clock, toolVersion),
+                        SnapshotLimits.defaults(),
+                        scanTimeout)),
             POLL_BATCH);
   }
 

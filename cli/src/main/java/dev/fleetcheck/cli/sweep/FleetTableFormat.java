@@ -9,6 +9,8 @@ import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.fleet.FleetRow;
 import dev.fleetcheck.core.fleet.FleetTable;
 import dev.fleetcheck.core.model.ScoreBand;
+import dev.fleetcheck.core.report.MarkdownText;
+import dev.fleetcheck.core.report.Printable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,15 +40,15 @@ public enum FleetTableFormat {
             .map(
                 row ->
                     List.of(
-                        row.repository(),
-                        row.team().isEmpty() ? "-" : row.team(),
+                        Printable.escape(row.repository()),
+                        row.team().isEmpty() ? "-" : Printable.escape(row.team()),
                         score(row),
                         band(row),
                         row.state() == FleetRow.State.SCANNED
                             ? Integer.toString(row.failCount())
                             : "-",
-                        trendText(row),
-                        error(row)))
+                        Printable.escape(trendText(row)),
+                        Printable.escape(error(row))))
             .toList();
     int[] widths = new int[HEADER.size()];
     for (int i = 0; i < widths.length; i++) {
@@ -259,10 +261,6 @@ public enum FleetTableFormat {
   }
 
   private static String markdownCell(String text) {
-    return text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace("\r", " ")
-        .replace("\n", " ");
+    return MarkdownText.escape(text);
   }
 }

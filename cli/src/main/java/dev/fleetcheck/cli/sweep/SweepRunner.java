@@ -99,7 +99,7 @@ public final class SweepRunner {
     long began = System.nanoTime();
 
     WorkerPool workerPool =
-        new WorkerPool(runtime.embedded().queue(), runtime.pollers(fetchers), workers, IDLE_PAUSE);
+        runtime.embedded().workerPool(runtime.pollers(fetchers), workers, IDLE_PAUSE);
     pool.set(workerPool);
     AtomicReference<Throwable> died = new AtomicReference<>();
     Thread poolThread =

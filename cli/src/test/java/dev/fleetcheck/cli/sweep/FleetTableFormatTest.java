@@ -92,22 +92,47 @@ class FleetTableFormatTest {
 
   @Test
   void markdownEscapesPipesInCells() {
-    FleetRow piped =
-        new FleetRow(
-            "a|b",
-            "t",
-            FleetRow.State.PENDING,
-            Optional.empty(),
-            Optional.empty(),
-            0,
-            false,
-            Optional.empty(),
-            Optional.empty());
+    FleetRow piped = pending("a|b");
 
     String markdown = FleetTableFormat.MARKDOWN.render(table(List.of(piped), Optional.of("sw-1")));
 
-    assertThat(markdown).contains("| a\\|b | t | - | - | - | - | pending |");
-    assertThat(markdown).contains("trend against sweep sw-1");
+    assertThat(markdown).contains("| a\\|b | t | - | - | - | \\- | pending |");
+    assertThat(markdown).contains("trend against sweep sw\\-1");
+  }
+
+  @Test
+  void markdownEscapesEveryMetacharacterOfARepositoryName() {
+    String name = "![x](https://e.example/p.png)@org/team*_~#&{}.+=`<>\\";
+    String markdown =
+        FleetTableFormat.MARKDOWN.render(table(List.of(pending(name)), Optional.empty()));
+
+    String cell = markdown.lines().skip(2).findFirst().orElseThrow().split(" \\| t \\|")[0];
+    StringBuilder expected = new StringBuilder("| ");
+    name.chars()
+        .forEach(c -> expected.append(Character.isLetterOrDigit(c) ? "" : "\\").append((char) c));
+    assertThat(cell).isEqualTo(expected.toString());
+  }
+
+  @Test
+  void textTableShowsControlCharactersEscaped() {
+    String text =
+        FleetTableFormat.TEXT.render(
+            table(List.of(pending("evil\u001b]0;owned\u0007\rname")), Optional.empty()));
+
+    assertThat(text).contains("evil\\x1b]0;owned\\x07\\rname").doesNotContain("\u001b", "\r");
+  }
+
+  private static FleetRow pending(String repository) {
+    return new FleetRow(
+        repository,
+        "t",
+        FleetRow.State.PENDING,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        false,
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test

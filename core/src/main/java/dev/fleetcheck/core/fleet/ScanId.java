@@ -18,6 +18,15 @@ public final class ScanId {
     return "s-" + hash("scan", repository, commit, rulePackDigest);
   }
 
+  /**
+   * The scan that replaces {@code staleScanId}, a stored scan that stopped being true (a waiver it
+   * applied expired): a chain, so concurrent deliveries that find the same stale scan agree on the
+   * next one.
+   */
+  public static String replacing(String staleScanId) {
+    return "s-" + hash("rescan", staleScanId);
+  }
+
   /** A scan that could not complete: one per job, whatever the number of deliveries. */
   public static String ofFailedJob(String jobId) {
     return "f-" + hash("failed", jobId);

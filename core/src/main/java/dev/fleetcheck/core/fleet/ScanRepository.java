@@ -32,6 +32,10 @@ import java.util.function.Supplier;
  * Runs one scan job: fetch, scan, write the full report, then the scan record that points to it,
  * then count the repository in its sweep.
  *
+ * <p>A stored scan is reused while it is still true (same commit and rule-pack identity, no waiver
+ * it applied expired since); the remote's head is asked first, so an unchanged repository is not
+ * cloned. A scan that runs out of its time bound (the scanner's) is recorded as scan_timeout.
+ *
  * <p>Safe under at-least-once delivery and crashes: a scan is keyed by (repository, commit,
  * rule-pack digest); its report is stored under a key derived from the scan ID, so a retry or a
  * concurrent duplicate overwrites the same object instead of leaving an orphan; the record is a
@@ -45,9 +49,13 @@ import java.util.function.Supplier;
  */
 public final class ScanRepository {
 
-  /** Errors that no retry can cure: recorded at once and the message deleted. */
+  /**
+   * Errors that no retry can cure: recorded at once and the message deleted. A scan that ran out of
+   * time would run out again on the same commit.
+   */
   private static final Set<ErrorCode> PERMANENT =
       EnumSet.of(
+          ErrorCode.SCAN_TIMEOUT,
           ErrorCode.INVALID_REPO_URL,
           ErrorCode.REPO_NOT_FOUND,
           ErrorCode.REPO_TOO_LARGE,
@@ -101,30 +109,54 @@ public final class ScanRepository {
           return new JobResult.Completed(entry.get().scanId(), false, false);
         }
       }
-      String scanId;
-      boolean scanned;
-      try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
-        scanId = ScanId.of(job.repository().name(), fetched.commit(), scanner.rulePackDigest());
-        Optional<ScanRecord> existing = stored(() -> results.scan(scanId));
-        scanned = existing.isEmpty() || !existing.get().succeeded();
-        if (scanned) {
-          scanAndStore(job, fetched, scanId);
-        }
-      }
+      Stored stored = scanUnlessStillTrue(job);
       boolean counted =
           job.inSweep()
               && stored(
                   () ->
                       results.recordSweepEntry(
                           SweepEntry.done(
-                              job.sweepId(), job.repository().name(), scanId, clock.instant())));
-      return new JobResult.Completed(scanId, scanned, counted);
+                              job.sweepId(),
+                              job.repository().name(),
+                              stored.scanId(),
+                              clock.instant())));
+      return new JobResult.Completed(stored.scanId(), stored.scanned(), counted);
     } catch (LocalStorageFailure e) {
       return new JobResult.Halted(e.errorCode(), e.getMessage());
     } catch (FleetcheckException e) {
       return failed(job, attempt, e.errorCode(), e.getMessage());
     } catch (RuntimeException e) {
       return failed(job, attempt, ErrorCode.SCAN_FAILED, "scan failed: " + Causes.describe(e));
+    }
+  }
+
+  /** The scan the job ends with, and whether this call made it. */
+  private record Stored(String scanId, boolean scanned) {}
+
+  /**
+   * Reuses the stored scan of the remote's head commit while it is still true, asked of the remote
+   * before any clone; otherwise fetches, and scans unless the fetched commit (which may have moved
+   * since) has a still-true scan.
+   */
+  private Stored scanUnlessStillTrue(ScanJob job) {
+    String repository = job.repository().name();
+    String pack = scanner.rulePackDigest();
+    Optional<String> head = fetcher.resolveHead(job.repository());
+    if (head.isPresent()
+        && stored(() -> StoredScans.find(results, repository, head.get(), pack, clock.instant()))
+            instanceof StoredScans.StillTrue known) {
+      return new Stored(known.scan().scanId(), false);
+    }
+    try (FetchedRepo fetched = fetcher.fetch(job.repository())) {
+      StoredScans.Lookup lookup =
+          stored(
+              () -> StoredScans.find(results, repository, fetched.commit(), pack, clock.instant()));
+      if (lookup instanceof StoredScans.StillTrue known) {
+        return new Stored(known.scan().scanId(), false);
+      }
+      String scanId = ((StoredScans.ScanNeeded) lookup).scanId();
+      scanAndStore(job, fetched, scanId);
+      return new Stored(scanId, true);
     }
   }
 
@@ -172,7 +204,8 @@ public final class ScanRepository {
                 report.score().value(),
                 report.counts(),
                 failing.stream().map(FailingRule::ruleId).toList(),
-                reportKey));
+                reportKey,
+                report.validUntil()));
     // False when a concurrent delivery stored this scan first: its record points at the same key.
     stored(() -> results.putScan(record, failing));
   }

@@ -35,4 +35,12 @@ public record ScanRecord(
   public boolean succeeded() {
     return outcome instanceof ScanOutcome.Succeeded;
   }
+
+  /**
+   * Whether this is a result a fresh scan of its commit with its rule pack would repeat at {@code
+   * now}: it succeeded, and no waiver it applied has expired since.
+   */
+  public boolean stillTrueAt(Instant now) {
+    return outcome instanceof ScanOutcome.Succeeded succeeded && succeeded.trueAt(now);
+  }
 }

@@ -1,9 +1,11 @@
 package dev.fleetcheck.core.model;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,5 +48,19 @@ public record ScanReport(
       counts.merge(result.status(), 1, Integer::sum);
     }
     return counts;
+  }
+
+  /**
+   * Until when this report says what a fresh scan of the same commit would: the start (UTC) of the
+   * day after the earliest expiry among the waivers it applied, since from then on that waiver no
+   * longer waives. Empty when it applied none.
+   */
+  public Optional<Instant> validUntil() {
+    return results.stream()
+        .map(RuleResult::outcome)
+        .filter(Outcome.Waived.class::isInstance)
+        .map(outcome -> ((Outcome.Waived) outcome).waiver().expires())
+        .min(java.util.Comparator.naturalOrder())
+        .map(expires -> expires.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 }

@@ -26,7 +26,6 @@ import java.util.Optional;
 public final class SarifReportRenderer implements ReportRenderer {
 
   public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-  public static final String INFORMATION_URI = "https://fleetcheck.dev/";
   static final String SOURCE_ROOT = "%SRCROOT%";
   static final String FINGERPRINT_KEY = "fleetcheckFinding/v1";
 
@@ -61,7 +60,8 @@ public final class SarifReportRenderer implements ReportRenderer {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "fleetcheck");
     driver.put("semanticVersion", report.toolVersion());
-    driver.put("informationUri", INFORMATION_URI);
+    // No informationUri: it is optional in SARIF 2.1.0 and for GitHub, and the project has no
+    // public documentation site to name yet.
     ArrayNode rules = driver.putArray("rules");
     report.results().forEach(result -> rules.add(rule(result.rule())));
     provenance(report).ifPresent(p -> run.putArray("versionControlProvenance").add(p));
@@ -121,6 +121,12 @@ public final class SarifReportRenderer implements ReportRenderer {
     tags.add("fleetcheck");
     tags.add(meta.level().id());
     ReportFields.profileIds(meta.profiles()).forEach(tags::add);
+    SecuritySeverity.of(meta.id(), meta.level())
+        .ifPresent(
+            score -> {
+              tags.add(SecuritySeverity.TAG);
+              properties.put(SecuritySeverity.PROPERTY, score);
+            });
     return rule;
   }
 

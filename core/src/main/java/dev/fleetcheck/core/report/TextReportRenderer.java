@@ -26,7 +26,7 @@ public final class TextReportRenderer implements ReportRenderer {
     StringBuilder text = new StringBuilder();
     String commit = report.repository().commit();
     text.append("Repository: ")
-        .append(report.repository().name())
+        .append(Printable.escape(report.repository().name()))
         .append(commit.isEmpty() ? "" : " @ " + Findings.shortCommit(commit))
         .append('\n');
     text.append("Profiles:   ")
@@ -86,7 +86,8 @@ public final class TextReportRenderer implements ReportRenderer {
     return flat.length() <= TITLE_WIDTH ? flat : flat.substring(0, TITLE_WIDTH - 3) + "...";
   }
 
+  /** Repository text on one terminal line: control characters are shown escaped, never sent. */
   private static String oneLine(String text) {
-    return text.replace('\r', ' ').replace('\n', ' ');
+    return Printable.escape(text);
   }
 }

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,11 +32,22 @@ import java.util.stream.Stream;
  */
 public final class FakeFleet implements RepoInventory, RepoFetcher {
 
-  private record Repo(String team, int revision, Set<String> failingRules, ErrorCode failure) {}
+  private record Repo(
+      String team,
+      int revision,
+      Set<String> failingRules,
+      ErrorCode failure,
+      Map<String, String> files) {
+
+    Repo(String team, int revision, Set<String> failingRules, ErrorCode failure) {
+      this(team, revision, failingRules, failure, Map.of());
+    }
+  }
 
   private final Path workRoot;
   private final Map<String, Repo> repos = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> resolves = new ConcurrentHashMap<>();
   private final AtomicInteger checkouts = new AtomicInteger();
 
   public FakeFleet(Path workRoot) {
@@ -50,15 +62,33 @@ public final class FakeFleet implements RepoInventory, RepoFetcher {
   /** Every fetch of {@code name} fails with {@code code}. */
   public synchronized FakeFleet failAlways(String name, ErrorCode code) {
     Repo repo = repos.get(name);
-    repos.put(name, new Repo(repo.team(), repo.revision(), repo.failingRules(), code));
+    repos.put(
+        name, new Repo(repo.team(), repo.revision(), repo.failingRules(), code, repo.files()));
     return this;
   }
 
   /** A new commit of {@code name} that fails exactly {@code failingRules}. */
   public synchronized FakeFleet commit(String name, String... failingRules) {
     Repo repo = repos.get(name);
-    repos.put(name, new Repo(repo.team(), repo.revision() + 1, Set.of(failingRules), null));
+    repos.put(
+        name, new Repo(repo.team(), repo.revision() + 1, Set.of(failingRules), null, repo.files()));
     return this;
+  }
+
+  /** A new commit of {@code name} that also holds {@code path} with {@code content}. */
+  public synchronized FakeFleet file(String name, String path, String content) {
+    Repo repo = repos.get(name);
+    Map<String, String> files = new LinkedHashMap<>(repo.files());
+    files.put(path, content);
+    repos.put(
+        name,
+        new Repo(repo.team(), repo.revision() + 1, repo.failingRules(), repo.failure(), files));
+    return this;
+  }
+
+  /** How many times the head of {@code name} was asked for without a fetch. */
+  public int resolves(String name) {
+    return resolves.getOrDefault(name, new AtomicInteger()).get();
   }
 
   public int fetches(String name) {
@@ -77,18 +107,27 @@ public final class FakeFleet implements RepoInventory, RepoFetcher {
   }
 
   @Override
-  public FetchedRepo fetch(RepoRef ref) {
-    fetches.computeIfAbsent(ref.name(), n -> new AtomicInteger()).incrementAndGet();
-    Repo repo;
-    synchronized (this) {
-      repo = repos.get(ref.name());
-    }
+  public Optional<String> resolveHead(RepoRef ref) {
+    resolves.computeIfAbsent(ref.name(), n -> new AtomicInteger()).incrementAndGet();
+    Repo repo = existing(ref);
+    return Optional.of(commitHash(ref.name(), repo.revision()));
+  }
+
+  private synchronized Repo existing(RepoRef ref) {
+    Repo repo = repos.get(ref.name());
     if (repo == null) {
       throw new FleetcheckException(ErrorCode.REPO_NOT_FOUND, "no repository " + ref.name());
     }
     if (repo.failure() != null) {
       throw new FleetcheckException(repo.failure(), "fetch of " + ref.name() + " failed");
     }
+    return repo;
+  }
+
+  @Override
+  public FetchedRepo fetch(RepoRef ref) {
+    fetches.computeIfAbsent(ref.name(), n -> new AtomicInteger()).incrementAndGet();
+    Repo repo = existing(ref);
     Path dir = workRoot.resolve("checkout-" + checkouts.incrementAndGet());
     try {
       Files.createDirectories(dir);
@@ -96,6 +135,11 @@ public final class FakeFleet implements RepoInventory, RepoFetcher {
           dir.resolve("pyproject.toml"),
           "[project]\nname = \"" + ref.name() + "\"\nversion = \"" + repo.revision() + ".0\"\n");
       Files.writeString(dir.resolve("app.py"), "print('hello')\n");
+      for (Map.Entry<String, String> file : repo.files().entrySet()) {
+        Path target = dir.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue());
+      }
       for (String rule : repo.failingRules()) {
         Files.writeString(
             dir.resolve(MarkerScanner.markerFile(rule)), rule + " fails in " + ref.name() + "\n");

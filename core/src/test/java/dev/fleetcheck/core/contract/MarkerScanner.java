@@ -12,6 +12,7 @@ import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
 import dev.fleetcheck.core.model.ScannedRepo;
+import dev.fleetcheck.core.model.Waiver;
 import dev.fleetcheck.core.port.RepoScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -31,8 +34,10 @@ import java.util.Set;
 /**
  * A scanner without the scan engine, for the fleet use cases and their contract suites: each marker
  * rule fails when the work tree holds the file {@code fail-<rule ID>} (with the file's first line
- * as evidence) and passes otherwise; every other rule of the catalogue is manual. The team comes
- * from the CODEOWNERS files as {@link CodeOwners} reads them.
+ * as evidence) and passes otherwise; every other rule of the catalogue is manual. A file {@code
+ * waive-<rule ID>} holding a date waives that failure through that day (UTC) as the engine does,
+ * and after it the failure carries "waiver expired on DATE". The team comes from the CODEOWNERS
+ * files as {@link CodeOwners} reads them.
  */
 public final class MarkerScanner implements RepoScanner {
 
@@ -63,6 +68,10 @@ public final class MarkerScanner implements RepoScanner {
 
   public static String markerFile(String ruleId) {
     return "fail-" + ruleId;
+  }
+
+  public static String waiverFile(String ruleId) {
+    return "waive-" + ruleId;
   }
 
   /** Every rule of the catalogue as this scanner reports it. */
@@ -104,9 +113,21 @@ public final class MarkerScanner implements RepoScanner {
       return new Outcome.Manual();
     }
     String marker = markerFile(meta.id());
-    return firstLine(directory, marker)
-        .map(line -> Outcome.fail(Evidence.at(marker, 1, line)))
-        .orElseGet(() -> Outcome.pass(Evidence.repository("no marker")));
+    Optional<String> failure = firstLine(directory, marker);
+    if (failure.isEmpty()) {
+      return Outcome.pass(Evidence.repository("no marker"));
+    }
+    Evidence evidence = Evidence.at(marker, 1, failure.get());
+    String waiverFile = waiverFile(meta.id());
+    Optional<LocalDate> expires = firstLine(directory, waiverFile).map(LocalDate::parse);
+    if (expires.isEmpty()) {
+      return Outcome.fail(evidence);
+    }
+    Waiver waiver = new Waiver(waiverFile, List.of(meta.id()), expires.get(), "test waiver");
+    if (waiver.activeOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+      return new Outcome.Waived(waiver, List.of(evidence));
+    }
+    return Outcome.fail(evidence, Evidence.file(waiverFile, "waiver expired on " + expires.get()));
   }
 
   private static Optional<String> firstLine(Path directory, String file) {

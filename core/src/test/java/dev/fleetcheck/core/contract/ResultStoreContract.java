@@ -107,6 +107,33 @@ public abstract class ResultStoreContract {
   }
 
   @Test
+  void keepsUntilWhenAScanIsTrueAndWhetherItIsTrueAtAGivenTime() {
+    Instant expiry = Instant.parse("2026-06-11T00:00:00Z");
+    ScanRecord waived =
+        new ScanRecord(
+            "s-w",
+            "alpha",
+            "core",
+            "src",
+            "c0ffee",
+            "sha256:pack",
+            "",
+            T0,
+            new ScanOutcome.Succeeded(
+                100.0, Map.of(Status.WAIVED, 1), List.of(), "scans/s-w", Optional.of(expiry)));
+    ScanRecord plain = succeeded("s-p", "beta", "core", T0, 90.0);
+
+    store.putScan(waived, List.of());
+    store.putScan(plain, List.of());
+
+    assertThat(store.scan("s-w")).contains(waived);
+    assertThat(store.scan("s-p")).contains(plain);
+    assertThat(store.scan("s-w").orElseThrow().stillTrueAt(expiry.minusMillis(1))).isTrue();
+    assertThat(store.scan("s-w").orElseThrow().stillTrueAt(expiry)).isFalse();
+    assertThat(store.scan("s-p").orElseThrow().stillTrueAt(expiry.plusSeconds(1L << 30))).isTrue();
+  }
+
+  @Test
   void keepsAFailedScanWithItsErrorCode() {
     ScanRecord failed =
         new ScanRecord(

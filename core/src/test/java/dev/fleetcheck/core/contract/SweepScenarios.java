@@ -224,7 +224,9 @@ public abstract class SweepScenarios {
 
     h.drain();
 
-    assertThat(h.fleet.fetches("broken")).isEqualTo(3);
+    // Each delivery fails when the remote's head is asked for, before any clone.
+    assertThat(h.fleet.resolves("broken")).isEqualTo(3);
+    assertThat(h.fleet.fetches("broken")).isZero();
     assertThat(h.fleet.fetches("alpha")).isEqualTo(1);
     assertThat(JobQueueContract.deadLetters(h.adapters.queue()))
         .singleElement()
@@ -265,7 +267,8 @@ public abstract class SweepScenarios {
 
     h.drain();
 
-    assertThat(h.fleet.fetches("gone")).isEqualTo(1);
+    assertThat(h.fleet.resolves("gone")).isEqualTo(1);
+    assertThat(h.fleet.fetches("gone")).isZero();
     assertThat(JobQueueContract.deadLetters(h.adapters.queue())).isEmpty();
     assertThat(h.adapters.results().sweepEntry(sweepId, "gone").map(SweepEntry::errorCode))
         .contains(Optional.of(ErrorCode.REPO_NOT_FOUND));

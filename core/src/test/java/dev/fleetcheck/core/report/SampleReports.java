@@ -97,6 +97,12 @@ public final class SampleReports {
   }
 
   /** Text that breaks naive CSV, Markdown and JSON writers, in every free-text field. */
+  /** The mixed report about another repository. */
+  public static ScanReport withRepository(RepositoryRef repository) {
+    ScanReport mixed = mixed();
+    return report(repository, mixed.results(), mixed.notes());
+  }
+
   public static ScanReport hostile() {
     String nasty = "=cmd|' /C calc'!A0, \"quoted\"\nsecond line | pipe `tick` <b>";
     List<RuleResult> results =

@@ -29,7 +29,9 @@ class SarifReportRendererTest {
 
     assertThat(driver.get("name").asText()).isEqualTo("fleetcheck");
     assertThat(driver.get("semanticVersion").asText()).isEqualTo("0.1.0");
-    assertThat(driver.get("informationUri").asText()).startsWith("https://");
+    assertThat(driver.has("informationUri"))
+        .as("the project has no public site; a made-up informationUri misleads")
+        .isFalse();
     assertThat(driver.get("rules")).hasSize(SampleReports.mixed().results().size());
     JsonNode first = driver.get("rules").get(0);
     assertThat(first.get("id").asText()).isEqualTo("PY-LCL-001");
@@ -39,6 +41,24 @@ class SarifReportRendererTest {
     assertThat(first.get("help").get("text").asText()).isEqualTo("Fix PY-LCL-001 this way.");
     assertThat(first.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
     assertThat(first.get("properties").get("tags").toString()).contains("required", "python");
+  }
+
+  @Test
+  void securityRulesCarryGitHubSecuritySeverityFromTheirLevel() throws Exception {
+    JsonNode rules =
+        run(SampleReports.hostile(), "pyproject.toml").get("tool").get("driver").get("rules");
+    JsonNode security = rules.get(0);
+    assertThat(security.get("id").asText()).isEqualTo("PY-SEC-001");
+    assertThat(security.get("properties").get("security-severity").isTextual()).isTrue();
+    assertThat(security.get("properties").get("security-severity").asText()).isEqualTo("8.0");
+    assertThat(security.get("properties").get("tags").toString()).contains("\"security\"");
+
+    JsonNode other =
+        run(SampleReports.mixed(), "pyproject.toml").get("tool").get("driver").get("rules");
+    other.forEach(rule -> assertThat(rule.get("properties").has("security-severity")).isFalse());
+    assertThat(SecuritySeverity.of("PY-SEC-041", Level.RECOMMENDED)).contains("5.5");
+    assertThat(SecuritySeverity.of("PY-SEC-041", Level.ADVISORY)).contains("2.0");
+    assertThat(SecuritySeverity.of("PY-LCL-001", Level.REQUIRED)).isEmpty();
   }
 
   @Test

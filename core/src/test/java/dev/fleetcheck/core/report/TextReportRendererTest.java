@@ -34,4 +34,18 @@ class TextReportRendererTest {
         .endsWith("...")
         .hasSizeLessThanOrEqualTo(7 + 1 + 12 + 1 + 12 + 1 + 48);
   }
+
+  @Test
+  void controlCharactersFromRepositoryTextAreShownEscapedNeverSent() {
+    String text =
+        renderer.render(
+            SampleReports.withRepository(
+                new dev.fleetcheck.core.model.RepositoryRef(
+                    "repo\u001b[2J\u001b]0;title\u0007\u202e", "/tmp/x", "")));
+
+    assertThat(text).startsWith("Repository: repo\\x1b[2J\\x1b]0;title\\x07\\u202e\n");
+    assertThat(renderer.render(SampleReports.hostile()))
+        .contains("\\nsecond line")
+        .doesNotContain("\u001b", "\u0007", "\r");
+  }
 }

@@ -15,7 +15,9 @@ import dev.fleetcheck.core.model.Waiver;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RulePack;
+import dev.fleetcheck.core.secrets.Redactor;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.snapshot.ScanDeadline;
 import dev.fleetcheck.core.waiver.WaiverRecords;
 import dev.fleetcheck.core.waiver.WaiverSet;
 import java.time.Clock;
@@ -23,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +32,15 @@ import java.util.function.Predicate;
 
 /**
  * Runs a rule pack over one snapshot: detects profiles, decides applicability, runs each check,
- * applies waivers and scores. Thread-safe; one call is one scan on the calling thread.
+ * applies waivers and scores. Thread-safe; one call is one scan on the calling thread. The
+ * snapshot's {@link ScanDeadline} is checked before each rule: a scan out of time throws
+ * SCAN_TIMEOUT rather than report partial results.
  */
 public final class ScanEngine {
 
   private final RulePack pack;
   private final Clock clock;
+  private final EvidenceRedaction redaction = new EvidenceRedaction(Redactor.standard());
   private final String toolVersion;
 
   public ScanEngine(RulePack pack, Clock clock, String toolVersion) {
@@ -70,10 +74,11 @@ public final class ScanEngine {
       if (!selected.test(meta.id())) {
         continue;
       }
+      snapshot.deadline().check();
       Optional<Rule> rule = pack.rule(meta.id());
       Level level = rule.map(r -> r.level(meta.level(), profiles)).orElse(meta.level());
-      Outcome outcome = outcomeOf(meta, rule, context);
-      outcome = applyWaiver(meta.id(), outcome, waivers, today);
+      Outcome outcome = outcomeOf(meta, rule, context, snapshot.deadline());
+      outcome = redaction.redact(applyWaiver(meta.id(), outcome, waivers, today));
       results.add(new RuleResult(meta, level, outcome));
     }
     List<Evidence> notes = new ArrayList<>(snapshot.notes());
@@ -84,7 +89,6 @@ public final class ScanEngine {
                   + " or .py file outside vendored folders): every rule is NOT_APPLICABLE"));
     }
     notes.addAll(facts.problems());
-    Collections.sort(notes);
     return new ScanReport(
         toolVersion,
         dev.fleetcheck.core.catalogue.Catalogue.STANDARD_VERSION,
@@ -94,10 +98,11 @@ public final class ScanEngine {
         profiles,
         results,
         Scoring.score(results),
-        notes.stream().distinct().toList());
+        redaction.redact(notes).stream().sorted().distinct().toList());
   }
 
-  private static Outcome outcomeOf(RuleMeta meta, Optional<Rule> rule, RuleContext context) {
+  private static Outcome outcomeOf(
+      RuleMeta meta, Optional<Rule> rule, RuleContext context, ScanDeadline deadline) {
     if (!context.has(Profile.PYTHON)) {
       return Outcome.notApplicable("not a Python repository");
     }
@@ -114,6 +119,8 @@ public final class ScanEngine {
     try {
       return rule.get().check(context);
     } catch (RuntimeException | StackOverflowError e) {
+      // A check that ran out of time (or swallowed the snapshot's timeout) ends the scan instead.
+      deadline.check();
       return Outcome.error(
           "check failed: "
               + e.getClass().getSimpleName()

@@ -26,19 +26,17 @@ import java.util.stream.Stream;
 
 /**
  * The catalogue joined with the automated rules: one {@link RuleMeta} per numbered rule, and the
- * check for those a machine can judge. The digest names the pack's semantics so that stored results
- * say which pack produced them.
+ * check for those a machine can judge. The digest is the pack's identity: the rules' metadata and
+ * the digest of the built code that judges them ({@link PackCodeDigest}), so that a stored result
+ * is reused only by the pack that would produce it again.
  */
 public final class RulePack {
-
-  /** Bump when a check's meaning changes without its metadata changing. */
-  static final int SEMANTICS_REVISION = 1;
 
   private final Map<String, RuleMeta> metas;
   private final Map<String, Rule> rules;
   private final String digest;
 
-  private RulePack(Catalogue catalogue, List<Rule> automated) {
+  RulePack(Catalogue catalogue, List<Rule> automated, String codeDigest) {
     Map<String, Rule> byId = new LinkedHashMap<>();
     for (Rule rule : automated) {
       String id = rule.spec().id();
@@ -56,7 +54,7 @@ public final class RulePack {
     }
     this.metas = byIdMeta;
     this.rules = byId;
-    this.digest = digestOf(byIdMeta.values());
+    this.digest = digestOf(codeDigest, byIdMeta.values());
   }
 
   public static RulePack standard() {
@@ -65,7 +63,7 @@ public final class RulePack {
 
   /** A pack with only the given automated rules; for tests and for focused scans. */
   public static RulePack of(List<Rule> automated) {
-    return new RulePack(Catalogue.standard(), automated);
+    return new RulePack(Catalogue.standard(), automated, PackCodeDigest.current());
   }
 
   static List<Rule> standardRules() {
@@ -95,7 +93,7 @@ public final class RulePack {
     return Optional.ofNullable(rules.get(id));
   }
 
-  /** "sha256:" and the first 16 hex digits of the pack's metadata hash. */
+  /** "sha256:" and the first 16 hex digits of the hash of the pack's code digest and metadata. */
   public String digest() {
     return digest;
   }
@@ -121,10 +119,10 @@ public final class RulePack {
         rule.spec().remediation());
   }
 
-  private static String digestOf(Iterable<RuleMeta> metas) {
+  private static String digestOf(String codeDigest, Iterable<RuleMeta> metas) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("revision=" + SEMANTICS_REVISION + "\n").getBytes(StandardCharsets.UTF_8));
+      sha.update(("code=" + codeDigest + "\n").getBytes(StandardCharsets.UTF_8));
       for (RuleMeta meta : metas) {
         List<String> profiles = new ArrayList<>();
         meta.profiles().forEach(p -> profiles.add(p.id()));
@@ -146,6 +144,7 @@ public final class RulePack {
   }
 
   private static final class Holder {
-    static final RulePack STANDARD = new RulePack(Catalogue.standard(), standardRules());
+    static final RulePack STANDARD =
+        new RulePack(Catalogue.standard(), standardRules(), PackCodeDigest.current());
   }
 }

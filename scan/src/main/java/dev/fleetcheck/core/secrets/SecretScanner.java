@@ -49,6 +49,18 @@ public final class SecretScanner {
   /** The findings in one file, ordered by line. */
   public List<SecretFinding> scan(String path, String content) {
     ScanText text = new ScanText(path, content);
+    List<SecretMatch> accepted = matches(text);
+    List<SecretFinding> findings = new ArrayList<>(accepted.size());
+    for (SecretMatch match : accepted) {
+      findings.add(
+          new SecretFinding(
+              match.kind(), path, text.lineNumber(match.start()), match.fingerprint()));
+    }
+    return findings;
+  }
+
+  /** The matches of every detector, earlier detectors winning overlaps, ordered by offset. */
+  List<SecretMatch> matches(ScanText text) {
     List<SecretMatch> accepted = new ArrayList<>();
     List<SecretMatch> found = new ArrayList<>();
     for (SecretDetector detector : detectors) {
@@ -61,12 +73,6 @@ public final class SecretScanner {
       }
     }
     accepted.sort(Comparator.comparingInt(SecretMatch::start));
-    List<SecretFinding> findings = new ArrayList<>(accepted.size());
-    for (SecretMatch match : accepted) {
-      findings.add(
-          new SecretFinding(
-              match.kind(), path, text.lineNumber(match.start()), match.fingerprint()));
-    }
-    return findings;
+    return accepted;
   }
 }

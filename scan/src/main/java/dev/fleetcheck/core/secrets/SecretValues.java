@@ -37,6 +37,30 @@ final class SecretValues {
     return value;
   }
 
+  /**
+   * Whether a value given to a secret-like name may be the credential itself, for redaction: a
+   * false alarm only hides a harmless word there, so the bar is lower than {@link
+   * #looksLikeSecret}. References, placeholders, flags and plain words or host names are kept;
+   * anything else ({@code hunter2}, {@code s3cr3t!}) is hidden.
+   */
+  static boolean mayBeSecret(String value) {
+    return !value.isEmpty()
+        && value.length() <= MAX_LENGTH
+        && value.charAt(0) != '-'
+        && !startsReference(value)
+        && !Redactor.isMarker(value)
+        && !Placeholders.isPlaceholder(value)
+        && !isWordLike(value);
+  }
+
+  /**
+   * {@code ${{ secrets.X }}}, {@code $(cat f)}, {@code {{ vault_pw }}}: a bare value stops at the
+   * first blank, so a reference may be cut to its opening.
+   */
+  private static boolean startsReference(String value) {
+    return value.charAt(0) == '$' || value.startsWith("{{") || value.startsWith("%");
+  }
+
   static boolean looksLikeSecret(String value) {
     if (value.length() < MIN_LENGTH || value.length() > MAX_LENGTH || hasWhitespace(value)) {
       return false;

@@ -27,13 +27,15 @@ final class FileCollector {
 
   private final SnapshotLimits limits;
   private final NoteLog notes;
+  private final ScanDeadline deadline;
   private final List<SourceFile> files = new ArrayList<>();
   private final List<Link> links = new ArrayList<>();
   private final ByteBuffer sniffBuffer = ByteBuffer.allocate(SafeFiles.BINARY_SNIFF_BYTES);
 
-  FileCollector(SnapshotLimits limits, NoteLog notes) {
+  FileCollector(SnapshotLimits limits, NoteLog notes, ScanDeadline deadline) {
     this.limits = limits;
     this.notes = notes;
+    this.deadline = deadline;
   }
 
   /** Whether the file limit leaves no room for another candidate. */
@@ -57,8 +59,11 @@ final class FileCollector {
    * Offers one candidate. {@code known} holds its attributes when the source already read them
    * without following links, else null. Returns false when the file limit is reached and the
    * candidate was not taken.
+   *
+   * @throws dev.fleetcheck.core.error.FleetcheckException SCAN_TIMEOUT once the deadline passed
    */
   boolean offer(String path, Path location, BasicFileAttributes known) {
+    deadline.check();
     if (full()) {
       return false;
     }

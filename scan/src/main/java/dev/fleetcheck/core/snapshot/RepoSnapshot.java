@@ -49,6 +49,7 @@ public final class RepoSnapshot {
   private final List<Evidence> notes;
   private final boolean gitCheckout;
   private final SnapshotLimits limits;
+  private final ScanDeadline deadline;
   private final RereadCache rereads = new RereadCache(REREAD_BUDGET_BYTES);
 
   RepoSnapshot(
@@ -57,7 +58,8 @@ public final class RepoSnapshot {
       List<Evidence> notes,
       boolean gitCheckout,
       SnapshotLimits limits,
-      Map<String, String> linkTargets) {
+      Map<String, String> linkTargets,
+      ScanDeadline deadline) {
     this.root = root;
     this.ordered = files.stream().sorted(BY_PATH).toList();
     Map<String, SourceFile> index = new HashMap<>(files.size() * 2);
@@ -69,11 +71,20 @@ public final class RepoSnapshot {
     this.notes = List.copyOf(notes);
     this.gitCheckout = gitCheckout;
     this.limits = limits;
+    this.deadline = deadline;
   }
 
   /** Indexes the tree at {@code root} within {@code limits}. Never throws for a bad tree. */
   public static RepoSnapshot of(Path root, SnapshotLimits limits) {
-    return new SnapshotIndexer(root, limits).index();
+    return of(root, limits, ScanDeadline.none());
+  }
+
+  /**
+   * Indexes the tree at {@code root} within {@code limits}; indexing and every later read of the
+   * snapshot stop with SCAN_TIMEOUT once {@code deadline} has passed. Never throws for a bad tree.
+   */
+  public static RepoSnapshot of(Path root, SnapshotLimits limits, ScanDeadline deadline) {
+    return new SnapshotIndexer(root, limits, deadline).index();
   }
 
   public static RepoSnapshot of(Path root) {
@@ -117,6 +128,11 @@ public final class RepoSnapshot {
 
   public SnapshotLimits limits() {
     return limits;
+  }
+
+  /** The bound of the scan this snapshot serves; the engine checks it between rules. */
+  public ScanDeadline deadline() {
+    return deadline;
   }
 
   /** What indexing skipped or limited, for the report's notes. */
@@ -166,6 +182,7 @@ public final class RepoSnapshot {
    * counted} reads may lead to keeping a copy.
    */
   private byte[] content(SourceFile file, boolean counted) {
+    deadline.check();
     byte[] kept = rereads.get(file.path());
     if (kept != null) {
       return kept;

@@ -15,10 +15,12 @@ final class SnapshotIndexer {
 
   private final Path root;
   private final SnapshotLimits limits;
+  private final ScanDeadline deadline;
 
-  SnapshotIndexer(Path root, SnapshotLimits limits) {
+  SnapshotIndexer(Path root, SnapshotLimits limits, ScanDeadline deadline) {
     this.root = root.toAbsolutePath().normalize();
     this.limits = limits;
+    this.deadline = deadline;
   }
 
   RepoSnapshot index() {
@@ -34,7 +36,7 @@ final class SnapshotIndexer {
       notes.repository("the repository root cannot be read (" + e.getClass().getSimpleName() + ")");
       return empty(notes);
     }
-    FileCollector collector = new FileCollector(limits, notes);
+    FileCollector collector = new FileCollector(limits, notes, deadline);
     Optional<GitIndexSource> gitIndex = GitIndexSource.open(root, collector, notes, limits);
     if (gitIndex.isPresent()) {
       gitIndex.get().offerTrackedFiles();
@@ -48,10 +50,11 @@ final class SnapshotIndexer {
         notes.notes(),
         gitIndex.isPresent(),
         limits,
-        collected.linkTargets());
+        collected.linkTargets(),
+        deadline);
   }
 
   private RepoSnapshot empty(NoteLog notes) {
-    return new RepoSnapshot(root, List.of(), notes.notes(), false, limits, Map.of());
+    return new RepoSnapshot(root, List.of(), notes.notes(), false, limits, Map.of(), deadline);
   }
 }

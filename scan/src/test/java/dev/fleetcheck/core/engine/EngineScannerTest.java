@@ -63,4 +63,43 @@ class EngineScannerTest {
   private ScannedRepo scan(Path repo) {
     return scanner.scan(repo, new RepositoryRef("demo", "https://example.test/demo", "abc"));
   }
+
+  /** A check that never ends on its own: it keeps reading until the scan's deadline stops it. */
+  private record Endless(String id) implements dev.fleetcheck.core.rules.Rule {
+    @Override
+    public dev.fleetcheck.core.rules.RuleSpec spec() {
+      return dev.fleetcheck.core.rules.RuleSpec.of(
+          id, dev.fleetcheck.core.model.Profile.PYTHON, "never finish");
+    }
+
+    @Override
+    public dev.fleetcheck.core.model.Outcome check(dev.fleetcheck.core.rules.RuleContext context) {
+      while (true) {
+        context.snapshot().readText("app.py");
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  @Test
+  void aBoundedScanThatRunsOutThrowsScanTimeout(@TempDir Path repo) throws Exception {
+    Files.writeString(repo.resolve("app.py"), "print('hi')\n");
+    Files.writeString(repo.resolve("pyproject.toml"), "[project]\nname = \"demo\"\n");
+    EngineScanner bounded =
+        new EngineScanner(
+            new ScanEngine(
+                RulePack.of(java.util.List.of(new Endless("PY-LCL-001"))),
+                Clock.systemUTC(),
+                "test"),
+            SnapshotLimits.defaults(),
+            java.time.Duration.ofMillis(200));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> bounded.scan(repo, new RepositoryRef("demo", "src", "c")))
+        .isInstanceOfSatisfying(
+            dev.fleetcheck.core.error.FleetcheckException.class,
+            e ->
+                assertThat(e.errorCode())
+                    .isEqualTo(dev.fleetcheck.core.error.ErrorCode.SCAN_TIMEOUT));
+  }
 }

@@ -14,6 +14,7 @@ import dev.fleetcheck.core.report.SarifReportRenderer;
 import dev.fleetcheck.core.report.TextReportRenderer;
 import dev.fleetcheck.core.rules.RulePack;
 import dev.fleetcheck.core.testing.FixtureRepo;
+import dev.fleetcheck.core.testing.QuotedSecrets;
 import dev.fleetcheck.core.testing.SecretCorpus;
 import dev.fleetcheck.core.testing.SecretCorpus.Sample;
 import java.nio.file.Path;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every planted secret of the corpus is scanned in one repository with the whole rule pack, and no
  * eight consecutive characters of any of them appear in the rule's evidence, the report's notes,
- * the report's {@code toString}, the findings fact, or a failure message. (The JSON renderer is not
- * on main yet; once it is, its output belongs in {@link #everythingTheReportSays}.)
+ * the report's {@code toString}, the findings fact, a failure message or any report format. A
+ * second repository quotes secrets where rules copy repository text into evidence (CI commands,
+ * Makefile recipes, scripts, environment assignments, compose blocks, URLs, a waiver's rationale):
+ * none of those values appears either, and the quoted text is still there, redacted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretValuesNeverLeakTest {
@@ -37,17 +40,27 @@ class SecretValuesNeverLeakTest {
 
   private final List<Sample> planted =
       SecretCorpus.generate().stream().filter(Sample::isSecret).toList();
+  private final List<Sample> quoted = QuotedSecrets.generate();
   private ScanReport report;
   private String everything;
+  private ScanReport quotingReport;
+  private String everythingQuoted;
 
   @BeforeAll
   void scanTheWholeCorpusAsOneRepository(@TempDir Path dir) {
-    FixtureRepo repo = FixtureRepo.in(dir).python();
+    FixtureRepo repo = FixtureRepo.in(dir.resolve("corpus")).python();
     for (Sample sample : SecretCorpus.generate()) {
       repo.file(sample.path(), sample.content());
     }
     report = FixtureRepo.scan(RulePack.standard(), repo.build(), id -> true);
     everything = everythingTheReportSays(report);
+
+    FixtureRepo quoting = FixtureRepo.in(dir.resolve("quoting")).python();
+    for (Sample sample : quoted) {
+      quoting.file(sample.path(), sample.content());
+    }
+    quotingReport = FixtureRepo.scan(RulePack.standard(), quoting.build(), id -> true);
+    everythingQuoted = everythingTheReportSays(quotingReport);
   }
 
   @Test
@@ -69,6 +82,40 @@ class SecretValuesNeverLeakTest {
       }
     }
     assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void noValueQuotedInCommandsUrlsOrRationalesAppearsAnywhereInTheReport() {
+    List<String> leaks = new ArrayList<>();
+    for (Sample sample : quoted) {
+      assertThat(windows(sample.planted())).as(sample.toString()).isNotEmpty();
+      for (String window : windows(sample.planted())) {
+        if (everythingQuoted.contains(window)) {
+          leaks.add(sample + " leaks " + window);
+          break;
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void quotedCommandsStayInTheEvidenceWithTheFingerprintPySec041Reports() {
+    Sample token =
+        quoted.stream().filter(s -> s.id().equals("quoted-ci-token-prefix")).findFirst().get();
+    String fingerprint = Fingerprint.of(token.planted());
+    String linter =
+        quotingReport.results().stream()
+            .filter(r -> r.rule().id().equals("PY-QG-001"))
+            .flatMap(r -> r.outcome().evidence().stream())
+            .map(Evidence::message)
+            .filter(m -> m.contains("ruff check ."))
+            .findFirst()
+            .orElseThrow();
+    assertThat(linter).startsWith("`GH_TOKEN=[redacted github_token " + fingerprint + "] ruff");
+    assertThat(everythingQuoted).contains("github_token: fingerprint " + fingerprint);
+    assertThat(everythingQuoted)
+        .contains("LINT_TOKEN=[redacted secret_argument ", "pytest -p no:cacheprovider");
   }
 
   @Test

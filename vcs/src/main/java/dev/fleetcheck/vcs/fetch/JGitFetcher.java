@@ -9,6 +9,7 @@ import dev.fleetcheck.vcs.AccessToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -18,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.LsRemoteCommand;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -29,6 +32,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.SubmoduleConfig.FetchRecurseSubmodulesMode;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
@@ -120,6 +124,56 @@ public final class JGitFetcher implements RepoFetcher {
         WorkFolder.delete(work);
       }
     }
+  }
+
+  /**
+   * Lists the remote's references (git ls-remote: no object is transferred, nothing is written)
+   * with the fetch's isolation, credentials and time bound, and answers the commit the branch, or
+   * HEAD, points at. Failures carry the fetch's error codes.
+   */
+  @Override
+  public Optional<String> resolveHead(RepoRef repo) {
+    RepoUrl url = RepoUrl.parse(repo.url(), allowFileUrls);
+    String source = sourceRef(repo.defaultBranch());
+    FutureTask<Map<String, Ref>> listing = new FutureTask<>(() -> listRefs(url));
+    Thread worker = new Thread(listing, "fleetcheck-ls-remote");
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      Ref tip = listing.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS).get(source);
+      if (tip == null || tip.getObjectId() == null) {
+        return Optional.empty(); // the fetch reports the missing branch with its own message
+      }
+      ObjectId peeled = tip.getPeeledObjectId();
+      return Optional.of((peeled != null ? peeled : tip.getObjectId()).name());
+    } catch (ExecutionException e) {
+      throw CloneFailures.map(e.getCause(), url, CloneWatch.Stop.NONE);
+    } catch (TimeoutException e) {
+      throw CloneFailures.map(e, url, CloneWatch.Stop.TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FleetcheckException(
+          ErrorCode.CLONE_FAILED, "listing " + url.uri() + " was interrupted", e);
+    } finally {
+      if (!listing.isDone()) {
+        // The transport's socket timeout ends a stalled read; the interrupt ends it sooner.
+        worker.interrupt();
+      }
+    }
+  }
+
+  private Map<String, Ref> listRefs(RepoUrl url) throws Exception {
+    LsRemoteCommand list =
+        Git.lsRemoteRepository().setRemote(url.uri()).setTimeout(limits.transportTimeoutSeconds());
+    credentials(url).ifPresent(list::setCredentialsProvider);
+    return list.callAsMap();
+  }
+
+  private Optional<CredentialsProvider> credentials(RepoUrl url) {
+    if (token.isPresent() && url.acceptsToken()) {
+      return Optional.of(new UsernamePasswordCredentialsProvider(TOKEN_USER, token.get().reveal()));
+    }
+    return Optional.empty();
   }
 
   /** Waits for the clone while watching the clock and the bytes received. */
@@ -238,10 +292,7 @@ public final class JGitFetcher implements RepoFetcher {
             .setRemoveDeletedRefs(false)
             .setProgressMonitor(watch)
             .setTimeout(limits.transportTimeoutSeconds());
-    if (token.isPresent() && url.acceptsToken()) {
-      fetch.setCredentialsProvider(
-          new UsernamePasswordCredentialsProvider(TOKEN_USER, token.get().reveal()));
-    }
+    credentials(url).ifPresent(fetch::setCredentialsProvider);
     return fetch;
   }
 

@@ -52,6 +52,17 @@ public record RepoUrl(String uri, String scheme) {
     } catch (URISyntaxException e) {
       throw invalid("repository URL is not a valid URL: " + e.getReason());
     }
+    // Credentials, queries and fragments are refused first, whatever the scheme, and no message
+    // repeats the URL: user-info, an ?access_token= or a #token may be a secret.
+    if (uri.getRawUserInfo() != null) {
+      throw invalid(
+          "repository URL must not carry credentials; pass a token to the fetcher instead");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw invalid(
+          "repository URL must not have a query or fragment ('?...' or '#...'); they can carry"
+              + " credentials and git does not use them");
+    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
       return fileUrl(raw, uri, allowFile);
@@ -62,19 +73,11 @@ public record RepoUrl(String uri, String scheme) {
               + (allowFile ? " (and file:// for local repositories)" : "")
               + (scheme.isEmpty() ? "; local paths and scp-like addresses are not" : ""));
     }
-    if (uri.getRawUserInfo() != null) {
-      // The URL itself is not repeated: its user-info may be a secret.
-      throw invalid(
-          "repository URL must not carry credentials; pass a token to the fetcher instead");
-    }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw invalid("repository URL has no host: " + raw);
+      throw invalid("repository URL has no host");
     }
     if (uri.getRawPath() == null || uri.getRawPath().length() <= 1) {
-      throw invalid("repository URL names no repository: " + raw);
-    }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw invalid("repository URL must not have a query or fragment: " + raw);
+      throw invalid("repository URL names no repository (it has no path after the host)");
     }
     return new RepoUrl(raw, scheme);
   }
@@ -85,13 +88,10 @@ public record RepoUrl(String uri, String scheme) {
     }
     String host = uri.getHost();
     if (uri.getRawAuthority() != null && !"localhost".equalsIgnoreCase(host)) {
-      throw invalid("file:// URL must name a local path: " + raw);
+      throw invalid("file:// URL must name a local path (file:///path or file://localhost/path)");
     }
     if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
-      throw invalid("file:// URL must hold an absolute path: " + raw);
-    }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw invalid("repository URL must not have a query or fragment: " + raw);
+      throw invalid("file:// URL must hold an absolute path");
     }
     return new RepoUrl(raw, "file");
   }

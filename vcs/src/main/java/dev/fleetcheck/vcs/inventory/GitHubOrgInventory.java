@@ -8,6 +8,7 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.RepoInventory;
 import dev.fleetcheck.vcs.AccessToken;
+import dev.fleetcheck.vcs.fetch.RepoUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -336,6 +337,14 @@ public final class GitHubOrgInventory implements RepoInventory {
     String fullName = repo.path("full_name").asText("");
     if (cloneUrl.isEmpty() || fullName.isEmpty()) {
       throw unavailable("GitHub sent a repository without clone_url or full_name", null);
+    }
+    try {
+      RepoUrl.parse(cloneUrl, false);
+    } catch (FleetcheckException e) {
+      // The same refusal a static inventory gives; the URL itself is not repeated.
+      throw new FleetcheckException(
+          ErrorCode.INVALID_REPO_URL,
+          "GitHub listed a clone_url that is not accepted: " + e.getMessage());
     }
     return new RepoRef(fullName, cloneUrl, "", repo.path("default_branch").asText(""));
   }

@@ -11,15 +11,11 @@ import dev.fleetcheck.core.testing.FixtureRepo;
 import dev.fleetcheck.vcs.AccessToken;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -142,30 +138,12 @@ class JGitFetcherTest {
 
   @Test
   void silentServerTimesOutWithinTheBoundAndLeavesNothing() throws Exception {
-    List<Socket> held = new ArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (!silent.isClosed()) {
-                    held.add(silent.accept());
-                  }
-                } catch (IOException closed) {
-                  // the test is over
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
+    try (SilentServer silent = new SilentServer()) {
       FetchLimits quick = new FetchLimits(Duration.ofSeconds(1), 10L * 1024 * 1024, 1_000);
-      String url = "git://127.0.0.1:" + silent.getLocalPort() + "/stalled";
       assertFails(
-          () -> fetcher(quick).fetch(new RepoRef("stalled", url, "", "")), ErrorCode.CLONE_TIMEOUT);
+          () -> fetcher(quick).fetch(new RepoRef("stalled", silent.url("stalled"), "", "")),
+          ErrorCode.CLONE_TIMEOUT);
       assertThat(workFolders()).isEmpty();
-    } finally {
-      for (Socket socket : held) {
-        socket.close();
-      }
     }
   }
 

@@ -59,6 +59,30 @@ class RepoUrlTest {
             });
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://github.com/acme/x.git?access_token=SECRET-VALUE-42",
+        "https://github.com/acme/x.git#SECRET-VALUE-42",
+        "https://github.com/?access_token=SECRET-VALUE-42",
+        "https://github.com?token=SECRET-VALUE-42",
+        "http://127.0.0.1:8080/x?private_token=SECRET-VALUE-42",
+        "git://127.0.0.1/x#SECRET-VALUE-42",
+        "file:///srv/git/x?token=SECRET-VALUE-42",
+        "file://me:SECRET-VALUE-42@otherhost/srv/git/x",
+        "https://SECRET-VALUE-42@github.com/acme/x.git",
+        "https://x-access-token:SECRET-VALUE-42@github.com/",
+      })
+  void refusesQueriesFragmentsAndUserInfoWithoutRepeatingThem(String url) {
+    assertThatThrownBy(() -> RepoUrl.parse(url, true))
+        .isInstanceOfSatisfying(
+            FleetcheckException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REPO_URL);
+              assertThat(e.getMessage()).doesNotContain("SECRET").doesNotContain("VALUE-42");
+            });
+  }
+
   @Test
   void fileUrlsOnlyWhenAllowed() {
     assertThat(RepoUrl.parse("file:///srv/git/payments", true).scheme()).isEqualTo("file");

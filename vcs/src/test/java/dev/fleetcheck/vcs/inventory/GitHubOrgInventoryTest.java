@@ -316,6 +316,25 @@ class GitHubOrgInventoryTest {
   }
 
   @Test
+  void cloneUrlWithAQueryOrCredentialsIsRefusedWithoutRepeatingIt() {
+    for (String tail : List.of("?access_token=SECRET-VALUE-42", "#SECRET-VALUE-42")) {
+      github.stubFor(
+          get(urlPathEqualTo(REPOS))
+              .willReturn(
+                  page(
+                      repo("a", "main", false, false, false)
+                          .replace("acme/a.git", "acme/a.git" + tail))));
+      assertThatThrownBy(() -> inventory(query(), Optional.of(TOKEN)).list())
+          .isInstanceOfSatisfying(
+              FleetcheckException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REPO_URL);
+                assertThat(e.getMessage()).contains("clone_url").doesNotContain("SECRET");
+              });
+    }
+  }
+
+  @Test
   void anonymousListingSendsNoAuthorization() {
     github.stubFor(
         get(urlPathEqualTo(REPOS)).willReturn(page(repo("a", "main", false, false, false))));

@@ -123,6 +123,22 @@ class StaticInventoryTest {
   }
 
   @Test
+  void urlsWithAQueryFragmentOrCredentialsAreRefusedWithoutRepeatingThem() {
+    String yaml =
+        """
+        - url: https://github.com/acme/a.git?access_token=SECRET-VALUE-42
+        - url: https://github.com/acme/b.git#SECRET-VALUE-42
+        - url: https://me:SECRET-VALUE-42@github.com/acme/c.git
+        """;
+    assertInvalid(yaml, false)
+        .contains("entry 1 (line 1): url: repository URL must not have a query or fragment")
+        .contains("entry 2 (line 2): url: repository URL must not have a query or fragment")
+        .contains("entry 3 (line 3): url: repository URL must not carry credentials")
+        .doesNotContain("SECRET")
+        .doesNotContain("VALUE-42");
+  }
+
+  @Test
   void duplicateNamesAndUrlsAreRefused() {
     String yaml =
         """

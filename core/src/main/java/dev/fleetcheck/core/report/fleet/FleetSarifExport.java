@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.report.SecuritySeverity;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingStatus;
@@ -136,7 +137,13 @@ public final class FleetSarifExport implements FleetRenderer {
     ObjectNode properties = rule.putObject("properties");
     properties.put("level", info.level().id());
     properties.put("automated", info.automated());
-    properties.putArray("tags").add("fleetcheck").add(info.level().id());
+    ArrayNode tags = properties.putArray("tags").add("fleetcheck").add(info.level().id());
+    SecuritySeverity.of(info.id(), info.level())
+        .ifPresent(
+            score -> {
+              tags.add(SecuritySeverity.TAG);
+              properties.put(SecuritySeverity.PROPERTY, score);
+            });
     return rule;
   }
 
