@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.rules.code.CodeRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
+import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
@@ -73,6 +74,7 @@ public final class RulePack {
             ObservabilityRules.all(),
             TestRules.all(),
             CodeRules.all(),
+            LambdaRules.all(),
             SecretRules.all())
         .flatMap(List::stream)
         .toList();

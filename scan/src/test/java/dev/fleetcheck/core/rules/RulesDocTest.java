@@ -18,6 +18,8 @@ class RulesDocTest {
   private static final Pattern ROW =
       Pattern.compile("(?m)^\\| (PY-[A-Z]+-\\d{3}) \\| (required|recommended|advisory) \\|");
 
+  private static final Pattern STATED_COUNT = Pattern.compile("(\\d+) are checked by a machine");
+
   @Test
   void listsExactlyTheAutomatedRulesWithTheirLevels() throws IOException {
     String doc = Files.readString(Path.of("..", "docs", "rules.md"));
@@ -33,5 +35,8 @@ class RulesDocTest {
       }
     }
     assertThat(documented).containsExactlyInAnyOrderEntriesOf(automated);
+    Matcher count = STATED_COUNT.matcher(doc);
+    assertThat(count.find()).as("the page says how many rules a machine checks").isTrue();
+    assertThat(Integer.parseInt(count.group(1))).isEqualTo(automated.size());
   }
 }

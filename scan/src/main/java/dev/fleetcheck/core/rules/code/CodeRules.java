@@ -17,6 +17,8 @@ public final class CodeRules {
         new InsecureCookies(),
         new TabIndentation(),
         new DocstringCoverage(),
-        new TypeHintCoverage());
+        new TypeHintCoverage(),
+        new DebugSwitches(),
+        new LineLength());
   }
 }

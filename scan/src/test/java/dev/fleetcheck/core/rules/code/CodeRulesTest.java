@@ -22,28 +22,32 @@ class CodeRulesTest {
           "PY-SEC-016", Level.RECOMMENDED,
           "PY-STYLE-001", Level.REQUIRED,
           "PY-DOC-001", Level.RECOMMENDED,
-          "PY-CODE-008", Level.RECOMMENDED);
+          "PY-CODE-008", Level.RECOMMENDED,
+          "PY-OBS-048", Level.REQUIRED,
+          "PY-STYLE-002", Level.ADVISORY);
 
-  private static final Map<String, Profile> PROFILES =
+  private static final Map<String, Set<Profile>> PROFILES =
       Map.of(
-          "PY-BEH-012", Profile.PYTHON,
-          "PY-SEC-001", Profile.CLI,
-          "PY-SEC-012", Profile.API,
-          "PY-SEC-046", Profile.API,
-          "PY-SEC-016", Profile.API,
-          "PY-STYLE-001", Profile.PYTHON,
-          "PY-DOC-001", Profile.PYTHON,
-          "PY-CODE-008", Profile.PYTHON);
+          "PY-BEH-012", Set.of(Profile.PYTHON),
+          "PY-SEC-001", Set.of(Profile.CLI),
+          "PY-SEC-012", Set.of(Profile.API),
+          "PY-SEC-046", Set.of(Profile.API),
+          "PY-SEC-016", Set.of(Profile.API),
+          "PY-STYLE-001", Set.of(Profile.PYTHON),
+          "PY-DOC-001", Set.of(Profile.PYTHON),
+          "PY-CODE-008", Set.of(Profile.PYTHON),
+          "PY-OBS-048", Set.of(Profile.API, Profile.LAMBDA),
+          "PY-STYLE-002", Set.of(Profile.PYTHON));
 
   @Test
-  void everyCodeCheckOfRulesMdIsRegisteredWithItsProfileAndLevel() {
+  void everyCodeCheckIsRegisteredWithItsProfilesAndLevel() {
     Map<String, Rule> rules =
         CodeRules.all().stream().collect(Collectors.toMap(r -> r.spec().id(), r -> r));
 
     assertThat(rules.keySet()).isEqualTo(LEVELS.keySet());
     rules.forEach(
         (id, rule) -> {
-          assertThat(rule.spec().profiles()).as(id).containsExactly(PROFILES.get(id));
+          assertThat(rule.spec().profiles()).as(id).isEqualTo(PROFILES.get(id));
           Level catalogued = Catalogue.standard().entry(id).orElseThrow().level();
           assertThat(rule.level(catalogued, Set.of(Profile.PYTHON)))
               .as(id)
