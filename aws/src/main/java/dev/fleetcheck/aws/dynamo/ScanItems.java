@@ -52,6 +52,7 @@ final class ScanItems {
         item.put("failing_rules", Items.ss(ok.failingRules()));
       }
       item.put("report_key", s(ok.reportKey()));
+      ok.validUntil().ifPresent(until -> item.put("valid_until", s(TableKeys.time(until))));
     } else if (scan.outcome() instanceof ScanOutcome.Failed failed) {
       item.put("status", s(FAILED));
       item.put("error_code", s(failed.errorCode().code()));
@@ -73,7 +74,8 @@ final class ScanItems {
               decimal(item, "score"),
               counts,
               strings(item, "failing_rules"),
-              string(item, "report_key"));
+              string(item, "report_key"),
+              Items.optionalString(item, "valid_until").map(TableKeys::parseTime));
     } else {
       outcome =
           new ScanOutcome.Failed(
