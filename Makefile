@@ -55,7 +55,8 @@ bench: ## Print throughput figures with same-run baselines (build output goes to
 	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2
 	@./scripts/npm-tools.sh >&2 || echo "make bench: npm tools not installed; the secretlint ratio is skipped" >&2
 	@java -Xmx4g -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.bench.Bench
-	@java -cp "functions/local/target/classes:$$(cat functions/local/target/classpath.txt)" dev.fleetcheck.functions.local.ColdStart
+	@case ",$${FLEETCHECK_BENCH:-functions}," in *,functions,*) \
+	  java -cp "functions/local/target/classes:$$(cat functions/local/target/classpath.txt)" dev.fleetcheck.functions.local.ColdStart ;; esac
 
 package: ## Build the Lambda deployment jars (functions/{sweep,worker,api}/target/*-lambda.jar) and print their sizes
 	$(MVN) $(MVN_FLAGS) -DskipTests package -pl functions/sweep,functions/worker,functions/api -am
