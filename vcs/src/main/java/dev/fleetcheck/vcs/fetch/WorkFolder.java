@@ -40,6 +40,9 @@ final class WorkFolder implements FetchedRepo {
     }
   }
 
+  private static final int DELETE_PASSES = 10;
+  private static final long PAUSE_BETWEEN_PASSES_MS = 50;
+
   /**
    * Deletes {@code root} and everything below it without following symbolic links. Best effort: a
    * file that cannot be removed is skipped so the rest still goes.
@@ -47,8 +50,19 @@ final class WorkFolder implements FetchedRepo {
    * @return whether the folder is gone
    */
   static boolean delete(Path root) {
-    // A second pass catches a file a stopping JGit thread wrote during the first.
-    return deleteOnce(root) || deleteOnce(root);
+    // Further passes catch a file that a stopping JGit thread (a clone winding down, or the
+    // timestamp probe it writes in the git home at exit) created during the previous pass.
+    for (int pass = 1; ; pass++) {
+      if (deleteOnce(root) || pass == DELETE_PASSES) {
+        return !Files.exists(root, LinkOption.NOFOLLOW_LINKS);
+      }
+      try {
+        Thread.sleep(PAUSE_BETWEEN_PASSES_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return deleteOnce(root);
+      }
+    }
   }
 
   private static boolean deleteOnce(Path root) {
