@@ -2,10 +2,13 @@ package dev.fleetcheck.vcs.fetch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -35,23 +38,56 @@ final class IsolatedGitConfig extends SystemReader.Delegate {
       // In this process's scratch folder: removed at exit, or at the next start after a kill.
       Path home = Files.createTempDirectory(ScratchFolders.forThisProcess().folder(), "git-home-");
       SystemReader.setInstance(new IsolatedGitConfig(SystemReader.getInstance(), home));
-      // JGit measures each file system's timestamp resolution once, by touching a probe file in
-      // the first folder it meets there, and caches the figure in the (now private) JGit config.
-      // In the foreground that stalls the first clone by seconds; in the background inside a
-      // work folder it races the folder's deletion. So measure in the background, here.
+      // A file system not declared below is measured off the caller's thread.
       FS.FileStoreAttributes.setBackground(true);
-      measureFileStore(home);
+      declareFileStore(home);
     } catch (IOException e) {
       throw new UncheckedIOException("could not create the private git configuration folder", e);
     }
   }
 
   /**
-   * Starts JGit's timestamp measurement for the file system holding {@code folder} in that folder
-   * (not in a work folder about to be deleted); clones meanwhile use JGit's safe fallback values.
+   * Records JGit's own fallback timestamp figures for the file system holding {@code folder} in the
+   * private JGit configuration, so JGit never measures that file system. Measuring takes about
+   * three seconds of probe files written and rewritten in the first folder JGit meets: in the
+   * foreground that stalls the first clone, in the background it races the deletion of the folder
+   * it probes (and keeps writing there after a short process has cleaned up). The fallback figures
+   * are the coarse ones JGit uses until a measurement ends, which only make it re-read a file it
+   * would otherwise trust by its timestamp: fleetcheck's clones are fresh and read-only.
    */
-  static void measureFileStore(Path folder) {
-    FS.FileStoreAttributes.get(folder);
+  static void declareFileStore(Path folder) {
+    try {
+      FileBasedConfig config = (FileBasedConfig) SystemReader.getInstance().getJGitConfig();
+      String key = fileStoreKey(Files.getFileStore(folder));
+      if (config.getString(ConfigConstants.CONFIG_FILESYSTEM_SECTION, key, RESOLUTION) != null) {
+        return;
+      }
+      config.setString(
+          ConfigConstants.CONFIG_FILESYSTEM_SECTION,
+          key,
+          RESOLUTION,
+          FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toMillis() + " milliseconds");
+      config.setString(
+          ConfigConstants.CONFIG_FILESYSTEM_SECTION,
+          key,
+          ConfigConstants.CONFIG_KEY_MIN_RACY_THRESHOLD,
+          FALLBACK_MIN_RACY_THRESHOLD_MS + " milliseconds");
+      config.save();
+    } catch (IOException | ConfigInvalidException e) {
+      // JGit then measures in the background, as it would without this declaration.
+    }
+  }
+
+  private static final String RESOLUTION = ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION;
+  private static final long FALLBACK_MIN_RACY_THRESHOLD_MS = 10;
+
+  /** JGit's configuration subsection for a file system: Java vendor, version, store name. */
+  private static String fileStoreKey(FileStore store) {
+    return System.getProperty("java.vendor")
+        + '|'
+        + System.getProperty("java.version")
+        + '|'
+        + store.name();
   }
 
   /** The folder standing in for the user's home, for tests. */

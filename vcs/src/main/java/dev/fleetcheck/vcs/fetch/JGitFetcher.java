@@ -78,16 +78,8 @@ public final class JGitFetcher implements RepoFetcher {
     this.token = Objects.requireNonNull(token, "token");
     this.allowFileUrls = allowFileUrls;
     IsolatedGitConfig.install();
-    if (!sameFileStore(workRoot, IsolatedGitConfig.home())) {
-      IsolatedGitConfig.measureFileStore(workRoot);
-    }
-  }
-
-  private static boolean sameFileStore(Path a, Path b) {
-    try {
-      return Files.getFileStore(a).equals(Files.getFileStore(b));
-    } catch (IOException e) {
-      return true; // a missing work root is created later; JGit then measures where it must
+    if (Files.isDirectory(workRoot)) {
+      IsolatedGitConfig.declareFileStore(workRoot);
     }
   }
 

@@ -50,8 +50,8 @@ final class WorkFolder implements FetchedRepo {
    * @return whether the folder is gone
    */
   static boolean delete(Path root) {
-    // Further passes catch a file that a stopping JGit thread (a clone winding down, or the
-    // timestamp probe it writes in the git home at exit) created during the previous pass.
+    // Further passes catch a file that a stopping JGit thread (a clone winding down after its
+    // deadline) created during the previous pass.
     for (int pass = 1; ; pass++) {
       if (deleteOnce(root) || pass == DELETE_PASSES) {
         return !Files.exists(root, LinkOption.NOFOLLOW_LINKS);
