@@ -9,8 +9,10 @@ import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.core.catalogue.Catalogue;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.rules.RulePack;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,17 +26,19 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     headerHeading = "%n",
-    header = "List every rule of the standard with its level and whether a machine checks it.",
+    header = "List every rule of the standard with its level and how it is judged.",
     description = {
-      "Lists all 314 rules in the standard's order: ID, section, level, title, whether fleetcheck"
-          + " checks it automatically (the others are MANUAL in reports) and the profiles it"
-          + " applies to.",
+      "Lists all 314 rules in the standard's order: ID, section, level, kind, profiles and title."
+          + " The kind says how a rule is judged: automated (the check gives PASS or FAIL),"
+          + " assisted (FAIL on an evident violation, otherwise MANUAL with the note \"no"
+          + " evident violation found\") or manual (a person judges it; MANUAL in reports).",
       ""
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  fleetcheck rules",
       "  fleetcheck rules --format json > rules.json",
+      "  fleetcheck rules --kind assisted",
       "  fleetcheck rules | grep required"
     })
 final class RulesCommand implements Callable<Integer> {
@@ -51,6 +55,13 @@ final class RulesCommand implements Callable<Integer> {
       converter = ListFormatConverter.class,
       description = "text or json (default: text; FLEETCHECK_FORMAT).")
   ListFormat format;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      converter = KindConverter.class,
+      description = "Only rules of this kind: automated, assisted or manual (default: all).")
+  RuleKind kind;
 
   @Mixin ConfigOptions config;
 
@@ -77,7 +88,7 @@ final class RulesCommand implements Callable<Integer> {
     EventLog log = logging.open(env, settings);
     try {
       RulePack pack = env.pack();
-      env.out().print(format == ListFormat.JSON ? json(pack) : text(pack));
+      env.out().print(format == ListFormat.JSON ? json(pack, kind) : text(pack, kind));
       env.out().flush();
       return ExitCodes.OK;
     } catch (RuntimeException e) {
@@ -85,19 +96,30 @@ final class RulesCommand implements Callable<Integer> {
     }
   }
 
-  static String json(RulePack pack) {
+  /** The rules {@code --kind} keeps, in the standard's order; all of them without the option. */
+  private static List<RuleMeta> selected(RulePack pack, RuleKind kind) {
+    return pack.metas().stream().filter(m -> kind == null || m.kind() == kind).toList();
+  }
+
+  static String json(RulePack pack, RuleKind kind) {
+    List<RuleMeta> selected = selected(pack, kind);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("standard_version", Catalogue.STANDARD_VERSION);
     root.put("rule_pack_digest", pack.digest());
-    root.put("count", pack.metas().size());
+    root.put("count", selected.size());
+    ObjectNode kinds = root.putObject("kinds");
+    for (RuleKind each : RuleKind.values()) {
+      kinds.put(each.id(), selected.stream().filter(m -> m.kind() == each).count());
+    }
     ArrayNode rules = root.putArray("rules");
-    for (RuleMeta meta : pack.metas()) {
+    for (RuleMeta meta : selected) {
       ObjectNode rule = rules.addObject();
       rule.put("id", meta.id());
       rule.put("section", meta.section());
       rule.put("level", meta.level().id());
       rule.put("title", meta.title());
+      rule.put("kind", meta.kind().id());
       rule.put("automated", meta.automated());
       ArrayNode profiles = rule.putArray("profiles");
       profileIds(meta).forEach(profiles::add);
@@ -109,11 +131,12 @@ final class RulesCommand implements Callable<Integer> {
     }
   }
 
-  static String text(RulePack pack) {
+  static String text(RulePack pack, RuleKind kind) {
+    List<RuleMeta> selected = selected(pack, kind);
     StringBuilder out = new StringBuilder();
     String row = "%-14s %-7s %-12s %-9s %-18s %s%n";
-    out.append(String.format(row, "ID", "SECTION", "LEVEL", "AUTOMATED", "PROFILES", "TITLE"));
-    for (RuleMeta meta : pack.metas()) {
+    out.append(String.format(row, "ID", "SECTION", "LEVEL", "KIND", "PROFILES", "TITLE"));
+    for (RuleMeta meta : selected) {
       String title = meta.title().replace('\n', ' ');
       out.append(
           String.format(
@@ -121,20 +144,29 @@ final class RulesCommand implements Callable<Integer> {
               meta.id(),
               meta.section(),
               meta.level().id(),
-              meta.automated() ? "yes" : "no",
+              meta.kind().id(),
               String.join(",", profileIds(meta)),
               title.length() <= TITLE_WIDTH ? title : title.substring(0, TITLE_WIDTH - 3) + "..."));
     }
-    long automated = pack.metas().stream().filter(RuleMeta::automated).count();
+    List<String> kinds = new ArrayList<>();
+    for (RuleKind each : RuleKind.values()) {
+      kinds.add(selected.stream().filter(m -> m.kind() == each).count() + " " + each.id());
+    }
     out.append(
         String.format(
-            "%n%d rules, %d checked automatically, standard %s%n",
-            pack.metas().size(), automated, Catalogue.STANDARD_VERSION));
+            "%n%d rules: %s; standard %s%n",
+            selected.size(), String.join(", ", kinds), Catalogue.STANDARD_VERSION));
     return out.toString();
   }
 
   private static List<String> profileIds(RuleMeta meta) {
     return meta.profiles().stream().map(Profile::id).sorted().toList();
+  }
+
+  static final class KindConverter extends LowerCaseEnumConverter<RuleKind> {
+    KindConverter() {
+      super(RuleKind.class);
+    }
   }
 
   static final class ListFormatConverter extends LowerCaseEnumConverter<ListFormat> {

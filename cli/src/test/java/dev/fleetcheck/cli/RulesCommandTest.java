@@ -29,6 +29,7 @@ class RulesCommandTest {
     JsonNode first = json.get("rules").get(0);
     assertThat(first.has("section") && first.has("level") && first.has("title")).isTrue();
     assertThat(first.get("automated").isBoolean()).isTrue();
+    assertThat(first.get("kind").asText()).isIn("automated", "assisted", "manual");
     assertThat(first.get("profiles").isArray()).isTrue();
   }
 
@@ -57,7 +58,41 @@ class RulesCommandTest {
     List<String> lines = result.out().lines().toList();
     assertThat(lines.get(0)).startsWith("ID             SECTION LEVEL");
     assertThat(lines.stream().filter(l -> l.startsWith("PY-"))).hasSize(314);
-    assertThat(result.out()).contains("314 rules, ");
+    assertThat(lines.get(0)).contains(" KIND ");
+    assertThat(result.out())
+        .containsPattern("314 rules: \\d+ automated, \\d+ assisted, \\d+ manual");
     assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void kindFiltersTheListAndEveryRowSaysItsKind() throws Exception {
+    CliRun.Result text =
+        CliRun.with()
+            .pack(TestRules.failing(TestRules.REQUIRED))
+            .run("rules", "--kind", "automated");
+    CliRun.Result json =
+        CliRun.with()
+            .pack(TestRules.failing(TestRules.REQUIRED))
+            .run("rules", "--kind", "manual", "--format", "json");
+
+    assertThat(text.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(text.out().lines().filter(l -> l.startsWith("PY-")))
+        .singleElement()
+        .asString()
+        .startsWith(TestRules.REQUIRED)
+        .contains(" automated ");
+    assertThat(text.out()).contains("1 rules: 1 automated, 0 assisted, 0 manual");
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(root.get("count").asInt()).isEqualTo(313);
+    assertThat(root.get("kinds").get("manual").asInt()).isEqualTo(313);
+    root.get("rules").forEach(r -> assertThat(r.get("kind").asText()).isEqualTo("manual"));
+  }
+
+  @Test
+  void anUnknownKindIsAUsageError() {
+    CliRun.Result result = CliRun.with().run("rules", "--kind", "sometimes");
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.USAGE_ERROR);
+    assertThat(result.err()).contains("automated, assisted, manual");
   }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 /** The result of one rule on one repository. Evidence lists are sorted and immutable. */
 public sealed interface Outcome {
 
+  /** The note of an assisted check that found nothing evident (RULES-NEXT.md). */
+  String NO_EVIDENT_VIOLATION = "no evident violation found";
+
   Status status();
 
   /** What the outcome rests on; empty when there is nothing to show. */
@@ -24,6 +27,24 @@ public sealed interface Outcome {
 
   static Outcome fail(List<Evidence> evidence) {
     return new Fail(evidence);
+  }
+
+  /** A person has to judge the rule; nothing was looked at. */
+  static Outcome manual() {
+    return new Manual("");
+  }
+
+  /** What an assisted check answers when its signal does not fire. */
+  static Outcome noEvidentViolation() {
+    return new Manual(NO_EVIDENT_VIOLATION);
+  }
+
+  /**
+   * An assisted check's answer: FAIL with the findings when there are any, else MANUAL with {@link
+   * #NO_EVIDENT_VIOLATION}.
+   */
+  static Outcome assisted(List<Evidence> findings) {
+    return findings.isEmpty() ? noEvidentViolation() : fail(findings);
   }
 
   static Outcome notApplicable(String reason) {
@@ -86,8 +107,19 @@ public sealed interface Outcome {
     }
   }
 
-  /** A person has to judge the rule; listed so reports cover the whole standard. */
-  record Manual() implements Outcome {
+  /**
+   * A person has to judge the rule; listed so reports cover the whole standard. The note, empty for
+   * a manual rule, says what an assisted check looked at without finding an evident violation.
+   */
+  record Manual(String note) implements Outcome {
+    public Manual {
+      java.util.Objects.requireNonNull(note, "note");
+    }
+
+    public Manual() {
+      this("");
+    }
+
     @Override
     public Status status() {
       return Status.MANUAL;
@@ -95,7 +127,7 @@ public sealed interface Outcome {
 
     @Override
     public List<Evidence> evidence() {
-      return List.of();
+      return note.isEmpty() ? List.of() : List.of(Evidence.repository(note));
     }
   }
 

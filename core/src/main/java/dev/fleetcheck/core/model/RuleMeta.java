@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Everything a report says about a rule: the standard's ID and section, our short title, the level,
- * the profiles it applies to (any of them), whether a machine checks it, and how to fix a failure.
+ * the profiles it applies to (any of them), how it is judged (automated, assisted or manual), and
+ * how to fix a failure.
  */
 public record RuleMeta(
     String id,
@@ -13,7 +14,7 @@ public record RuleMeta(
     String title,
     Level level,
     Set<Profile> profiles,
-    boolean automated,
+    RuleKind kind,
     String remediation) {
 
   public RuleMeta {
@@ -21,7 +22,13 @@ public record RuleMeta(
     Objects.requireNonNull(section, "section");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(kind, "kind");
     profiles = Set.copyOf(profiles);
     Objects.requireNonNull(remediation, "remediation");
+  }
+
+  /** Whether the check alone decides PASS and FAIL (the automated kind). */
+  public boolean automated() {
+    return kind == RuleKind.AUTOMATED;
   }
 }

@@ -50,6 +50,18 @@ public record ScanReport(
     return counts;
   }
 
+  /** How many results have each rule kind (automated, assisted, manual), every kind present. */
+  public Map<RuleKind, Integer> kindCounts() {
+    Map<RuleKind, Integer> counts = new EnumMap<>(RuleKind.class);
+    for (RuleKind kind : RuleKind.values()) {
+      counts.put(kind, 0);
+    }
+    for (RuleResult result : results) {
+      counts.merge(result.rule().kind(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
   /**
    * Until when this report says what a fresh scan of the same commit would: the start (UTC) of the
    * day after the earliest expiry among the waivers it applied, since from then on that waiver no

@@ -9,6 +9,7 @@ import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
@@ -87,7 +88,7 @@ public final class JsonReportReader {
             text(node, "title"),
             Level.fromId(text(node, "catalogued_level")),
             profiles(node),
-            bool(node, "automated"),
+            kind(node),
             text(node, "remediation"));
     return new RuleResult(meta, Level.fromId(text(node, "level")), outcome(node));
   }
@@ -101,8 +102,23 @@ public final class JsonReportReader {
       case WAIVED -> new Outcome.Waived(waiver(object(node, "waiver")), evidence);
       case NOT_APPLICABLE -> Outcome.notApplicable(reason(node, evidence));
       case ERROR -> Outcome.error(reason(node, evidence));
-      case MANUAL -> new Outcome.Manual();
+      case MANUAL -> new Outcome.Manual(note(node, evidence));
     };
+  }
+
+  /** The kind; a report written before kinds existed says only whether the rule was automated. */
+  private static RuleKind kind(JsonNode node) {
+    if (node.has("kind")) {
+      return RuleKind.fromId(text(node, "kind"));
+    }
+    return bool(node, "automated") ? RuleKind.AUTOMATED : RuleKind.MANUAL;
+  }
+
+  private static String note(JsonNode node, List<Evidence> evidence) {
+    if (evidence.isEmpty()) {
+      return "";
+    }
+    return reason(node, evidence);
   }
 
   private static String reason(JsonNode node, List<Evidence> evidence) {

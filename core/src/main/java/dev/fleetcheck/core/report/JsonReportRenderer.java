@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
@@ -51,6 +52,10 @@ public final class JsonReportRenderer implements ReportRenderer {
     for (Map.Entry<Status, Integer> count : report.counts().entrySet()) {
       counts.put(ReportFields.countKey(count.getKey()), count.getValue());
     }
+    ObjectNode kinds = root.putObject("kinds");
+    for (Map.Entry<RuleKind, Integer> count : report.kindCounts().entrySet()) {
+      kinds.put(count.getKey().id(), count.getValue());
+    }
     ArrayNode results = root.putArray("results");
     for (RuleResult result : report.results()) {
       results.add(result(result));
@@ -68,6 +73,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     node.put("level", result.level().id());
     node.put("catalogued_level", rule.level().id());
     strings(node.putArray("profiles"), ReportFields.profileIds(rule.profiles()));
+    node.put("kind", rule.kind().id());
     node.put("automated", rule.automated());
     node.put("status", result.status().name());
     evidence(node.putArray("evidence"), result.outcome().evidence());

@@ -36,6 +36,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(" (rule pack ")
         .append(MarkdownText.code(report.rulePackDigest()))
         .append(") |\n");
+    md.append("| Rules | ").append(ReportFields.kindSummary(report.kindCounts())).append(" |\n");
     md.append("| Tool | fleetcheck ").append(report.toolVersion()).append(" |\n\n");
     if (report.pythonProject()) {
       md.append("**Score: ")

@@ -88,6 +88,8 @@ public final class SarifReportRenderer implements ReportRenderer {
     if (report.pythonProject()) {
       properties.put("score", report.score().value());
     }
+    ObjectNode kinds = properties.putObject("ruleKinds");
+    report.kindCounts().forEach((kind, count) -> kinds.put(kind.id(), count));
     ArrayNode profiles = properties.putArray("profiles");
     ReportFields.profileIds(report.profiles()).forEach(profiles::add);
     return JsonOutput.write(root);
@@ -107,7 +109,11 @@ public final class SarifReportRenderer implements ReportRenderer {
                     + meta.section()
                     + ", "
                     + meta.level().id()
-                    + (meta.automated() ? ", checked automatically" : ", reviewed by hand")
+                    + switch (meta.kind()) {
+                      case AUTOMATED -> ", checked automatically";
+                      case ASSISTED -> ", checked for evident violations, else reviewed by hand";
+                      case MANUAL -> ", reviewed by hand";
+                    }
                     + ")"));
     ObjectNode help = rule.putObject("help");
     help.put("text", sentence(meta.remediation()));
@@ -116,6 +122,7 @@ public final class SarifReportRenderer implements ReportRenderer {
     ObjectNode properties = rule.putObject("properties");
     properties.put("level", meta.level().id());
     properties.put("section", meta.section());
+    properties.put("kind", meta.kind().id());
     properties.put("automated", meta.automated());
     ArrayNode tags = properties.putArray("tags");
     tags.add("fleetcheck");

@@ -43,6 +43,7 @@ public final class TextReportRenderer implements ReportRenderer {
     text.append("Score:      ")
         .append(report.pythonProject() ? report.score().value() + " / 100" : NO_PYTHON_PROJECT)
         .append('\n');
+    text.append("Rules:      ").append(ReportFields.kindSummary(report.kindCounts())).append('\n');
     text.append("Counts:     ").append(counts(report.counts())).append("\n\n");
 
     List<RuleResult> shown = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
@@ -37,17 +38,24 @@ import java.util.Set;
  * as evidence) and passes otherwise; every other rule of the catalogue is manual. A file {@code
  * waive-<rule ID>} holding a date waives that failure through that day (UTC) as the engine does,
  * and after it the failure carries "waiver expired on DATE". The team comes from the CODEOWNERS
- * files as {@link CodeOwners} reads them.
+ * files as {@link CodeOwners} reads them. Marker rules named by {@link #assisted} are assisted: a
+ * marker fails them, and without one they stay MANUAL with "no evident violation found".
  */
 public final class MarkerScanner implements RepoScanner {
 
   private final Clock clock;
   private final List<RuleMeta> metas;
   private final Set<String> markerRules;
+  private final Set<String> assistedRules;
   private final String digest;
 
   public MarkerScanner(Clock clock, String... markerRules) {
+    this(clock, Set.of(), markerRules);
+  }
+
+  private MarkerScanner(Clock clock, Set<String> assistedRules, String... markerRules) {
     this.clock = clock;
+    this.assistedRules = Set.copyOf(assistedRules);
     this.markerRules = Set.of(markerRules);
     List<RuleMeta> all = new ArrayList<>();
     for (CatalogueEntry entry : Catalogue.standard().entries()) {
@@ -59,11 +67,20 @@ public final class MarkerScanner implements RepoScanner {
               entry.title(),
               entry.level(),
               EnumSet.of(Profile.PYTHON),
-              automated,
+              !automated
+                  ? RuleKind.MANUAL
+                  : assistedRules.contains(entry.id()) ? RuleKind.ASSISTED : RuleKind.AUTOMATED,
               automated ? "Remove the marker file." : "Review by hand."));
     }
     this.metas = List.copyOf(all);
-    this.digest = digestOf(this.markerRules);
+    Set<String> identity = new java.util.HashSet<>(this.markerRules);
+    this.assistedRules.forEach(id -> identity.add("assisted:" + id));
+    this.digest = digestOf(identity);
+  }
+
+  /** A scanner with the same marker rules, of which {@code ruleIds} are assisted. */
+  public MarkerScanner assisted(String... ruleIds) {
+    return new MarkerScanner(clock, Set.of(ruleIds), markerRules.toArray(String[]::new));
   }
 
   public static String markerFile(String ruleId) {
@@ -109,13 +126,15 @@ public final class MarkerScanner implements RepoScanner {
   }
 
   private Outcome outcome(Path directory, RuleMeta meta) {
-    if (!meta.automated()) {
-      return new Outcome.Manual();
+    if (!meta.kind().checked()) {
+      return Outcome.manual();
     }
     String marker = markerFile(meta.id());
     Optional<String> failure = firstLine(directory, marker);
     if (failure.isEmpty()) {
-      return Outcome.pass(Evidence.repository("no marker"));
+      return meta.kind() == RuleKind.ASSISTED
+          ? Outcome.noEvidentViolation()
+          : Outcome.pass(Evidence.repository("no marker"));
     }
     Evidence evidence = Evidence.at(marker, 1, failure.get());
     String waiverFile = waiverFile(meta.id());

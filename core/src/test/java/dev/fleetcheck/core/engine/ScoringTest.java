@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.Score;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class ScoringTest {
 
   private static final RuleMeta META =
-      new RuleMeta("PY-QG-001", "3", "t", Level.REQUIRED, Set.of(Profile.PYTHON), true, "fix");
+      new RuleMeta(
+          "PY-QG-001", "3", "t", Level.REQUIRED, Set.of(Profile.PYTHON), RuleKind.AUTOMATED, "fix");
 
   private static RuleResult result(Level level, Outcome outcome) {
     return new RuleResult(META, level, outcome);

@@ -26,13 +26,14 @@ class CsvReportRendererTest {
             "required",
             "FAIL",
             "true",
+            "automated",
             "Bootstrap: make dev target",
             "",
             "",
             "no other task runner found\nMakefile: no dev target",
             "Fix PY-LCL-001 this way.");
-    assertThat(rows.get(3)).element(6).isEqualTo("src/app/cli.py");
-    assertThat(rows.get(3)).element(7).isEqualTo("3");
+    assertThat(rows.get(3)).element(7).isEqualTo("src/app/cli.py");
+    assertThat(rows.get(3)).element(8).isEqualTo("3");
     assertThat(rows.get(8)).element(3).isEqualTo("MANUAL");
   }
 
@@ -41,7 +42,7 @@ class CsvReportRendererTest {
     String csv = renderer.render(SampleReports.mixed());
 
     assertThat(csv).startsWith("rule_id,section,level,status,").endsWith("\r\n");
-    assertThat(csv.split("\r\n", -1)[2]).startsWith("PY-LCL-009,2.2,required,PASS,true,");
+    assertThat(csv.split("\r\n", -1)[2]).startsWith("PY-LCL-009,2.2,required,PASS,true,automated,");
   }
 
   @Test
@@ -50,12 +51,12 @@ class CsvReportRendererTest {
 
     List<String> row = rows.get(1);
     assertThat(row).hasSize(CsvReportRenderer.HEADER.size());
-    assertThat(row.get(5)).startsWith("'+=cmd|");
-    assertThat(row.get(6)).isEmpty();
-    assertThat(row.get(8))
+    assertThat(row.get(6)).startsWith("'+=cmd|");
+    assertThat(row.get(7)).isEmpty();
+    assertThat(row.get(9))
         .startsWith("'@=cmd|' /C calc'!A0, \"quoted\"\nsecond line")
         .contains("\ndir with space/@weird,name.py:7: =cmd|");
-    assertThat(row.get(9)).startsWith("'-=cmd");
+    assertThat(row.get(10)).startsWith("'-=cmd");
   }
 
   @Test

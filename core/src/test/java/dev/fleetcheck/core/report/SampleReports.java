@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
@@ -75,7 +76,7 @@ public final class SampleReports {
                     "The CLI offers --version",
                     Level.REQUIRED,
                     Set.of(Profile.CLI),
-                    true,
+                    RuleKind.AUTOMATED,
                     "Add a --version option."),
                 Level.REQUIRED,
                 Outcome.notApplicable("applies to profile cli; detected python")),
@@ -86,7 +87,7 @@ public final class SampleReports {
                     "Specification first",
                     Level.ADVISORY,
                     Set.of(Profile.PYTHON),
-                    false,
+                    RuleKind.MANUAL,
                     "Review by hand against the standard's text for PY-QR-001."),
                 Level.ADVISORY,
                 new Outcome.Manual()));
@@ -94,6 +95,48 @@ public final class SampleReports {
         new RepositoryRef("sample-api", "https://git.example.com/org/sample-api.git", COMMIT),
         results,
         List.of(Evidence.file("pyproject.toml", "malformed TOML at line 3")));
+  }
+
+  /**
+   * One rule of each kind: an automated PASS, an assisted FAIL, an assisted MANUAL with the note
+   * "no evident violation found", and a manual rule.
+   */
+  public static ScanReport kinds() {
+    List<RuleResult> results =
+        List.of(
+            result(
+                meta("PY-LCL-009", "2.2", "Use uv with a committed uv.lock", Level.REQUIRED),
+                Level.REQUIRED,
+                Outcome.pass(Evidence.file("uv.lock", "uv.lock at the root"))),
+            result(
+                assisted("PY-SEC-045", "11.2", "HTTPS everywhere"),
+                Level.REQUIRED,
+                Outcome.fail(
+                    Evidence.at("app/client.py", 4, "TLS verification off: verify=False"))),
+            result(
+                assisted("PY-SEC-003", "11.1", "External inputs are validated"),
+                Level.REQUIRED,
+                Outcome.noEvidentViolation()),
+            result(
+                new RuleMeta(
+                    "PY-QR-001",
+                    "0",
+                    "Specification first",
+                    Level.ADVISORY,
+                    Set.of(Profile.PYTHON),
+                    RuleKind.MANUAL,
+                    "Review by hand against the standard's text for PY-QR-001."),
+                Level.ADVISORY,
+                Outcome.manual()));
+    return report(
+        new RepositoryRef("kinds", "https://git.example.com/org/kinds.git", COMMIT),
+        results,
+        List.of());
+  }
+
+  private static RuleMeta assisted(String id, String section, String title) {
+    return new RuleMeta(
+        id, section, title, Level.REQUIRED, Set.of(Profile.PYTHON), RuleKind.ASSISTED, "Fix it.");
   }
 
   /** Text that breaks naive CSV, Markdown and JSON writers, in every free-text field. */
@@ -114,7 +157,7 @@ public final class SampleReports {
                     "+" + nasty,
                     Level.REQUIRED,
                     Set.of(Profile.CLI, Profile.PYTHON),
-                    true,
+                    RuleKind.AUTOMATED,
                     "-" + nasty),
                 Level.REQUIRED,
                 Outcome.fail(
@@ -142,7 +185,13 @@ public final class SampleReports {
 
   private static RuleMeta meta(String id, String section, String title, Level level) {
     return new RuleMeta(
-        id, section, title, level, Set.of(Profile.PYTHON), true, "Fix " + id + " this way.");
+        id,
+        section,
+        title,
+        level,
+        Set.of(Profile.PYTHON),
+        RuleKind.AUTOMATED,
+        "Fix " + id + " this way.");
   }
 
   private static RuleResult result(RuleMeta meta, Level level, Outcome outcome) {

@@ -8,9 +8,11 @@ import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RepositoryRef;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanReport;
+import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.model.Waiver;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -107,7 +109,7 @@ public final class ScanEngine {
       return Outcome.notApplicable("not a Python repository");
     }
     if (rule.isEmpty()) {
-      return new Outcome.Manual();
+      return Outcome.manual();
     }
     if (meta.profiles().stream().noneMatch(context::has)) {
       return Outcome.notApplicable(
@@ -117,7 +119,12 @@ public final class ScanEngine {
               + profileList(context.profiles()));
     }
     try {
-      return rule.get().check(context);
+      Outcome outcome = rule.get().check(context);
+      if (meta.kind() == RuleKind.ASSISTED && outcome.status() == Status.PASS) {
+        // An assisted check cannot prove compliance; a PASS would be a defect of the check.
+        return Outcome.error("an assisted check answered PASS; it may only FAIL or stay MANUAL");
+      }
+      return outcome;
     } catch (RuntimeException | StackOverflowError e) {
       // A check that ran out of time (or swallowed the snapshot's timeout) ends the scan instead.
       deadline.check();

@@ -3,6 +3,7 @@ package dev.fleetcheck.core.rules;
 import dev.fleetcheck.core.catalogue.Catalogue;
 import dev.fleetcheck.core.catalogue.CatalogueEntry;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.rules.code.CodeRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
@@ -106,7 +107,7 @@ public final class RulePack {
           entry.title(),
           entry.level(),
           EnumSet.of(Profile.PYTHON),
-          false,
+          RuleKind.MANUAL,
           "Review by hand against the standard's text for " + entry.id() + ".");
     }
     return new RuleMeta(
@@ -115,7 +116,7 @@ public final class RulePack {
         entry.title(),
         entry.level(),
         rule.spec().profiles(),
-        true,
+        rule.spec().kind(),
         rule.spec().remediation());
   }
 
@@ -132,7 +133,9 @@ public final class RulePack {
                     "|",
                     meta.id(),
                     meta.level().id(),
-                    Boolean.toString(meta.automated()),
+                    meta.kind() == RuleKind.ASSISTED
+                        ? "assisted"
+                        : Boolean.toString(meta.automated()),
                     String.join(",", profiles))
                 + "\n";
         sha.update(line.getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import static dev.fleetcheck.core.report.fleet.ReportText.html;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.ScoreBand;
+import dev.fleetcheck.core.report.fleet.FleetReportData.AssistedFindings;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;
@@ -35,6 +36,7 @@ public final class FleetHtmlReport implements FleetRenderer {
           "summary",
           "score-distribution",
           "pass-rates",
+          "assisted",
           "teams",
           "worst-repositories",
           "changes",
@@ -110,6 +112,7 @@ public final class FleetHtmlReport implements FleetRenderer {
             "Summary",
             "Score distribution",
             "Pass rate per rule",
+            "Assisted rules",
             "Teams",
             "Worst repositories",
             "Changes since the last sweep",
@@ -125,6 +128,7 @@ public final class FleetHtmlReport implements FleetRenderer {
     summary(html, data, anchors);
     distribution(html, data.scoreDistribution());
     passRates(html, data);
+    assisted(html, data);
     teams(html, data.teams());
     worst(html, data.worstRepositories(), anchors);
     changes(html, data, anchors);
@@ -143,7 +147,11 @@ public final class FleetHtmlReport implements FleetRenderer {
         .append(html(sweep.rulePackDigest()))
         .append("</code>. Generated ")
         .append(html(data.generatedAt().toString()))
-        .append(".</p>\n</header>\n");
+        .append(".</p>\n<p class=\"meta\">Rule pack: ")
+        .append(html(data.ruleKindSummary()))
+        .append(
+            " (automated rules pass or fail; assisted rules fail on an evident violation and"
+                + " otherwise stay manual; manual rules are judged by a person).</p>\n</header>\n");
   }
 
   private static void sectionStart(StringBuilder html, String id, String title) {
@@ -274,6 +282,46 @@ public final class FleetHtmlReport implements FleetRenderer {
           .append(rate.notApplicable())
           .append("</td><td class=\"num\">")
           .append(rate.rate().map(r -> decimal(r) + "%").orElse("n/a"))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void assisted(StringBuilder html, FleetReportData data) {
+    sectionStart(html, "assisted", "Assisted rules");
+    html.append(
+        "<p>Assisted rules fail on an evident violation; where none is found they stay manual"
+            + " (\"no evident violation found\") for a person to judge. They never pass, so they"
+            + " have no pass rate; most evident violations first.</p>\n");
+    if (data.assistedFindings().isEmpty()) {
+      html.append("<p>The rule pack has no assisted rule.</p>\n</section>\n");
+      return;
+    }
+    html.append("<table>\n<caption>Outcomes per assisted rule</caption>\n<thead><tr>")
+        .append("<th scope=\"col\">Rule</th><th scope=\"col\">Title</th>")
+        .append("<th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Failed</th>")
+        .append("<th scope=\"col\" class=\"num\">Waived</th>")
+        .append("<th scope=\"col\" class=\"num\">No evident violation</th>")
+        .append("<th scope=\"col\" class=\"num\">Errored</th>")
+        .append("<th scope=\"col\" class=\"num\">Not applicable</th></tr></thead>\n<tbody>\n");
+    for (AssistedFindings tally : data.assistedFindings()) {
+      RuleInfo rule = data.rule(tally.ruleId());
+      html.append("<tr><th scope=\"row\"><code>")
+          .append(html(tally.ruleId()))
+          .append("</code></th><td>")
+          .append(html(rule.title()))
+          .append("</td><td>")
+          .append(level(rule.level()))
+          .append("</td><td class=\"num\">")
+          .append(tally.failed())
+          .append("</td><td class=\"num\">")
+          .append(tally.waived())
+          .append("</td><td class=\"num\">")
+          .append(tally.noEvidentViolation())
+          .append("</td><td class=\"num\">")
+          .append(tally.errored())
+          .append("</td><td class=\"num\">")
+          .append(tally.notApplicable())
           .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetcheck.core.report.fleet.FleetReportData.AssistedFindings;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;
@@ -62,6 +63,19 @@ public final class FleetJsonExport implements FleetRenderer {
               .put("scored", rate.scored());
       putOptional(node, "pass_rate", rate.rate());
     }
+    ObjectNode kinds = root.putObject("rule_kinds");
+    data.ruleKinds().forEach((kind, count) -> kinds.put(kind.id(), count));
+    ArrayNode assisted = root.putArray("assisted_findings");
+    for (AssistedFindings tally : data.assistedFindings()) {
+      assisted
+          .addObject()
+          .put("rule_id", tally.ruleId())
+          .put("failed", tally.failed())
+          .put("waived", tally.waived())
+          .put("no_evident_violation", tally.noEvidentViolation())
+          .put("errored", tally.errored())
+          .put("not_applicable", tally.notApplicable());
+    }
     ArrayNode teams = root.putArray("teams");
     for (TeamSummary team : data.teams()) {
       ObjectNode node =
@@ -104,6 +118,7 @@ public final class FleetJsonExport implements FleetRenderer {
           .put("section", rule.section())
           .put("title", rule.title())
           .put("level", rule.level().id())
+          .put("kind", rule.kind().id())
           .put("automated", rule.automated())
           .put("remediation", rule.remediation());
     }

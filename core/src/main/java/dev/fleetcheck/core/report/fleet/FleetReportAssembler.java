@@ -8,6 +8,7 @@ import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.Finding;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.RuleResult;
 import dev.fleetcheck.core.model.ScanOutcome;
@@ -21,6 +22,7 @@ import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.core.port.ReportCodec;
 import dev.fleetcheck.core.port.ReportStore;
 import dev.fleetcheck.core.port.ResultStore;
+import dev.fleetcheck.core.report.fleet.FleetReportData.AssistedFindings;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingStatus;
@@ -36,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,12 +139,14 @@ public final class FleetReportAssembler {
             previous.map(Sweep::sweepId)),
         totals(repositories, scanned, changeList, passRates.unreadable()),
         repositories,
-        ruleInfos(scanned, passRates.rates(), changeList),
+        ruleInfos(scanned, passRates.rates(), passRates.assisted(), changeList),
         passRates.rates(),
         distribution(scanned),
         teams(repositories),
         worst(scanned),
-        changeList);
+        changeList,
+        ruleKinds(),
+        passRates.assisted());
   }
 
   private List<String> latestRepositoryNames() {
@@ -247,14 +252,30 @@ public final class FleetReportAssembler {
                     ErrorCode.STORE_FAILED, "a sweep entry points at the missing scan " + scanId));
   }
 
-  private record PassRates(List<RulePassRate> rates, int unreadable) {}
+  private record PassRates(
+      List<RulePassRate> rates, List<AssistedFindings> assisted, int unreadable) {}
 
-  /** Tallies each automated rule's outcomes over the full reports of the scanned repositories. */
+  private Map<RuleKind, Integer> ruleKinds() {
+    Map<RuleKind, Integer> kinds = new EnumMap<>(RuleKind.class);
+    for (RuleKind kind : RuleKind.values()) {
+      kinds.put(kind, 0);
+    }
+    rules.values().forEach(meta -> kinds.merge(meta.kind(), 1, Integer::sum));
+    return kinds;
+  }
+
+  /**
+   * Tallies each automated and each assisted rule's outcomes over the full reports of the scanned
+   * repositories.
+   */
   private PassRates passRates(List<RepositoryResult.Scanned> scanned) {
     Map<String, int[]> tallies = new TreeMap<>();
+    Map<String, int[]> assistedTallies = new TreeMap<>();
     for (RuleMeta meta : rules.values()) {
       if (meta.automated()) {
         tallies.put(meta.id(), new int[5]);
+      } else if (meta.kind() == RuleKind.ASSISTED) {
+        assistedTallies.put(meta.id(), new int[5]);
       }
     }
     int unreadable = 0;
@@ -265,6 +286,11 @@ public final class FleetReportAssembler {
         continue;
       }
       for (RuleResult result : report.get().results()) {
+        if (result.rule().kind() == RuleKind.ASSISTED) {
+          assistedTallies
+              .computeIfAbsent(result.rule().id(), r -> new int[5])[assistedSlot(result)]++;
+          continue;
+        }
         if (!result.rule().automated()) {
           continue;
         }
@@ -277,7 +303,24 @@ public final class FleetReportAssembler {
     rates.sort(
         Comparator.comparing((RulePassRate r) -> r.rate().orElse(Double.MAX_VALUE))
             .thenComparing(RulePassRate::ruleId));
-    return new PassRates(rates, unreadable);
+    List<AssistedFindings> assisted = new ArrayList<>();
+    assistedTallies.forEach(
+        (rule, t) -> assisted.add(new AssistedFindings(rule, t[0], t[1], t[2], t[3], t[4])));
+    assisted.sort(
+        Comparator.comparing((AssistedFindings a) -> -(a.failed() + a.waived()))
+            .thenComparing(AssistedFindings::ruleId));
+    return new PassRates(rates, assisted, unreadable);
+  }
+
+  /** The tally slot of an assisted outcome: failed, waived, no evident violation, errored, n/a. */
+  private static int assistedSlot(RuleResult result) {
+    return switch (result.status()) {
+      case FAIL -> 0;
+      case WAIVED -> 1;
+      case MANUAL -> 2;
+      case ERROR -> 3;
+      default -> 4;
+    };
   }
 
   /** The tally slot of an outcome: passed, failed, waived, errored, not applicable. */
@@ -305,6 +348,7 @@ public final class FleetReportAssembler {
   private Map<String, RuleInfo> ruleInfos(
       List<RepositoryResult.Scanned> scanned,
       List<RulePassRate> rates,
+      List<AssistedFindings> assisted,
       List<RepositoryChange> changes) {
     Map<String, Level> mentioned = new TreeMap<>();
     for (RepositoryResult.Scanned repository : scanned) {
@@ -313,6 +357,7 @@ public final class FleetReportAssembler {
       }
     }
     rates.forEach(r -> mentioned.putIfAbsent(r.ruleId(), Level.ADVISORY));
+    assisted.forEach(a -> mentioned.putIfAbsent(a.ruleId(), Level.ADVISORY));
     for (RepositoryChange change : changes) {
       change.fixed().forEach(r -> mentioned.putIfAbsent(r, Level.ADVISORY));
     }
@@ -324,9 +369,7 @@ public final class FleetReportAssembler {
   private RuleInfo ruleInfo(String id, Level fallbackLevel) {
     return Optional.ofNullable(rules.get(id))
         .map(
-            m ->
-                new RuleInfo(
-                    m.id(), m.section(), m.title(), m.level(), m.automated(), m.remediation()))
+            m -> new RuleInfo(m.id(), m.section(), m.title(), m.level(), m.kind(), m.remediation()))
         .orElseGet(
             () ->
                 new RuleInfo(
@@ -334,7 +377,7 @@ public final class FleetReportAssembler {
                     "",
                     id + " (not in this rule pack)",
                     fallbackLevel,
-                    false,
+                    RuleKind.MANUAL,
                     "This rule pack does not know the rule; rescan with the current pack."));
   }
 

@@ -2,6 +2,7 @@ package dev.fleetcheck.core.report.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.ScoreBand;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +27,9 @@ public record FleetReportData(
     List<ScoreBucket> scoreDistribution,
     List<TeamSummary> teams,
     List<RepositoryResult.Scanned> worstRepositories,
-    List<RepositoryChange> changes) {
+    List<RepositoryChange> changes,
+    Map<RuleKind, Integer> ruleKinds,
+    List<AssistedFindings> assistedFindings) {
 
   /** How many repositories the worst-repositories table lists. */
   public static final int WORST_LIMIT = 10;
@@ -42,6 +45,18 @@ public record FleetReportData(
     teams = List.copyOf(teams);
     worstRepositories = List.copyOf(worstRepositories);
     changes = List.copyOf(changes);
+    ruleKinds = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(ruleKinds));
+    assistedFindings = List.copyOf(assistedFindings);
+  }
+
+  /** "314 rules: 50 automated, 20 assisted, 244 manual" for the rule pack of the sweep. */
+  public String ruleKindSummary() {
+    int total = ruleKinds.values().stream().mapToInt(Integer::intValue).sum();
+    List<String> parts = new java.util.ArrayList<>();
+    for (RuleKind kind : RuleKind.values()) {
+      parts.add(ruleKinds.getOrDefault(kind, 0) + " " + kind.id());
+    }
+    return total + " rules: " + String.join(", ", parts);
   }
 
   /** The catalogue metadata of a rule the report mentions. */
@@ -200,12 +215,25 @@ public record FleetReportData(
 
   /** A rule's catalogue metadata: what every format shows beside a failure. */
   public record RuleInfo(
-      String id,
-      String section,
-      String title,
-      Level level,
-      boolean automated,
-      String remediation) {}
+      String id, String section, String title, Level level, RuleKind kind, String remediation) {
+
+    public boolean automated() {
+      return kind == RuleKind.AUTOMATED;
+    }
+  }
+
+  /**
+   * How an assisted rule fared across the scanned fleet: repositories with an evident violation
+   * (failed, waived), those where nothing evident was found (MANUAL, left to a person), and the
+   * rest. An assisted rule never passes, so it has no pass rate.
+   */
+  public record AssistedFindings(
+      String ruleId,
+      int failed,
+      int waived,
+      int noEvidentViolation,
+      int errored,
+      int notApplicable) {}
 
   /**
    * How an automated rule fared across the scanned fleet. The pass rate follows the score: (passed

@@ -136,6 +136,7 @@ public final class FleetSarifExport implements FleetRenderer {
     rule.putObject("defaultConfiguration").put("level", level(info.level()));
     ObjectNode properties = rule.putObject("properties");
     properties.put("level", info.level().id());
+    properties.put("kind", info.kind().id());
     properties.put("automated", info.automated());
     ArrayNode tags = properties.putArray("tags").add("fleetcheck").add(info.level().id());
     SecuritySeverity.of(info.id(), info.level())

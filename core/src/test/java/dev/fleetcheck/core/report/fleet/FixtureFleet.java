@@ -43,10 +43,34 @@ final class FixtureFleet {
   final InMemoryReportStore reports = new InMemoryReportStore();
   final InMemoryReportCodec codec = new InMemoryReportCodec();
   final FakeFleet fleet;
-  final MarkerScanner scanner = new MarkerScanner(clock, RULE_A, RULE_B, RULE_C);
+  static final String ASSISTED_RULE = "PY-SEC-045";
+  final MarkerScanner scanner;
 
   FixtureFleet(Path workRoot) {
+    this(workRoot, false);
+  }
+
+  private FixtureFleet(Path workRoot, boolean withAssisted) {
     fleet = new FakeFleet(workRoot);
+    scanner =
+        withAssisted
+            ? new MarkerScanner(clock, RULE_A, ASSISTED_RULE).assisted(ASSISTED_RULE)
+            : new MarkerScanner(clock, RULE_A, RULE_B, RULE_C);
+  }
+
+  /**
+   * One sweep with an assisted marker rule besides RULE_A: alpha fails the assisted rule, bravo
+   * fails RULE_A, charlie fails nothing.
+   */
+  static FixtureFleet withAssistedRule(Path workRoot) {
+    FixtureFleet fixture = new FixtureFleet(workRoot, true);
+    fixture
+        .fleet
+        .add("alpha", "payments", ASSISTED_RULE)
+        .add("bravo", "payments", RULE_A)
+        .add("charlie", "search");
+    fixture.sweep("sw-1");
+    return fixture;
   }
 
   /** The fleet after both sweeps. */

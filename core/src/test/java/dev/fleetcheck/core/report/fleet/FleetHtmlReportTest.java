@@ -177,7 +177,9 @@ class FleetHtmlReportTest {
         data.scoreDistribution(),
         data.teams(),
         data.worstRepositories(),
-        data.changes());
+        data.changes(),
+        data.ruleKinds(),
+        data.assistedFindings());
   }
 
   /** Tags opened and not closed, or closed without being open; void and self-closed tags aside. */
