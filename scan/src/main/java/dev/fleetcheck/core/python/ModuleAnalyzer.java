@@ -72,6 +72,7 @@ public final class ModuleAnalyzer {
   private final List<Decorator> decorators = new ArrayList<>();
   private final List<FunctionDef> functions = new ArrayList<>();
   private final List<ClassDef> classes = new ArrayList<>();
+  private final List<ExceptHandler> exceptHandlers = new ArrayList<>();
 
   /** The call whose closing parenthesis is at an index, to resolve {@code f().g()} chains. */
   private Call[] callClosingAt;
@@ -151,7 +152,8 @@ public final class ModuleAnalyzer {
         literalPairs,
         decorators,
         functions,
-        classes);
+        classes,
+        exceptHandlers);
   }
 
   private boolean hasCode() {
@@ -269,6 +271,8 @@ public final class ModuleAnalyzer {
       functionDef(i + 1);
     } else if (t.is(i, "class")) {
       classDef(i);
+    } else if (t.is(i, "except")) {
+      exceptHandler(i);
     } else {
       if (!pendingDecorators.isEmpty()) {
         pendingDecorators.clear();
@@ -388,7 +392,7 @@ public final class ModuleAnalyzer {
             unannotated,
             returnAnnotated,
             decoratorNames));
-    scopes.push(indentLevel + 1, false, publicApi);
+    scopes.push(indentLevel + 1, false, publicApi, name);
   }
 
   /** Records the parameters of a def; returns the names of those without an annotation. */
@@ -433,7 +437,86 @@ public final class ModuleAnalyzer {
     pendingDecorators.clear();
     int colon = blockColon(nameIndex + 1);
     classes.add(new ClassDef(name, t.line(at), publicApi, colon >= 0 && hasBlockDocstring(colon)));
-    scopes.push(indentLevel + 1, true, publicApi);
+    scopes.push(indentLevel + 1, true, publicApi, name);
+  }
+
+  // ---- except clauses ----
+
+  private void exceptHandler(int at) {
+    int colon = blockColon(at + 1);
+    if (colon < 0) {
+      return;
+    }
+    boolean broad = t.skipTrivia(at + 1) == colon;
+    for (int j = at + 1; j < colon && !broad; j++) {
+      if (t.is(j, "as")) {
+        break;
+      }
+      broad =
+          (t.is(j, "Exception") || t.is(j, "BaseException"))
+              && !t.isOp(t.skipTriviaBack(j - 1), '.');
+    }
+    Scopes.Scope scope = scopes.enclosing(indentLevel);
+    String function = scope == null || scope.isClass() ? "" : scope.name();
+    exceptHandlers.add(new ExceptHandler(t.line(at), broad, silentBody(colon), function));
+  }
+
+  /** Whether the block after {@code colon} holds only statements that neither log nor raise. */
+  private boolean silentBody(int colon) {
+    int j = t.skipTrivia(colon + 1);
+    boolean block = t.isKind(j, TokenKind.NEWLINE);
+    if (block) {
+      j = t.skipTrivia(j + 1);
+      if (!t.isKind(j, TokenKind.INDENT)) {
+        return false;
+      }
+      j++;
+    }
+    while (true) {
+      j = t.skipTrivia(j);
+      if (t.isKind(j, TokenKind.DEDENT) || t.isKind(j, TokenKind.ENDMARKER)) {
+        return true;
+      }
+      int end = silentStatementEnd(j);
+      if (end < 0) {
+        return false;
+      }
+      if (t.isKind(end, TokenKind.NEWLINE) && !block) {
+        return true;
+      }
+      j = end + 1;
+    }
+  }
+
+  /** The NEWLINE or ';' ending a pass/continue/return-literal statement at {@code i}; else -1. */
+  private int silentStatementEnd(int i) {
+    int next;
+    if (t.is(i, "pass") || t.is(i, "continue")) {
+      next = i + 1;
+    } else if (t.is(i, "...")) {
+      next = i + 1;
+    } else if (t.is(i, "return")) {
+      int value = t.skipTrivia(i + 1);
+      next = value;
+      if (t.is(value, "None")
+          || t.is(value, "True")
+          || t.is(value, "False")
+          || t.isKind(value, TokenKind.NUMBER)
+          || t.isKind(value, TokenKind.STRING)) {
+        next = value + 1;
+      } else if ((t.isOp(value, '[') || t.isOp(value, '{') || t.isOp(value, '('))
+          && t.match(value) == t.skipTrivia(value + 1)) {
+        next = t.match(value) + 1;
+      }
+    } else {
+      return -1;
+    }
+    int end = t.skipTrivia(next);
+    boolean ends =
+        t.isKind(end, TokenKind.NEWLINE)
+            || t.isKind(end, TokenKind.ENDMARKER)
+            || (t.isOp(end, ';') && t.depth(end) == 0);
+    return ends ? end : -1;
   }
 
   /** The ':' that opens a compound statement's block, searching from {@code from}; -1 if none. */
@@ -878,7 +961,7 @@ public final class ModuleAnalyzer {
   /** The enclosing defs and classes by the indentation level of their bodies. */
   private static final class Scopes {
 
-    record Scope(int bodyLevel, boolean isClass, boolean publicApi) {}
+    record Scope(int bodyLevel, boolean isClass, boolean publicApi, String name) {}
 
     private final List<Scope> stack = new ArrayList<>();
 
@@ -890,8 +973,8 @@ public final class ModuleAnalyzer {
       return stack.isEmpty() ? null : stack.get(stack.size() - 1);
     }
 
-    void push(int bodyLevel, boolean isClass, boolean publicApi) {
-      stack.add(new Scope(bodyLevel, isClass, publicApi));
+    void push(int bodyLevel, boolean isClass, boolean publicApi, String name) {
+      stack.add(new Scope(bodyLevel, isClass, publicApi, name));
     }
   }
 

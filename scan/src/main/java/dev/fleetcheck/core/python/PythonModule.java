@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * What the code checks need from one Python file, extracted from its token stream: imports, calls,
- * bindings, assignments, literal pairs, definitions and layout. Nothing inside a string or a
- * comment ever shows up here except as the value of a literal.
+ * bindings, assignments, literal pairs, definitions, except clauses and layout. Nothing inside a
+ * string or a comment ever shows up here except as the value of a literal.
  *
  * @param path repository-relative path
  * @param testCode whether the file is test code (RULES.md)
@@ -28,7 +28,8 @@ public record PythonModule(
     List<LiteralPair> literalPairs,
     List<Decorator> decorators,
     List<FunctionDef> functions,
-    List<ClassDef> classes) {
+    List<ClassDef> classes,
+    List<ExceptHandler> exceptHandlers) {
 
   public PythonModule {
     imports = Map.copyOf(imports);
@@ -39,6 +40,7 @@ public record PythonModule(
     decorators = List.copyOf(decorators);
     functions = List.copyOf(functions);
     classes = List.copyOf(classes);
+    exceptHandlers = List.copyOf(exceptHandlers);
   }
 
   /** The file name without folders. */

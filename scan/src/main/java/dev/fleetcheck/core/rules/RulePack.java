@@ -5,6 +5,7 @@ import dev.fleetcheck.core.catalogue.CatalogueEntry;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
+import dev.fleetcheck.core.rules.assisted.AssistedRules;
 import dev.fleetcheck.core.rules.code.CodeRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
@@ -76,7 +77,8 @@ public final class RulePack {
             TestRules.all(),
             CodeRules.all(),
             LambdaRules.all(),
-            SecretRules.all())
+            SecretRules.all(),
+            AssistedRules.all())
         .flatMap(List::stream)
         .toList();
   }

@@ -35,6 +35,7 @@ class JsonReportRendererTest {
             "python_project",
             "score",
             "counts",
+            "kinds",
             "results",
             "notes");
     assertThat(fieldNames(json.get("results").get(0)))
@@ -45,6 +46,7 @@ class JsonReportRendererTest {
             "level",
             "catalogued_level",
             "profiles",
+            "kind",
             "automated",
             "status",
             "evidence",

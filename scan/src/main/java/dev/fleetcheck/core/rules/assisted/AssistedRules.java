@@ -1,0 +1,14 @@
+package dev.fleetcheck.core.rules.assisted;
+
+import dev.fleetcheck.core.rules.Rule;
+import java.util.List;
+
+/** The assisted rules (RULES-NEXT.md class B): FAIL on an evident violation, else MANUAL. */
+public final class AssistedRules {
+
+  private AssistedRules() {}
+
+  public static List<Rule> all() {
+    return List.of(new InsecureTransport());
+  }
+}
