@@ -9,6 +9,6 @@ public final class AssistedRules {
   private AssistedRules() {}
 
   public static List<Rule> all() {
-    return List.of(new InsecureTransport());
+    return List.of(new InsecureTransport(), new UnsafeInputSinks());
   }
 }
