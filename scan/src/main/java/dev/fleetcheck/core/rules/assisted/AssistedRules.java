@@ -9,6 +9,10 @@ public final class AssistedRules {
   private AssistedRules() {}
 
   public static List<Rule> all() {
-    return List.of(new InsecureTransport(), new UnsafeInputSinks());
+    return List.of(
+        new InsecureTransport(),
+        new UnsafeInputSinks(),
+        new BroadIamPolicies(),
+        new PlaintextSecretEnvironment());
   }
 }

@@ -14,16 +14,17 @@ import java.util.Optional;
  * The repository's own SAM and Serverless Framework templates (as {@link ServerlessTemplates} finds
  * them: outside test and example code), parsed, with a way to point evidence at a resource's line.
  */
-final class LambdaTemplates {
+public final class LambdaTemplates {
 
   /** One parsed template. */
-  record Template(String path, ServerlessTemplate.Kind kind, JsonNode root, List<String> lines) {
+  public record Template(
+      String path, ServerlessTemplate.Kind kind, JsonNode root, List<String> lines) {
 
     /**
      * The line of {@code key} under the top-level {@code section} ({@code Resources}, {@code
      * functions}), or of the section itself; 0 when neither is found.
      */
-    int lineOf(String section, String key) {
+    public int lineOf(String section, String key) {
       int from = -1;
       for (int i = 0; i < lines.size(); i++) {
         String trimmed = lines.get(i).trim().replace("\"", "");
@@ -35,11 +36,24 @@ final class LambdaTemplates {
       }
       return from + 1;
     }
+
+    /**
+     * The first line at or after {@code line} (1-based) that contains {@code text}; else {@code
+     * line}.
+     */
+    public int lineAfter(int line, String text) {
+      for (int i = Math.max(0, line - 1); i < lines.size(); i++) {
+        if (lines.get(i).contains(text)) {
+          return i + 1;
+        }
+      }
+      return line;
+    }
   }
 
   private LambdaTemplates() {}
 
-  static List<Template> read(Facts facts) {
+  public static List<Template> read(Facts facts) {
     List<Template> templates = new ArrayList<>();
     for (ServerlessTemplate template : facts.get(ServerlessTemplates.FACT)) {
       if (template.kind() == ServerlessTemplate.Kind.SAMCONFIG) {
