@@ -13,6 +13,7 @@ public final class AssistedRules {
         new InsecureTransport(),
         new UnsafeInputSinks(),
         new BroadIamPolicies(),
-        new PlaintextSecretEnvironment());
+        new PlaintextSecretEnvironment(),
+        new StaticAwsCredentials());
   }
 }
