@@ -14,6 +14,7 @@ public final class AssistedRules {
         new UnsafeInputSinks(),
         new BroadIamPolicies(),
         new PlaintextSecretEnvironment(),
-        new StaticAwsCredentials());
+        new StaticAwsCredentials(),
+        new SilentExceptions());
   }
 }
