@@ -15,6 +15,7 @@ public final class AssistedRules {
         new BroadIamPolicies(),
         new PlaintextSecretEnvironment(),
         new StaticAwsCredentials(),
-        new SilentExceptions());
+        new SilentExceptions(),
+        new UnreportedBatchFailures());
   }
 }
