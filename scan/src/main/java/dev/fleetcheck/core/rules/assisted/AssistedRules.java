@@ -16,6 +16,7 @@ public final class AssistedRules {
         new PlaintextSecretEnvironment(),
         new StaticAwsCredentials(),
         new SilentExceptions(),
-        new UnreportedBatchFailures());
+        new UnreportedBatchFailures(),
+        new UnpinnedBaseImages());
   }
 }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits Dockerfile arguments into words as the shell form does (quotes, backslash escapes). */
-final class ShellWords {
+public final class ShellWords {
 
   private ShellWords() {}
 
-  static List<String> split(String text) {
+  public static List<String> split(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;
