@@ -448,17 +448,48 @@ public final class ModuleAnalyzer {
       return;
     }
     boolean broad = t.skipTrivia(at + 1) == colon;
-    for (int j = at + 1; j < colon && !broad; j++) {
+    String name = "";
+    for (int j = at + 1; j < colon; j++) {
       if (t.is(j, "as")) {
+        name = t.isName(j + 1) ? t.text(j + 1) : "";
         break;
       }
-      broad =
+      broad |=
           (t.is(j, "Exception") || t.is(j, "BaseException"))
               && !t.isOp(t.skipTriviaBack(j - 1), '.');
     }
     Scopes.Scope scope = scopes.enclosing(indentLevel);
     String function = scope == null || scope.isClass() ? "" : scope.name();
-    exceptHandlers.add(new ExceptHandler(t.line(at), broad, silentBody(colon), function));
+    exceptHandlers.add(
+        new ExceptHandler(
+            t.line(at), broad, silentBody(colon), function, name, bodyLastLine(colon)));
+  }
+
+  /** The last line of the block after {@code colon}: its own line for a one-line body. */
+  private int bodyLastLine(int colon) {
+    int j = t.skipTrivia(colon + 1);
+    if (!t.isKind(j, TokenKind.NEWLINE)) {
+      return t.line(colon);
+    }
+    int depth = 0;
+    int last = t.line(colon);
+    for (int k = j + 1; k < n; k++) {
+      TokenKind kind = t.kind(k);
+      if (kind == TokenKind.INDENT) {
+        depth++;
+      } else if (kind == TokenKind.DEDENT) {
+        depth--;
+        if (depth <= 0) {
+          return last;
+        }
+      } else if (kind != TokenKind.NL
+          && kind != TokenKind.COMMENT
+          && kind != TokenKind.NEWLINE
+          && kind != TokenKind.ENDMARKER) {
+        last = t.line(k);
+      }
+    }
+    return last;
   }
 
   /** Whether the block after {@code colon} holds only statements that neither log nor raise. */

@@ -17,6 +17,7 @@ public final class AssistedRules {
         new StaticAwsCredentials(),
         new SilentExceptions(),
         new UnreportedBatchFailures(),
-        new UnpinnedBaseImages());
+        new UnpinnedBaseImages(),
+        new ExceptionTextInResponses());
   }
 }

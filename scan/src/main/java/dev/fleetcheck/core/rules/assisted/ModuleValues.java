@@ -63,13 +63,23 @@ final class ModuleValues {
         .findFirst();
   }
 
-  /** The source text of a value, for matching expressions the token stream keeps as text. */
+  /**
+   * The source text of a value, for matching expressions the token stream keeps as text; displays
+   * give their items' texts.
+   */
   static String text(PyValue value) {
     if (value instanceof PyValue.Str s) {
       return s.value();
     }
     if (value instanceof PyValue.Name n) {
       return n.dotted();
+    }
+    if (value instanceof PyValue.Seq seq) {
+      return String.join(", ", seq.items().stream().map(ModuleValues::text).toList());
+    }
+    if (value instanceof PyValue.Dict dict) {
+      return String.join(
+          ", ", dict.entries().stream().map(e -> text(e.key()) + ": " + text(e.value())).toList());
     }
     return value instanceof PyValue.Expr e ? e.text() : "";
   }
