@@ -18,6 +18,7 @@ public final class AssistedRules {
         new SilentExceptions(),
         new UnreportedBatchFailures(),
         new UnpinnedBaseImages(),
-        new ExceptionTextInResponses());
+        new ExceptionTextInResponses(),
+        new UnpaginatedReads());
   }
 }
