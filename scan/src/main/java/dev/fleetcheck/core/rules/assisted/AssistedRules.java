@@ -19,6 +19,8 @@ public final class AssistedRules {
         new UnreportedBatchFailures(),
         new UnpinnedBaseImages(),
         new ExceptionTextInResponses(),
-        new UnpaginatedReads());
+        new UnpaginatedReads(),
+        new IdentityFromHeaders(),
+        new NonBlockingGates());
   }
 }
