@@ -90,15 +90,24 @@ public final class WorkerWiring {
   }
 
   public static WorkerWiring fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, System.out, defaultWorkRoot());
+  }
+
+  /**
+   * The AWS wiring of {@code env}, logging to {@code out} and cloning under {@code workRoot} (an
+   * in-process run beside others on one machine).
+   */
+  public static WorkerWiring fromEnvironment(
+      Map<String, String> env, PrintStream out, Path workRoot) {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
     Duration timeout = scanTimeout(env);
     return new WorkerWiring(
         AwsFleetPorts.open(settings, Optional::empty),
-        System.out,
-        defaultWorkRoot(),
+        out,
+        workRoot,
         timeout,
         jgit(
-            defaultWorkRoot(),
+            workRoot,
             timeout,
             GitHubAccess.tokens(settings),
             Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS_VARIABLE, "false"))));
