@@ -8,15 +8,12 @@ import dev.fleetcheck.aws.sqs.SqsQueues;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.jgit.api.Git;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -31,8 +28,7 @@ final class LocalAwsStack implements AutoCloseable {
 
   final AwsClients clients;
   final SqsQueues queues;
-  final Path fleet;
-  final Path inventory;
+  final TestFleet fleet;
   final Map<String, String> env = new HashMap<>();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   final PrintStream log = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -53,8 +49,7 @@ final class LocalAwsStack implements AutoCloseable {
                     b.name(name + "/cursor-key")
                         .secretString(Base64.getEncoder().encodeToString(key)))
             .arn();
-    fleet = Files.createDirectories(dir.resolve("fleet"));
-    inventory = dir.resolve("fleet.yaml");
+    fleet = new TestFleet(dir);
     env.put("FLEETCHECK_AWS_ENDPOINT", settings.endpoint().orElseThrow().toString());
     env.put("AWS_REGION", settings.region());
     env.put("FLEETCHECK_TABLE", name);
@@ -63,44 +58,9 @@ final class LocalAwsStack implements AutoCloseable {
     env.put("FLEETCHECK_DLQ_URL", queues.deadLetterUrl());
     env.put("FLEETCHECK_MAX_RECEIVES", Integer.toString(maxReceives));
     env.put("FLEETCHECK_CURSOR_KEY_SECRET_ARN", cursorKeyArn);
-    env.put("FLEETCHECK_INVENTORY", inventory.toString());
+    env.put("FLEETCHECK_INVENTORY", fleet.inventory.toString());
     env.put("FLEETCHECK_ALLOW_FILE_URLS", "true");
     env.put("FLEETCHECK_SCAN_TIMEOUT_SECONDS", "60");
-  }
-
-  /** A Python project committed on main. */
-  void repository(String name) throws Exception {
-    Path repo = Files.createDirectories(fleet.resolve(name));
-    Files.writeString(repo.resolve("pyproject.toml"), "[project]\nname = \"" + name + "\"\n");
-    Files.writeString(repo.resolve("app.py"), "print('hello')\n");
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      git.commit()
-          .setMessage("init")
-          .setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com")
-          .setSign(false)
-          .call();
-    }
-  }
-
-  /** A repository with no commit: every clone fails (clone_failed), a failure worth retrying. */
-  void emptyRepository(String name) throws Exception {
-    Path repo = Files.createDirectories(fleet.resolve(name));
-    Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call().close();
-  }
-
-  /** The inventory FLEETCHECK_INVENTORY names: these repositories as file:// URLs. */
-  void inventory(List<String> names) throws Exception {
-    StringBuilder yaml = new StringBuilder();
-    for (String name : names) {
-      yaml.append("- url: ")
-          .append(fleet.resolve(name).toUri())
-          .append("\n  name: ")
-          .append(name)
-          .append('\n');
-    }
-    Files.writeString(inventory, yaml.toString());
   }
 
   /** SQS's approximate count of the queue's messages, visible and in flight. */

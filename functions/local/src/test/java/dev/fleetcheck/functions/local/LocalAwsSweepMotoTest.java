@@ -58,14 +58,14 @@ class LocalAwsSweepMotoTest {
   private void open(int maxReceives, List<String> good, List<String> empty) throws Exception {
     stack = new LocalAwsStack(settings, dir, maxReceives);
     for (String name : good) {
-      stack.repository(name);
+      stack.fleet.repository(name);
     }
     for (String name : empty) {
-      stack.emptyRepository(name);
+      stack.fleet.emptyRepository(name);
     }
     List<String> all = new ArrayList<>(good);
     all.addAll(empty);
-    stack.inventory(all);
+    stack.fleet.inventory(all);
     functions = new LocalAwsFunctions(stack.env, stack.log, dir.resolve("work"));
   }
 
