@@ -7,9 +7,9 @@ import dev.fleetcheck.core.contract.ReliabilityScenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.localstack.LocalStackContainer;
 
 /**
  * The reliability scenarios (concurrent duplicate deliveries, a thousand repositories drained by
