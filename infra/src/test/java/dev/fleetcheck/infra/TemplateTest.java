@@ -261,17 +261,7 @@ class TemplateTest {
   @Test
   void anApiRoleThatReadsTheGitHubSecretIsCaught() {
     Template broken = TEMPLATE.copy();
-    ObjectNode statement =
-        ((com.fasterxml.jackson.databind.node.ArrayNode)
-                broken
-                    .properties("ApiRole")
-                    .path("Policies")
-                    .path(0)
-                    .path("PolicyDocument")
-                    .path("Statement"))
-            .addObject();
-    statement.put("Effect", "Allow").put("Action", "secretsmanager:GetSecretValue");
-    statement.putObject("Resource").put("Ref", "GitHubCredentials");
+    grantSecretRead(broken, "ApiRole", "GitHubCredentials");
     assertThat(TemplateChecks.githubSecret(broken))
         .containsExactly(
             "the secret is readable by [ApiRole, SweepRole, WorkerRole],"
@@ -285,17 +275,7 @@ class TemplateTest {
         .remove("FLEETCHECK_CURSOR_KEY_SECRET_ARN");
     ((ObjectNode) broken.properties("CursorKey").path("GenerateSecretString"))
         .put("ExcludePunctuation", false);
-    ObjectNode statement =
-        ((com.fasterxml.jackson.databind.node.ArrayNode)
-                broken
-                    .properties("WorkerRole")
-                    .path("Policies")
-                    .path(0)
-                    .path("PolicyDocument")
-                    .path("Statement"))
-            .addObject();
-    statement.put("Effect", "Allow").put("Action", "secretsmanager:GetSecretValue");
-    statement.putObject("Resource").put("Ref", "CursorKey");
+    grantSecretRead(broken, "WorkerRole", "CursorKey");
     assertThat(TemplateChecks.cursorKeySecret(broken))
         .containsExactly(
             "CursorKey is not base64 of 32 bytes or more (letters and digits only, a length that"
@@ -325,5 +305,20 @@ class TemplateTest {
     broken.root().withObject("/Outputs").remove("ApiUrl");
     assertThat(TemplateChecks.parametersAndOutputs(broken))
         .containsExactly("no parameter JwtAudience", "no output ApiUrl");
+  }
+
+  /** Adds a statement letting {@code role} read {@code secret} to the role's first policy. */
+  private static void grantSecretRead(Template broken, String role, String secret) {
+    ObjectNode statement =
+        ((com.fasterxml.jackson.databind.node.ArrayNode)
+                broken
+                    .properties(role)
+                    .path("Policies")
+                    .path(0)
+                    .path("PolicyDocument")
+                    .path("Statement"))
+            .addObject();
+    statement.put("Effect", "Allow").put("Action", "secretsmanager:GetSecretValue");
+    statement.putObject("Resource").put("Ref", secret);
   }
 }
