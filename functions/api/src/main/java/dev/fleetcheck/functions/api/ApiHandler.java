@@ -52,7 +52,7 @@ public final class ApiHandler
         context,
         requestId,
         () -> {
-          ApiRequest request = ApiRequest.of(given);
+          ApiRequest request = ApiRequest.of(given, requestId);
           runtime.log().info("request.start", Map.of("route", request.routeKey()));
           ApiReply reply = router.dispatch(request);
           runtime

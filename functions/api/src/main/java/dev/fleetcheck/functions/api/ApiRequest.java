@@ -57,8 +57,11 @@ record ApiRequest(
     this(routeKey, "", "", pathParameters, query, Map.of(), "", 0, true, requestId, scopes);
   }
 
-  /** The request an event carries; never throws, whatever the event holds. */
-  static ApiRequest of(APIGatewayV2HTTPEvent event) {
+  /**
+   * The request an event carries, under {@code requestId} ({@link #requestIdOf}); never throws,
+   * whatever the event holds.
+   */
+  static ApiRequest of(APIGatewayV2HTTPEvent event, String requestId) {
     Map<String, String> headers = headers(event.getHeaders());
     String raw = event.getBody() == null ? "" : event.getBody();
     String body = raw;
@@ -89,7 +92,7 @@ record ApiRequest(
         body,
         bytes,
         readable,
-        requestId(headers),
+        requestId,
         scopes(event));
   }
 
