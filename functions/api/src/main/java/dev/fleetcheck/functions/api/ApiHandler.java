@@ -26,7 +26,7 @@ public final class ApiHandler
     this(
         FunctionRuntime.fromEnvironment("api", environment),
         AwsApiPorts.links(environment),
-        ApiRoutes.noSweepLauncher());
+        AwsApiPorts.sweeps(environment));
   }
 
   /** Over {@code runtime}, without export links or a sweep launcher (those routes answer 500). */
