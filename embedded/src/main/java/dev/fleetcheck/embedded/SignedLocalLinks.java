@@ -1,6 +1,5 @@
 package dev.fleetcheck.embedded;
 
-import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.port.ReportKeys;
 import dev.fleetcheck.core.port.ReportLinks;
@@ -23,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignedLocalLinks implements ReportLinks {
 
-  static final Duration MAX_VALIDITY = Duration.ofDays(7);
   private static final String ALGORITHM = "HmacSHA256";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -51,10 +49,7 @@ public final class SignedLocalLinks implements ReportLinks {
   @Override
   public URI downloadLink(String reportKey, Duration validFor) {
     String checked = ReportKeys.requireValid(reportKey);
-    if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_VALIDITY) > 0) {
-      throw new FleetcheckException(
-          ErrorCode.INVALID_ARGUMENT, "a download link lasts between 1 second and 7 days");
-    }
+    ReportLinks.requireValidity(validFor);
     long expires = clock.instant().plus(validFor).getEpochSecond();
     return base.resolve(
         "downloads/" + checked + "?expires=" + expires + "&signature=" + sign(checked, expires));

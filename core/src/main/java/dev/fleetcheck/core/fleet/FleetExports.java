@@ -76,12 +76,7 @@ public final class FleetExports {
   public Created create(Request request, Optional<String> idempotencyKey) {
     String exportId;
     if (idempotencyKey.isPresent()) {
-      String key = idempotencyKey.get();
-      if (key.isBlank() || key.length() > 200) {
-        throw new FleetcheckException(
-            ErrorCode.INVALID_ARGUMENT, "an idempotency key has 1 to 200 characters");
-      }
-      exportId = "e-" + ScanId.hash("export-key", key);
+      exportId = "e-" + IdempotencyKeys.derive("export-key", idempotencyKey.get());
       Optional<Export> earlier = find(exportId);
       if (earlier.isPresent()) {
         if (!earlier.get().request().hash().equals(request.hash())) {

@@ -5,17 +5,14 @@ import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.CompareSweeps;
 import dev.fleetcheck.core.fleet.FleetQueries;
+import dev.fleetcheck.core.fleet.IdempotencyKeys;
 import dev.fleetcheck.core.model.Sweep;
 import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.core.port.ResultStore;
 import dev.fleetcheck.core.port.SweepLauncher;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,14 +63,10 @@ final class SweepRoutes {
       throw new FleetcheckException(
           ErrorCode.INVALID_ARGUMENT, "sweep_id has 1 to 100 letters, digits, '.', '_' or '-'");
     }
-    if (key.isPresent() && key.get().length() > 200) {
-      throw new FleetcheckException(
-          ErrorCode.INVALID_ARGUMENT, "an idempotency key has 1 to 200 characters");
-    }
     String sweepId =
         named.orElseGet(
             () ->
-                key.map(k -> "sw-key-" + sha256(k))
+                key.map(k -> "sw-key-" + IdempotencyKeys.derive("sweep-key", k))
                     .orElseGet(
                         () ->
                             "sw-"
@@ -99,15 +92,5 @@ final class SweepRoutes {
             queries.progress(id),
             queries.failedEntries(id, PageRequest.first(FAILURES_SHOWN)),
             new CompareSweeps(results).call(id)));
-  }
-
-  private static String sha256(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 24);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
   }
 }
