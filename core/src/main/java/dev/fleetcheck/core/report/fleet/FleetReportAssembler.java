@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,16 @@ public final class FleetReportAssembler {
    * @throws FleetcheckException SWEEP_NOT_FOUND when that sweep does not exist or none has run
    */
   public FleetReportData assemble(Optional<String> sweepId) {
+    return assemble(sweepId, LatestFilter.all());
+  }
+
+  /**
+   * As {@link #assemble(Optional)}, over only the repositories {@code filter} admits as the sweep
+   * saw them: of the team, scanned with a score in the band, failing the rule (a repository that
+   * could not be scanned has no band and fails no rule). The sweep's progress stays the whole
+   * sweep's; every total, aggregate and change counts only the admitted repositories.
+   */
+  public FleetReportData assemble(Optional<String> sweepId, LatestFilter filter) {
     Sweep sweep =
         sweepId.isPresent()
             ? results
@@ -102,10 +113,10 @@ public final class FleetReportAssembler {
                 .orElseThrow(
                     () ->
                         new FleetcheckException(ErrorCode.SWEEP_NOT_FOUND, "no sweep has run yet"));
-    return assemble(sweep);
+    return assemble(sweep, filter);
   }
 
-  private FleetReportData assemble(Sweep sweep) {
+  private FleetReportData assemble(Sweep sweep, LatestFilter filter) {
     String id = sweep.sweepId();
     SweepProgress progress = results.progress(id);
     Optional<Sweep> previous = results.previousSweep(id);
@@ -121,6 +132,10 @@ public final class FleetReportAssembler {
     for (SweepEntry entry : all(p -> results.failedEntries(id, p))) {
       repositories.add(failed(entry));
     }
+    repositories.removeIf(r -> !admits(filter, r));
+    Set<String> admitted = new HashSet<>();
+    repositories.forEach(r -> admitted.add(r.name()));
+    changes.keySet().retainAll(admitted);
     repositories.sort(Comparator.comparing(RepositoryResult::name));
 
     List<RepositoryResult.Scanned> scanned = scannedOnly(repositories);
@@ -145,8 +160,25 @@ public final class FleetReportAssembler {
         teams(repositories),
         worst(scanned),
         changeList,
-        ruleKinds(),
+        ruleKinds(passRates.kindsSeen()),
         passRates.assisted());
+  }
+
+  private static boolean admits(LatestFilter filter, RepositoryResult repository) {
+    if (filter.team().isPresent() && !filter.team().get().equals(repository.team())) {
+      return false;
+    }
+    if (filter.band().isEmpty() && filter.failingRule().isEmpty()) {
+      return true;
+    }
+    if (!(repository instanceof RepositoryResult.Scanned scanned)) {
+      return false;
+    }
+    return filter.band().map(b -> b == scanned.band()).orElse(true)
+        && filter
+            .failingRule()
+            .map(r -> scanned.failingRules().stream().anyMatch(f -> f.ruleId().equals(r)))
+            .orElse(true);
   }
 
   private List<String> latestRepositoryNames() {
@@ -253,14 +285,23 @@ public final class FleetReportAssembler {
   }
 
   private record PassRates(
-      List<RulePassRate> rates, List<AssistedFindings> assisted, int unreadable) {}
+      List<RulePassRate> rates,
+      List<AssistedFindings> assisted,
+      Map<String, RuleKind> kindsSeen,
+      int unreadable) {}
 
-  private Map<RuleKind, Integer> ruleKinds() {
+  /**
+   * How many rules of each kind: the kind the scanned reports give a rule, else the metadata's (a
+   * deployment without a rule pack passes every rule as manual).
+   */
+  private Map<RuleKind, Integer> ruleKinds(Map<String, RuleKind> seen) {
     Map<RuleKind, Integer> kinds = new EnumMap<>(RuleKind.class);
     for (RuleKind kind : RuleKind.values()) {
       kinds.put(kind, 0);
     }
-    rules.values().forEach(meta -> kinds.merge(meta.kind(), 1, Integer::sum));
+    rules
+        .values()
+        .forEach(meta -> kinds.merge(seen.getOrDefault(meta.id(), meta.kind()), 1, Integer::sum));
     return kinds;
   }
 
@@ -271,6 +312,7 @@ public final class FleetReportAssembler {
   private PassRates passRates(List<RepositoryResult.Scanned> scanned) {
     Map<String, int[]> tallies = new TreeMap<>();
     Map<String, int[]> assistedTallies = new TreeMap<>();
+    Map<String, RuleKind> kindsSeen = new TreeMap<>();
     for (RuleMeta meta : rules.values()) {
       if (meta.automated()) {
         tallies.put(meta.id(), new int[5]);
@@ -286,6 +328,7 @@ public final class FleetReportAssembler {
         continue;
       }
       for (RuleResult result : report.get().results()) {
+        kindsSeen.put(result.rule().id(), result.rule().kind());
         if (result.rule().kind() == RuleKind.ASSISTED) {
           assistedTallies
               .computeIfAbsent(result.rule().id(), r -> new int[5])[assistedSlot(result)]++;
@@ -309,7 +352,7 @@ public final class FleetReportAssembler {
     assisted.sort(
         Comparator.comparing((AssistedFindings a) -> -(a.failed() + a.waived()))
             .thenComparing(AssistedFindings::ruleId));
-    return new PassRates(rates, assisted, unreadable);
+    return new PassRates(rates, assisted, kindsSeen, unreadable);
   }
 
   /** The tally slot of an assisted outcome: failed, waived, no evident violation, errored, n/a. */
