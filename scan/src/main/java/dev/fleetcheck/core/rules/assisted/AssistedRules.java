@@ -21,6 +21,7 @@ public final class AssistedRules {
         new ExceptionTextInResponses(),
         new UnpaginatedReads(),
         new IdentityFromHeaders(),
-        new NonBlockingGates());
+        new NonBlockingGates(),
+        new CsrfProtectionOff());
   }
 }
