@@ -148,7 +148,7 @@ public final class FleetHtmlReport implements FleetRenderer {
     teams(html, data);
     worst(html, data.worstRepositories(), anchors);
     changes(html, data, digest, anchors);
-    repositories(html, data, details);
+    repositories(html, data, digest, details);
     html.append("</main>\n</body>\n</html>\n");
     return html.toString();
   }
@@ -223,28 +223,8 @@ public final class FleetHtmlReport implements FleetRenderer {
                     .append(count)
                     .append("</td></tr>\n"));
     html.append("</tbody>\n</table>\n");
-    BoundedRows rows = rows();
-    for (RepositoryResult.Failed repository : digest.failed()) {
-      rows.offer(
-          () ->
-              "<tr><th scope=\"row\">"
-                  + text(repository.name())
-                  + "</th><td>"
-                  + text(team(repository.team()))
-                  + "</td><td><code>"
-                  + html(repository.errorCode().code())
-                  + "</code></td><td>"
-                  + text(repository.message())
-                  + "</td></tr>\n");
-    }
-    html.append("<table>\n<caption>Repositories that could not be scanned</caption>\n")
-        .append(
-            "<thead><tr><th scope=\"col\">Repository</th><th scope=\"col\">Team</th>"
-                + "<th scope=\"col\">Error code</th><th scope=\"col\">Message</th></tr></thead>\n"
-                + "<tbody>\n")
-        .append(rows.rows())
-        .append("</tbody>\n</table>\n");
-    more(html, rows, "failed scan", "failed scans", data);
+    html.append("<p>The repositories themselves are listed under <a href=\"#failed-scans\">")
+        .append("Scans that failed</a>.</p>\n");
     html.append("</section>\n");
   }
 
@@ -484,15 +464,47 @@ public final class FleetHtmlReport implements FleetRenderer {
     return rows;
   }
 
-  private void repositories(StringBuilder html, FleetReportData data, BoundedRows details) {
+  private void repositories(
+      StringBuilder html, FleetReportData data, FleetPageDigest digest, BoundedRows details) {
     sectionStart(html, "repositories", "Repositories");
     if (details.shown() + details.hidden() == 0) {
-      html.append("<p>No repository was scanned in this sweep.</p>\n</section>\n");
+      html.append("<p>No repository was scanned in this sweep.</p>\n");
+    } else {
+      html.append("<p>Scanned repositories, lowest score first.</p>\n").append(details.rows());
+      more(html, details, "scanned repository", "scanned repositories", data);
+    }
+    failedScans(html, data, digest);
+    html.append("</section>\n");
+  }
+
+  private void failedScans(StringBuilder html, FleetReportData data, FleetPageDigest digest) {
+    if (digest.failed().isEmpty()) {
       return;
     }
-    html.append("<p>Scanned repositories, lowest score first.</p>\n").append(details.rows());
-    more(html, details, "scanned repository", "scanned repositories", data);
-    html.append("</section>\n");
+    BoundedRows rows = rows();
+    for (RepositoryResult.Failed repository : digest.failed()) {
+      rows.offer(
+          () ->
+              "<tr><th scope=\"row\">"
+                  + text(repository.name())
+                  + "</th><td>"
+                  + text(team(repository.team()))
+                  + "</td><td><code>"
+                  + html(repository.errorCode().code())
+                  + "</code></td><td>"
+                  + text(repository.message())
+                  + "</td></tr>\n");
+    }
+    html.append(
+            "<h3 id=\"failed-scans\">Scans that failed</h3>\n<table>\n"
+                + "<caption>Repositories that could not be scanned, by name</caption>\n")
+        .append(
+            "<thead><tr><th scope=\"col\">Repository</th><th scope=\"col\">Team</th>"
+                + "<th scope=\"col\">Error code</th><th scope=\"col\">Message</th></tr></thead>\n"
+                + "<tbody>\n")
+        .append(rows.rows())
+        .append("</tbody>\n</table>\n");
+    more(html, rows, "failed scan", "failed scans", data);
   }
 
   private String detail(FleetReportData data, RepositoryResult.Scanned repository, String anchor) {

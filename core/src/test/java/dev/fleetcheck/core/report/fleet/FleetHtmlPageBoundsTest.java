@@ -151,6 +151,10 @@ class FleetHtmlPageBoundsTest {
     assertThat(hidden(details)).containsExactly(scanned - articles);
     assertThat(details).contains((scanned - articles) + " more scanned repositories");
     assertThat(count(details, "more findings in the CSV and JSON exports")).isPositive();
+    String failed = details.substring(details.indexOf("<h3 id=\"failed-scans\">"));
+    assertThat(count(failed, "<tr><th scope=\"row\">"))
+        .isEqualTo(tenThousand.totals().failedScans())
+        .isPositive();
   }
 
   @Test
