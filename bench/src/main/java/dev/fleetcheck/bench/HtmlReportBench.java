@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class HtmlReportBench {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 5;
   private static final long WAIT_SECONDS = 90;
   private static final List<Integer> FLEETS = List.of(1_000, 10_000);
   private static final String TRIVIAL =
