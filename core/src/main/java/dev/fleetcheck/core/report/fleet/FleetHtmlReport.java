@@ -632,12 +632,7 @@ public final class FleetHtmlReport implements FleetRenderer {
 
   /** A value from the stores, clipped to the page's limit and escaped. */
   private String text(String value) {
-    int max = limits.textChars();
-    if (value.length() <= max) {
-      return html(value);
-    }
-    int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
-    return html(value.substring(0, end)) + "\u2026";
+    return html(ReportText.clip(value, limits.textChars()));
   }
 
   private static String level(Level level) {

@@ -174,6 +174,78 @@ class FleetHtmlPageBoundsTest {
   }
 
   @Test
+  void staysUnderTheCapWhenEveryValueIsLongAndCostlyToEscape() {
+    // Each character of the padding weighs five or three bytes on the page ("&#39;", "€").
+    String padding = "'€".repeat(200);
+    List<RepositoryResult> padded = new ArrayList<>();
+    for (RepositoryResult repository : GeneratedFleet.of(3_000, 2_000, 11L).repositories()) {
+      padded.add(padded(repository, padding));
+    }
+    FleetReportData base = GeneratedFleet.of(3_000, 2_000, 11L);
+    List<RepositoryResult.Scanned> scanned = FleetAggregates.scannedOnly(padded);
+    FleetReportData data =
+        new FleetReportData(
+            base.generatedAt(),
+            base.sweep(),
+            base.totals(),
+            padded,
+            base.rules(),
+            base.passRates(),
+            base.scoreDistribution(),
+            FleetAggregates.teams(padded),
+            FleetAggregates.worst(scanned),
+            base.changes());
+
+    String page = new FleetHtmlReport().render(data);
+
+    assertThat(bytes(page)).isLessThan(FleetPageLimits.STANDARD_CAP_BYTES);
+    assertThat(hidden(section(page, "teams"))).hasSize(1);
+    assertThat(unbalancedTags(page)).isEmpty();
+  }
+
+  private static RepositoryResult padded(RepositoryResult repository, String padding) {
+    if (repository instanceof RepositoryResult.Scanned s) {
+      return new RepositoryResult.Scanned(
+          padding + s.name(),
+          padding + s.team(),
+          s.source(),
+          padding + s.scanId(),
+          s.commit(),
+          s.scannedAt(),
+          s.score(),
+          s.band(),
+          s.failingRules().stream()
+              .map(
+                  r ->
+                      new FleetReportData.FailedRule(
+                          r.ruleId(),
+                          r.level(),
+                          r.findingCount(),
+                          r.findings().stream()
+                              .map(
+                                  f ->
+                                      new FleetReportData.FindingDetail(
+                                          f.fingerprint(),
+                                          padding + f.path(),
+                                          f.line(),
+                                          padding + f.message(),
+                                          f.firstSeenAt(),
+                                          f.status()))
+                              .toList(),
+                          r.isNew()))
+              .toList());
+    }
+    RepositoryResult.Failed f = (RepositoryResult.Failed) repository;
+    return new RepositoryResult.Failed(
+        padding + f.name(),
+        padding + f.team(),
+        f.source(),
+        f.scanId(),
+        f.errorCode(),
+        padding + f.message());
+  }
+
+  @Test
   void clipsHugeValuesSoNoOneRepositoryCanBlowUpThePage() {
     String huge = "x".repeat(200_000);
     FleetReportData data =
