@@ -19,6 +19,7 @@ public final class CodeRules {
         new DocstringCoverage(),
         new TypeHintCoverage(),
         new DebugSwitches(),
-        new LineLength());
+        new LineLength(),
+        new TenantFromRequest());
   }
 }
