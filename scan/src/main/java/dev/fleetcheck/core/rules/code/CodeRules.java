@@ -20,6 +20,7 @@ public final class CodeRules {
         new TypeHintCoverage(),
         new DebugSwitches(),
         new LineLength(),
-        new TenantFromRequest());
+        new TenantFromRequest(),
+        new BearerChallenge());
   }
 }
