@@ -21,6 +21,7 @@ public final class CodeRules {
         new DebugSwitches(),
         new LineLength(),
         new TenantFromRequest(),
-        new BearerChallenge());
+        new BearerChallenge(),
+        new ApiHttpTimeouts());
   }
 }

@@ -26,7 +26,8 @@ class CodeRulesTest {
           Map.entry("PY-OBS-048", Level.REQUIRED),
           Map.entry("PY-STYLE-002", Level.ADVISORY),
           Map.entry("PY-SEC-036", Level.REQUIRED),
-          Map.entry("PY-SEC-015", Level.REQUIRED));
+          Map.entry("PY-SEC-015", Level.REQUIRED),
+          Map.entry("PY-BEH-020", Level.REQUIRED));
 
   private static final Map<String, Set<Profile>> PROFILES =
       Map.ofEntries(
@@ -41,7 +42,8 @@ class CodeRulesTest {
           Map.entry("PY-OBS-048", Set.of(Profile.API, Profile.LAMBDA)),
           Map.entry("PY-STYLE-002", Set.of(Profile.PYTHON)),
           Map.entry("PY-SEC-036", Set.of(Profile.API, Profile.LAMBDA)),
-          Map.entry("PY-SEC-015", Set.of(Profile.API)));
+          Map.entry("PY-SEC-015", Set.of(Profile.API)),
+          Map.entry("PY-BEH-020", Set.of(Profile.API)));
 
   @Test
   void everyCodeCheckIsRegisteredWithItsProfilesAndLevel() {
