@@ -3,7 +3,6 @@ package dev.fleetcheck.core.rules.code;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Assignment;
 import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.LiteralPair;
@@ -69,9 +68,6 @@ public final class BearerChallenge implements Rule {
           "(?<![\\w.])(403|400)(?![\\w.])|HTTP_403_FORBIDDEN|HTTP_400_BAD_REQUEST"
               + "|HTTPStatus\\.(FORBIDDEN|BAD_REQUEST)|\\bPermissionDenied\\b|\\bForbidden\\b"
               + "|\\bBadRequest\\b");
-  private static final Pattern TOKEN_CLASS =
-      Pattern.compile("(Token|JWT|JSONWebToken|OAuth2)Authentication$");
-  private static final String DRF_DEFAULT = "DEFAULT_AUTHENTICATION_CLASSES";
   private static final Set<String> JWT_MODULES =
       Set.of(
           "jwt", "jose", "authlib", "jwcrypto", "flask_jwt_extended", "rest_framework_simplejwt");
@@ -139,12 +135,12 @@ public final class BearerChallenge implements Rule {
       for (String imported : module.imports().values()) {
         if (imported.startsWith("flask_jwt_extended")
             || imported.startsWith("rest_framework_simplejwt")
-            || TOKEN_CLASS.matcher(imported).find()) {
+            || DrfAuthentication.isTokenClass(imported)) {
           return Optional.of(Evidence.at(module.path(), 1, "bearer tokens: " + imported));
         }
       }
-      for (LiteralPair pair : authenticationClasses(module)) {
-        if (hasTokenClass(pair.value())) {
+      for (LiteralPair pair : DrfAuthentication.classLists(module)) {
+        if (DrfAuthentication.hasTokenClass(pair.value())) {
           return Optional.of(
               Evidence.at(module.path(), pair.line(), "bearer tokens: DRF token authentication"));
         }
@@ -238,42 +234,19 @@ public final class BearerChallenge implements Rule {
 
   /** (c) DRF: SessionAuthentication before a token class. */
   private static void sessionFirst(PythonModule module, List<Evidence> findings) {
-    for (LiteralPair classes : authenticationClasses(module)) {
+    for (LiteralPair classes : DrfAuthentication.classLists(module)) {
       sessionFirst(module.path(), classes.line(), classes.value(), findings);
     }
-  }
-
-  /**
-   * DRF authentication class lists: {@code DEFAULT_AUTHENTICATION_CLASSES} as a dict entry (of
-   * {@code REST_FRAMEWORK}) or a name, and a view's {@code authentication_classes}.
-   */
-  static List<LiteralPair> authenticationClasses(PythonModule module) {
-    List<LiteralPair> lists = new ArrayList<>();
-    for (LiteralPair pair : module.literalPairs()) {
-      if (pair.key().equals(DRF_DEFAULT)) {
-        lists.add(pair);
-      }
-    }
-    for (Assignment assignment : module.assignments()) {
-      if (assignment.name().equals("authentication_classes")
-          || assignment.name().equals(DRF_DEFAULT)) {
-        lists.add(new LiteralPair(assignment.name(), assignment.value(), assignment.line()));
-      } else if (assignment.value() instanceof PyValue.Dict dict) {
-        dict.get(DRF_DEFAULT)
-            .ifPresent(v -> lists.add(new LiteralPair(DRF_DEFAULT, v, assignment.line())));
-      }
-    }
-    return lists;
   }
 
   private static void sessionFirst(String path, int line, PyValue value, List<Evidence> findings) {
     if (!(value instanceof PyValue.Seq seq) || seq.items().size() < 2) {
       return;
     }
-    if (!className(seq.items().get(0)).endsWith("SessionAuthentication")) {
+    if (!DrfAuthentication.isSession(seq.items().get(0))) {
       return;
     }
-    if (hasTokenClass(value)) {
+    if (DrfAuthentication.hasTokenClass(value)) {
       findings.add(
           Evidence.at(
               path,
@@ -281,20 +254,6 @@ public final class BearerChallenge implements Rule {
               "SessionAuthentication is listed before a token class: unauthenticated token"
                   + " clients get 403 without WWW-Authenticate"));
     }
-  }
-
-  private static boolean hasTokenClass(PyValue value) {
-    if (value instanceof PyValue.Seq seq) {
-      return seq.items().stream().anyMatch(v -> TOKEN_CLASS.matcher(className(v)).find());
-    }
-    return false;
-  }
-
-  private static String className(PyValue value) {
-    if (value instanceof PyValue.Str s) {
-      return s.value();
-    }
-    return value instanceof PyValue.Name n ? n.dotted() : "";
   }
 
   /** (a) for Flask tuples {@code return body, 401} and Lambda dicts {@code "statusCode": 401}. */

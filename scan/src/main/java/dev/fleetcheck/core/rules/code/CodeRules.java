@@ -22,6 +22,7 @@ public final class CodeRules {
         new LineLength(),
         new TenantFromRequest(),
         new BearerChallenge(),
-        new ApiHttpTimeouts());
+        new ApiHttpTimeouts(),
+        new MixedCredentials());
   }
 }

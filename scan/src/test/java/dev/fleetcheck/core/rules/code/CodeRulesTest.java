@@ -27,7 +27,8 @@ class CodeRulesTest {
           Map.entry("PY-STYLE-002", Level.ADVISORY),
           Map.entry("PY-SEC-036", Level.REQUIRED),
           Map.entry("PY-SEC-015", Level.REQUIRED),
-          Map.entry("PY-BEH-020", Level.REQUIRED));
+          Map.entry("PY-BEH-020", Level.REQUIRED),
+          Map.entry("PY-SEC-019", Level.RECOMMENDED));
 
   private static final Map<String, Set<Profile>> PROFILES =
       Map.ofEntries(
@@ -43,7 +44,8 @@ class CodeRulesTest {
           Map.entry("PY-STYLE-002", Set.of(Profile.PYTHON)),
           Map.entry("PY-SEC-036", Set.of(Profile.API, Profile.LAMBDA)),
           Map.entry("PY-SEC-015", Set.of(Profile.API)),
-          Map.entry("PY-BEH-020", Set.of(Profile.API)));
+          Map.entry("PY-BEH-020", Set.of(Profile.API)),
+          Map.entry("PY-SEC-019", Set.of(Profile.API)));
 
   @Test
   void everyCodeCheckIsRegisteredWithItsProfilesAndLevel() {
