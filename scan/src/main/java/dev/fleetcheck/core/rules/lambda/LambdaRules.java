@@ -9,6 +9,7 @@ public final class LambdaRules {
   private LambdaRules() {}
 
   public static List<Rule> all() {
-    return List.of(new ApiThrottling(), new LambdaLimits(), new JsonLambdaLogs());
+    return List.of(
+        new ApiThrottling(), new LambdaLimits(), new JsonLambdaLogs(), new LambdaClientReuse());
   }
 }
