@@ -23,6 +23,7 @@ public final class CodeRules {
         new TenantFromRequest(),
         new BearerChallenge(),
         new ApiHttpTimeouts(),
-        new MixedCredentials());
+        new MixedCredentials(),
+        new MetricLabels());
   }
 }

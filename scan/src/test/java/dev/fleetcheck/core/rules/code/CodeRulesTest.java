@@ -28,7 +28,8 @@ class CodeRulesTest {
           Map.entry("PY-SEC-036", Level.REQUIRED),
           Map.entry("PY-SEC-015", Level.REQUIRED),
           Map.entry("PY-BEH-020", Level.REQUIRED),
-          Map.entry("PY-SEC-019", Level.RECOMMENDED));
+          Map.entry("PY-SEC-019", Level.RECOMMENDED),
+          Map.entry("PY-OBS-043", Level.REQUIRED));
 
   private static final Map<String, Set<Profile>> PROFILES =
       Map.ofEntries(
@@ -45,7 +46,8 @@ class CodeRulesTest {
           Map.entry("PY-SEC-036", Set.of(Profile.API, Profile.LAMBDA)),
           Map.entry("PY-SEC-015", Set.of(Profile.API)),
           Map.entry("PY-BEH-020", Set.of(Profile.API)),
-          Map.entry("PY-SEC-019", Set.of(Profile.API)));
+          Map.entry("PY-SEC-019", Set.of(Profile.API)),
+          Map.entry("PY-OBS-043", Set.of(Profile.API, Profile.LAMBDA, Profile.CLI)));
 
   @Test
   void everyCodeCheckIsRegisteredWithItsProfilesAndLevel() {
