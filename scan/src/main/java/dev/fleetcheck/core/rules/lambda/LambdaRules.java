@@ -10,6 +10,10 @@ public final class LambdaRules {
 
   public static List<Rule> all() {
     return List.of(
-        new ApiThrottling(), new LambdaLimits(), new JsonLambdaLogs(), new LambdaClientReuse());
+        new ApiThrottling(),
+        new LambdaLimits(),
+        new JsonLambdaLogs(),
+        new LambdaClientReuse(),
+        new LambdaHandlerTests());
   }
 }
