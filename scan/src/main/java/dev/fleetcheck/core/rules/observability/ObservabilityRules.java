@@ -14,6 +14,7 @@ public final class ObservabilityRules {
         new StructuredLogging(),
         new Tracing(),
         new ColdStartVisible(),
-        new PinnedImages());
+        new PinnedImages(),
+        new CorrelationIdInbound());
   }
 }
