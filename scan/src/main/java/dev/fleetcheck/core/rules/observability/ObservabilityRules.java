@@ -15,6 +15,8 @@ public final class ObservabilityRules {
         new Tracing(),
         new ColdStartVisible(),
         new PinnedImages(),
-        new CorrelationIdInbound());
+        new CorrelationIdInbound(),
+        new OutboundTraceContext(),
+        new InboundTraceContext());
   }
 }
