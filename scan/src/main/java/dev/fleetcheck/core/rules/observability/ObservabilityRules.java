@@ -17,6 +17,7 @@ public final class ObservabilityRules {
         new PinnedImages(),
         new CorrelationIdInbound(),
         new OutboundTraceContext(),
-        new InboundTraceContext());
+        new InboundTraceContext(),
+        new RequestStartLog());
   }
 }
