@@ -122,12 +122,7 @@ public final class BearerChallenge implements Rule {
   private static Optional<Evidence> bearerSignal(RuleContext context, List<PythonModule> modules) {
     for (PythonModule module : modules) {
       for (Call call : module.calls()) {
-        boolean fastapi = call.callee().startsWith("fastapi.");
-        if (fastapi && FASTAPI_BEARERS.contains(call.name())
-            || fastapi
-                && call.name().equals("APIKeyHeader")
-                && call.keyword("name").filter(v -> v.containsString("Authorization")).isPresent()
-            || isJwtDecode(call)) {
+        if (fastApiBearer(call) || isJwtDecode(call)) {
           return Optional.of(
               Evidence.at(module.path(), call.line(), "bearer tokens: " + call.written()));
         }
@@ -147,13 +142,25 @@ public final class BearerChallenge implements Rule {
       }
     }
     for (RequestReads.Read read : context.fact(RequestReads.FACT).all()) {
-      if (read.source() == RequestReads.Source.HEADER
-          && read.normalisedKey().equals("authorization")) {
+      if (read.authorization()) {
         return Optional.of(
             Evidence.at(read.path(), read.line(), "bearer tokens: Authorization header read"));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A FastAPI security class that takes bearer credentials: the OAuth2 bearers, {@code HTTPBearer},
+   * or {@code APIKeyHeader(name="Authorization")}.
+   */
+  static boolean fastApiBearer(Call call) {
+    if (!call.callee().startsWith("fastapi.")) {
+      return false;
+    }
+    return FASTAPI_BEARERS.contains(call.name())
+        || call.name().equals("APIKeyHeader")
+            && call.keyword("name").filter(v -> v.containsString("Authorization")).isPresent();
   }
 
   private static boolean isJwtDecode(Call call) {

@@ -17,7 +17,6 @@ import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +37,6 @@ public final class MixedCredentials implements Rule {
           "Accept one kind of credential per API: bearer tokens in the Authorization header, or"
               + " session cookies with CSRF protection; if both are needed, record why in an ADR.");
 
-  private static final Set<String> FASTAPI_BEARERS =
-      Set.of("OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "HTTPBearer");
   private static final Pattern CREDENTIAL_COOKIE =
       Pattern.compile("(?i)(token|session|jwt|auth|access|sid)");
   private static final Pattern NOT_A_CREDENTIAL = Pattern.compile("(?i)(csrf|xsrf)");
@@ -87,7 +84,7 @@ public final class MixedCredentials implements Rule {
         }
         if (cookie == null && call.name().equals("APIKeyCookie")) {
           cookie = Evidence.at(module.path(), call.line(), "cookie credential " + call.written());
-        } else if (bearer == null && FASTAPI_BEARERS.contains(call.name())) {
+        } else if (bearer == null && BearerChallenge.fastApiBearer(call)) {
           bearer = Evidence.at(module.path(), call.line(), "bearer credential " + call.written());
         }
       }
@@ -95,9 +92,7 @@ public final class MixedCredentials implements Rule {
     for (RequestReads.Read read : context.fact(RequestReads.FACT).all()) {
       if (cookie == null && isCredentialCookie(read)) {
         cookie = Evidence.at(read.path(), read.line(), "cookie credential read: " + read.key());
-      } else if (bearer == null
-          && read.source() == RequestReads.Source.HEADER
-          && read.normalisedKey().equals("authorization")) {
+      } else if (bearer == null && read.authorization()) {
         bearer = Evidence.at(read.path(), read.line(), "bearer credential: Authorization read");
       }
     }

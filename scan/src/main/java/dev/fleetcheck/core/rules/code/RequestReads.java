@@ -39,6 +39,11 @@ public final class RequestReads {
       String k = key.toLowerCase(Locale.ROOT);
       return k.startsWith("http_") ? k.substring(5).replace('_', '-') : k;
     }
+
+    /** A read of the {@code Authorization} header, where bearer credentials travel. */
+    public boolean authorization() {
+      return source == Source.HEADER && normalisedKey().equals("authorization");
+    }
   }
 
   public static final Fact<RequestReads> FACT =
