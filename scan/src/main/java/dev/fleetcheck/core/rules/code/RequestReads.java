@@ -67,16 +67,22 @@ public final class RequestReads {
   private static final Map<String, Source> FASTAPI_PARAMS =
       Map.of("Header", Source.HEADER, "Query", Source.QUERY, "Cookie", Source.COOKIE);
   private static final Set<String> GETTERS = Set.of("get", "getlist", "getall", "getone");
+
+  /** Text one of the reads needs; a file without any is not tokenized again. */
   private static final List<String> HINTS =
       List.of(
-          "headers",
+          ".headers",
+          "headers[",
+          "headers.get",
+          "\"headers\"",
+          "'headers'",
           "Headers",
-          "META",
-          "args",
-          "GET",
-          "query_params",
-          "cookies",
-          "COOKIES",
+          ".META",
+          ".args",
+          ".GET",
+          ".query_params",
+          ".cookies",
+          ".COOKIES",
           "StringParameters");
 
   private final List<Read> reads;

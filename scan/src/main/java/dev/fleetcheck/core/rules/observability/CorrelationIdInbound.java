@@ -54,10 +54,10 @@ public final class CorrelationIdInbound implements Rule {
           "ulid.new",
           "ulid.ulid",
           "ulid.ULID");
-  private static final Pattern LAMBDA_REQUEST_ID =
-      Pattern.compile(
-          "requestContext['\"]\\s*\\]\\s*(\\[|\\.get\\()\\s*['\"]requestId['\"]"
-              + "|request_context\\.request_id\\b");
+  private static final Pattern EVENT_REQUEST_ID =
+      Pattern.compile("requestContext['\"]\\s*\\]\\s*(\\[|\\.get\\()\\s*['\"]requestId['\"]");
+  private static final Pattern POWERTOOLS_REQUEST_ID =
+      Pattern.compile("request_context\\.request_id\\b");
 
   @Override
   public RuleSpec spec() {
@@ -88,11 +88,12 @@ public final class CorrelationIdInbound implements Rule {
         unanswered = read;
       }
     }
+    String message = "API Gateway's requestContext.requestId is the correlation id";
+    PythonSources sources = context.fact(PythonSources.FACT);
     Optional<Evidence> lambda =
-        context
-            .fact(PythonSources.FACT)
-            .find(
-                LAMBDA_REQUEST_ID, "API Gateway's requestContext.requestId is the correlation id");
+        sources
+            .find("requestId", EVENT_REQUEST_ID, message)
+            .or(() -> sources.find("request_context", POWERTOOLS_REQUEST_ID, message));
     if (lambda.isPresent()) {
       return Outcome.pass(lambda.get());
     }

@@ -79,12 +79,16 @@ final class TraceInstrumentation {
     Evidence all = null;
     for (PythonModule module : PythonCodebase.of(facts).productModules()) {
       for (Call call : module.calls()) {
-        Evidence site = Evidence.at(module.path(), call.line(), call.written() + "(...)");
-        called.putIfAbsent(call.name(), site);
-        for (String part : call.callee().split("\\.")) {
-          String name = part.endsWith("()") ? part.substring(0, part.length() - 2) : part;
-          if (name.endsWith("Instrumentor") || name.endsWith("Middleware")) {
-            called.putIfAbsent(name, site);
+        if (!called.containsKey(call.name())) {
+          called.put(call.name(), site(module, call));
+        }
+        String callee = call.callee();
+        if (callee.contains("Instrumentor") || callee.contains("Middleware")) {
+          for (String part : callee.split("\\.")) {
+            String name = part.endsWith("()") ? part.substring(0, part.length() - 2) : part;
+            if (name.endsWith("Instrumentor") || name.endsWith("Middleware")) {
+              called.putIfAbsent(name, site(module, call));
+            }
           }
         }
         boolean xray = call.callee().startsWith("aws_xray_sdk");
@@ -107,6 +111,10 @@ final class TraceInstrumentation {
     }
     return new TraceInstrumentation(
         called, List.copyOf(patched), Optional.ofNullable(all), launcher(facts));
+  }
+
+  private static Evidence site(PythonModule module, Call call) {
+    return Evidence.at(module.path(), call.line(), call.written() + "(...)");
   }
 
   private static List<String> strings(PyValue value) {
