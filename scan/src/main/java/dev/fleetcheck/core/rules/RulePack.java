@@ -5,6 +5,7 @@ import dev.fleetcheck.core.catalogue.CatalogueEntry;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.rules.code.CodeRules;
+import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
@@ -75,6 +76,7 @@ public final class RulePack {
             TestRules.all(),
             CodeRules.all(),
             LambdaRules.all(),
+            EmulatorRules.all(),
             SecretRules.all())
         .flatMap(List::stream)
         .toList();
