@@ -1,7 +1,7 @@
 package dev.fleetcheck.core.python;
 
 /** The value of one string literal token, escapes processed as Python does for plain strings. */
-final class StringLiterals {
+public final class StringLiterals {
 
   private StringLiterals() {}
 
@@ -31,7 +31,7 @@ final class StringLiterals {
   }
 
   /** The literal's value; null for f-strings, t-strings and malformed tokens. */
-  static String value(String token) {
+  public static String value(String token) {
     int quote = quoteIndex(token);
     if (quote >= token.length() || formatted(token)) {
       return null;

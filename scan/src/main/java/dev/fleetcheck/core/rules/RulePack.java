@@ -4,6 +4,7 @@ import dev.fleetcheck.core.catalogue.Catalogue;
 import dev.fleetcheck.core.catalogue.CatalogueEntry;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RuleMeta;
+import dev.fleetcheck.core.rules.cli.CliRules;
 import dev.fleetcheck.core.rules.code.CodeRules;
 import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
@@ -77,6 +78,7 @@ public final class RulePack {
             CodeRules.all(),
             LambdaRules.all(),
             EmulatorRules.all(),
+            CliRules.all(),
             SecretRules.all())
         .flatMap(List::stream)
         .toList();
