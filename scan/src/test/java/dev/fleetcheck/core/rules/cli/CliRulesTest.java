@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class CliRulesTest {
 
   private static final Map<String, Level> LEVELS =
-      Map.ofEntries(Map.entry("PY-OBS-002", Level.REQUIRED));
+      Map.ofEntries(
+          Map.entry("PY-OBS-002", Level.REQUIRED), Map.entry("PY-ERR-013", Level.RECOMMENDED));
 
   @Test
   void everyCliRuleIsRegisteredForTheCliProfileWithItsLevel() {
