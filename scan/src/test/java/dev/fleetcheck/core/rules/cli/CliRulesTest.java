@@ -15,7 +15,9 @@ class CliRulesTest {
 
   private static final Map<String, Level> LEVELS =
       Map.ofEntries(
-          Map.entry("PY-OBS-002", Level.REQUIRED), Map.entry("PY-ERR-013", Level.RECOMMENDED));
+          Map.entry("PY-OBS-002", Level.REQUIRED),
+          Map.entry("PY-ERR-013", Level.RECOMMENDED),
+          Map.entry("PY-CTR-003", Level.REQUIRED));
 
   @Test
   void everyCliRuleIsRegisteredForTheCliProfileWithItsLevel() {
