@@ -9,6 +9,6 @@ public final class CliRules {
   private CliRules() {}
 
   public static List<Rule> all() {
-    return List.of(new RunId(), new DiagnosticsOption(), new CommandHelp());
+    return List.of(new RunId(), new DiagnosticsOption(), new CommandHelp(), new StdoutOutput());
   }
 }

@@ -17,7 +17,8 @@ class CliRulesTest {
       Map.ofEntries(
           Map.entry("PY-OBS-002", Level.REQUIRED),
           Map.entry("PY-ERR-013", Level.RECOMMENDED),
-          Map.entry("PY-CTR-003", Level.REQUIRED));
+          Map.entry("PY-CTR-003", Level.REQUIRED),
+          Map.entry("PY-IO-003", Level.ADVISORY));
 
   @Test
   void everyCliRuleIsRegisteredForTheCliProfileWithItsLevel() {
