@@ -9,6 +9,11 @@ public final class CliRules {
   private CliRules() {}
 
   public static List<Rule> all() {
-    return List.of(new RunId(), new DiagnosticsOption(), new CommandHelp(), new StdoutOutput());
+    return List.of(
+        new RunId(),
+        new DiagnosticsOption(),
+        new CommandHelp(),
+        new StdoutOutput(),
+        new UsualOptionNames());
   }
 }
