@@ -14,6 +14,7 @@ public final class CliRules {
         new DiagnosticsOption(),
         new CommandHelp(),
         new StdoutOutput(),
-        new UsualOptionNames());
+        new UsualOptionNames(),
+        new CommandEvents());
   }
 }

@@ -19,7 +19,8 @@ class CliRulesTest {
           Map.entry("PY-ERR-013", Level.RECOMMENDED),
           Map.entry("PY-CTR-003", Level.REQUIRED),
           Map.entry("PY-IO-003", Level.ADVISORY),
-          Map.entry("PY-CTR-004", Level.ADVISORY));
+          Map.entry("PY-CTR-004", Level.ADVISORY),
+          Map.entry("PY-OBS-014", Level.ADVISORY));
 
   @Test
   void everyCliRuleIsRegisteredForTheCliProfileWithItsLevel() {
