@@ -11,6 +11,7 @@ import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
+import dev.fleetcheck.core.rules.style.StyleRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
 import dev.fleetcheck.core.rules.tests.TestRules;
 import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
@@ -79,6 +80,7 @@ public final class RulePack {
             LambdaRules.all(),
             EmulatorRules.all(),
             CliRules.all(),
+            StyleRules.all(),
             SecretRules.all())
         .flatMap(List::stream)
         .toList();
