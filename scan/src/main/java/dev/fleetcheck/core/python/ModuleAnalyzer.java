@@ -151,7 +151,8 @@ public final class ModuleAnalyzer {
         literalPairs,
         decorators,
         functions,
-        classes);
+        classes,
+        LayoutAnalyzer.analyze(t));
   }
 
   private boolean hasCode() {

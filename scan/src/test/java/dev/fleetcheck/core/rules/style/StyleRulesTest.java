@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class StyleRulesTest {
 
   private static final Map<String, Level> LEVELS =
-      Map.ofEntries(Map.entry("PY-DOC-007", Level.RECOMMENDED));
+      Map.ofEntries(
+          Map.entry("PY-DOC-007", Level.RECOMMENDED), Map.entry("PY-STYLE-004", Level.RECOMMENDED));
 
   @Test
   void everyStyleRuleIsRegisteredForPythonWithItsLevel() {
