@@ -9,6 +9,6 @@ public final class StyleRules {
   private StyleRules() {}
 
   public static List<Rule> all() {
-    return List.of(new InterfaceTypeHints(), new TopLevelSpacing());
+    return List.of(new InterfaceTypeHints(), new TopLevelSpacing(), new DocstringPlacement());
   }
 }

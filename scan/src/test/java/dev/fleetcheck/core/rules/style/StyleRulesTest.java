@@ -15,7 +15,9 @@ class StyleRulesTest {
 
   private static final Map<String, Level> LEVELS =
       Map.ofEntries(
-          Map.entry("PY-DOC-007", Level.RECOMMENDED), Map.entry("PY-STYLE-004", Level.RECOMMENDED));
+          Map.entry("PY-DOC-007", Level.RECOMMENDED),
+          Map.entry("PY-STYLE-004", Level.RECOMMENDED),
+          Map.entry("PY-STYLE-003", Level.RECOMMENDED));
 
   @Test
   void everyStyleRuleIsRegisteredForPythonWithItsLevel() {
