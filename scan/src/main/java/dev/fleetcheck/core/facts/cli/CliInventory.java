@@ -48,6 +48,12 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
     return commands.isEmpty() && options.isEmpty();
   }
 
+  /** Why a rule reading this inventory has nothing to judge when it {@link #isEmpty()}. */
+  public static String nothingRead() {
+    return "no argparse, optparse, click or typer declarations in product code, so no commands or"
+        + " options to read";
+  }
+
   private static CliInventory find(Facts facts) {
     List<CliCommand> commands = new ArrayList<>();
     List<CliOption> options = new ArrayList<>();

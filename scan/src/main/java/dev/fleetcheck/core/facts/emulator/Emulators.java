@@ -69,6 +69,15 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
   private static final Pattern PRINT = Pattern.compile("(?:echo|printf)\\b");
   private static final Pattern MOTO_SERVER = Pattern.compile("(?:^|[\\s;&|(])moto_server\\b");
 
+  /** A command that starts one emulator without naming its image. */
+  private record NamedStart(Pattern pattern, String image, String label) {}
+
+  private static final List<NamedStart> NAMED_STARTS =
+      List.of(
+          new NamedStart(LOCALSTACK_START, "localstack/localstack", "`localstack start`"),
+          new NamedStart(DYNAMODB_LOCAL_JAR, "amazon/dynamodb-local", "DynamoDBLocal.jar"),
+          new NamedStart(MOTO_SERVER, "motoserver/moto", "`moto_server`"));
+
   private static final Set<String> STARTER_PLUGINS =
       Set.of("pytest-docker", "pytest-docker-compose", "lovely-pytest-docker", "pytest-localstack");
   private static final Set<String> LOCALSTACK_PACKAGES =
@@ -174,35 +183,17 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
         Optional<Emulator.Kind> kind =
             word.startsWith("-") ? Optional.empty() : EmulatorImages.classify(word);
         if (kind.isPresent()) {
-          Evidence where = Evidence.at(path, line, what + " runs `" + word + "`");
-          c.emulators.add(new Emulator(kind.get(), Emulator.Setup.STARTED, where));
-          c.starters.add(new Starter(where, false));
+          c.started(kind.get(), Evidence.at(path, line, what + " runs `" + word + "`"));
           break;
         }
       }
     }
-    if (LOCALSTACK_START.matcher(text).find()) {
-      Evidence where = Evidence.at(path, line, what + " runs `localstack start`");
-      c.emulators.add(new Emulator(localStack(), Emulator.Setup.STARTED, where));
-      c.starters.add(new Starter(where, false));
-    }
-    if (DYNAMODB_LOCAL_JAR.matcher(text).find()) {
-      Evidence where = Evidence.at(path, line, what + " runs DynamoDBLocal.jar");
-      c.emulators.add(
-          new Emulator(
-              EmulatorImages.classify("amazon/dynamodb-local").orElseThrow(),
-              Emulator.Setup.STARTED,
-              where));
-      c.starters.add(new Starter(where, false));
-    }
-    if (MOTO_SERVER.matcher(text).find()) {
-      Evidence where = Evidence.at(path, line, what + " runs `moto_server`");
-      c.emulators.add(
-          new Emulator(
-              EmulatorImages.classify("motoserver/moto").orElseThrow(),
-              Emulator.Setup.STARTED,
-              where));
-      c.starters.add(new Starter(where, false));
+    for (NamedStart named : NAMED_STARTS) {
+      if (named.pattern().matcher(text).find()) {
+        c.started(
+            EmulatorImages.classify(named.image()).orElseThrow(),
+            Evidence.at(path, line, what + " runs " + named.label()));
+      }
     }
   }
 
@@ -237,8 +228,7 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
                 path,
                 offset < 0 ? 0 : TextLines.lineAt(text, offset),
                 "CI service runs `" + image + "`");
-        c.emulators.add(new Emulator(kind.get(), Emulator.Setup.STARTED, where));
-        c.starters.add(new Starter(where, false));
+        c.started(kind.get(), where);
       }
     }
   }
@@ -371,12 +361,7 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
     String last = name.substring(name.lastIndexOf('.') + 1);
     Evidence where = Evidence.at(module.path(), line, "moto `" + last + "`");
     if (last.equals("ThreadedMotoServer") || name.startsWith("moto.server.")) {
-      c.emulators.add(
-          new Emulator(
-              EmulatorImages.classify("motoserver/moto").orElseThrow(),
-              Emulator.Setup.STARTED,
-              where));
-      c.starters.add(new Starter(where, false));
+      c.started(EmulatorImages.classify("motoserver/moto").orElseThrow(), where);
     } else if (last.equals("mock_aws")) {
       c.emulators.add(
           new Emulator(
@@ -451,5 +436,11 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
     final List<Emulator> emulators = new ArrayList<>();
     final List<Need> needsStart = new ArrayList<>();
     final List<Starter> starters = new ArrayList<>();
+
+    /** An emulator that tooling starts: configured, and a starter at the same place. */
+    void started(Emulator.Kind kind, Evidence where) {
+      emulators.add(new Emulator(kind, Emulator.Setup.STARTED, where));
+      starters.add(new Starter(where, false));
+    }
   }
 }

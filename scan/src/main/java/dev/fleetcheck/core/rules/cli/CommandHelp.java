@@ -50,9 +50,7 @@ public final class CommandHelp implements Rule {
   public Outcome check(RuleContext context) {
     CliInventory inventory = context.fact(CliInventory.FACT);
     if (inventory.isEmpty()) {
-      return Outcome.notApplicable(
-          "no argparse, optparse, click or typer declarations in product code, so no commands to"
-              + " read");
+      return Outcome.notApplicable(CliInventory.nothingRead());
     }
     List<Evidence> findings = new ArrayList<>();
     for (CliCommand command : inventory.commands()) {

@@ -62,9 +62,7 @@ public final class DiagnosticsOption implements Rule {
       }
     }
     if (inventory.isEmpty()) {
-      return Outcome.notApplicable(
-          "no argparse, optparse, click or typer declarations in product code, so no options to"
-              + " read");
+      return Outcome.notApplicable(CliInventory.nothingRead());
     }
     return Outcome.fail(
         Evidence.repository(

@@ -1,14 +1,10 @@
 package dev.fleetcheck.core.rules.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.fleetcheck.core.catalogue.Catalogue;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleRegistry;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CliRulesTest {
@@ -24,16 +20,6 @@ class CliRulesTest {
 
   @Test
   void everyCliRuleIsRegisteredForTheCliProfileWithItsLevel() {
-    Map<String, Rule> rules =
-        CliRules.all().stream().collect(Collectors.toMap(r -> r.spec().id(), r -> r));
-
-    assertThat(rules.keySet()).isEqualTo(LEVELS.keySet());
-    rules.forEach(
-        (id, rule) -> {
-          assertThat(rule.spec().profiles()).as(id).isEqualTo(Set.of(Profile.CLI));
-          Level catalogued = Catalogue.standard().entry(id).orElseThrow().level();
-          assertThat(rule.level(catalogued, Set.of(Profile.CLI))).as(id).isEqualTo(LEVELS.get(id));
-          assertThat(rule.spec().remediation()).as(id).isNotBlank();
-        });
+    RuleRegistry.assertRegistered(CliRules.all(), Set.of(Profile.CLI), LEVELS);
   }
 }

@@ -1,14 +1,10 @@
 package dev.fleetcheck.core.rules.emulators;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.fleetcheck.core.catalogue.Catalogue;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleRegistry;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class EmulatorRulesTest {
@@ -22,18 +18,6 @@ class EmulatorRulesTest {
 
   @Test
   void everyEmulatorRuleIsRegisteredForPythonWithItsLevel() {
-    Map<String, Rule> rules =
-        EmulatorRules.all().stream().collect(Collectors.toMap(r -> r.spec().id(), r -> r));
-
-    assertThat(rules.keySet()).isEqualTo(LEVELS.keySet());
-    rules.forEach(
-        (id, rule) -> {
-          assertThat(rule.spec().profiles()).as(id).isEqualTo(Set.of(Profile.PYTHON));
-          Level catalogued = Catalogue.standard().entry(id).orElseThrow().level();
-          assertThat(rule.level(catalogued, Set.of(Profile.PYTHON)))
-              .as(id)
-              .isEqualTo(LEVELS.get(id));
-          assertThat(rule.spec().remediation()).as(id).isNotBlank();
-        });
+    RuleRegistry.assertRegistered(EmulatorRules.all(), Set.of(Profile.PYTHON), LEVELS);
   }
 }
