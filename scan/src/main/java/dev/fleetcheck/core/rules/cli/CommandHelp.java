@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * example (RULES-NEXT, with the "PY-CTR-003 examples" decision; D16: once per CLI suffices). Read
  * from {@link CliInventory}. An example is a help, epilog, usage or command docstring line that
  * contains "example", starts with {@code $ } or {@code python -m }, or starts with a console
- * script's (or {@code prog=}'s) exact name followed by an argument.
+ * script's (or {@code prog=}'s) exact name followed by an argument; an option's {@code help=} is
+ * help text too.
  */
 public final class CommandHelp implements Rule {
 
@@ -143,6 +144,20 @@ public final class CommandHelp implements Rule {
             return Optional.of(
                 Evidence.at(
                     command.path(), command.line(), "example in the help: " + line.strip()));
+          }
+        }
+      }
+    }
+    for (CliOption option : inventory.options()) {
+      Optional<PyValue> help = option.keyword("help");
+      if (help.isPresent() && help.get() instanceof PyValue.Str str) {
+        for (String line : str.value().split("\\R")) {
+          if (isExample(line.strip(), programs)) {
+            return Optional.of(
+                Evidence.at(
+                    option.path(),
+                    option.line(),
+                    "example in the help of " + option.describe() + ": " + line.strip()));
           }
         }
       }

@@ -64,6 +64,22 @@ class CommandHelpTest {
   }
 
   @Test
+  void anExampleInAnOptionsHelpCounts() {
+    Path repo =
+        repo(
+            "r",
+            "import argparse\n\nparser = argparse.ArgumentParser(description=\"Sync.\")\n"
+                + "parser.add_argument(\n    \"-O\",\n"
+                + "    help=\"Options as key=value. \"\n    \"Example: `-O bg=light`.\",\n)\n");
+
+    assertThat(described(check(new CommandHelp(), repo)))
+        .containsExactly(
+            "1 commands have a summary and 1 options have help",
+            "sync/cli.py:4: example in the help of -O: Options as key=value. Example: `-O"
+                + " bg=light`.");
+  }
+
+  @Test
   void typerDocstringsAndDerivedOptionsAreRead() {
     Path repo =
         repo(
