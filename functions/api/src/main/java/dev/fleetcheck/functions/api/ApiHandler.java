@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fleetcheck.core.catalogue.Catalogue;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
+import dev.fleetcheck.functions.common.SnapStartPriming;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /** Serves the report API's routes over stored results (template.yaml's HttpApi events). */
 public final class ApiHandler
@@ -15,6 +18,9 @@ public final class ApiHandler
 
   private final FunctionRuntime runtime;
   private final ApiRouter router;
+
+  // Held for as long as the handler lives: org.crac keeps registered resources weakly.
+  private final SnapStartPriming priming;
 
   public ApiHandler() {
     this(System.getenv());
@@ -26,6 +32,11 @@ public final class ApiHandler
   }
 
   public ApiHandler(FunctionRuntime runtime) {
+    this(runtime, Core.getGlobalContext());
+  }
+
+  /** Registers its SnapStart priming ({@link ApiPriming}) with {@code snapStart}. */
+  ApiHandler(FunctionRuntime runtime, org.crac.Context<Resource> snapStart) {
     this.runtime = runtime;
     this.router =
         new ApiRouter(
@@ -35,6 +46,7 @@ public final class ApiHandler
                     Catalogue.standard())
                 .routes(),
             runtime.log());
+    this.priming = SnapStartPriming.register(snapStart, runtime, () -> ApiPriming.prime(this));
   }
 
   @Override
