@@ -46,7 +46,9 @@ public final class ApiHandler
                     Catalogue.standard())
                 .routes(),
             runtime.log());
-    this.priming = SnapStartPriming.register(snapStart, runtime, () -> ApiPriming.prime(this));
+    this.priming =
+        SnapStartPriming.register(
+            snapStart, runtime, () -> ApiPriming.prime(this, runtime.fleet().ports()));
   }
 
   @Override

@@ -95,7 +95,8 @@ class ApiPrimingTest {
       throws Exception {
     snapshot.checkpoint();
 
-    assertThat(calls.calls()).contains("results.scan").allMatch(c -> c.equals("results.scan"));
+    assertThat(calls.calls())
+        .containsExactlyInAnyOrder("results.scan", "queue.depth", "reports.get");
     List<JsonNode> lines = lines();
     assertThat(lines).hasSize(1);
     JsonNode primed = lines.get(0);
@@ -104,6 +105,9 @@ class ApiPrimingTest {
     // routing, scope policy, the store's read and the error shape; the catalogue's JSON view
     assertThat(primed.path("primed").path("GET /v1/scans/{id}").asInt()).isEqualTo(404);
     assertThat(primed.path("primed").path("GET /v1/rules").asInt()).isEqualTo(200);
+    assertThat(primed.path("primed").path("queue_read").asText()).isEqualTo("ok");
+    assertThat(primed.path("primed").path("report_read").asText()).isEqualTo("ok");
+    assertThat(embedded.ports().queue().depth().visible()).isZero();
   }
 
   @Test
