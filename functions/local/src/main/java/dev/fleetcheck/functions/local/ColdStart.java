@@ -108,14 +108,31 @@ public final class ColdStart {
         String event = function.name().equals("worker") ? workerEvent.toString() : function.event();
         long fresh = median(classes, function.handler(), event, "fresh", env)[0];
         System.out.printf(
-            "  %-8s %5d MB  %6d ms  (x%.1f the baseline) fresh JVM: init + first invocation%n",
-            function.name(), Files.size(jar) / 1024 / 1024, fresh, (double) fresh / baseline);
+            "  %-8s %5d MB  %6d ms  (x%.2f the baseline, x%.1f bare) fresh JVM: init + first"
+                + " invocation%n",
+            function.name(),
+            Files.size(jar) / 1024 / 1024,
+            fresh,
+            (double) fresh / baseline,
+            (double) fresh / bare);
         if (function.snapStart()) {
-          long[] restored = median(classes, function.handler(), event, "snapstart", env);
+          long[] restored;
+          try {
+            restored = median(classes, function.handler(), event, "snapstart", env);
+          } catch (IllegalStateException e) {
+            System.out.printf("  %-8s %8s  SnapStart figure not available (no hooks?)%n", "", "");
+            continue;
+          }
           System.out.printf(
-              "  %-8s %8s  %6d ms  (x%.1f the baseline) SnapStart: first invocation after"
-                  + " restore (priming %d ms at publish; restore itself not measured)%n",
-              "", "", restored[1], (double) restored[1] / baseline, restored[0]);
+              "  %-8s %8s  %6d ms  (x%.2f the baseline, x%.1f bare) SnapStart: first invocation"
+                  + " after restore (priming %d ms at publish; the restore itself is not"
+                  + " measured)%n",
+              "",
+              "",
+              restored[1],
+              (double) restored[1] / baseline,
+              (double) restored[1] / bare,
+              restored[0]);
         }
       }
     }
