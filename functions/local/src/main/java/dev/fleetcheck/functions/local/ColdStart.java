@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ColdStart {
 
-  private static final int RUNS = 3;
+  private static final int RUNS = 5;
   private static final Pattern TOOL_OPTIONS =
       Pattern.compile("^\\s*JAVA_TOOL_OPTIONS:\\s*(.+?)\\s*$", Pattern.MULTILINE);
 
@@ -69,73 +70,106 @@ public final class ColdStart {
       env.put("JAVA_TOOL_OPTIONS", toolOptions);
       env.put("FLEETCHECK_INVENTORY", inventory(work).toString());
       env.put("FLEETCHECK_ALLOW_FILE_URLS", "true");
-      Path workerEvent = workerEvent(work);
-      String minimalClasses = String.join(":", runtimeJars);
-      long baseline =
-          median(
-              minimalClasses,
-              ColdStartProbe.Minimal.class.getName(),
-              "events/sweep/schedule.json",
-              "fresh",
-              env)[0];
-      long bare =
-          median(
-              minimalClasses,
-              ColdStartProbe.Minimal.class.getName(),
-              "events/sweep/schedule.json",
-              "bare",
-              env)[0];
-      System.out.printf(
-          "  %-8s %8s  %6d ms  (baseline: trivial RequestHandler, its event read and its answer"
-              + " written by the runtime's serialisation library, as on Lambda)%n",
-          "minimal", "-", baseline);
-      System.out.printf(
-          "  %-8s %8s  %6d ms  (for reference: the same handler called directly, no"
-              + " serialisation: the JVM's own start)%n",
-          "bare", "-", bare);
-      for (Function function : FUNCTIONS) {
-        Path jar =
-            Path.of(
-                "functions",
-                function.name(),
-                "target",
-                "fleetcheck-fn-" + function.name() + "-0.1.0-lambda.jar");
-        if (!Files.exists(jar)) {
-          System.out.printf("  %-8s not built (make package)%n", function.name());
-          continue;
-        }
-        String classes = minimalClasses + ":" + jar;
-        String event = function.name().equals("worker") ? workerEvent.toString() : function.event();
-        long fresh = median(classes, function.handler(), event, "fresh", env)[0];
+      report(probes(String.join(":", runtimeJars), workerEvent(work)), env);
+    }
+  }
+
+  /** One kind of fresh JVM the bench starts: a handler, its class path, event and mode. */
+  private record Probe(
+      String name, String classes, String handler, String event, String mode, long jarBytes) {}
+
+  private static List<Probe> probes(String runtimeClasses, Path workerEvent) throws IOException {
+    String minimal = ColdStartProbe.Minimal.class.getName();
+    String schedule = "events/sweep/schedule.json";
+    List<Probe> probes = new ArrayList<>();
+    probes.add(new Probe("minimal", runtimeClasses, minimal, schedule, "fresh", 0));
+    probes.add(new Probe("bare", runtimeClasses, minimal, schedule, "bare", 0));
+    for (Function function : FUNCTIONS) {
+      Path jar =
+          Path.of(
+              "functions",
+              function.name(),
+              "target",
+              "fleetcheck-fn-" + function.name() + "-0.1.0-lambda.jar");
+      if (!Files.exists(jar)) {
+        System.out.printf("  %-8s not built (make package)%n", function.name());
+        continue;
+      }
+      String classes = runtimeClasses + ":" + jar;
+      String event = function.name().equals("worker") ? workerEvent.toString() : function.event();
+      long bytes = Files.size(jar);
+      probes.add(new Probe(function.name(), classes, function.handler(), event, "fresh", bytes));
+      if (function.snapStart()) {
+        probes.add(
+            new Probe(function.name(), classes, function.handler(), event, "snapstart", bytes));
+      }
+    }
+    return probes;
+  }
+
+  /**
+   * Runs every probe once per round, in turn, so that each figure and its baselines share the
+   * machine's load; prints medians, and each ratio as the median of the rounds' ratios.
+   */
+  private static void report(List<Probe> probes, Map<String, String> env) throws Exception {
+    Map<Probe, List<long[]>> runs = new LinkedHashMap<>();
+    for (int round = 0; round < RUNS; round++) {
+      for (Probe probe : probes) {
+        long[] result = run(probe, env);
+        runs.computeIfAbsent(probe, p -> new ArrayList<>()).add(result);
+      }
+    }
+    List<long[]> minimal = runs.get(probes.get(0));
+    List<long[]> bare = runs.get(probes.get(1));
+    System.out.printf(
+        "  %-8s %8s  %6d ms  (baseline: trivial RequestHandler, its event read and its answer"
+            + " written by the runtime's serialisation library, as on Lambda)%n",
+        "minimal", "-", median(minimal, 0));
+    System.out.printf(
+        "  %-8s %8s  %6d ms  (for reference: the same handler called directly, no"
+            + " serialisation: the JVM's own start)%n",
+        "bare", "-", median(bare, 0));
+    for (Probe probe : probes.subList(2, probes.size())) {
+      List<long[]> results = runs.get(probe);
+      if (results.stream().anyMatch(r -> r.length == 0)) {
+        System.out.printf("  %-8s %8s  SnapStart figure not available (no hooks)%n", "", "");
+      } else if (probe.mode().equals("fresh")) {
         System.out.printf(
             "  %-8s %5d MB  %6d ms  (x%.2f the baseline, x%.1f bare) fresh JVM: init + first"
                 + " invocation%n",
-            function.name(),
-            Files.size(jar) / 1024 / 1024,
-            fresh,
-            (double) fresh / baseline,
-            (double) fresh / bare);
-        if (function.snapStart()) {
-          long[] restored;
-          try {
-            restored = median(classes, function.handler(), event, "snapstart", env);
-          } catch (IllegalStateException e) {
-            System.out.printf("  %-8s %8s  SnapStart figure not available (no hooks?)%n", "", "");
-            continue;
-          }
-          System.out.printf(
-              "  %-8s %8s  %6d ms  (x%.2f the baseline, x%.1f bare) SnapStart: first invocation"
-                  + " after restore (priming %d ms at publish; the restore itself is not"
-                  + " measured)%n",
-              "",
-              "",
-              restored[1],
-              (double) restored[1] / baseline,
-              (double) restored[1] / bare,
-              restored[0]);
-        }
+            probe.name(),
+            probe.jarBytes() / 1024 / 1024,
+            median(results, 0),
+            ratio(results, 0, minimal),
+            ratio(results, 0, bare));
+      } else {
+        System.out.printf(
+            "  %-8s %8s  %6d ms  (x%.2f the baseline, x%.1f bare) SnapStart: first invocation"
+                + " after restore (priming %d ms at publish; the restore itself is not"
+                + " measured)%n",
+            "",
+            "",
+            median(results, 1),
+            ratio(results, 1, minimal),
+            ratio(results, 1, bare),
+            median(results, 0));
       }
     }
+  }
+
+  private static long median(List<long[]> results, int column) {
+    long[] values = results.stream().mapToLong(r -> r[column]).sorted().toArray();
+    return values[values.length / 2];
+  }
+
+  /** The median over rounds of this round's figure over the same round's baseline. */
+  private static double ratio(List<long[]> results, int column, List<long[]> baseline) {
+    double[] ratios = new double[results.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = (double) results.get(i)[column] / Math.max(1, baseline.get(i)[0]);
+    }
+    Arrays.sort(ratios);
+    return ratios[ratios.length / 2];
   }
 
   /**
@@ -177,41 +211,36 @@ public final class ColdStart {
     return Files.writeString(work.resolve("sqs-batch.json"), event);
   }
 
-  private static long[] median(
-      String classes, String handler, String event, String mode, Map<String, String> env)
-      throws Exception {
-    List<long[]> runs = new ArrayList<>();
-    for (int i = 0; i < RUNS; i++) {
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Dorg.crac.Core.Compat=" + ColdStartProbe.class.getPackageName() + ".crac",
-                  "-cp",
-                  classes,
-                  ColdStartProbe.class.getName(),
-                  handler,
-                  event,
-                  mode)
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-              .redirectError(ProcessBuilder.Redirect.DISCARD);
-      builder.environment().putAll(env);
-      Process process = builder.start();
-      String out = new String(process.getInputStream().readAllBytes()).strip();
-      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IllegalStateException(handler + " probe failed: " + out);
+  /** One fresh JVM; an empty result when the probe failed (a function without SnapStart hooks). */
+  private static long[] run(Probe probe, Map<String, String> env) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.crac.Core.Compat=" + ColdStartProbe.class.getPackageName() + ".crac",
+                "-cp",
+                probe.classes(),
+                ColdStartProbe.class.getName(),
+                probe.handler(),
+                probe.event(),
+                probe.mode())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes()).strip();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(probe.name() + " probe timed out");
+    }
+    if (process.exitValue() != 0) {
+      if (probe.mode().equals("snapstart")) {
+        return new long[0];
       }
-      String[] lines = out.split("\n");
-      runs.add(
-          Arrays.stream(lines[lines.length - 1].strip().split(" "))
-              .mapToLong(Long::parseLong)
-              .toArray());
+      throw new IllegalStateException(probe.name() + " probe failed: " + out);
     }
-    long[] median = new long[runs.get(0).length];
-    for (int column = 0; column < median.length; column++) {
-      final int c = column;
-      median[column] = runs.stream().mapToLong(r -> r[c]).sorted().toArray()[RUNS / 2];
-    }
-    return median;
+    String[] lines = out.split("\n");
+    return Arrays.stream(lines[lines.length - 1].strip().split(" "))
+        .mapToLong(Long::parseLong)
+        .toArray();
   }
 }
