@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -75,16 +74,6 @@ class ApiPrimingTest {
     embedded.close();
   }
 
-  private List<JsonNode> lines() throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : embedded.printed().split("\n")) {
-      if (!line.isBlank()) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
-  }
-
   @Test
   void theHandlerRegistersOnePrimingResource() {
     assertThat(snapshot.registered()).hasSize(1);
@@ -97,7 +86,7 @@ class ApiPrimingTest {
 
     assertThat(calls.calls())
         .containsExactlyInAnyOrder("results.scan", "queue.depth", "reports.get");
-    List<JsonNode> lines = lines();
+    List<JsonNode> lines = embedded.printedLines();
     assertThat(lines).hasSize(1);
     JsonNode primed = lines.get(0);
     assertThat(primed.path("event").asText()).isEqualTo("snapstart.primed");
@@ -123,7 +112,7 @@ class ApiPrimingTest {
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.getBody()).path("scan_id").asText()).isEqualTo(SCAN);
     JsonNode start =
-        lines().stream()
+        embedded.printedLines().stream()
             .filter(l -> l.path("event").asText().equals("request.start"))
             .findFirst()
             .orElseThrow();

@@ -3,7 +3,6 @@ package dev.fleetcheck.functions.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import java.nio.file.Path;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SnapStartPrimingTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
   private EmbeddedPorts embedded;
   private FunctionRuntime runtime;
@@ -35,16 +32,6 @@ class SnapStartPrimingTest {
   @AfterEach
   void close() {
     embedded.close();
-  }
-
-  private List<JsonNode> lines() throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : embedded.printed().split("\n")) {
-      if (!line.isBlank()) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
   }
 
   private void invokeOnce(String correlationId) {
@@ -86,7 +73,7 @@ class SnapStartPrimingTest {
     snapshot.checkpoint();
 
     assertThat(ran).containsExactly("primer");
-    List<JsonNode> lines = lines();
+    List<JsonNode> lines = embedded.printedLines();
     assertThat(lines).hasSize(1);
     assertThat(lines.get(0).path("event").asText()).isEqualTo("snapstart.primed");
     assertThat(lines.get(0).path("outcome").asText()).isEqualTo("ok");
@@ -105,7 +92,7 @@ class SnapStartPrimingTest {
 
     snapshot.checkpoint();
 
-    JsonNode primed = lines().get(0);
+    JsonNode primed = embedded.printedLines().get(0);
     assertThat(primed.path("event").asText()).isEqualTo("snapstart.primed");
     assertThat(primed.path("outcome").asText()).isEqualTo(ErrorCode.STORE_FAILED.code());
   }
@@ -120,11 +107,14 @@ class SnapStartPrimingTest {
     invokeOnce("second-after-restore");
 
     List<JsonNode> ends =
-        lines().stream().filter(l -> l.path("event").asText().equals("request.end")).toList();
+        embedded.printedLines().stream()
+            .filter(l -> l.path("event").asText().equals("request.end"))
+            .toList();
     assertThat(ends)
         .extracting(l -> l.path("correlation_id").asText() + "=" + l.path("cold_start").asBoolean())
         .containsExactly("first-after-restore=true", "second-after-restore=false");
-    assertThat(lines()).anyMatch(l -> l.path("event").asText().equals("snapstart.restored"));
+    assertThat(embedded.printedLines())
+        .anyMatch(l -> l.path("event").asText().equals("snapstart.restored"));
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.fleetcheck.functions.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.fleet.FleetRuntime;
 import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.port.RepoInventory;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweepPrimingTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<RepoRef> FLEET =
       List.of(
           new RepoRef("payments-api", "file:///fleet/payments-api", "payments", "main"),
@@ -73,16 +70,6 @@ class SweepPrimingTest {
     embedded.close();
   }
 
-  private List<JsonNode> lines() throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : embedded.printed().split("\n")) {
-      if (!line.isBlank()) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
-  }
-
   @Test
   void theHandlerRegistersOnePrimingResource() {
     assertThat(snapshot.registered()).hasSize(1);
@@ -97,7 +84,7 @@ class SweepPrimingTest {
     assertThat(listings).hasValue(0);
     assertThat(embedded.ports().results().sweep(SweepPriming.MISSING_SWEEP)).isEmpty();
     assertThat(embedded.ports().queue().depth().visible()).isZero();
-    List<JsonNode> lines = lines();
+    List<JsonNode> lines = embedded.printedLines();
     assertThat(lines).hasSize(1);
     JsonNode primed = lines.get(0);
     assertThat(primed.path("event").asText()).isEqualTo("snapstart.primed");
@@ -122,7 +109,7 @@ class SweepPrimingTest {
     assertThat(response).containsEntry("jobs_sent", 2);
     assertThat(listings).hasValue(1);
     JsonNode started =
-        lines().stream()
+        embedded.printedLines().stream()
             .filter(l -> l.path("event").asText().equals("sweep.started"))
             .findFirst()
             .orElseThrow();

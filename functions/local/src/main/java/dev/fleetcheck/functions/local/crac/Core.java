@@ -38,12 +38,13 @@ public final class Core {
       resources.add(resource);
     }
 
+    private synchronized List<Resource> registered() {
+      return new ArrayList<>(resources);
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
-      List<Resource> order;
-      synchronized (this) {
-        order = new ArrayList<>(resources);
-      }
+      List<Resource> order = registered();
       Collections.reverse(order);
       for (Resource resource : order) {
         resource.beforeCheckpoint(this);
@@ -52,11 +53,7 @@ public final class Core {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) throws Exception {
-      List<Resource> order;
-      synchronized (this) {
-        order = new ArrayList<>(resources);
-      }
-      for (Resource resource : order) {
+      for (Resource resource : registered()) {
         resource.afterRestore(this);
       }
     }
