@@ -6,7 +6,7 @@ JAR := cli/target/fleetcheck.jar
 # This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
 OWN_CLASSES := bench/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
 
-.PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean package invoke
+.PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean package invoke sweep-local-aws
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -64,8 +64,13 @@ package: ## Build the Lambda deployment jars (functions/{sweep,worker,api}/targe
 
 invoke: ## Run a handler in-process: make invoke FUNCTION=worker EVENT=events/worker/sqs-batch.json (FLEETCHECK_MODE=local-aws: against make up)
 	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=sweep|worker|api EVENT=events/..." >&2; exit 2; }
-	@$(MVN) $(MVN_FLAGS) -DskipTests package -pl functions/local -am >&2
+	@$(MVN) $(MVN_FLAGS) -DskipTests -Dfleetcheck.archive.skip=true package -pl functions/local -am >&2
 	@java -cp "functions/local/target/classes:$$(cat functions/local/target/classpath.txt)" dev.fleetcheck.functions.local.LocalInvoke $(FUNCTION) $(EVENT)
+
+sweep-local-aws: ## A whole sweep against make up's endpoint, every function in-process: FLEETCHECK_INVENTORY=fleet.yaml make sweep-local-aws
+	@test -n "$$FLEETCHECK_INVENTORY" || { echo "usage: FLEETCHECK_INVENTORY=fleet.yaml make sweep-local-aws (after make up)" >&2; exit 2; }
+	@$(MVN) $(MVN_FLAGS) -DskipTests -Dfleetcheck.archive.skip=true package -pl functions/local -am >&2
+	@java -cp "functions/local/target/classes:$$(cat functions/local/target/classpath.txt)" dev.fleetcheck.functions.local.LocalAwsSweep
 
 doctor: ## Check JDK, Maven, git, Node/npm and print a fix for each missing piece
 	@./scripts/doctor.sh

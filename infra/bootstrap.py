@@ -14,6 +14,8 @@ import argparse
 import json
 import os
 import re
+import secrets as secrets_module
+import string
 import sys
 
 import boto3
@@ -307,10 +309,40 @@ def create_secrets(stack, secrets):
             if error.response["Error"]["Code"] != "ResourceNotFoundException":
                 raise
             arn = secrets.create_secret(Name=name, Description=p.get("Description", ""))["ARN"]
-        if token:
-            secrets.put_secret_value(SecretId=arn, SecretString=json.dumps({"token": token}))
         stack.secret_arns[logical_id] = arn
-        print("secret %s (%s%s)" % (arn, logical_id, "; value from FLEETCHECK_GITHUB_TOKEN" if token else "; no value yet"))
+        generate = p.get("GenerateSecretString")
+        if generate is not None:
+            # Generated once, as CloudFormation does at create: a second `make up` keeps the
+            # value, so what was signed or encrypted with it stays valid.
+            generated = not has_value(secrets, arn)
+            if generated:
+                secrets.put_secret_value(SecretId=arn, SecretString=generated_value(generate))
+            note = "; value generated" if generated else "; value kept"
+        elif token:
+            secrets.put_secret_value(SecretId=arn, SecretString=json.dumps({"token": token}))
+            note = "; value from FLEETCHECK_GITHUB_TOKEN"
+        else:
+            note = "; no value yet"
+        print("secret %s (%s%s)" % (arn, logical_id, note))
+
+
+def has_value(secrets, arn):
+    try:
+        secrets.get_secret_value(SecretId=arn)
+        return True
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "ResourceNotFoundException":
+            raise
+        return False
+
+
+def generated_value(spec):
+    """A random value as GenerateSecretString describes it (length, punctuation); never printed."""
+    characters = string.ascii_letters + string.digits
+    if not spec.get("ExcludePunctuation"):
+        characters += "!#$%&()*+,-./:;<=>?@[]^_{|}~"
+    length = int(spec.get("PasswordLength", 32))
+    return "".join(secrets_module.choice(characters) for _ in range(length))
 
 
 def function_environment(stack):

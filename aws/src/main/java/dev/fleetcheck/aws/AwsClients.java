@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -47,6 +48,10 @@ public final class AwsClients implements AutoCloseable {
 
   public SqsClient sqs() {
     return configure(SqsClient.builder()).build();
+  }
+
+  public LambdaClient lambda() {
+    return configure(LambdaClient.builder()).build();
   }
 
   public SecretsManagerClient secretsManager() {

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,32 @@ class LocalAwsEndpointTest {
               "--secret-id",
               name(template, "GitHubCredentials"));
       assertThat(secret.path("Name").asText()).isEqualTo(STACK + "/github-credentials");
+      String cursorKey = cursorKey(aws, template);
+      assertThat(Base64.getDecoder().decode(cursorKey)).hasSizeGreaterThanOrEqualTo(32);
       assertThat(Files.readString(state.resolve("local-aws.env")))
           .contains("FLEETCHECK_TABLE=" + STACK + "\n")
-          .contains("FLEETCHECK_AWS_ENDPOINT=http://127.0.0.1:" + port + "\n");
+          .contains("FLEETCHECK_AWS_ENDPOINT=http://127.0.0.1:" + port + "\n")
+          .contains("FLEETCHECK_DLQ_URL=")
+          .contains("FLEETCHECK_CURSOR_KEY_SECRET_ARN=arn:aws:secretsmanager:")
+          .doesNotContain(cursorKey);
 
+      // Again, with a GitHub token: the token goes to the GitHub secret only, and the cursor key
+      // stays the one every cursor issued so far was signed with.
+      env.put("FLEETCHECK_GITHUB_TOKEN", "ghp_local-test-token");
       Tools.Result again = make("up", env);
       assertThat(again.exitCode()).as(again.stderr()).isZero();
+      assertThat(again.stdout() + again.stderr()).doesNotContain("ghp_local-test-token");
       assertThat(Files.readString(pidFile).strip()).isEqualTo(pid);
+      assertThat(cursorKey(aws, template)).isEqualTo(cursorKey);
+      assertThat(
+              aws.call(
+                      "secretsmanager",
+                      "get-secret-value",
+                      "--secret-id",
+                      name(template, "GitHubCredentials"))
+                  .path("SecretString")
+                  .asText())
+          .contains("ghp_local-test-token");
     } finally {
       Tools.Result down = make("down", env);
       assertThat(down.exitCode()).as(down.stderr()).isZero();
@@ -79,6 +99,13 @@ class LocalAwsEndpointTest {
     Tools.Result downAgain = make("down", env);
     assertThat(downAgain.exitCode()).isZero();
     assertThat(downAgain.stderr()).contains("nothing is running");
+  }
+
+  private static String cursorKey(AwsCli aws, Template template) throws Exception {
+    return aws.call(
+            "secretsmanager", "get-secret-value", "--secret-id", name(template, "CursorKey"))
+        .path("SecretString")
+        .asText();
   }
 
   private static void assertTableMatchesTemplate(AwsCli aws, Template template) throws Exception {

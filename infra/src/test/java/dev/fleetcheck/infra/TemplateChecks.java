@@ -24,6 +24,7 @@ final class TemplateChecks {
   static final String TABLE = "ResultsTable";
   static final String BUCKET = "ReportsBucket";
   static final String SECRET = "GitHubCredentials";
+  static final String CURSOR_KEY = "CursorKey";
   static final String HTTP_API = "HttpApi";
 
   /** Lambda refuses SnapStart on a function with more ephemeral storage than this. */
@@ -456,16 +457,95 @@ final class TemplateChecks {
       problems.add(SECRET + " is not a Secrets Manager secret");
     }
     for (String function : List.of(SWEEP, WORKER)) {
-      JsonNode variable =
-          t.properties(function)
-              .path("Environment")
-              .path("Variables")
-              .path("FLEETCHECK_GITHUB_SECRET_ARN");
-      if (!Template.isRef(variable, SECRET)) {
+      if (!Template.isRef(variable(t, function, "FLEETCHECK_GITHUB_SECRET_ARN"), SECRET)) {
         problems.add(function + " is not told the secret's ARN");
       }
     }
-    Set<String> readers = new TreeSet<>();
+    Map<String, Set<String>> readers = secretReaders(t, problems);
+    Set<String> github = readers.getOrDefault(SECRET, Set.of());
+    if (!github.equals(Set.of("SweepRole", "WorkerRole"))) {
+      problems.add("the secret is readable by " + github + ", expected [SweepRole, WorkerRole]");
+    }
+    return problems;
+  }
+
+  /**
+   * One signing key of the page cursors for every API instance: a secret generated at deploy whose
+   * value is valid base64 of at least 32 bytes, named to the API, readable by the API alone.
+   */
+  static List<String> cursorKeySecret(Template t) {
+    List<String> problems = new ArrayList<>();
+    JsonNode generate = t.properties(CURSOR_KEY).path("GenerateSecretString");
+    if (!"AWS::SecretsManager::Secret".equals(t.resource(CURSOR_KEY).path("Type").asText())
+        || generate.isMissingNode()) {
+      problems.add(CURSOR_KEY + " is not a generated Secrets Manager secret");
+    }
+    int length = generate.path("PasswordLength").asInt(32);
+    if (!generate.path("ExcludePunctuation").asBoolean() || length % 4 != 0 || length < 44) {
+      problems.add(
+          CURSOR_KEY
+              + " is not base64 of 32 bytes or more (letters and digits only, a length that is a"
+              + " multiple of 4 and at least 44)");
+    }
+    if (!Template.isRef(variable(t, API, "FLEETCHECK_CURSOR_KEY_SECRET_ARN"), CURSOR_KEY)) {
+      problems.add(API + " is not told the cursor key secret's ARN");
+    }
+    Set<String> readers = secretReaders(t, problems).getOrDefault(CURSOR_KEY, Set.of());
+    if (!readers.equals(Set.of("ApiRole"))) {
+      problems.add("the cursor key is readable by " + readers + ", expected [ApiRole]");
+    }
+    return problems;
+  }
+
+  /**
+   * Each function that sends scan jobs or lists dead letters is told the template's dead-letter
+   * queue and receive limit, and the worker its scan timeout, which must let a whole batch run
+   * within the function's timeout (a job starts only while a scan timeout plus 10 s remain).
+   */
+  static List<String> queueAndTimeoutVariables(Template t) {
+    List<String> problems = new ArrayList<>();
+    for (String function : List.of(SWEEP, API)) {
+      if (!Template.isRef(variable(t, function, "FLEETCHECK_QUEUE_URL"), QUEUE)) {
+        problems.add(function + " is not told the scan queue's URL");
+      }
+      if (!Template.isRef(variable(t, function, "FLEETCHECK_DLQ_URL"), DEAD_LETTER_QUEUE)) {
+        problems.add(function + " is not told the dead-letter queue's URL");
+      }
+    }
+    for (String function : List.of(SWEEP, WORKER, API)) {
+      if (!Template.isRef(variable(t, function, "FLEETCHECK_MAX_RECEIVES"), "MaxReceiveCount")) {
+        problems.add(function + " is not told the queue's MaxReceiveCount");
+      }
+    }
+    int scanTimeout = variable(t, WORKER, "FLEETCHECK_SCAN_TIMEOUT_SECONDS").asInt(0);
+    int timeout = t.functionProperty(WORKER, "Timeout").asInt(3);
+    int batch =
+        t.events(WORKER, "SQS").values().stream()
+            .mapToInt(e -> e.path("BatchSize").asInt(10))
+            .max()
+            .orElse(10);
+    if (scanTimeout <= 0) {
+      problems.add(WORKER + " has no FLEETCHECK_SCAN_TIMEOUT_SECONDS");
+    } else if (batch * (scanTimeout + 10) > timeout) {
+      problems.add(
+          "a batch of "
+              + batch
+              + " jobs of "
+              + scanTimeout
+              + " s (+10 s each) does not fit the worker's "
+              + timeout
+              + " s timeout");
+    }
+    return problems;
+  }
+
+  private static JsonNode variable(Template t, String function, String name) {
+    return t.properties(function).path("Environment").path("Variables").path(name);
+  }
+
+  /** The roles that may read each secret; a statement on any other secret is a problem. */
+  private static Map<String, Set<String>> secretReaders(Template t, List<String> problems) {
+    Map<String, Set<String>> readers = new HashMap<>();
     t.resourcesOfType("AWS::IAM::Role")
         .forEach(
             (roleId, role) -> {
@@ -473,18 +553,22 @@ final class TemplateChecks {
                 for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                   if (asList(statement.path("Action")).stream()
                       .anyMatch(a -> a.asText().startsWith("secretsmanager:"))) {
-                    readers.add(roleId);
-                    if (!Template.isRef(statement.path("Resource"), SECRET)) {
-                      problems.add(roleId + " reads secrets other than " + SECRET);
+                    String secret =
+                        List.of(SECRET, CURSOR_KEY).stream()
+                            .filter(s -> Template.isRef(statement.path("Resource"), s))
+                            .findFirst()
+                            .orElse(null);
+                    if (secret == null) {
+                      problems.add(
+                          roleId + " reads secrets other than " + SECRET + " or " + CURSOR_KEY);
+                    } else {
+                      readers.computeIfAbsent(secret, k -> new TreeSet<>()).add(roleId);
                     }
                   }
                 }
               }
             });
-    if (!readers.equals(Set.of("SweepRole", "WorkerRole"))) {
-      problems.add("the secret is readable by " + readers + ", expected [SweepRole, WorkerRole]");
-    }
-    return problems;
+    return readers;
   }
 
   static List<String> parametersAndOutputs(Template t) {

@@ -88,6 +88,16 @@ class TemplateTest {
   }
 
   @Test
+  void everyApiInstanceSignsCursorsWithTheOneKeyTheTemplatesSecretHolds() {
+    assertThat(TemplateChecks.cursorKeySecret(TEMPLATE)).isEmpty();
+  }
+
+  @Test
+  void functionsAreToldTheDeadLetterQueueReceiveLimitAndABatchFittingScanTimeout() {
+    assertThat(TemplateChecks.queueAndTimeoutVariables(TEMPLATE)).isEmpty();
+  }
+
+  @Test
   void parametersAndOutputsAreDeclared() {
     assertThat(TemplateChecks.parametersAndOutputs(TEMPLATE)).isEmpty();
   }
@@ -251,21 +261,41 @@ class TemplateTest {
   @Test
   void anApiRoleThatReadsTheGitHubSecretIsCaught() {
     Template broken = TEMPLATE.copy();
-    ObjectNode statement =
-        ((com.fasterxml.jackson.databind.node.ArrayNode)
-                broken
-                    .properties("ApiRole")
-                    .path("Policies")
-                    .path(0)
-                    .path("PolicyDocument")
-                    .path("Statement"))
-            .addObject();
-    statement.put("Effect", "Allow").put("Action", "secretsmanager:GetSecretValue");
-    statement.putObject("Resource").put("Ref", "GitHubCredentials");
+    grantSecretRead(broken, "ApiRole", "GitHubCredentials");
     assertThat(TemplateChecks.githubSecret(broken))
         .containsExactly(
             "the secret is readable by [ApiRole, SweepRole, WorkerRole],"
                 + " expected [SweepRole, WorkerRole]");
+  }
+
+  @Test
+  void aCursorKeyPerInstanceOrOneReadableByOtherRolesIsCaught() {
+    Template broken = TEMPLATE.copy();
+    ((ObjectNode) broken.properties("ApiFunction").path("Environment").path("Variables"))
+        .remove("FLEETCHECK_CURSOR_KEY_SECRET_ARN");
+    ((ObjectNode) broken.properties("CursorKey").path("GenerateSecretString"))
+        .put("ExcludePunctuation", false);
+    grantSecretRead(broken, "WorkerRole", "CursorKey");
+    assertThat(TemplateChecks.cursorKeySecret(broken))
+        .containsExactly(
+            "CursorKey is not base64 of 32 bytes or more (letters and digits only, a length that"
+                + " is a multiple of 4 and at least 44)",
+            "ApiFunction is not told the cursor key secret's ARN",
+            "the cursor key is readable by [ApiRole, WorkerRole], expected [ApiRole]");
+  }
+
+  @Test
+  void aMissingQueueVariableOrAScanTimeoutTooLongForTheBatchIsCaught() {
+    Template broken = TEMPLATE.copy();
+    ObjectNode worker =
+        (ObjectNode) broken.properties("WorkerFunction").path("Environment").path("Variables");
+    worker.put("FLEETCHECK_SCAN_TIMEOUT_SECONDS", "150");
+    ((ObjectNode) broken.properties("SweepFunction").path("Environment").path("Variables"))
+        .remove("FLEETCHECK_DLQ_URL");
+    assertThat(TemplateChecks.queueAndTimeoutVariables(broken))
+        .containsExactly(
+            "SweepFunction is not told the dead-letter queue's URL",
+            "a batch of 2 jobs of 150 s (+10 s each) does not fit the worker's 300 s timeout");
   }
 
   @Test
@@ -275,5 +305,20 @@ class TemplateTest {
     broken.root().withObject("/Outputs").remove("ApiUrl");
     assertThat(TemplateChecks.parametersAndOutputs(broken))
         .containsExactly("no parameter JwtAudience", "no output ApiUrl");
+  }
+
+  /** Adds a statement letting {@code role} read {@code secret} to the role's first policy. */
+  private static void grantSecretRead(Template broken, String role, String secret) {
+    ObjectNode statement =
+        ((com.fasterxml.jackson.databind.node.ArrayNode)
+                broken
+                    .properties(role)
+                    .path("Policies")
+                    .path(0)
+                    .path("PolicyDocument")
+                    .path("Statement"))
+            .addObject();
+    statement.put("Effect", "Allow").put("Action", "secretsmanager:GetSecretValue");
+    statement.putObject("Resource").put("Ref", secret);
   }
 }

@@ -1,7 +1,5 @@
 package dev.fleetcheck.aws.s3;
 
-import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.port.ReportKeys;
 import dev.fleetcheck.core.port.ReportLinks;
 import java.net.URI;
@@ -15,8 +13,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3ReportLinks implements ReportLinks {
 
-  static final Duration MAX_VALIDITY = Duration.ofDays(7);
-
   private final S3Presigner presigner;
   private final String bucket;
 
@@ -28,10 +24,7 @@ public final class S3ReportLinks implements ReportLinks {
   @Override
   public URI downloadLink(String key, Duration validFor) {
     String checked = ReportKeys.requireValid(key);
-    if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_VALIDITY) > 0) {
-      throw new FleetcheckException(
-          ErrorCode.INVALID_ARGUMENT, "a download link lasts between 1 second and 7 days");
-    }
+    ReportLinks.requireValidity(validFor);
     try {
       return presigner
           .presignGetObject(

@@ -10,20 +10,20 @@ import org.testcontainers.utility.DockerImageName;
  * ({@code localstack.image}, a community tag that needs no account token), overridable with the
  * system property of the same name.
  */
-final class LocalStackImage {
+public final class LocalStackImage {
 
   static final String PROPERTY = "fleetcheck.localstack.image";
   private static final String PINNED = "localstack/localstack:4.9.2";
 
   private LocalStackImage() {}
 
-  static LocalStackContainer container() {
+  public static LocalStackContainer container() {
     return new LocalStackContainer(
         DockerImageName.parse(System.getProperty(PROPERTY, PINNED))
             .asCompatibleSubstituteFor("localstack/localstack"));
   }
 
-  static AwsSettings settings(LocalStackContainer container) {
+  public static AwsSettings settings(LocalStackContainer container) {
     return new AwsSettings(
         container.getRegion(),
         Optional.of(container.getEndpoint()),

@@ -31,6 +31,7 @@ public enum ErrorCode {
   REPORT_NOT_FOUND,
   SWEEP_NOT_FOUND,
   SCAN_NOT_FOUND,
+  EXPORT_NOT_FOUND,
   // The API's own refusals: no such route, no identity, a missing scope.
   ROUTE_NOT_FOUND,
   UNAUTHENTICATED,
@@ -39,6 +40,8 @@ public enum ErrorCode {
   IDEMPOTENCY_CONFLICT,
   REQUEST_IN_PROGRESS,
   EVENT_MALFORMED,
+  /** A request body over the API's stated limit. */
+  PAYLOAD_TOO_LARGE,
   INTERNAL_ERROR;
 
   /** The snake_case form used on every wire and in every log line. */

@@ -56,7 +56,7 @@ public final class RequestScan {
       queue.sendBatch(List.of(job));
       return new Requested(jobId, true);
     }
-    String key = KEY_PREFIX + validKey(idempotencyKey.get());
+    String key = KEY_PREFIX + IdempotencyKeys.requireValid(idempotencyKey.get());
     String requestHash = requestHash(repository);
     Optional<IdempotencyClaim> held =
         keys.claim(
@@ -90,14 +90,6 @@ public final class RequestScan {
           "the first request with this idempotency key is still being queued; retry shortly");
     }
     return new Requested(held.jobId(), false);
-  }
-
-  private static String validKey(String key) {
-    if (key.isBlank() || key.length() > 200) {
-      throw new FleetcheckException(
-          ErrorCode.INVALID_ARGUMENT, "an idempotency key has 1 to 200 characters");
-    }
-    return key;
   }
 
   /** What makes two requests the same: the repository as the request names it. */

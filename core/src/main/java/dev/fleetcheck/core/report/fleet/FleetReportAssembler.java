@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,16 @@ public final class FleetReportAssembler {
    * @throws FleetcheckException SWEEP_NOT_FOUND when that sweep does not exist or none has run
    */
   public FleetReportData assemble(Optional<String> sweepId) {
+    return assemble(sweepId, LatestFilter.all());
+  }
+
+  /**
+   * As {@link #assemble(Optional)}, over only the repositories {@code filter} admits as the sweep
+   * saw them: of the team, scanned with a score in the band, failing the rule (a repository that
+   * could not be scanned has no band and fails no rule). The sweep's progress stays the whole
+   * sweep's; every total, aggregate and change counts only the admitted repositories.
+   */
+  public FleetReportData assemble(Optional<String> sweepId, LatestFilter filter) {
     Sweep sweep =
         sweepId.isPresent()
             ? results
@@ -99,10 +110,10 @@ public final class FleetReportAssembler {
                 .orElseThrow(
                     () ->
                         new FleetcheckException(ErrorCode.SWEEP_NOT_FOUND, "no sweep has run yet"));
-    return assemble(sweep);
+    return assemble(sweep, filter);
   }
 
-  private FleetReportData assemble(Sweep sweep) {
+  private FleetReportData assemble(Sweep sweep, LatestFilter filter) {
     String id = sweep.sweepId();
     SweepProgress progress = results.progress(id);
     Optional<Sweep> previous = results.previousSweep(id);
@@ -118,6 +129,10 @@ public final class FleetReportAssembler {
     for (SweepEntry entry : all(p -> results.failedEntries(id, p))) {
       repositories.add(failed(entry));
     }
+    repositories.removeIf(r -> !admits(filter, r));
+    Set<String> admitted = new HashSet<>();
+    repositories.forEach(r -> admitted.add(r.name()));
+    changes.keySet().retainAll(admitted);
     repositories.sort(Comparator.comparing(RepositoryResult::name));
 
     List<RepositoryResult.Scanned> scanned = scannedOnly(repositories);
@@ -142,6 +157,23 @@ public final class FleetReportAssembler {
         teams(repositories),
         worst(scanned),
         changeList);
+  }
+
+  private static boolean admits(LatestFilter filter, RepositoryResult repository) {
+    if (filter.team().isPresent() && !filter.team().get().equals(repository.team())) {
+      return false;
+    }
+    if (filter.band().isEmpty() && filter.failingRule().isEmpty()) {
+      return true;
+    }
+    if (!(repository instanceof RepositoryResult.Scanned scanned)) {
+      return false;
+    }
+    return filter.band().map(b -> b == scanned.band()).orElse(true)
+        && filter
+            .failingRule()
+            .map(r -> scanned.failingRules().stream().anyMatch(f -> f.ruleId().equals(r)))
+            .orElse(true);
   }
 
   private List<String> latestRepositoryNames() {

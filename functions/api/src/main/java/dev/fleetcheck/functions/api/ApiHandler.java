@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.fleetcheck.core.catalogue.Catalogue;
+import dev.fleetcheck.core.port.ReportLinks;
+import dev.fleetcheck.core.port.SweepLauncher;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
 import dev.fleetcheck.functions.common.SnapStartPriming;
@@ -28,24 +29,33 @@ public final class ApiHandler
 
   /** Wired from these variables instead of the process's (a local run against make up). */
   public ApiHandler(Map<String, String> environment) {
-    this(FunctionRuntime.fromEnvironment("api", environment));
+    this(
+        FunctionRuntime.fromEnvironment("api", environment),
+        AwsApiPorts.links(environment),
+        AwsApiPorts.sweeps(environment));
   }
 
+  /** Over {@code runtime}, without export links or a sweep launcher (those routes answer 500). */
   public ApiHandler(FunctionRuntime runtime) {
-    this(runtime, Core.getGlobalContext());
+    this(runtime, ApiRoutes.noReportLinks(), ApiRoutes.noSweepLauncher());
+  }
+
+  /**
+   * @param links the download links of exports (presigned S3 URLs, signed local links)
+   * @param launcher what starts a sweep for {@code POST /v1/sweeps}
+   */
+  public ApiHandler(FunctionRuntime runtime, ReportLinks links, SweepLauncher launcher) {
+    this(runtime, links, launcher, Core.getGlobalContext());
   }
 
   /** Registers its SnapStart priming ({@link ApiPriming}) with {@code snapStart}. */
-  ApiHandler(FunctionRuntime runtime, org.crac.Context<Resource> snapStart) {
+  ApiHandler(
+      FunctionRuntime runtime,
+      ReportLinks links,
+      SweepLauncher launcher,
+      org.crac.Context<Resource> snapStart) {
     this.runtime = runtime;
-    this.router =
-        new ApiRouter(
-            new ReadRoutes(
-                    runtime.fleet().queries(),
-                    runtime.fleet().ports().results(),
-                    Catalogue.standard())
-                .routes(),
-            runtime.log());
+    this.router = new ApiRouter(ApiRoutes.all(runtime, links, launcher), runtime.log());
     this.priming =
         SnapStartPriming.register(
             snapStart, runtime, () -> ApiPriming.prime(this, runtime.fleet().ports()));
@@ -53,18 +63,20 @@ public final class ApiHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    ApiRequest request = ApiRequest.of(event);
+    APIGatewayV2HTTPEvent given = event == null ? new APIGatewayV2HTTPEvent() : event;
+    String requestId = ApiRequest.requestIdOf(given);
     return Invocations.run(
         runtime,
         context,
-        request.requestId(),
+        requestId,
         () -> {
+          ApiRequest request = ApiRequest.of(given, requestId);
           runtime.log().info("request.start", Map.of("route", request.routeKey()));
           ApiReply reply = router.dispatch(request);
           runtime
               .log()
               .info("request.end", Map.of("route", request.routeKey(), "status", reply.status()));
-          return HttpResponses.of(reply, request.requestId());
+          return HttpResponses.of(reply, requestId);
         });
   }
 }

@@ -10,50 +10,154 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the route of a request by the route key API Gateway matched, applies the scope policy, runs
- * the route and turns every failure into the error shape. Every refusal writes a {@code
- * security.audit} line.
+ * Finds the route of a request (by the route key API Gateway matched, or by method and path for a
+ * {@code $default} route), applies the scope policy, checks the input every route shares, runs the
+ * route and turns every failure into the error shape. Every refusal writes a {@code security.audit}
+ * line.
  */
 final class ApiRouter {
+
+  /** The largest request body any route reads; larger ones are refused with 413. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** The longest path parameter and query value accepted (IDs and names are far shorter). */
+  static final int MAX_PARAMETER_LENGTH = 1024;
+
+  static final String WWW_AUTHENTICATE = "Bearer realm=\"fleetcheck\"";
 
   private final Map<String, Route> routes = new LinkedHashMap<>();
   private final FunctionLog log;
 
   ApiRouter(List<Route> routes, FunctionLog log) {
-    routes.forEach(r -> this.routes.put(r.routeKey(), r));
+    routes.forEach(
+        r -> {
+          if (this.routes.put(r.routeKey(), r) != null) {
+            throw new IllegalArgumentException("two routes " + r.routeKey());
+          }
+        });
     this.log = log;
   }
 
-  ApiReply dispatch(ApiRequest request) {
-    Route route = routes.get(request.routeKey());
-    if (route == null) {
-      return ApiReply.error(
-          404, ErrorCode.ROUTE_NOT_FOUND, "no route " + request.routeKey(), request.requestId());
+  /** Every route, by route key. */
+  Map<String, Route> routes() {
+    return Map.copyOf(routes);
+  }
+
+  ApiReply dispatch(ApiRequest given) {
+    Optional<ApiRequest> matched = match(given);
+    if (matched.isEmpty()) {
+      return ApiReply.error(404, ErrorCode.ROUTE_NOT_FOUND, "no such route", given.requestId());
     }
+    ApiRequest request = matched.get();
+    Route route = routes.get(request.routeKey());
     Optional<ErrorCode> refusal = ScopePolicy.refusal(route, request);
     if (refusal.isPresent()) {
-      Map<String, Object> audit = new LinkedHashMap<>();
-      audit.put("route", route.routeKey());
-      audit.put("error_code", refusal.get().code());
-      log.warn("security.audit", audit);
-      return ApiReply.error(
-          ApiReply.statusOf(refusal.get()),
-          refusal.get(),
-          "the token does not allow " + route.routeKey(),
-          request.requestId());
+      return refuse(route, request, refusal.get());
     }
     try {
+      checkInput(request);
       return route.action().apply(request);
     } catch (FleetcheckException e) {
+      int status = ApiReply.statusOf(e.errorCode());
+      if (status >= 500) {
+        return internal(e.errorCode(), Causes.describe(e), request);
+      }
       return ApiReply.error(
-          ApiReply.statusOf(e.errorCode()),
-          e.errorCode(),
-          Causes.redact(e.getMessage()),
-          request.requestId());
+          status, e.errorCode(), Causes.redact(e.getMessage()), request.requestId());
     } catch (RuntimeException e) {
-      log.error(
-          "request.failed", Map.of("error_code", "internal_error", "message", Causes.describe(e)));
-      return ApiReply.error(500, ErrorCode.INTERNAL_ERROR, "internal error", request.requestId());
+      return internal(ErrorCode.INTERNAL_ERROR, Causes.describe(e), request);
     }
+  }
+
+  private Optional<ApiRequest> match(ApiRequest request) {
+    Route byKey = routes.get(request.routeKey());
+    if (byKey != null) {
+      // API Gateway matched the route; a path parameter it did not pass is read off the path.
+      return Optional.of(
+          byKey
+              .match(byKey.method(), request.rawPath())
+              .filter(p -> request.pathParameters().isEmpty())
+              .map(request::withPathParameters)
+              .orElse(request));
+    }
+    for (Route route : routes.values()) {
+      Optional<Map<String, String>> parameters = route.match(request.method(), request.rawPath());
+      if (parameters.isPresent()) {
+        return Optional.of(
+            new ApiRequest(
+                route.routeKey(),
+                request.method(),
+                request.rawPath(),
+                parameters.get(),
+                request.query(),
+                request.headers(),
+                request.body(),
+                request.bodyBytes(),
+                request.bodyReadable(),
+                request.requestId(),
+                request.scopes()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ApiReply refuse(Route route, ApiRequest request, ErrorCode refusal) {
+    Map<String, Object> audit = new LinkedHashMap<>();
+    audit.put("action", "request.refused");
+    audit.put("route", route.routeKey());
+    audit.put("error_code", refusal.code());
+    if (route.access() instanceof Route.Access.Scope scope) {
+      audit.put("required_scope", scope.name());
+    }
+    audit.put("request_id", request.requestId());
+    log.warn("security.audit", audit);
+    if (refusal == ErrorCode.UNAUTHENTICATED) {
+      return ApiReply.error(
+              401,
+              refusal,
+              "this route needs a bearer token that the authorizer verified",
+              request.requestId())
+          .withHeader("www-authenticate", WWW_AUTHENTICATE);
+    }
+    return ApiReply.error(
+        ApiReply.statusOf(refusal),
+        refusal,
+        "the token does not allow " + route.routeKey(),
+        request.requestId());
+  }
+
+  /** What every route's input must satisfy before a route reads it. */
+  private static void checkInput(ApiRequest request) {
+    if (request.bodyBytes() > MAX_BODY_BYTES) {
+      throw new FleetcheckException(
+          ErrorCode.PAYLOAD_TOO_LARGE, "a request body has at most " + MAX_BODY_BYTES + " bytes");
+    }
+    if (!request.bodyReadable()) {
+      throw new FleetcheckException(
+          ErrorCode.EVENT_MALFORMED, "the request body is not valid base64");
+    }
+    request.pathParameters().values().forEach(ApiRouter::checkParameter);
+    request.query().keySet().forEach(ApiRouter::checkParameter);
+    request.query().values().forEach(ApiRouter::checkParameter);
+  }
+
+  private static void checkParameter(String value) {
+    if (value.length() > MAX_PARAMETER_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+      throw new FleetcheckException(
+          ErrorCode.INVALID_ARGUMENT,
+          "path parameters and query parameters have at most "
+              + MAX_PARAMETER_LENGTH
+              + " characters and no control characters");
+    }
+  }
+
+  private ApiReply internal(ErrorCode code, String description, ApiRequest request) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("error_code", code.code());
+    fields.put("message", description);
+    fields.put("route", request.routeKey());
+    log.error("request.failed", fields);
+    return ApiReply.error(
+        500, code, "the service could not complete the request", request.requestId());
   }
 }

@@ -1,6 +1,7 @@
 package dev.fleetcheck.functions.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A reply as API Gateway's HTTP API response, with the request ID echoed. */
@@ -9,10 +10,15 @@ final class HttpResponses {
   private HttpResponses() {}
 
   static APIGatewayV2HTTPResponse of(ApiReply reply, String requestId) {
+    Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+    headers.put("content-type", reply.contentType());
+    headers.put("x-request-id", requestId);
+    headers.put("cache-control", "no-store");
+    headers.put("x-content-type-options", "nosniff");
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(reply.status())
-        .withHeaders(Map.of("content-type", "application/json", "x-request-id", requestId))
-        .withBody(reply.body().toString())
+        .withHeaders(headers)
+        .withBody(reply.body())
         .withIsBase64Encoded(false)
         .build();
   }

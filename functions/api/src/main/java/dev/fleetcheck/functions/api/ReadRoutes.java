@@ -6,25 +6,21 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.ScoreBand;
-import dev.fleetcheck.core.model.Sweep;
 import dev.fleetcheck.core.port.PageRequest;
-import dev.fleetcheck.core.port.SweepStore;
 import java.util.List;
 import java.util.Locale;
 
-/** The read routes over stored results (issue 9); the rest of the report API is issue 10's. */
+/** The read routes over stored results: scans, repositories, findings, rules. */
 final class ReadRoutes {
 
   static final String READ = "scans:read";
   private static final int DEFAULT_LIMIT = 50;
 
   private final FleetQueries queries;
-  private final SweepStore sweeps;
   private final Catalogue catalogue;
 
-  ReadRoutes(FleetQueries queries, SweepStore sweeps, Catalogue catalogue) {
+  ReadRoutes(FleetQueries queries, Catalogue catalogue) {
     this.queries = queries;
-    this.sweeps = sweeps;
     this.catalogue = catalogue;
   }
 
@@ -34,7 +30,6 @@ final class ReadRoutes {
         Route.scoped("GET /v1/repos", READ, this::repos),
         Route.scoped("GET /v1/repos/{repo}/scans", READ, this::history),
         Route.scoped("GET /v1/findings", READ, this::findings),
-        Route.scoped("GET /v1/sweeps/{id}", READ, this::sweep),
         Route.scoped("GET /v1/rules", READ, r -> ApiReply.ok(Views.rules(catalogue.entries()))));
   }
 
@@ -43,7 +38,7 @@ final class ReadRoutes {
     return queries
         .scan(id)
         .map(details -> ApiReply.ok(Views.scanDetails(details)))
-        .orElseThrow(() -> new FleetcheckException(ErrorCode.SCAN_NOT_FOUND, "no scan " + id));
+        .orElseThrow(() -> new FleetcheckException(ErrorCode.SCAN_NOT_FOUND, "no such scan"));
   }
 
   private ApiReply repos(ApiRequest request) {
@@ -76,24 +71,10 @@ final class ReadRoutes {
     return ApiReply.ok(Views.page(page, Views::ruleFailure));
   }
 
-  private ApiReply sweep(ApiRequest request) {
-    String id = request.path("id");
-    Sweep sweep =
-        sweeps
-            .sweep(id)
-            .orElseThrow(
-                () -> new FleetcheckException(ErrorCode.SWEEP_NOT_FOUND, "no sweep " + id));
-    return ApiReply.ok(
-        Views.sweep(
-            sweep,
-            queries.progress(id),
-            queries.failedEntries(id, PageRequest.first(DEFAULT_LIMIT))));
-  }
-
   private static PageRequest page(ApiRequest request) {
     int limit;
     try {
-      limit = request.query("limit").map(Integer::parseInt).orElse(DEFAULT_LIMIT);
+      limit = request.query("limit").map(v -> Integer.parseInt(v.strip())).orElse(DEFAULT_LIMIT);
     } catch (NumberFormatException e) {
       throw new FleetcheckException(ErrorCode.INVALID_ARGUMENT, "limit must be an integer");
     }

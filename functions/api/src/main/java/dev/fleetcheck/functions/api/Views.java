@@ -3,9 +3,12 @@ package dev.fleetcheck.functions.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.catalogue.CatalogueEntry;
+import dev.fleetcheck.core.fleet.CompareSweeps;
+import dev.fleetcheck.core.fleet.FleetExports;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.Finding;
+import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.RuleFailure;
 import dev.fleetcheck.core.model.ScanOutcome;
 import dev.fleetcheck.core.model.ScanRecord;
@@ -14,6 +17,8 @@ import dev.fleetcheck.core.model.SweepEntry;
 import dev.fleetcheck.core.model.SweepProgress;
 import dev.fleetcheck.core.port.Page;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /** The JSON the API answers with: snake_case fields, pages as {items, next_cursor}. */
@@ -42,7 +47,10 @@ final class Views {
       node.put("score", ok.score());
       node.put("band", ok.band().id());
       ObjectNode counts = node.putObject("counts");
-      ok.counts().forEach((status, count) -> counts.put(status.name().toLowerCase(), count));
+      ok.counts()
+          .forEach(
+              (status, count) ->
+                  counts.put(status.name().toLowerCase(java.util.Locale.ROOT), count));
       ArrayNode failing = node.putArray("failing_rules");
       ok.failingRules().forEach(failing::add);
     } else if (scan.outcome() instanceof ScanOutcome.Failed failed) {
@@ -82,7 +90,11 @@ final class Views {
     node.put("level", failure.level().id());
   }
 
-  static ObjectNode sweep(Sweep sweep, SweepProgress progress, Page<SweepEntry> failed) {
+  static ObjectNode sweep(
+      Sweep sweep,
+      SweepProgress progress,
+      Page<SweepEntry> failed,
+      CompareSweeps.SweepChanges changes) {
     ObjectNode node = ApiReply.JSON.createObjectNode();
     node.put("sweep_id", sweep.sweepId());
     node.put("started_at", sweep.startedAt().toString());
@@ -102,6 +114,56 @@ final class Views {
           .put("recorded_at", entry.recordedAt().toString());
     }
     node.put("failures_next_cursor", failed.next().orElse(null));
+    node.set("comparison", comparison(changes));
+    return node;
+  }
+
+  /**
+   * The changes since the previous sweep, counted per rule (bounded by the rule pack, whatever the
+   * fleet's size); the repositories behind each count are a {@code GET /v1/findings} away.
+   */
+  private static ObjectNode comparison(CompareSweeps.SweepChanges changes) {
+    ObjectNode node = ApiReply.JSON.createObjectNode();
+    node.put("previous_sweep_id", changes.previousSweepId().orElse(null));
+    Map<String, int[]> byRule = new TreeMap<>();
+    int newFailures = 0;
+    int fixed = 0;
+    for (CompareSweeps.RepositoryChanges change : changes.repositories()) {
+      for (String rule : change.newFailures()) {
+        byRule.computeIfAbsent(rule, r -> new int[2])[0]++;
+        newFailures++;
+      }
+      for (String rule : change.fixed()) {
+        byRule.computeIfAbsent(rule, r -> new int[2])[1]++;
+        fixed++;
+      }
+    }
+    node.put("repositories_changed", changes.repositories().size());
+    node.put("new_failures", newFailures);
+    node.put("fixed", fixed);
+    ArrayNode rules = node.putArray("by_rule");
+    byRule.forEach(
+        (rule, counts) ->
+            rules
+                .addObject()
+                .put("rule_id", rule)
+                .put("new_failures", counts[0])
+                .put("fixed", counts[1]));
+    return node;
+  }
+
+  static ObjectNode export(FleetExports.Export export) {
+    ObjectNode node = ApiReply.JSON.createObjectNode();
+    node.put("export_id", export.exportId());
+    node.put("status", "ready");
+    node.put("format", export.request().format().id());
+    node.put("sweep_id", export.sweepId());
+    ObjectNode filters = node.putObject("filters");
+    LatestFilter filter = export.request().filter();
+    filter.team().ifPresent(t -> filters.put("team", t));
+    filter.band().ifPresent(b -> filters.put("band", b.id()));
+    filter.failingRule().ifPresent(r -> filters.put("rule", r));
+    node.put("created_at", export.createdAt().toString());
     return node;
   }
 

@@ -1,91 +1,42 @@
 package dev.fleetcheck.functions.api;
 
+import static dev.fleetcheck.functions.api.ApiFixture.SCAN;
+import static dev.fleetcheck.functions.api.ApiFixture.body;
+import static dev.fleetcheck.functions.api.ApiFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.model.FailingRule;
-import dev.fleetcheck.core.model.Level;
-import dev.fleetcheck.core.model.ScanOutcome;
-import dev.fleetcheck.core.model.ScanRecord;
-import dev.fleetcheck.core.model.Status;
-import dev.fleetcheck.core.model.Sweep;
-import dev.fleetcheck.core.model.SweepEntry;
-import dev.fleetcheck.core.port.ResultStore;
-import dev.fleetcheck.functions.common.EmbeddedPorts;
-import dev.fleetcheck.functions.common.LocalContext;
-import dev.fleetcheck.functions.common.SampleEvents;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiHandlerTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Instant AT = Instant.parse("2026-12-07T03:05:00Z");
-  private static final String SWEEP = "sw-20261207T030000Z";
-  private static final String SCAN = "s-4f1c2a9d7b3e8a60";
-
   @TempDir Path dir;
-  private EmbeddedPorts embedded;
-  private ApiHandler handler;
+  private ApiFixture api;
 
   @BeforeEach
   void open() {
-    embedded = new EmbeddedPorts(dir, Clock.systemUTC(), 3);
-    ResultStore results = embedded.ports().results();
-    results.createSweep(new Sweep(SWEEP, AT, 2, "test-pack"));
-    results.putScan(
-        new ScanRecord(
-            SCAN,
-            "payments-api",
-            "payments",
-            "https://github.com/acme/payments-api.git",
-            "a".repeat(40),
-            "test-pack",
-            SWEEP,
-            AT,
-            new ScanOutcome.Succeeded(
-                0.7, Map.of(Status.PASS, 7, Status.FAIL, 3), List.of("PY-SEC-041"), "scans/x")),
-        List.of(new FailingRule("PY-SEC-041", Level.REQUIRED, 1, List.of())));
-    results.recordSweepEntry(SweepEntry.done(SWEEP, "payments-api", SCAN, AT));
-    results.recordSweepEntry(
-        SweepEntry.failed(SWEEP, "legacy-scripts", "s-failed", ErrorCode.REPO_NOT_FOUND, AT));
-    handler = new ApiHandler(embedded.function("api"));
+    api = new ApiFixture(dir);
   }
 
   @AfterEach
   void close() {
-    embedded.close();
-  }
-
-  private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, new LocalContext("api", Duration.ofSeconds(29)));
-  }
-
-  private static APIGatewayV2HTTPEvent sample(String name) {
-    return SampleEvents.read("api/" + name, APIGatewayV2HTTPEvent.class);
-  }
-
-  private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
-    return JSON.readTree(response.getBody());
+    api.close();
   }
 
   @Test
-  void getScanAnswersTheStoredScanWithItsFailingRulesAndEchoesTheRequestId() throws Exception {
-    APIGatewayV2HTTPResponse response = invoke(sample("get-scan.json"));
+  void getScanAnswersTheStoredScanWithItsFailingRulesAndEchoesTheRequestId() {
+    APIGatewayV2HTTPResponse response = api.invoke(sample("get-scan.json"));
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(response.getHeaders()).containsEntry("x-request-id", "req-ffbbdc8ff4db");
@@ -94,17 +45,18 @@ class ApiHandlerTest {
     assertThat(scan.path("status").asText()).isEqualTo("succeeded");
     assertThat(scan.path("failing_rule_details").get(0).path("rule_id").asText())
         .isEqualTo("PY-SEC-041");
-    assertThat(embedded.printed())
+    assertThat(api.printed())
+        .contains("\"event\":\"request.start\"")
         .contains("\"event\":\"request.end\"")
         .contains("\"correlation_id\":\"req-ffbbdc8ff4db\"");
   }
 
   @Test
-  void anUnknownScanIsA404InTheErrorShape() throws Exception {
+  void anUnknownScanIsA404InTheErrorShape() {
     APIGatewayV2HTTPEvent event = sample("get-scan.json");
     event.setPathParameters(Map.of("id", "s-missing"));
 
-    APIGatewayV2HTTPResponse response = invoke(event);
+    APIGatewayV2HTTPResponse response = api.invoke(event);
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     JsonNode error = body(response);
@@ -115,85 +67,127 @@ class ApiHandlerTest {
   }
 
   @Test
-  void listReposFiltersByTeamAndBand() throws Exception {
-    JsonNode page = body(invoke(sample("list-repos.json")));
-
-    assertThat(page.path("items").findValuesAsText("repository")).isEmpty();
-    APIGatewayV2HTTPEvent event = sample("list-repos.json");
-    event.setQueryStringParameters(Map.of("team", "payments"));
-    assertThat(body(invoke(event)).path("items").findValuesAsText("repository"))
+  void listReposFiltersByTeamBandAndFailingRule() {
+    assertThat(
+            body(api.invoke(sample("list-repos.json")))
+                .path("items")
+                .findValuesAsText("repository"))
         .containsExactly("payments-api");
+    APIGatewayV2HTTPEvent strong = sample("list-repos.json");
+    strong.setQueryStringParameters(Map.of("band", "strong"));
+    assertThat(body(api.invoke(strong)).path("items").size()).isZero();
+    APIGatewayV2HTTPEvent otherRule = sample("list-repos.json");
+    otherRule.setQueryStringParameters(Map.of("rule", "PY-LCL-001"));
+    assertThat(body(api.invoke(otherRule)).path("items").size()).isZero();
   }
 
   @Test
-  void repoScansListTheRepositoryHistory() throws Exception {
-    JsonNode page = body(invoke(sample("get-repo-scans.json")));
+  void anUnknownBandOrABadLimitIsA400() {
+    APIGatewayV2HTTPEvent band = sample("list-repos.json");
+    band.setQueryStringParameters(Map.of("band", "C"));
+    APIGatewayV2HTTPEvent limit = sample("list-repos.json");
+    limit.setQueryStringParameters(Map.of("limit", "100000"));
+
+    assertThat(api.invoke(band).getStatusCode()).isEqualTo(400);
+    assertThat(api.invoke(limit).getStatusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aTamperedOrForeignCursorIsA400CursorInvalid() {
+    APIGatewayV2HTTPEvent first = sample("list-repos.json");
+    first.setQueryStringParameters(Map.of("limit", "1"));
+    api.embedded
+        .ports()
+        .results()
+        .putScan(
+            new dev.fleetcheck.core.model.ScanRecord(
+                "s-second",
+                "zeta-service",
+                "payments",
+                "https://github.com/acme/zeta-service.git",
+                "b".repeat(40),
+                "test-pack",
+                ApiFixture.SWEEP,
+                ApiFixture.AT,
+                new dev.fleetcheck.core.model.ScanOutcome.Succeeded(
+                    60.0, Map.of(), java.util.List.of(), "scans/y")),
+            java.util.List.of());
+    String cursor = body(api.invoke(first)).path("next_cursor").asText();
+    assertThat(cursor).isNotBlank();
+
+    APIGatewayV2HTTPEvent tampered = sample("list-repos.json");
+    tampered.setQueryStringParameters(Map.of("cursor", "x" + cursor.substring(1)));
+    APIGatewayV2HTTPEvent foreign = sample("get-repo-scans.json");
+    foreign.setQueryStringParameters(Map.of("cursor", cursor));
+
+    for (APIGatewayV2HTTPEvent event : java.util.List.of(tampered, foreign)) {
+      APIGatewayV2HTTPResponse response = api.invoke(event);
+      assertThat(response.getStatusCode()).isEqualTo(400);
+      assertThat(body(response).path("error_code").asText()).isEqualTo("cursor_invalid");
+    }
+  }
+
+  @Test
+  void repoScansListTheRepositoryHistory() {
+    JsonNode page = body(api.invoke(sample("get-repo-scans.json")));
 
     assertThat(page.path("items").findValuesAsText("scan_id")).containsExactly(SCAN);
   }
 
   @Test
-  void findingsListTheRepositoriesFailingTheRuleInTheLatestSweep() throws Exception {
-    JsonNode page = body(invoke(sample("list-findings.json")));
+  void findingsListTheRepositoriesFailingTheRuleInTheLatestSweep() {
+    JsonNode page = body(api.invoke(sample("list-findings.json")));
 
     assertThat(page.path("items").findValuesAsText("repository")).containsExactly("payments-api");
   }
 
   @Test
-  void aSweepShowsItsProgressAndTheReasonOfEachFailure() throws Exception {
-    JsonNode sweep = body(invoke(sample("get-sweep.json")));
+  void findingsWithoutARuleAreA400() {
+    APIGatewayV2HTTPEvent event = sample("list-findings.json");
+    event.setQueryStringParameters(null);
 
-    assertThat(sweep.path("expected").asInt()).isEqualTo(2);
-    assertThat(sweep.path("done").asInt()).isEqualTo(1);
-    assertThat(sweep.path("failed").asInt()).isEqualTo(1);
-    assertThat(sweep.path("failures").get(0).path("error_code").asText())
-        .isEqualTo("repo_not_found");
+    assertThat(api.invoke(event).getStatusCode()).isEqualTo(400);
   }
 
   @Test
-  void rulesListTheCatalogue() throws Exception {
-    JsonNode rules = body(invoke(sample("get-rules.json")));
+  void rulesListTheCatalogue() {
+    JsonNode rules = body(api.invoke(sample("get-rules.json")));
 
-    assertThat(rules.path("items").size()).isGreaterThan(100);
+    assertThat(rules.path("items").size()).isEqualTo(314);
     assertThat(rules.path("items").get(0).has("rule_id")).isTrue();
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "get-scan-report.json",
-        "post-scan.json",
-        "post-sweep.json",
-        "post-export.json",
-        "get-export.json",
-        "get-openapi.json"
-      })
-  void routesOfTheLaterReportApiAnswerRouteNotFoundInTheErrorShape(String event) throws Exception {
-    APIGatewayV2HTTPResponse response = invoke(sample(event));
+  @Test
+  void theOpenApiDocumentIsServedWithoutAToken() {
+    APIGatewayV2HTTPResponse response = api.invoke(sample("get-openapi.json"));
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(body(response).path("openapi").asText()).startsWith("3.1");
+  }
+
+  @Test
+  void anUnknownRouteIsA404InTheErrorShapeWithTheRequestId() {
+    APIGatewayV2HTTPEvent event = sample("get-scan.json");
+    event.setRouteKey("$default");
+    event.setRawPath("/v1/nothing/here");
+
+    APIGatewayV2HTTPResponse response = api.invoke(event);
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(body(response).path("error_code").asText()).isEqualTo("route_not_found");
-    assertThat(response.getHeaders()).containsKey("x-request-id");
+    assertThat(response.getHeaders()).containsEntry("x-request-id", "req-ffbbdc8ff4db");
   }
 
   @Test
-  void aTokenWithoutTheRouteScopeIsRefusedWith403AndAudited() throws Exception {
-    APIGatewayV2HTTPEvent event = sample("get-scan.json");
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("scope", "exports:create"));
+  void aDefaultRouteEventIsMatchedByMethodAndPathWithDecodedParameters() {
+    APIGatewayV2HTTPEvent event = sample("get-repo-scans.json");
+    event.setRouteKey("$default");
+    event.setPathParameters(null);
+    event.setRawPath("/v1/repos/payments%2Dapi/scans");
 
-    APIGatewayV2HTTPResponse response = invoke(event);
+    JsonNode page = body(api.invoke(event));
 
-    assertThat(response.getStatusCode()).isEqualTo(403);
-    assertThat(body(response).path("error_code").asText()).isEqualTo("forbidden");
-    assertThat(embedded.printed()).contains("\"event\":\"security.audit\"");
-  }
-
-  @Test
-  void aRequestWithoutAVerifiedIdentityIsRefusedWith401() throws Exception {
-    APIGatewayV2HTTPEvent event = sample("get-scan.json");
-    event.getRequestContext().setAuthorizer(null);
-
-    assertThat(invoke(event).getStatusCode()).isEqualTo(401);
+    assertThat(page.path("items").findValuesAsText("scan_id")).containsExactly(SCAN);
   }
 
   @Test
@@ -201,22 +195,62 @@ class ApiHandlerTest {
     APIGatewayV2HTTPEvent event = sample("get-scan.json");
     event.setHeaders(Map.of("x-request-id", "bad\nid"));
 
-    assertThat(invoke(event).getHeaders().get("x-request-id")).matches("[0-9a-f-]{36}");
+    assertThat(api.invoke(event).getHeaders().get("x-request-id")).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void aRequestWithoutARequestIdGetsOneOnTheResponseAndInTheLog() {
+    APIGatewayV2HTTPEvent event = sample("get-scan.json");
+    Map<String, String> headers = new HashMap<>(event.getHeaders());
+    headers.remove("x-request-id");
+    event.setHeaders(headers);
+
+    String id = api.invoke(event).getHeaders().get("x-request-id");
+
+    assertThat(id).matches("[0-9a-f-]{36}");
+    assertThat(api.printed()).contains("\"correlation_id\":\"" + id + "\"");
+  }
+
+  @Test
+  void aPathParameterWithControlCharactersIsA400() {
+    APIGatewayV2HTTPEvent event = sample("get-scan.json");
+    event.setPathParameters(Map.of("id", "s-\u0000"));
+
+    assertThat(api.invoke(event).getStatusCode()).isEqualTo(400);
   }
 
   @Test
   void aRouteThatDeclaresNoAccessIsDeniedEvenToAFullToken() {
     Route undeclared =
         new Route(
-            "GET /v1/x", new Route.Access.Undeclared(), r -> ApiReply.ok(JSON.createObjectNode()));
-    ApiRequest request =
-        new ApiRequest(
             "GET /v1/x",
-            Map.of(),
-            Map.of(),
-            "r",
-            java.util.Optional.of(java.util.Set.of("scans:read")));
+            new Route.Access.Undeclared(),
+            r -> ApiReply.ok(ApiFixture.JSON.createObjectNode()));
+    ApiRequest request =
+        new ApiRequest("GET /v1/x", Map.of(), Map.of(), "r", Optional.of(Set.of("scans:read")));
 
     assertThat(ScopePolicy.refusal(undeclared, request)).contains(ErrorCode.FORBIDDEN);
+    ApiReply reply =
+        new ApiRouter(java.util.List.of(undeclared), api.runtime.log()).dispatch(request);
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(api.printed()).contains("\"event\":\"security.audit\"");
+  }
+
+  @Test
+  void aFailureInsideARouteIsA500InTheErrorShapeWithoutItsMessage() {
+    Route broken =
+        Route.scoped(
+            "GET /v1/x",
+            "scans:read",
+            r -> {
+              throw new IllegalStateException("secret internals at line 12");
+            });
+    ApiRequest request =
+        new ApiRequest("GET /v1/x", Map.of(), Map.of(), "r", Optional.of(Set.of("scans:read")));
+
+    ApiReply reply = new ApiRouter(java.util.List.of(broken), api.runtime.log()).dispatch(request);
+
+    assertThat(reply.status()).isEqualTo(500);
+    assertThat(reply.body()).contains("\"error_code\":\"internal_error\"").doesNotContain("secret");
   }
 }

@@ -66,7 +66,8 @@ class ApiPrimingTest {
             calls.around(embedded.ports()),
             new FleetRuntime.Settings("test-pack"),
             embedded.out());
-    handler = new ApiHandler(runtime, snapshot);
+    handler =
+        new ApiHandler(runtime, ApiRoutes.noReportLinks(), ApiRoutes.noSweepLauncher(), snapshot);
   }
 
   @AfterEach

@@ -12,7 +12,6 @@ import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.port.JobQueue;
 import dev.fleetcheck.core.port.ReportStore;
 import dev.fleetcheck.core.report.JsonReportCodec;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,9 +30,9 @@ public final class AwsFleetPorts {
    * @param correlationId the current invocation's correlation ID, carried on every job sent
    */
   public static FleetPorts open(FunctionEnvironment env, Supplier<Optional<String>> correlationId) {
-    byte[] cursorKey = env.cursorKey().orElseGet(AwsFleetPorts::random);
     Clock clock = Clock.systemUTC();
     AwsClients clients = new AwsClients(env.aws());
+    byte[] cursorKey = CursorKeys.resolve(env, clients::secretsManager);
     DynamoDbClient dynamo = clients.dynamoDb();
     ReportStore reports =
         env.bucket()
@@ -67,22 +66,11 @@ public final class AwsFleetPorts {
                 })
             .orElseGet(() -> new EventSourceQueue(env.maxReceives()));
     return new FleetPorts(
-        new DynamoResultStore(
-            dynamo, env.table(), env.cursorKey().orElseGet(AwsFleetPorts::random)),
+        new DynamoResultStore(dynamo, env.table(), cursorKey),
         reports,
         new JsonReportCodec(),
         queue,
         clock,
         FailureLog.NONE);
-  }
-
-  /**
-   * Without a configured key a cursor opens only on the instance that issued it; a deployment sets
-   * FLEETCHECK_CURSOR_KEY so that every instance accepts every cursor.
-   */
-  private static byte[] random() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
   }
 }

@@ -3,7 +3,6 @@ package dev.fleetcheck.functions.common;
 import dev.fleetcheck.aws.AwsSettings;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +12,7 @@ import java.util.Optional;
  * what a function uses is required of it: the API has no secret, the worker no queue URL.
  *
  * @param cursorKey the key that signs page cursors, the same for every instance of a deployment
+ * @param cursorKeySecretArn the secret that holds that key (template.yaml), read when no key is set
  */
 public record FunctionEnvironment(
     AwsSettings aws,
@@ -23,6 +23,7 @@ public record FunctionEnvironment(
     int maxReceives,
     Optional<String> githubSecretArn,
     Optional<byte[]> cursorKey,
+    Optional<String> cursorKeySecretArn,
     String rulePackDigest) {
 
   public static final String TABLE = "FLEETCHECK_TABLE";
@@ -32,6 +33,7 @@ public record FunctionEnvironment(
   public static final String MAX_RECEIVES = "FLEETCHECK_MAX_RECEIVES";
   public static final String GITHUB_SECRET_ARN = "FLEETCHECK_GITHUB_SECRET_ARN";
   public static final String CURSOR_KEY = "FLEETCHECK_CURSOR_KEY";
+  public static final String CURSOR_KEY_SECRET_ARN = "FLEETCHECK_CURSOR_KEY_SECRET_ARN";
   public static final String RULE_PACK_DIGEST = "FLEETCHECK_RULE_PACK_DIGEST";
 
   public static FunctionEnvironment of(Map<String, String> env) {
@@ -43,7 +45,8 @@ public record FunctionEnvironment(
         optional(env, DEAD_LETTER_URL).or(() -> optional(env, QUEUE_URL).map(u -> u + "-dlq")),
         optional(env, MAX_RECEIVES).map(FunctionEnvironment::positive).orElse(3),
         optional(env, GITHUB_SECRET_ARN),
-        optional(env, CURSOR_KEY).map(FunctionEnvironment::key),
+        optional(env, CURSOR_KEY).map(k -> CursorKeys.decode(k, CURSOR_KEY)),
+        optional(env, CURSOR_KEY_SECRET_ARN),
         optional(env, RULE_PACK_DIGEST).orElse("unspecified"));
   }
 
@@ -72,18 +75,5 @@ public record FunctionEnvironment(
     }
     throw new FleetcheckException(
         ErrorCode.INVALID_CONFIG, MAX_RECEIVES + " must be a positive integer");
-  }
-
-  private static byte[] key(String base64) {
-    try {
-      byte[] key = Base64.getDecoder().decode(base64);
-      if (key.length >= 32) {
-        return key;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below, without the value
-    }
-    throw new FleetcheckException(
-        ErrorCode.INVALID_CONFIG, CURSOR_KEY + " must be at least 32 bytes in base64");
   }
 }

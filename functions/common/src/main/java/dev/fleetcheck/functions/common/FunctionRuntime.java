@@ -53,11 +53,17 @@ public final class FunctionRuntime {
 
   /** The AWS adapters the function's environment variables name (template.yaml sets them). */
   public static FunctionRuntime fromEnvironment(String function, Map<String, String> environment) {
+    return fromEnvironment(function, environment, System.out);
+  }
+
+  /** The same, logging to {@code out} (an in-process run that keeps stdout for its result). */
+  public static FunctionRuntime fromEnvironment(
+      String function, Map<String, String> environment, PrintStream out) {
     FunctionEnvironment settings = FunctionEnvironment.of(environment);
     AtomicReference<FunctionLog> log = new AtomicReference<>();
     FleetPorts ports = AwsFleetPorts.open(settings, correlationOf(log));
     FunctionRuntime runtime =
-        over(function, ports, new FleetRuntime.Settings(settings.rulePackDigest()), System.out);
+        over(function, ports, new FleetRuntime.Settings(settings.rulePackDigest()), out);
     log.set(runtime.log());
     return runtime;
   }

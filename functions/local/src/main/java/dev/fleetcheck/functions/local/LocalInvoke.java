@@ -37,14 +37,7 @@ import java.util.Optional;
 public final class LocalInvoke {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Duration> TIMEOUTS =
-      Map.of(
-          "sweep",
-          Duration.ofSeconds(900),
-          "worker",
-          Duration.ofSeconds(300),
-          "api",
-          Duration.ofSeconds(29));
+  private static final Map<String, Duration> TIMEOUTS = LocalAwsFunctions.TIMEOUTS;
 
   private LocalInvoke() {}
 
@@ -61,9 +54,7 @@ public final class LocalInvoke {
     LocalContext context = new LocalContext(function, TIMEOUTS.get(function));
     Object response;
     if ("local-aws".equals(env.getOrDefault("FLEETCHECK_MODE", "embedded"))) {
-      env.putAll(
-          envFile(
-              Path.of(env.getOrDefault("FLEETCHECK_LOCAL_AWS_ENV", ".fleetcheck/local-aws.env"))));
+      env.putAll(localAwsEnv(env));
       env.putIfAbsent(WorkerWiring.ALLOW_FILE_URLS_VARIABLE, "true");
       response = invokeAws(function, event, env, context);
     } else {
@@ -161,6 +152,12 @@ public final class LocalInvoke {
     return LambdaEventSerializers.serializerFor(
             APIGatewayV2HTTPEvent.class, LocalInvoke.class.getClassLoader())
         .fromJson(event);
+  }
+
+  /** The variables {@code make up} wrote (FLEETCHECK_LOCAL_AWS_ENV names another file). */
+  static Map<String, String> localAwsEnv(Map<String, String> env) throws IOException {
+    return envFile(
+        Path.of(env.getOrDefault("FLEETCHECK_LOCAL_AWS_ENV", ".fleetcheck/local-aws.env")));
   }
 
   private static Map<String, String> envFile(Path file) throws IOException {

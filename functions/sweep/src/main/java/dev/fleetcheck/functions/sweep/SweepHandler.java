@@ -8,6 +8,7 @@ import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
 import dev.fleetcheck.functions.common.Metrics;
 import dev.fleetcheck.functions.common.SnapStartPriming;
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.crac.Core;
@@ -29,7 +30,14 @@ public final class SweepHandler
 
   /** Wired from these variables instead of the process's (a local run against make up). */
   public SweepHandler(Map<String, String> environment) {
-    this(SweepWiring.runtime(environment), SweepWiring.inventory(environment));
+    this(environment, System.out);
+  }
+
+  /** The same, logging to {@code out} (an in-process run that keeps stdout for its result). */
+  public SweepHandler(Map<String, String> environment, PrintStream out) {
+    this(
+        FunctionRuntime.fromEnvironment("sweep", environment, out),
+        SweepWiring.inventory(environment));
   }
 
   public SweepHandler(FunctionRuntime runtime, Supplier<RepoInventory> inventory) {

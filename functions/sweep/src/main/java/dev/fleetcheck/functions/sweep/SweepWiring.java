@@ -4,7 +4,6 @@ import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.port.RepoInventory;
 import dev.fleetcheck.functions.common.FunctionEnvironment;
-import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.GitHubAccess;
 import dev.fleetcheck.vcs.AccessToken;
 import dev.fleetcheck.vcs.inventory.GitHubOrgInventory;
@@ -26,10 +25,6 @@ final class SweepWiring {
   static final String INVENTORY = "FLEETCHECK_INVENTORY";
 
   private SweepWiring() {}
-
-  static FunctionRuntime runtime(Map<String, String> env) {
-    return FunctionRuntime.fromEnvironment("sweep", env);
-  }
 
   static Supplier<RepoInventory> inventory(Map<String, String> env) {
     String list = env.get(INVENTORY);

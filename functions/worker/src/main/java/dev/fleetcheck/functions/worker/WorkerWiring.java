@@ -18,6 +18,7 @@ import dev.fleetcheck.functions.common.Metrics;
 import dev.fleetcheck.vcs.AccessToken;
 import dev.fleetcheck.vcs.fetch.FetchLimits;
 import dev.fleetcheck.vcs.fetch.JGitFetcher;
+import dev.fleetcheck.vcs.fetch.RepoUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public final class WorkerWiring {
   /**
    * JGit clones under {@code workRoot}, bounded by the scan timeout.
    *
-   * @param tokens the GitHub token offered to the git host on each clone, if any
+   * @param tokens the GitHub token offered on each clone from a host that may receive it (https)
    * @param allowFileUrls whether file:// repositories are accepted (local fleets, tests)
    */
   public static RepoFetcher jgit(
@@ -80,8 +81,16 @@ public final class WorkerWiring {
     FetchLimits limits =
         new FetchLimits(
             scanTimeout, FetchLimits.DEFAULT.maxBytes(), FetchLimits.DEFAULT.maxFiles());
+    // Only a host that may be offered the token asks for it: a local fleet needs no secret, even
+    // when the deployment's secret has no value yet.
     return repo ->
-        new JGitFetcher(limits, workRoot, tokens.get().map(AccessToken::of), allowFileUrls)
+        new JGitFetcher(
+                limits,
+                workRoot,
+                RepoUrl.parse(repo.url(), allowFileUrls).acceptsToken()
+                    ? tokens.get().map(AccessToken::of)
+                    : Optional.empty(),
+                allowFileUrls)
             .fetch(repo);
   }
 
@@ -90,15 +99,24 @@ public final class WorkerWiring {
   }
 
   public static WorkerWiring fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, System.out, defaultWorkRoot());
+  }
+
+  /**
+   * The AWS wiring of {@code env}, logging to {@code out} and cloning under {@code workRoot} (an
+   * in-process run beside others on one machine).
+   */
+  public static WorkerWiring fromEnvironment(
+      Map<String, String> env, PrintStream out, Path workRoot) {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
     Duration timeout = scanTimeout(env);
     return new WorkerWiring(
         AwsFleetPorts.open(settings, Optional::empty),
-        System.out,
-        defaultWorkRoot(),
+        out,
+        workRoot,
         timeout,
         jgit(
-            defaultWorkRoot(),
+            workRoot,
             timeout,
             GitHubAccess.tokens(settings),
             Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS_VARIABLE, "false"))));

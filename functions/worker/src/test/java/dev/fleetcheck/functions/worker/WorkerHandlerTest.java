@@ -129,6 +129,25 @@ class WorkerHandlerTest {
   }
 
   @Test
+  void aLocalRepositoryIsClonedWithoutAskingForTheGitHubToken() throws Exception {
+    RepoFetcher jgit =
+        WorkerWiring.jgit(
+            work,
+            SCAN_TIMEOUT,
+            () -> {
+              throw new IllegalStateException("the secret has no value yet");
+            },
+            true);
+
+    try (var fetched =
+        jgit.fetch(
+            new RepoRef(
+                "payments-api", fleet.resolve("payments-api").toUri().toString(), "", "main"))) {
+      assertThat(fetched.directory().resolve("pyproject.toml")).exists();
+    }
+  }
+
+  @Test
   void aMalformedBodyFailsOnlyItsOwnMessage() throws Exception {
     SQSEvent event = sample();
     event.getRecords().get(1).setBody("{not json");

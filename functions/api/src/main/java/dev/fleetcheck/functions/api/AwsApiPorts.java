@@ -1,0 +1,41 @@
+package dev.fleetcheck.functions.api;
+
+import dev.fleetcheck.aws.AwsClients;
+import dev.fleetcheck.aws.AwsSettings;
+import dev.fleetcheck.aws.lambda.LambdaSweepLauncher;
+import dev.fleetcheck.aws.s3.S3ReportLinks;
+import dev.fleetcheck.core.port.ReportLinks;
+import dev.fleetcheck.core.port.SweepLauncher;
+import dev.fleetcheck.functions.common.FunctionEnvironment;
+import java.util.Map;
+import java.util.Optional;
+
+/** The API's own AWS adapters, from the variables template.yaml sets. */
+final class AwsApiPorts {
+
+  /** The sweep function (its alias) that {@code POST /v1/sweeps} invokes. */
+  static final String SWEEP_FUNCTION = "FLEETCHECK_SWEEP_FUNCTION";
+
+  private AwsApiPorts() {}
+
+  /** Presigned links into FLEETCHECK_BUCKET; without the variable, none. */
+  static ReportLinks links(Map<String, String> environment) {
+    return FunctionEnvironment.of(environment)
+        .bucket()
+        .<ReportLinks>map(bucket -> new S3ReportLinks(clients(environment).s3Presigner(), bucket))
+        .orElseGet(ApiRoutes::noReportLinks);
+  }
+
+  /** An asynchronous invoke of FLEETCHECK_SWEEP_FUNCTION; without the variable, none. */
+  static SweepLauncher sweeps(Map<String, String> environment) {
+    return Optional.ofNullable(environment.get(SWEEP_FUNCTION))
+        .map(String::strip)
+        .filter(f -> !f.isEmpty())
+        .<SweepLauncher>map(f -> new LambdaSweepLauncher(clients(environment).lambda(), f))
+        .orElseGet(ApiRoutes::noSweepLauncher);
+  }
+
+  private static AwsClients clients(Map<String, String> environment) {
+    return new AwsClients(AwsSettings.fromEnvironment(environment));
+  }
+}
