@@ -10,11 +10,12 @@ import java.util.function.Supplier;
  * to the queue or read a report): those clients are paid for when used, or during SnapStart
  * priming.
  */
-final class Lazily {
+public final class Lazily {
 
   private Lazily() {}
 
-  static <T> T port(Class<T> type, Supplier<T> build) {
+  /** {@code type} built by {@code build} on its first call, once. */
+  public static <T> T port(Class<T> type, Supplier<T> build) {
     Supplier<T> once = new Once<>(build);
     return type.cast(
         Proxy.newProxyInstance(
