@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
- * FLEETCHECK_BENCH} (comma-separated: scan, pyproject, code, secrets, sweep, modules, clone, cold).
- * Each prints its own figures with a baseline measured in the same run; nothing here asserts a
- * time.
+ * FLEETCHECK_BENCH} (comma-separated: scan, pyproject, code, secrets, sweep, modules, clone, html,
+ * cold). Each prints its own figures with a baseline measured in the same run; nothing here asserts
+ * a time.
  */
 public final class Bench {
 
@@ -56,6 +56,10 @@ public final class Bench {
     }
     if (wanted(only, "clone")) {
       CloneBench.main(new String[0]);
+      System.out.println();
+    }
+    if (wanted(only, "html")) {
+      HtmlReportBench.main(new String[0]);
       System.out.println();
     }
     if (wanted(only, "cold")) {

@@ -6,9 +6,9 @@ import static dev.fleetcheck.core.report.fleet.ReportText.html;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.ScoreBand;
+import dev.fleetcheck.core.report.fleet.FleetPageDigest.RuleChange;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
-import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RuleInfo;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RulePassRate;
@@ -26,6 +26,11 @@ import java.util.Optional;
  * no URL of any kind, so it opens the same offline, from an e-mail or from an audit archive. A
  * Content-Security-Policy forbids loading anything even if a future change slipped a reference in.
  * Every value from the stores is escaped.
+ *
+ * <p>The page is bounded, whatever the fleet (see {@link FleetPageLimits}): it shows fleet-wide
+ * figures, per-team and per-rule aggregates, the changes grouped by rule and a detail block for the
+ * lowest-scored repositories only, and says how many rows each growing table leaves to the CSV and
+ * JSON exports. A sweep of ten thousand repositories still opens in a browser.
  */
 public final class FleetHtmlReport implements FleetRenderer {
 
@@ -39,6 +44,16 @@ public final class FleetHtmlReport implements FleetRenderer {
           "worst-repositories",
           "changes",
           "repositories");
+
+  private static final List<String> TITLES =
+      List.of(
+          "Summary",
+          "Score distribution",
+          "Pass rate per rule",
+          "Teams",
+          "Worst repositories",
+          "Changes since the last sweep",
+          "Repositories");
 
   private static final String NO_TEAM = "(no team)";
 
@@ -88,10 +103,24 @@ public final class FleetHtmlReport implements FleetRenderer {
       .more { color: #57606a; font-style: italic; }
       """;
 
+  private final FleetPageLimits limits;
+
+  /** The page with the standard limits, as {@code fleetcheck report --format html} writes it. */
+  public FleetHtmlReport() {
+    this(FleetPageLimits.STANDARD);
+  }
+
+  public FleetHtmlReport(FleetPageLimits limits) {
+    this.limits = limits;
+  }
+
   @Override
   public String render(FleetReportData data) {
-    Map<String, String> anchors = anchors(data.repositories());
-    StringBuilder html = new StringBuilder(64 * 1024);
+    FleetPageDigest digest = FleetPageDigest.of(data);
+    // The detail blocks are chosen first: the sections above link only to repositories shown.
+    BoundedRows details = details(data, digest.lowestFirst());
+    Map<String, String> anchors = anchors(digest.lowestFirst(), details.shown());
+    StringBuilder html = new StringBuilder(256 * 1024);
     SweepSummary sweep = data.sweep();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append(
@@ -99,48 +128,39 @@ public final class FleetHtmlReport implements FleetRenderer {
                 + " style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>Fleetcheck fleet report: sweep ")
-        .append(html(sweep.sweepId()))
+        .append(text(sweep.sweepId()))
         .append("</title>\n<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n");
     header(html, data);
     html.append("<nav aria-label=\"Sections\"><ul>\n");
-    List<String> titles =
-        List.of(
-            "Summary",
-            "Score distribution",
-            "Pass rate per rule",
-            "Teams",
-            "Worst repositories",
-            "Changes since the last sweep",
-            "Repositories");
     for (int i = 0; i < SECTIONS.size(); i++) {
       html.append("<li><a href=\"#")
           .append(SECTIONS.get(i))
           .append("\">")
-          .append(titles.get(i))
+          .append(TITLES.get(i))
           .append("</a></li>\n");
     }
     html.append("</ul></nav>\n<main>\n");
-    summary(html, data, anchors);
+    summary(html, data, digest);
     distribution(html, data.scoreDistribution());
     passRates(html, data);
-    teams(html, data.teams());
+    teams(html, data);
     worst(html, data.worstRepositories(), anchors);
-    changes(html, data, anchors);
-    repositories(html, data, anchors);
+    changes(html, data, digest, anchors);
+    repositories(html, data, digest, details);
     html.append("</main>\n</body>\n</html>\n");
     return html.toString();
   }
 
-  private static void header(StringBuilder html, FleetReportData data) {
+  private void header(StringBuilder html, FleetReportData data) {
     SweepSummary sweep = data.sweep();
     html.append("<header>\n<h1>Fleet report</h1>\n<p class=\"meta\">Sweep <code>")
-        .append(html(sweep.sweepId()))
+        .append(text(sweep.sweepId()))
         .append("</code> started ")
         .append(html(sweep.startedAt().toString()))
         .append(", rule pack <code>")
-        .append(html(sweep.rulePackDigest()))
+        .append(text(sweep.rulePackDigest()))
         .append("</code>. Generated ")
         .append(html(data.generatedAt().toString()))
         .append(".</p>\n</header>\n");
@@ -158,8 +178,7 @@ public final class FleetHtmlReport implements FleetRenderer {
         .append("</h2>\n");
   }
 
-  private static void summary(
-      StringBuilder html, FleetReportData data, Map<String, String> anchors) {
+  private void summary(StringBuilder html, FleetReportData data, FleetPageDigest digest) {
     SweepSummary sweep = data.sweep();
     Totals totals = data.totals();
     sectionStart(html, "summary", "Summary");
@@ -186,30 +205,26 @@ public final class FleetHtmlReport implements FleetRenderer {
               " full reports could not be read; those repositories are left out of the pass"
                   + " rates.</p>\n");
     }
-    List<RepositoryResult.Failed> failed =
-        data.repositories().stream()
-            .filter(RepositoryResult.Failed.class::isInstance)
-            .map(RepositoryResult.Failed.class::cast)
-            .toList();
-    if (!failed.isEmpty()) {
-      html.append("<table>\n<caption>Repositories that could not be scanned</caption>\n")
-          .append(
-              "<thead><tr><th scope=\"col\">Repository</th><th scope=\"col\">Team</th>"
-                  + "<th scope=\"col\">Error code</th><th scope=\"col\">Message</th></tr></thead>\n"
-                  + "<tbody>\n");
-      for (RepositoryResult.Failed repository : failed) {
-        html.append("<tr><th scope=\"row\">")
-            .append(repositoryLink(repository.name(), anchors))
-            .append("</th><td>")
-            .append(html(team(repository.team())))
-            .append("</td><td><code>")
-            .append(html(repository.errorCode().code()))
-            .append("</code></td><td>")
-            .append(html(repository.message()))
-            .append("</td></tr>\n");
-      }
-      html.append("</tbody>\n</table>\n");
+    if (digest.failed().isEmpty()) {
+      html.append("</section>\n");
+      return;
     }
+    html.append("<table class=\"compact\">\n<caption>Scans failed per error code</caption>\n")
+        .append(
+            "<thead><tr><th scope=\"col\">Error code</th><th scope=\"col\" class=\"num\">"
+                + "Repositories</th></tr></thead>\n<tbody>\n");
+    digest
+        .failuresByCode()
+        .forEach(
+            (code, count) ->
+                html.append("<tr><th scope=\"row\"><code>")
+                    .append(html(code))
+                    .append("</code></th><td class=\"num\">")
+                    .append(count)
+                    .append("</td></tr>\n"));
+    html.append("</tbody>\n</table>\n");
+    html.append("<p>The repositories themselves are listed under <a href=\"#failed-scans\">")
+        .append("Scans that failed</a>.</p>\n");
     html.append("</section>\n");
   }
 
@@ -239,13 +254,17 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static void passRates(StringBuilder html, FleetReportData data) {
+  private void passRates(StringBuilder html, FleetReportData data) {
     sectionStart(html, "pass-rates", "Pass rate per rule");
     html.append(
         "<p>Automated rules over the scanned repositories. The pass rate counts a waived rule as"
             + " passed and leaves out repositories where the rule does not apply, as the score"
             + " does.</p>\n");
-    html.append(SvgCharts.passRates(data.passRates()));
+    BoundedRows rows = rows();
+    for (RulePassRate rate : data.passRates()) {
+      rows.offer(() -> passRateRow(rate, data.rule(rate.ruleId())));
+    }
+    html.append(SvgCharts.passRates(data.passRates().subList(0, rows.shown())));
     html.append("<table>\n<caption>Outcomes per automated rule</caption>\n<thead><tr>")
         .append("<th scope=\"col\">Rule</th><th scope=\"col\">Title</th>")
         .append("<th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Passed</th>")
@@ -253,73 +272,80 @@ public final class FleetHtmlReport implements FleetRenderer {
         .append("<th scope=\"col\" class=\"num\">Waived</th>")
         .append("<th scope=\"col\" class=\"num\">Errored</th>")
         .append("<th scope=\"col\" class=\"num\">Not applicable</th>")
-        .append("<th scope=\"col\" class=\"num\">Pass rate</th></tr></thead>\n<tbody>\n");
-    for (RulePassRate rate : data.passRates()) {
-      RuleInfo rule = data.rule(rate.ruleId());
-      html.append("<tr><th scope=\"row\"><code>")
-          .append(html(rate.ruleId()))
-          .append("</code></th><td>")
-          .append(html(rule.title()))
-          .append("</td><td>")
-          .append(level(rule.level()))
-          .append("</td><td class=\"num\">")
-          .append(rate.passed())
-          .append("</td><td class=\"num\">")
-          .append(rate.failed())
-          .append("</td><td class=\"num\">")
-          .append(rate.waived())
-          .append("</td><td class=\"num\">")
-          .append(rate.errored())
-          .append("</td><td class=\"num\">")
-          .append(rate.notApplicable())
-          .append("</td><td class=\"num\">")
-          .append(rate.rate().map(r -> decimal(r) + "%").orElse("n/a"))
-          .append("</td></tr>\n");
-    }
-    html.append("</tbody>\n</table>\n</section>\n");
+        .append("<th scope=\"col\" class=\"num\">Pass rate</th></tr></thead>\n<tbody>\n")
+        .append(rows.rows())
+        .append("</tbody>\n</table>\n");
+    more(html, rows, "rule", "rules", data);
+    html.append("</section>\n");
   }
 
-  private static void teams(StringBuilder html, List<TeamSummary> teams) {
+  private String passRateRow(RulePassRate rate, RuleInfo rule) {
+    return "<tr><th scope=\"row\"><code>"
+        + text(rate.ruleId())
+        + "</code></th><td>"
+        + text(rule.title())
+        + "</td><td>"
+        + level(rule.level())
+        + "</td><td class=\"num\">"
+        + rate.passed()
+        + "</td><td class=\"num\">"
+        + rate.failed()
+        + "</td><td class=\"num\">"
+        + rate.waived()
+        + "</td><td class=\"num\">"
+        + rate.errored()
+        + "</td><td class=\"num\">"
+        + rate.notApplicable()
+        + "</td><td class=\"num\">"
+        + rate.rate().map(r -> decimal(r) + "%").orElse("n/a")
+        + "</td></tr>\n";
+  }
+
+  private void teams(StringBuilder html, FleetReportData data) {
     sectionStart(html, "teams", "Teams");
+    BoundedRows rows = rows();
+    for (TeamSummary team : data.teams()) {
+      rows.offer(() -> teamRow(team));
+    }
     html.append("<table>\n<caption>Per team</caption>\n<thead><tr>")
         .append("<th scope=\"col\">Team</th><th scope=\"col\" class=\"num\">Repositories</th>")
         .append("<th scope=\"col\" class=\"num\">Scanned</th>")
         .append("<th scope=\"col\" class=\"num\">Scans failed</th>")
         .append("<th scope=\"col\" class=\"num\">Mean score</th>")
         .append("<th scope=\"col\" class=\"num\">Failing a rule</th>")
-        .append("<th scope=\"col\">Most failed rule</th></tr></thead>\n<tbody>\n");
-    for (TeamSummary team : teams) {
-      html.append("<tr><th scope=\"row\">")
-          .append(html(team(team.team())))
-          .append("</th><td class=\"num\">")
-          .append(team.repositories())
-          .append("</td><td class=\"num\">")
-          .append(team.scanned())
-          .append("</td><td class=\"num\">")
-          .append(team.failedScans())
-          .append("</td><td class=\"num\">")
-          .append(team.meanScore().map(ReportText::decimal).orElse("n/a"))
-          .append("</td><td class=\"num\">")
-          .append(team.repositoriesWithFailures())
-          .append("</td><td>")
-          .append(
-              team.worstRule()
-                  .map(
-                      r ->
-                          "<code>"
-                              + html(r)
-                              + "</code> ("
-                              + team.worstRuleRepositories()
-                              + (team.worstRuleRepositories() == 1
-                                  ? " repository)"
-                                  : " repositories)"))
-                  .orElse("none"))
-          .append("</td></tr>\n");
-    }
-    html.append("</tbody>\n</table>\n</section>\n");
+        .append("<th scope=\"col\">Most failed rule</th></tr></thead>\n<tbody>\n")
+        .append(rows.rows())
+        .append("</tbody>\n</table>\n");
+    more(html, rows, "team", "teams", data);
+    html.append("</section>\n");
   }
 
-  private static void worst(
+  private String teamRow(TeamSummary team) {
+    return "<tr><th scope=\"row\">"
+        + text(team(team.team()))
+        + "</th><td class=\"num\">"
+        + team.repositories()
+        + "</td><td class=\"num\">"
+        + team.scanned()
+        + "</td><td class=\"num\">"
+        + team.failedScans()
+        + "</td><td class=\"num\">"
+        + team.meanScore().map(ReportText::decimal).orElse("n/a")
+        + "</td><td class=\"num\">"
+        + team.repositoriesWithFailures()
+        + "</td><td>"
+        + team.worstRule()
+            .map(
+                r ->
+                    "<code>"
+                        + text(r)
+                        + "</code> ("
+                        + counted(team.worstRuleRepositories(), "repository)", "repositories)"))
+            .orElse("none")
+        + "</td></tr>\n";
+  }
+
+  private void worst(
       StringBuilder html, List<RepositoryResult.Scanned> worst, Map<String, String> anchors) {
     sectionStart(html, "worst-repositories", "Worst repositories");
     if (worst.isEmpty()) {
@@ -340,7 +366,7 @@ public final class FleetHtmlReport implements FleetRenderer {
           .append("</td><th scope=\"row\">")
           .append(repositoryLink(repository.name(), anchors))
           .append("</th><td>")
-          .append(html(team(repository.team())))
+          .append(text(team(repository.team())))
           .append("</td><td class=\"num\">")
           .append(decimal(repository.score()))
           .append("</td><td>")
@@ -352,8 +378,11 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static void changes(
-      StringBuilder html, FleetReportData data, Map<String, String> anchors) {
+  private void changes(
+      StringBuilder html,
+      FleetReportData data,
+      FleetPageDigest digest,
+      Map<String, String> anchors) {
     sectionStart(html, "changes", "Changes since the last sweep");
     Optional<String> previous = data.sweep().previousSweepId();
     if (previous.isEmpty()) {
@@ -363,7 +392,7 @@ public final class FleetHtmlReport implements FleetRenderer {
       return;
     }
     html.append("<p>Compared with sweep <code>")
-        .append(html(previous.get()))
+        .append(text(previous.get()))
         .append("</code>: ")
         .append(counted(data.totals().newFailures(), "new rule failure", "new rule failures"))
         .append(", ")
@@ -374,99 +403,163 @@ public final class FleetHtmlReport implements FleetRenderer {
         .append(
             counted(data.totals().stillOpenFindings(), "finding still open", "findings still open"))
         .append(".</p>\n");
-    if (data.changes().isEmpty()) {
+    if (digest.ruleChanges().isEmpty()) {
       html.append("<p>No repository fails a rule it did not fail before, or fixed one.</p>\n");
       html.append("</section>\n");
       return;
     }
-    html.append("<table>\n<caption>Rules that started failing or were fixed</caption>\n<thead><tr>")
-        .append("<th scope=\"col\">Repository</th><th scope=\"col\">New failures</th>")
-        .append("<th scope=\"col\">Fixed</th></tr></thead>\n<tbody>\n");
-    for (RepositoryChange change : data.changes()) {
-      html.append("<tr><th scope=\"row\">")
-          .append(repositoryLink(change.repository(), anchors))
-          .append("</th><td>")
-          .append(ruleList(change.newFailures()))
-          .append("</td><td>")
-          .append(ruleList(change.fixed()))
-          .append("</td></tr>\n");
+    BoundedRows rows = rows();
+    for (RuleChange change : digest.ruleChanges()) {
+      rows.offer(() -> changeRow(change, data.rule(change.ruleId()), anchors));
     }
-    html.append("</tbody>\n</table>\n</section>\n");
-  }
-
-  private static void repositories(
-      StringBuilder html, FleetReportData data, Map<String, String> anchors) {
-    sectionStart(html, "repositories", "Repositories");
-    if (data.repositories().isEmpty()) {
-      html.append("<p>No repository has a result in this sweep yet.</p>\n");
-    }
-    for (RepositoryResult repository : data.repositories()) {
-      html.append("<article class=\"repository\" id=\"")
-          .append(anchors.get(repository.name()))
-          .append("\">\n<h3>")
-          .append(html(repository.name()))
-          .append("</h3>\n");
-      if (repository instanceof RepositoryResult.Failed failed) {
-        html.append("<p class=\"meta\">Team ")
-            .append(html(team(failed.team())))
-            .append(", scan <code>")
-            .append(html(failed.scanId()))
-            .append("</code></p>\n<p class=\"scan-failed\">Scan failed: <code>")
-            .append(html(failed.errorCode().code()))
-            .append("</code>: ")
-            .append(html(failed.message()))
-            .append("</p>\n</article>\n");
-        continue;
-      }
-      RepositoryResult.Scanned scanned = (RepositoryResult.Scanned) repository;
-      html.append("<p class=\"meta\">Team ")
-          .append(html(team(scanned.team())))
-          .append(", score <strong>")
-          .append(decimal(scanned.score()))
-          .append("</strong> ")
-          .append(band(scanned.band()))
-          .append(", commit <code>")
-          .append(html(shortCommit(scanned.commit())))
-          .append("</code>, scanned ")
-          .append(html(scanned.scannedAt().toString()))
-          .append(", scan <code>")
-          .append(html(scanned.scanId()))
-          .append("</code></p>\n");
-      if (scanned.failingRules().isEmpty()) {
-        html.append("<p>No failing rules.</p>\n</article>\n");
-        continue;
-      }
-      for (FailedRule rule : scanned.failingRules()) {
-        failedRule(html, data.rule(rule.ruleId()), rule);
-      }
-      html.append("</article>\n");
-    }
+    html.append("<table>\n<caption>Rules that started failing or were fixed, by rule</caption>\n")
+        .append("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Title</th>")
+        .append("<th scope=\"col\" class=\"num\">Failing now</th>")
+        .append("<th scope=\"col\" class=\"num\">New failures</th>")
+        .append("<th scope=\"col\" class=\"num\">Fixed</th>")
+        .append("<th scope=\"col\">Newly failing in</th></tr></thead>\n<tbody>\n")
+        .append(rows.rows())
+        .append("</tbody>\n</table>\n");
+    more(html, rows, "rule", "rules", data);
     html.append("</section>\n");
   }
 
-  private static void failedRule(StringBuilder html, RuleInfo info, FailedRule rule) {
+  private String changeRow(RuleChange change, RuleInfo rule, Map<String, String> anchors) {
+    StringBuilder examples = new StringBuilder();
+    List<String> names = change.newlyFailing();
+    int shown = Math.min(names.size(), limits.examplesPerRule());
+    for (int i = 0; i < shown; i++) {
+      examples.append(i == 0 ? "" : ", ").append(repositoryLink(names.get(i), anchors));
+    }
+    if (names.size() > shown) {
+      examples
+          .append(shown == 0 ? "" : " ")
+          .append("<span class=\"more\">and ")
+          .append(names.size() - shown)
+          .append(" more</span>");
+    }
+    return "<tr><th scope=\"row\"><code>"
+        + text(change.ruleId())
+        + "</code></th><td>"
+        + text(rule.title())
+        + "</td><td class=\"num\">"
+        + change.failingNow()
+        + "</td><td class=\"num\">"
+        + names.size()
+        + "</td><td class=\"num\">"
+        + change.fixed()
+        + "</td><td>"
+        + (names.isEmpty() ? "none" : examples)
+        + "</td></tr>\n";
+  }
+
+  /** A detail block per scanned repository, lowest score first, while the limits allow. */
+  private BoundedRows details(FleetReportData data, List<RepositoryResult.Scanned> lowestFirst) {
+    BoundedRows rows = new BoundedRows(limits.detailRepositories(), limits.sectionBytes());
+    for (int i = 0; i < lowestFirst.size(); i++) {
+      RepositoryResult.Scanned repository = lowestFirst.get(i);
+      String anchor = anchor(i);
+      rows.offer(() -> detail(data, repository, anchor));
+    }
+    return rows;
+  }
+
+  private void repositories(
+      StringBuilder html, FleetReportData data, FleetPageDigest digest, BoundedRows details) {
+    sectionStart(html, "repositories", "Repositories");
+    if (details.shown() + details.hidden() == 0) {
+      html.append("<p>No repository was scanned in this sweep.</p>\n");
+    } else {
+      html.append("<p>Scanned repositories, lowest score first.</p>\n").append(details.rows());
+      more(html, details, "scanned repository", "scanned repositories", data);
+    }
+    failedScans(html, data, digest);
+    html.append("</section>\n");
+  }
+
+  private void failedScans(StringBuilder html, FleetReportData data, FleetPageDigest digest) {
+    if (digest.failed().isEmpty()) {
+      return;
+    }
+    BoundedRows rows = rows();
+    for (RepositoryResult.Failed repository : digest.failed()) {
+      rows.offer(
+          () ->
+              "<tr><th scope=\"row\">"
+                  + text(repository.name())
+                  + "</th><td>"
+                  + text(team(repository.team()))
+                  + "</td><td><code>"
+                  + html(repository.errorCode().code())
+                  + "</code></td><td>"
+                  + text(repository.message())
+                  + "</td></tr>\n");
+    }
+    html.append(
+            "<h3 id=\"failed-scans\">Scans that failed</h3>\n<table>\n"
+                + "<caption>Repositories that could not be scanned, by name</caption>\n")
+        .append(
+            "<thead><tr><th scope=\"col\">Repository</th><th scope=\"col\">Team</th>"
+                + "<th scope=\"col\">Error code</th><th scope=\"col\">Message</th></tr></thead>\n"
+                + "<tbody>\n")
+        .append(rows.rows())
+        .append("</tbody>\n</table>\n");
+    more(html, rows, "failed scan", "failed scans", data);
+  }
+
+  private String detail(FleetReportData data, RepositoryResult.Scanned repository, String anchor) {
+    StringBuilder html = new StringBuilder(2048);
+    html.append("<article class=\"repository\" id=\"")
+        .append(anchor)
+        .append("\">\n<h3>")
+        .append(text(repository.name()))
+        .append("</h3>\n<p class=\"meta\">Team ")
+        .append(text(team(repository.team())))
+        .append(", score <strong>")
+        .append(decimal(repository.score()))
+        .append("</strong> ")
+        .append(band(repository.band()))
+        .append(", commit <code>")
+        .append(text(shortCommit(repository.commit())))
+        .append("</code>, scanned ")
+        .append(html(repository.scannedAt().toString()))
+        .append(", scan <code>")
+        .append(text(repository.scanId()))
+        .append("</code></p>\n");
+    if (repository.failingRules().isEmpty()) {
+      return html.append("<p>No failing rules.</p>\n</article>\n").toString();
+    }
+    for (FailedRule rule : repository.failingRules()) {
+      failedRule(html, data.rule(rule.ruleId()), rule);
+    }
+    return html.append("</article>\n").toString();
+  }
+
+  private void failedRule(StringBuilder html, RuleInfo info, FailedRule rule) {
     html.append("<h4><code>")
-        .append(html(rule.ruleId()))
+        .append(text(rule.ruleId()))
         .append("</code> ")
-        .append(html(info.title()))
+        .append(text(info.title()))
         .append(" ")
         .append(level(rule.level()));
     if (rule.isNew()) {
       html.append(" <span class=\"badge status-new\">new failure since the last sweep</span>");
     }
     html.append("</h4>\n<p class=\"remediation\"><strong>Remediation:</strong> ")
-        .append(html(info.remediation()))
+        .append(text(info.remediation()))
         .append("</p>\n");
-    if (!rule.findings().isEmpty()) {
+    List<FindingDetail> findings =
+        rule.findings().subList(0, Math.min(rule.findings().size(), limits.findingsPerRule()));
+    if (!findings.isEmpty()) {
       html.append("<table>\n<thead><tr><th scope=\"col\">Location</th>")
           .append("<th scope=\"col\">Evidence</th><th scope=\"col\">Status</th>")
           .append("<th scope=\"col\">First seen</th></tr></thead>\n<tbody>\n");
-      for (FindingDetail finding : rule.findings()) {
+      for (FindingDetail finding : findings) {
         String location = finding.location();
         html.append("<tr><td>")
-            .append(location.isEmpty() ? "(repository)" : "<code>" + html(location) + "</code>")
+            .append(location.isEmpty() ? "(repository)" : "<code>" + text(location) + "</code>")
             .append("</td><td>")
-            .append(html(finding.message()))
+            .append(text(finding.message()))
             .append("</td><td><span class=\"badge status-")
             .append(finding.status().id())
             .append("\">")
@@ -477,46 +570,69 @@ public final class FleetHtmlReport implements FleetRenderer {
       }
       html.append("</tbody>\n</table>\n");
     }
-    int hidden = rule.findingCount() - rule.findings().size();
-    if (hidden > 0) {
+    int notStored = rule.findingCount() - rule.findings().size();
+    int notShown = rule.findings().size() - findings.size();
+    if (notShown > 0) {
       html.append("<p class=\"more\">")
-          .append(hidden)
-          .append(hidden == 1 ? " more finding" : " more findings")
+          .append(counted(notShown, "more finding", "more findings"))
+          .append(" in the CSV and JSON exports.</p>\n");
+    }
+    if (notStored > 0) {
+      html.append("<p class=\"more\">")
+          .append(counted(notStored, "more finding", "more findings"))
           .append(" in the repository's full report (the fleet store keeps the first ")
           .append(FailingRule.MAX_STORED_FINDINGS)
           .append(").</p>\n");
     }
   }
 
-  /** Anchor IDs by position in the sorted list: names may hold anything, the IDs must not. */
-  private static Map<String, String> anchors(List<RepositoryResult> repositories) {
+  private BoundedRows rows() {
+    return new BoundedRows(limits.tableRows(), limits.sectionBytes());
+  }
+
+  /** The line under a table the limits cut short: how many rows are left out and where they are. */
+  private void more(
+      StringBuilder html, BoundedRows rows, String one, String many, FleetReportData data) {
+    if (rows.hidden() == 0) {
+      return;
+    }
+    html.append("<p class=\"more\" data-hidden=\"")
+        .append(rows.hidden())
+        .append("\">")
+        .append(rows.hidden())
+        .append(" more ")
+        .append(rows.hidden() == 1 ? one : many)
+        .append(", not shown to keep this page small: every one is in the CSV and JSON")
+        .append(" exports (<code>fleetcheck report --sweep ")
+        .append(text(data.sweep().sweepId()))
+        .append(" --format json</code>).</p>\n");
+  }
+
+  /** Anchor IDs by position in the detail order: names may hold anything, the IDs must not. */
+  private static Map<String, String> anchors(
+      List<RepositoryResult.Scanned> lowestFirst, int shown) {
     Map<String, String> anchors = new HashMap<>();
-    for (int i = 0; i < repositories.size(); i++) {
-      anchors.put(repositories.get(i).name(), "repo-" + (i + 1));
+    for (int i = 0; i < shown; i++) {
+      anchors.put(lowestFirst.get(i).name(), anchor(i));
     }
     return anchors;
   }
 
-  private static String repositoryLink(String name, Map<String, String> anchors) {
-    String anchor = anchors.get(name);
-    if (anchor == null) {
-      return html(name);
-    }
-    return "<a href=\"#" + anchor + "\">" + html(name) + "</a>";
+  private static String anchor(int position) {
+    return "repo-" + (position + 1);
   }
 
-  private static String ruleList(List<String> rules) {
-    if (rules.isEmpty()) {
-      return "none";
+  private String repositoryLink(String name, Map<String, String> anchors) {
+    String anchor = anchors.get(name);
+    if (anchor == null) {
+      return text(name);
     }
-    StringBuilder out = new StringBuilder();
-    for (String rule : rules) {
-      if (out.length() > 0) {
-        out.append(", ");
-      }
-      out.append("<code>").append(html(rule)).append("</code>");
-    }
-    return out.toString();
+    return "<a href=\"#" + anchor + "\">" + text(name) + "</a>";
+  }
+
+  /** A value from the stores, clipped to the page's limit and escaped. */
+  private String text(String value) {
+    return html(ReportText.clip(value, limits.textChars()));
   }
 
   private static String level(Level level) {

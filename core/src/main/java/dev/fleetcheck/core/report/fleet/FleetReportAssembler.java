@@ -28,10 +28,7 @@ import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RuleInfo;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RulePassRate;
-import dev.fleetcheck.core.report.fleet.FleetReportData.ScoreBucket;
 import dev.fleetcheck.core.report.fleet.FleetReportData.SweepSummary;
-import dev.fleetcheck.core.report.fleet.FleetReportData.TeamSummary;
-import dev.fleetcheck.core.report.fleet.FleetReportData.Totals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +53,6 @@ import java.util.function.Function;
 public final class FleetReportAssembler {
 
   private static final int PAGE = PageRequest.MAX_LIMIT;
-  private static final int BUCKETS = 10;
 
   private final ResultStore results;
   private final FleetQueries queries;
@@ -135,7 +131,7 @@ public final class FleetReportAssembler {
     changes.keySet().retainAll(admitted);
     repositories.sort(Comparator.comparing(RepositoryResult::name));
 
-    List<RepositoryResult.Scanned> scanned = scannedOnly(repositories);
+    List<RepositoryResult.Scanned> scanned = FleetAggregates.scannedOnly(repositories);
     PassRates passRates = passRates(scanned);
     List<RepositoryChange> changeList = List.copyOf(changes.values());
     return new FleetReportData(
@@ -149,13 +145,13 @@ public final class FleetReportAssembler {
             progress.failed(),
             progress.pending(),
             previous.map(Sweep::sweepId)),
-        totals(repositories, scanned, changeList, passRates.unreadable()),
+        FleetAggregates.totals(repositories, scanned, changeList, passRates.unreadable()),
         repositories,
         ruleInfos(scanned, passRates.rates(), changeList),
         passRates.rates(),
-        distribution(scanned),
-        teams(repositories),
-        worst(scanned),
+        FleetAggregates.distribution(scanned),
+        FleetAggregates.teams(repositories),
+        FleetAggregates.worst(scanned),
         changeList);
   }
 
@@ -368,120 +364,6 @@ public final class FleetReportAssembler {
                     fallbackLevel,
                     false,
                     "This rule pack does not know the rule; rescan with the current pack."));
-  }
-
-  private static Totals totals(
-      List<RepositoryResult> repositories,
-      List<RepositoryResult.Scanned> scanned,
-      List<RepositoryChange> changes,
-      int unreadable) {
-    int withFailures = 0;
-    int failingRules = 0;
-    int newFindings = 0;
-    int stillOpen = 0;
-    for (RepositoryResult.Scanned repository : scanned) {
-      withFailures += repository.failingRules().isEmpty() ? 0 : 1;
-      failingRules += repository.failingRules().size();
-      for (FailedRule rule : repository.failingRules()) {
-        for (FindingDetail finding : rule.findings()) {
-          if (finding.status() == FindingStatus.NEW) {
-            newFindings++;
-          } else {
-            stillOpen++;
-          }
-        }
-      }
-    }
-    return new Totals(
-        repositories.size(),
-        scanned.size(),
-        repositories.size() - scanned.size(),
-        meanScore(scanned),
-        withFailures,
-        failingRules,
-        newFindings,
-        stillOpen,
-        changes.stream().mapToInt(c -> c.newFailures().size()).sum(),
-        changes.stream().mapToInt(c -> c.fixed().size()).sum(),
-        unreadable);
-  }
-
-  private static List<ScoreBucket> distribution(List<RepositoryResult.Scanned> scanned) {
-    int[] counts = new int[BUCKETS];
-    for (RepositoryResult.Scanned repository : scanned) {
-      int bucket = (int) Math.floor(repository.score() / 10.0);
-      counts[Math.max(0, Math.min(BUCKETS - 1, bucket))]++;
-    }
-    List<ScoreBucket> buckets = new ArrayList<>();
-    for (int i = 0; i < BUCKETS; i++) {
-      buckets.add(new ScoreBucket(i * 10, (i + 1) * 10, counts[i]));
-    }
-    return buckets;
-  }
-
-  private static List<TeamSummary> teams(List<RepositoryResult> repositories) {
-    Map<String, List<RepositoryResult>> byTeam = new TreeMap<>();
-    for (RepositoryResult repository : repositories) {
-      byTeam.computeIfAbsent(repository.team(), t -> new ArrayList<>()).add(repository);
-    }
-    List<TeamSummary> teams = new ArrayList<>();
-    byTeam.forEach(
-        (team, members) -> {
-          List<RepositoryResult.Scanned> scanned = scannedOnly(members);
-          Map<String, Integer> failingByRule = new TreeMap<>();
-          for (RepositoryResult.Scanned repository : scanned) {
-            for (FailedRule rule : repository.failingRules()) {
-              failingByRule.merge(rule.ruleId(), 1, Integer::sum);
-            }
-          }
-          Optional<Map.Entry<String, Integer>> worstRule =
-              failingByRule.entrySet().stream()
-                  .max(
-                      Comparator.comparing(Map.Entry<String, Integer>::getValue)
-                          .thenComparing(
-                              Map.Entry<String, Integer>::getKey, Comparator.reverseOrder()));
-          teams.add(
-              new TeamSummary(
-                  team,
-                  members.size(),
-                  scanned.size(),
-                  members.size() - scanned.size(),
-                  meanScore(scanned),
-                  (int) scanned.stream().filter(r -> !r.failingRules().isEmpty()).count(),
-                  worstRule.map(Map.Entry::getKey),
-                  worstRule.map(Map.Entry::getValue).orElse(0)));
-        });
-    return teams;
-  }
-
-  private static List<RepositoryResult.Scanned> worst(List<RepositoryResult.Scanned> scanned) {
-    return scanned.stream()
-        .sorted(
-            Comparator.comparingDouble(RepositoryResult.Scanned::score)
-                .thenComparing(RepositoryResult.Scanned::name))
-        .limit(FleetReportData.WORST_LIMIT)
-        .toList();
-  }
-
-  private static Optional<Double> meanScore(List<RepositoryResult.Scanned> scanned) {
-    if (scanned.isEmpty()) {
-      return Optional.empty();
-    }
-    double sum = 0;
-    for (RepositoryResult.Scanned repository : scanned) {
-      sum += repository.score();
-    }
-    return Optional.of(Math.round(10.0 * sum / scanned.size()) / 10.0);
-  }
-
-  private static List<RepositoryResult.Scanned> scannedOnly(List<RepositoryResult> repositories) {
-    List<RepositoryResult.Scanned> scanned = new ArrayList<>();
-    for (RepositoryResult repository : repositories) {
-      if (repository instanceof RepositoryResult.Scanned s) {
-        scanned.add(s);
-      }
-    }
-    return scanned;
   }
 
   /** Every item of a paged listing, following cursors to the end. */

@@ -35,6 +35,15 @@ final class ReportText {
     return out.toString();
   }
 
+  /** The value cut to at most {@code max} characters plus an ellipsis, never inside a pair. */
+  static String clip(String value, int max) {
+    if (value.length() <= max) {
+      return value;
+    }
+    int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+    return value.substring(0, end) + "\u2026";
+  }
+
   /** One decimal, with a dot whatever the default locale. */
   static String decimal(double value) {
     return String.format(Locale.ROOT, "%.1f", value);

@@ -23,6 +23,7 @@ final class SvgCharts {
   private static final int RATE_BAR = 420;
   private static final int RATE_ROW = 22;
   private static final int RATE_TOP = 8;
+  private static final int LABEL_CHARS = 24;
 
   private SvgCharts() {}
 
@@ -109,7 +110,9 @@ final class SvgCharts {
       RulePassRate rate = rates.get(i);
       int y = RATE_TOP + i * RATE_ROW;
       int middle = y + RATE_ROW / 2 + 4;
-      svg.append(text(RATE_LABEL - 8, middle, "end", "tick", rate.ruleId()));
+      // The label column is narrow; a longer ID is cut so the chart stays as bounded as the table.
+      svg.append(
+          text(RATE_LABEL - 8, middle, "end", "tick", ReportText.clip(rate.ruleId(), LABEL_CHARS)));
       String value;
       int barLength = 0;
       if (rate.rate().isPresent()) {

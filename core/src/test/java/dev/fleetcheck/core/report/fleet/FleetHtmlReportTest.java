@@ -62,12 +62,16 @@ class FleetHtmlReportTest {
         .contains("<dt>Mean score</dt><dd>53.3</dd>")
         .contains("<dt>New findings</dt><dd>2</dd>")
         .contains("<dt>Findings still open</dt><dd>4</dd>");
-    assertThat(count(html, "<article class=\"repository\"")).isEqualTo(6);
+    // Every scanned repository gets a detail block; the failed scan is a row of the summary.
+    assertThat(count(html, "<article class=\"repository\"")).isEqualTo(5);
+    assertThat(html)
+        .contains("<tr><th scope=\"row\"><code>repo_not_found</code></th><td class=\"num\">1</td>")
+        .contains("<tr><th scope=\"row\">echo</th><td>(no team)</td><td><code>repo_not_found");
+    assertThat(html).doesNotContain("class=\"more\" data-hidden");
     assertThat(count(html, "<span class=\"badge status-new\">new</span>")).isEqualTo(2);
     assertThat(count(html, "<span class=\"badge status-still_open\">still open</span>"))
         .isEqualTo(4);
     assertThat(count(html, "new failure since the last sweep")).isEqualTo(2);
-    assertThat(html).contains("Scan failed: <code>repo_not_found</code>");
     assertThat(html).contains("Remediation:</strong> Remove the marker file.");
   }
 
@@ -156,12 +160,58 @@ class FleetHtmlReportTest {
   }
 
   @Test
+  void groupsTheChangesByRule() {
+    String changes = between(html, "<section id=\"changes\"", "</section>");
+
+    // Sweep two: delta newly fails A, alpha fixed A and newly fails B.
+    assertThat(changes)
+        .contains(
+            "<tr><th scope=\"row\"><code>PY-QR-003</code></th><td>"
+                + title(FixtureFleet.RULE_A)
+                + "</td>"
+                + "<td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">1</td>"
+                + "<td><a href=\"#repo-")
+        .contains(
+            "<tr><th scope=\"row\"><code>PY-OBS-012</code></th><td>"
+                + title(FixtureFleet.RULE_B)
+                + "</td>"
+                + "<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td>")
+        .doesNotContain("PY-LCL-023");
+    assertThat(count(changes, "<tr><th scope=\"row\">")).isEqualTo(2);
+  }
+
+  @Test
+  void listsDetailBlocksLowestScoreFirst() {
+    String details = between(html, "<section id=\"repositories\"", "</section>");
+    List<String> order =
+        data.repositories().stream()
+            .filter(RepositoryResult.Scanned.class::isInstance)
+            .map(RepositoryResult.Scanned.class::cast)
+            .sorted(
+                java.util.Comparator.comparingDouble(RepositoryResult.Scanned::score)
+                    .thenComparing(RepositoryResult.Scanned::name))
+            .map(r -> "<h3>" + ReportText.html(r.name()) + "</h3>")
+            .toList();
+
+    int previous = -1;
+    for (String heading : order) {
+      int at = details.indexOf(heading);
+      assertThat(at).as(heading).isGreaterThan(previous);
+      previous = at;
+    }
+  }
+
+  @Test
   void saysWhenThereIsNoEarlierSweep() {
     FleetReportData first =
         FixtureFleet.twoSweeps(work.resolve("c")).assembler().assemble(Optional.of("sw-1"));
 
     assertThat(new FleetHtmlReport().render(first))
         .contains("This is the first sweep: there is no earlier one to compare with.");
+  }
+
+  private String title(String ruleId) {
+    return ReportText.html(data.rule(ruleId).title());
   }
 
   static FleetReportData withRepository(FleetReportData data, RepositoryResult extra) {
