@@ -65,6 +65,23 @@ public final class PythonCodebase {
     return modules.computeIfAbsent(path, this::load);
   }
 
+  /**
+   * The token stream of the file at {@code path}, tokenized anew (not kept): for the few checks
+   * that need block structure or subscripts, after a cheaper test chose the file.
+   */
+  public Optional<Tokens> tokens(String path) {
+    return text(path).map(PythonTokenizer::tokenize);
+  }
+
+  /** The decoded text of the file at {@code path}, as the tokenizer sees it. */
+  public Optional<String> text(String path) {
+    Optional<SourceFile> file = snapshot.file(path);
+    if (file.isEmpty() || file.get().binary()) {
+      return Optional.empty();
+    }
+    return snapshot.readBytes(path).map(PythonSource::decode);
+  }
+
   private Optional<PythonModule> load(String path) {
     Optional<SourceFile> file = snapshot.file(path);
     if (file.isEmpty() || file.get().binary()) {

@@ -177,6 +177,11 @@ public final class Tokens {
     return firstTabIndentedLine;
   }
 
+  /** The value of a plain string literal token; null for f-strings and anything not a string. */
+  public String stringValue(int i) {
+    return isKind(i, TokenKind.STRING) ? StringLiterals.value(text(i)) : null;
+  }
+
   public Token token(int i) {
     return new Token(kind(i), text(i), lines[i], columns[i]);
   }

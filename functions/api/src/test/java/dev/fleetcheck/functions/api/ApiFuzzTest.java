@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -179,7 +180,8 @@ class ApiFuzzTest {
         Combinators.combine(Arbitraries.of(ROUTE_KEYS), text())
             .as(
                 (key, segment) ->
-                    key.substring(key.indexOf(' ') + 1).replaceAll("\\{[a-z]+}", segment));
+                    key.substring(key.indexOf(' ') + 1)
+                        .replaceAll("\\{[a-z]+}", Matcher.quoteReplacement(segment)));
     return Arbitraries.oneOf(templated, text().map(t -> "/v1/" + t), text());
   }
 

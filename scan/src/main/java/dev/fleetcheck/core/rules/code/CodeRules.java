@@ -19,6 +19,11 @@ public final class CodeRules {
         new DocstringCoverage(),
         new TypeHintCoverage(),
         new DebugSwitches(),
-        new LineLength());
+        new LineLength(),
+        new TenantFromRequest(),
+        new BearerChallenge(),
+        new ApiHttpTimeouts(),
+        new MixedCredentials(),
+        new MetricLabels());
   }
 }

@@ -1,11 +1,14 @@
 package dev.fleetcheck.core.rules.code;
 
+import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -20,6 +23,11 @@ import java.util.Set;
  * PY-BEH-012: every outbound HTTP call made with requests (module functions and Session methods) or
  * urllib's {@code urlopen} passes a timeout, and no httpx call turns the default one off with
  * {@code timeout=None}. A call that passes {@code **kwargs} is given the benefit of the doubt.
+ *
+ * <p>One home per finding (RULES-NEXT, decision D4: "API timeouts go under PY-BEH-020"): in a
+ * repository with the api profile the findings are judged and scored under PY-BEH-020 ({@link
+ * ApiHttpTimeouts}) and this rule is NOT_APPLICABLE with the note "same obligation as PY-BEH-020".
+ * The detector runs once per scan ({@link #FINDINGS}).
  */
 public final class HttpTimeouts implements Rule, ModuleCheck {
 
@@ -49,9 +57,33 @@ public final class HttpTimeouts implements Rule, ModuleCheck {
     return SPEC;
   }
 
+  /** The detector's findings over every Python module outside test code, once per scan. */
+  static final Fact<List<Evidence>> FINDINGS =
+      Fact.of(
+          "http-timeout-findings",
+          facts ->
+              ModuleFindings.findings(
+                  PythonCodebase.of(facts).sourceModules(), new HttpTimeouts()));
+
   @Override
   public Outcome check(RuleContext context) {
-    return ModuleFindings.outcome(context, this, "every outbound HTTP call has a timeout");
+    if (context.has(Profile.API)) {
+      Outcome home = judge(context);
+      return Outcome.notApplicable(
+          "same obligation as "
+              + ApiHttpTimeouts.ID
+              + ": an API's outbound timeouts are judged and scored there ("
+              + home.status()
+              + (home.status() == Status.FAIL ? ", " + home.evidence().size() + " finding(s)" : "")
+              + ")");
+    }
+    return judge(context);
+  }
+
+  /** The outcome of the detector for the repository, whichever rule is its home. */
+  static Outcome judge(RuleContext context) {
+    return ModuleFindings.outcomeOf(
+        context, modules -> context.fact(FINDINGS), "every outbound HTTP call has a timeout");
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Runs a {@link ModuleCheck} over every Python module outside test code and judges the lot. */
 final class ModuleFindings {
@@ -18,11 +19,17 @@ final class ModuleFindings {
    * saying what was checked.
    */
   static Outcome outcome(RuleContext context, ModuleCheck check, String clean) {
+    return outcomeOf(context, modules -> findings(modules, check), clean);
+  }
+
+  /** As above, for a detector over the whole list (a shared one may answer from a fact). */
+  static Outcome outcomeOf(
+      RuleContext context, Function<List<PythonModule>, List<Evidence>> detector, String clean) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).sourceModules();
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python source outside test code");
     }
-    List<Evidence> findings = findings(modules, check);
+    List<Evidence> findings = detector.apply(modules);
     if (!findings.isEmpty()) {
       return Outcome.fail(findings);
     }

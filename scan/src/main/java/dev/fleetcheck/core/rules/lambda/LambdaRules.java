@@ -9,6 +9,11 @@ public final class LambdaRules {
   private LambdaRules() {}
 
   public static List<Rule> all() {
-    return List.of(new ApiThrottling(), new LambdaLimits(), new JsonLambdaLogs());
+    return List.of(
+        new ApiThrottling(),
+        new LambdaLimits(),
+        new JsonLambdaLogs(),
+        new LambdaClientReuse(),
+        new LambdaHandlerTests());
   }
 }

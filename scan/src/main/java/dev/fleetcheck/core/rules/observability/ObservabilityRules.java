@@ -14,6 +14,10 @@ public final class ObservabilityRules {
         new StructuredLogging(),
         new Tracing(),
         new ColdStartVisible(),
-        new PinnedImages());
+        new PinnedImages(),
+        new CorrelationIdInbound(),
+        new OutboundTraceContext(),
+        new InboundTraceContext(),
+        new RequestStartLog());
   }
 }

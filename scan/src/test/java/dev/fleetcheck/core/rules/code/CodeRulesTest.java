@@ -14,30 +14,40 @@ import org.junit.jupiter.api.Test;
 class CodeRulesTest {
 
   private static final Map<String, Level> LEVELS =
-      Map.of(
-          "PY-BEH-012", Level.REQUIRED,
-          "PY-SEC-001", Level.REQUIRED,
-          "PY-SEC-012", Level.REQUIRED,
-          "PY-SEC-046", Level.REQUIRED,
-          "PY-SEC-016", Level.RECOMMENDED,
-          "PY-STYLE-001", Level.REQUIRED,
-          "PY-DOC-001", Level.RECOMMENDED,
-          "PY-CODE-008", Level.RECOMMENDED,
-          "PY-OBS-048", Level.REQUIRED,
-          "PY-STYLE-002", Level.ADVISORY);
+      Map.ofEntries(
+          Map.entry("PY-BEH-012", Level.REQUIRED),
+          Map.entry("PY-SEC-001", Level.REQUIRED),
+          Map.entry("PY-SEC-012", Level.REQUIRED),
+          Map.entry("PY-SEC-046", Level.REQUIRED),
+          Map.entry("PY-SEC-016", Level.RECOMMENDED),
+          Map.entry("PY-STYLE-001", Level.REQUIRED),
+          Map.entry("PY-DOC-001", Level.RECOMMENDED),
+          Map.entry("PY-CODE-008", Level.RECOMMENDED),
+          Map.entry("PY-OBS-048", Level.REQUIRED),
+          Map.entry("PY-STYLE-002", Level.ADVISORY),
+          Map.entry("PY-SEC-036", Level.REQUIRED),
+          Map.entry("PY-SEC-015", Level.REQUIRED),
+          Map.entry("PY-BEH-020", Level.REQUIRED),
+          Map.entry("PY-SEC-019", Level.RECOMMENDED),
+          Map.entry("PY-OBS-043", Level.REQUIRED));
 
   private static final Map<String, Set<Profile>> PROFILES =
-      Map.of(
-          "PY-BEH-012", Set.of(Profile.PYTHON),
-          "PY-SEC-001", Set.of(Profile.CLI),
-          "PY-SEC-012", Set.of(Profile.API),
-          "PY-SEC-046", Set.of(Profile.API),
-          "PY-SEC-016", Set.of(Profile.API),
-          "PY-STYLE-001", Set.of(Profile.PYTHON),
-          "PY-DOC-001", Set.of(Profile.PYTHON),
-          "PY-CODE-008", Set.of(Profile.PYTHON),
-          "PY-OBS-048", Set.of(Profile.API, Profile.LAMBDA),
-          "PY-STYLE-002", Set.of(Profile.PYTHON));
+      Map.ofEntries(
+          Map.entry("PY-BEH-012", Set.of(Profile.PYTHON)),
+          Map.entry("PY-SEC-001", Set.of(Profile.CLI)),
+          Map.entry("PY-SEC-012", Set.of(Profile.API)),
+          Map.entry("PY-SEC-046", Set.of(Profile.API)),
+          Map.entry("PY-SEC-016", Set.of(Profile.API)),
+          Map.entry("PY-STYLE-001", Set.of(Profile.PYTHON)),
+          Map.entry("PY-DOC-001", Set.of(Profile.PYTHON)),
+          Map.entry("PY-CODE-008", Set.of(Profile.PYTHON)),
+          Map.entry("PY-OBS-048", Set.of(Profile.API, Profile.LAMBDA)),
+          Map.entry("PY-STYLE-002", Set.of(Profile.PYTHON)),
+          Map.entry("PY-SEC-036", Set.of(Profile.API, Profile.LAMBDA)),
+          Map.entry("PY-SEC-015", Set.of(Profile.API)),
+          Map.entry("PY-BEH-020", Set.of(Profile.API)),
+          Map.entry("PY-SEC-019", Set.of(Profile.API)),
+          Map.entry("PY-OBS-043", Set.of(Profile.API, Profile.LAMBDA, Profile.CLI)));
 
   @Test
   void everyCodeCheckIsRegisteredWithItsProfilesAndLevel() {

@@ -1,0 +1,66 @@
+package dev.fleetcheck.core.rules.code;
+
+import dev.fleetcheck.core.python.Assignment;
+import dev.fleetcheck.core.python.LiteralPair;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Shared detector (RULES-NEXT family F11): Django REST framework's authentication class lists,
+ * {@code DEFAULT_AUTHENTICATION_CLASSES} (a dict entry of {@code REST_FRAMEWORK} or a name) and a
+ * view's {@code authentication_classes}, and which entries are session or token classes.
+ */
+final class DrfAuthentication {
+
+  private static final String DEFAULT = "DEFAULT_AUTHENTICATION_CLASSES";
+  private static final Pattern TOKEN_CLASS =
+      Pattern.compile("(Token|JWT|JSONWebToken|OAuth2)Authentication$");
+
+  private DrfAuthentication() {}
+
+  /** Each class list of the module, keyed by its name, with the line it is written on. */
+  static List<LiteralPair> classLists(PythonModule module) {
+    List<LiteralPair> lists = new ArrayList<>();
+    for (LiteralPair pair : module.literalPairs()) {
+      if (pair.key().equals(DEFAULT)) {
+        lists.add(pair);
+      }
+    }
+    for (Assignment assignment : module.assignments()) {
+      if (assignment.name().equals("authentication_classes") || assignment.name().equals(DEFAULT)) {
+        lists.add(new LiteralPair(assignment.name(), assignment.value(), assignment.line()));
+      } else if (assignment.value() instanceof PyValue.Dict dict) {
+        dict.get(DEFAULT).ifPresent(v -> lists.add(new LiteralPair(DEFAULT, v, assignment.line())));
+      }
+    }
+    return lists;
+  }
+
+  static boolean isTokenClass(String dotted) {
+    return TOKEN_CLASS.matcher(dotted).find();
+  }
+
+  static boolean isSession(PyValue entry) {
+    return className(entry).endsWith("SessionAuthentication");
+  }
+
+  static boolean hasTokenClass(PyValue list) {
+    return list instanceof PyValue.Seq seq
+        && seq.items().stream().anyMatch(v -> isTokenClass(className(v)));
+  }
+
+  static boolean hasSessionClass(PyValue list) {
+    return list instanceof PyValue.Seq seq
+        && seq.items().stream().anyMatch(DrfAuthentication::isSession);
+  }
+
+  private static String className(PyValue value) {
+    if (value instanceof PyValue.Str s) {
+      return s.value();
+    }
+    return value instanceof PyValue.Name n ? n.dotted() : "";
+  }
+}
