@@ -153,6 +153,7 @@ public final class ModuleAnalyzer {
         decorators,
         functions,
         classes,
+        LayoutAnalyzer.analyze(t),
         exceptHandlers);
   }
 
@@ -378,7 +379,8 @@ public final class ModuleAnalyzer {
     List<String> decoratorNames = List.copyOf(pendingDecorators);
     pendingDecorators.clear();
     boolean skipFirst = method && decoratorNames.stream().noneMatch(d -> d.equals("staticmethod"));
-    List<String> unannotated = parameters(open, close, skipFirst);
+    List<String> defaulted = new ArrayList<>();
+    List<String> unannotated = parameters(open, close, skipFirst, defaulted);
     int arrow = t.skipTrivia(close + 1);
     boolean returnAnnotated = t.is(arrow, "->");
     int colon = blockColon(close + 1);
@@ -390,13 +392,17 @@ public final class ModuleAnalyzer {
             method,
             colon >= 0 && hasBlockDocstring(colon),
             unannotated,
+            defaulted,
             returnAnnotated,
             decoratorNames));
     scopes.push(indentLevel + 1, false, publicApi, name);
   }
 
-  /** Records the parameters of a def; returns the names of those without an annotation. */
-  private List<String> parameters(int open, int close, boolean skipFirst) {
+  /**
+   * Records the parameters of a def; returns the names of those without an annotation and adds
+   * those with a default value to {@code defaulted}.
+   */
+  private List<String> parameters(int open, int close, boolean skipFirst, List<String> defaulted) {
     paramsOpen = open;
     paramsClose = close;
     params.clear();
@@ -421,8 +427,24 @@ public final class ModuleAnalyzer {
       if (!skip && !t.isOp(t.skipTrivia(nameIndex + 1), ':')) {
         unannotated.add(name);
       }
+      if (hasDefault(nameIndex + 1, segment[1])) {
+        defaulted.add(name);
+      }
     }
     return unannotated;
+  }
+
+  /** Whether a top-level '=' sits in a parameter segment after its name. */
+  private boolean hasDefault(int from, int end) {
+    for (int j = from; j < end; j++) {
+      int match = t.match(j);
+      if (match > j) {
+        j = match;
+      } else if (t.isOp(j, '=')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void classDef(int at) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param hasDocstring whether the module starts with a docstring
  * @param firstTabIndentedLine the first logical line indented with a tab, 0 when none
  * @param imports local name to the dotted name it stands for
+ * @param layout blank lines, docstring quotes and explaining comments ({@link Layout})
  */
 public record PythonModule(
     String path,
@@ -29,6 +30,7 @@ public record PythonModule(
     List<Decorator> decorators,
     List<FunctionDef> functions,
     List<ClassDef> classes,
+    Layout layout,
     List<ExceptHandler> exceptHandlers) {
 
   public PythonModule {

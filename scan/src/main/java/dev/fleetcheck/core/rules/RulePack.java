@@ -6,11 +6,14 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.rules.assisted.AssistedRules;
+import dev.fleetcheck.core.rules.cli.CliRules;
 import dev.fleetcheck.core.rules.code.CodeRules;
+import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
+import dev.fleetcheck.core.rules.style.StyleRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
 import dev.fleetcheck.core.rules.tests.TestRules;
 import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
@@ -77,6 +80,9 @@ public final class RulePack {
             TestRules.all(),
             CodeRules.all(),
             LambdaRules.all(),
+            EmulatorRules.all(),
+            CliRules.all(),
+            StyleRules.all(),
             SecretRules.all(),
             AssistedRules.all())
         .flatMap(List::stream)

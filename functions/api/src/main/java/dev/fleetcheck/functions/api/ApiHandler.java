@@ -8,7 +8,10 @@ import dev.fleetcheck.core.port.ReportLinks;
 import dev.fleetcheck.core.port.SweepLauncher;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
+import dev.fleetcheck.functions.common.SnapStartPriming;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /** Serves the report API's routes over stored results (template.yaml's HttpApi events). */
 public final class ApiHandler
@@ -16,6 +19,9 @@ public final class ApiHandler
 
   private final FunctionRuntime runtime;
   private final ApiRouter router;
+
+  // Held for as long as the handler lives: org.crac keeps registered resources weakly.
+  private final SnapStartPriming priming;
 
   public ApiHandler() {
     this(System.getenv());
@@ -39,8 +45,20 @@ public final class ApiHandler
    * @param launcher what starts a sweep for {@code POST /v1/sweeps}
    */
   public ApiHandler(FunctionRuntime runtime, ReportLinks links, SweepLauncher launcher) {
+    this(runtime, links, launcher, Core.getGlobalContext());
+  }
+
+  /** Registers its SnapStart priming ({@link ApiPriming}) with {@code snapStart}. */
+  ApiHandler(
+      FunctionRuntime runtime,
+      ReportLinks links,
+      SweepLauncher launcher,
+      org.crac.Context<Resource> snapStart) {
     this.runtime = runtime;
     this.router = new ApiRouter(ApiRoutes.all(runtime, links, launcher), runtime.log());
+    this.priming =
+        SnapStartPriming.register(
+            snapStart, runtime, () -> ApiPriming.prime(this, runtime.fleet().ports()));
   }
 
   @Override

@@ -7,10 +7,14 @@ import dev.fleetcheck.aws.s3.S3ReportLinks;
 import dev.fleetcheck.core.port.ReportLinks;
 import dev.fleetcheck.core.port.SweepLauncher;
 import dev.fleetcheck.functions.common.FunctionEnvironment;
+import dev.fleetcheck.functions.common.Lazily;
 import java.util.Map;
 import java.util.Optional;
 
-/** The API's own AWS adapters, from the variables template.yaml sets. */
+/**
+ * The API's own AWS adapters, from the variables template.yaml sets; each SDK client is built on
+ * first use (ADR 0018), since most invocations export nothing and start no sweep.
+ */
 final class AwsApiPorts {
 
   /** The sweep function (its alias) that {@code POST /v1/sweeps} invokes. */
@@ -22,7 +26,11 @@ final class AwsApiPorts {
   static ReportLinks links(Map<String, String> environment) {
     return FunctionEnvironment.of(environment)
         .bucket()
-        .<ReportLinks>map(bucket -> new S3ReportLinks(clients(environment).s3Presigner(), bucket))
+        .map(
+            bucket ->
+                Lazily.port(
+                    ReportLinks.class,
+                    () -> new S3ReportLinks(clients(environment).s3Presigner(), bucket)))
         .orElseGet(ApiRoutes::noReportLinks);
   }
 
@@ -31,7 +39,11 @@ final class AwsApiPorts {
     return Optional.ofNullable(environment.get(SWEEP_FUNCTION))
         .map(String::strip)
         .filter(f -> !f.isEmpty())
-        .<SweepLauncher>map(f -> new LambdaSweepLauncher(clients(environment).lambda(), f))
+        .map(
+            f ->
+                Lazily.port(
+                    SweepLauncher.class,
+                    () -> new LambdaSweepLauncher(clients(environment).lambda(), f)))
         .orElseGet(ApiRoutes::noSweepLauncher);
   }
 

@@ -36,23 +36,34 @@ public final class AwsFleetPorts {
     DynamoDbClient dynamo = clients.dynamoDb();
     ReportStore reports =
         env.bucket()
-            .<ReportStore>map(b -> new S3ReportStore(clients.s3(), b, new Encryption.Aes256()))
+            .map(
+                b ->
+                    Lazily.port(
+                        ReportStore.class,
+                        () -> new S3ReportStore(clients.s3(), b, new Encryption.Aes256())))
             .orElseGet(() -> Unconfigured.port(ReportStore.class, FunctionEnvironment.BUCKET));
     JobQueue queue =
         env.queueUrl()
-            .<JobQueue>map(
-                url ->
-                    new SqsJobQueue(
-                        clients.sqs(),
-                        new SqsQueues(
-                            url,
-                            FunctionEnvironment.require(
-                                env.deadLetterUrl(), FunctionEnvironment.DEAD_LETTER_URL),
-                            env.maxReceives(),
-                            VISIBILITY),
-                        new DynamoFailureReasons(dynamo, env.table(), clock),
-                        correlationId,
-                        cursorKey))
+            .map(
+                url -> {
+                  // Checked now: a deployment without its DLQ fails at init, not on a first send.
+                  SqsQueues queues =
+                      new SqsQueues(
+                          url,
+                          FunctionEnvironment.require(
+                              env.deadLetterUrl(), FunctionEnvironment.DEAD_LETTER_URL),
+                          env.maxReceives(),
+                          VISIBILITY);
+                  return Lazily.port(
+                      JobQueue.class,
+                      () ->
+                          new SqsJobQueue(
+                              clients.sqs(),
+                              queues,
+                              new DynamoFailureReasons(dynamo, env.table(), clock),
+                              correlationId,
+                              cursorKey));
+                })
             .orElseGet(() -> new EventSourceQueue(env.maxReceives()));
     return new FleetPorts(
         new DynamoResultStore(dynamo, env.table(), cursorKey),

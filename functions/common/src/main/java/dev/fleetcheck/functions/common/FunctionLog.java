@@ -24,6 +24,7 @@ public final class FunctionLog {
   private final PrintStream out;
   private final Clock clock;
   private volatile Invocation invocation = Invocation.NONE;
+  private volatile boolean muted;
 
   public FunctionLog(String function, PrintStream out, Clock clock) {
     this.function = function;
@@ -42,6 +43,11 @@ public final class FunctionLog {
 
   public Invocation invocation() {
     return invocation;
+  }
+
+  /** While muted, lines are dropped (SnapStart priming's synthetic invocations are no traffic). */
+  void mute(boolean muted) {
+    this.muted = muted;
   }
 
   public void info(String event, Map<String, ?> fields) {
@@ -74,6 +80,9 @@ public final class FunctionLog {
   }
 
   private void write(String level, String event, Map<String, ?> fields) {
+    if (muted) {
+      return;
+    }
     ObjectNode line = JSON.createObjectNode();
     line.put("ts", clock.instant().toString());
     line.put("level", level);

@@ -88,6 +88,23 @@ public final class FunctionRuntime {
     return metrics;
   }
 
+  /**
+   * Runs {@code body} with this function's log lines and metrics dropped: SnapStart priming sends
+   * synthetic requests through the hot path, and they must neither read as traffic in the logs nor
+   * count in the metrics.
+   */
+  public <T> T quietly(Supplier<T> body) {
+    log.mute(true);
+    metrics.mute(true);
+    try {
+      return body.get();
+    } finally {
+      log.mute(false);
+      metrics.mute(false);
+      log.begin(Invocation.NONE);
+    }
+  }
+
   public DependencyCalls calls() {
     return calls;
   }

@@ -19,6 +19,19 @@ public record Invocation(String awsRequestId, String correlationId, boolean cold
     Objects.requireNonNull(correlationId, "correlationId");
   }
 
+  /** Whether the next invocation of this instance is its cold start. */
+  public static boolean coldStartPending() {
+    return FIRST.get();
+  }
+
+  /**
+   * Sets whether the next invocation is a cold start: SnapStart priming runs synthetic invocations
+   * that must not use the flag up, and an instance restored from a snapshot starts cold again.
+   */
+  public static void coldStartPending(boolean pending) {
+    FIRST.set(pending);
+  }
+
   /** This invocation; the correlation ID falls back to the request ID when the event has none. */
   public static Invocation of(Context context, String correlationId) {
     String requestId =

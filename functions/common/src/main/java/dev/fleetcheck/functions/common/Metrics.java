@@ -40,6 +40,7 @@ public final class Metrics {
   private final PrintStream out;
   private final Clock clock;
   private final Map<Map<String, String>, List<Value>> pending = new LinkedHashMap<>();
+  private boolean muted;
 
   public Metrics(String function, PrintStream out, Clock clock) {
     this.function = function;
@@ -56,9 +57,17 @@ public final class Metrics {
   }
 
   public synchronized void add(String name, Unit unit, double value, Map<String, String> extra) {
+    if (muted) {
+      return;
+    }
     Map<String, String> dimensions = new TreeMap<>(extra);
     dimensions.put("function", function);
     pending.computeIfAbsent(dimensions, d -> new ArrayList<>()).add(new Value(name, unit, value));
+  }
+
+  /** While muted, values are dropped (SnapStart priming's synthetic invocations are no traffic). */
+  synchronized void mute(boolean muted) {
+    this.muted = muted;
   }
 
   /** Prints what was collected since the last flush and forgets it. */

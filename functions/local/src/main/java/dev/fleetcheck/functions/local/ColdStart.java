@@ -1,103 +1,246 @@
 package dev.fleetcheck.functions.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code make bench}'s cold-start proxy: each function in a fresh JVM, from JVM start to the end of
- * its first invocation on its sample event (embedded ports, so no server), against a trivial
- * handler in the same run. The worker's repository URLs point nowhere local, so its figure is init
- * plus a batch whose clones fail at once (FLEETCHECK_FLEET_DIR is empty; no network): the scan
- * itself is {@code make bench}'s throughput figures' business.
+ * {@code make bench}'s cold-start proxy for the Lambda functions, as deployed: each function's own
+ * deployment jar in fresh JVMs started with template.yaml's {@code JAVA_TOOL_OPTIONS}, its handler
+ * created and invoked the way the Lambda Java runtime does ({@link ColdStartProbe}), wired by its
+ * environment variables to the AWS adapters on a local endpoint (moto_server through {@code
+ * infra/local-aws.sh}), against the minimal handler run the same way in the same rounds. For the
+ * functions with SnapStart (api, sweep) it also prints the priming and the first invocation after a
+ * restore. The worker's repository URLs point at a folder that does not exist: its figure is init
+ * plus a batch whose clones fail at once (the scan itself is the throughput figures' business).
  */
 public final class ColdStart {
 
-  private static final int RUNS = 3;
-  private static final Map<String, String> EVENTS =
-      Map.of(
-          "sweep", "events/sweep/schedule.json",
-          "worker", "events/worker/sqs-batch.json",
-          "api", "events/api/get-scan.json");
+  private static final int RUNS = 5;
+  private static final Pattern TOOL_OPTIONS =
+      Pattern.compile("^\\s*JAVA_TOOL_OPTIONS:\\s*(.+?)\\s*$", Pattern.MULTILINE);
 
-  /** The baseline: the smallest handler there is. */
-  public static final class Minimal implements RequestHandler<Map<String, Object>, String> {
-    @Override
-    public String handleRequest(Map<String, Object> event, Context context) {
-      return "ok";
-    }
-  }
+  private record Function(String name, String handler, String event, boolean snapStart) {}
+
+  private static final List<Function> FUNCTIONS =
+      List.of(
+          new Function(
+              "sweep",
+              "dev.fleetcheck.functions.sweep.SweepHandler",
+              "events/sweep/schedule.json",
+              true),
+          new Function(
+              "worker",
+              "dev.fleetcheck.functions.worker.WorkerHandler",
+              "events/worker/sqs-batch.json",
+              false),
+          new Function(
+              "api", "dev.fleetcheck.functions.api.ApiHandler", "events/api/get-scan.json", true));
 
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 2) {
-      probe(args[0], args[1]);
+    String toolOptions = toolOptions(Path.of("template.yaml"));
+    List<String> runtimeJars = runtimeJars();
+    Path work = Files.createTempDirectory("fleetcheck-coldstart");
+    System.out.println(
+        "Lambda functions: artifact size and cold-start proxy, as deployed (median of "
+            + RUNS
+            + "; JAVA_TOOL_OPTIONS from template.yaml: "
+            + toolOptions
+            + ")");
+    LocalAwsEndpoint endpoint;
+    try {
+      endpoint = LocalAwsEndpoint.start();
+    } catch (IOException e) {
+      System.out.println("  skipped: no local AWS endpoint (" + e.getMessage() + ")");
       return;
     }
-    System.out.println(
-        "Lambda functions: artifact size and cold-start proxy (median of " + RUNS + ")");
-    long baseline = median("minimal", "events/sweep/schedule.json");
-    System.out.printf(
-        "  %-8s %10s  %6d ms  (baseline: trivial RequestHandler)%n", "minimal", "-", baseline);
-    for (String function : List.of("sweep", "worker", "api")) {
+    try (endpoint) {
+      Map<String, String> env = new HashMap<>(endpoint.variables());
+      env.put("JAVA_TOOL_OPTIONS", toolOptions);
+      env.put("FLEETCHECK_INVENTORY", inventory(work).toString());
+      env.put("FLEETCHECK_ALLOW_FILE_URLS", "true");
+      report(probes(String.join(":", runtimeJars), workerEvent(work)), env);
+    }
+  }
+
+  /** One kind of fresh JVM the bench starts: a handler, its class path, event and mode. */
+  private record Probe(
+      String name, String classes, String handler, String event, String mode, long jarBytes) {}
+
+  private static List<Probe> probes(String runtimeClasses, Path workerEvent) throws IOException {
+    String minimal = ColdStartProbe.Minimal.class.getName();
+    String schedule = "events/sweep/schedule.json";
+    List<Probe> probes = new ArrayList<>();
+    probes.add(new Probe("minimal", runtimeClasses, minimal, schedule, "fresh", 0));
+    probes.add(new Probe("bare", runtimeClasses, minimal, schedule, "bare", 0));
+    for (Function function : FUNCTIONS) {
       Path jar =
           Path.of(
-              "functions", function, "target", "fleetcheck-fn-" + function + "-0.1.0-lambda.jar");
-      String size = Files.exists(jar) ? (Files.size(jar) / 1024 / 1024) + " MB" : "not built";
-      long ms = median(function, EVENTS.get(function));
-      System.out.printf(
-          "  %-8s %10s  %6d ms  (%+d ms over the baseline)%n", function, size, ms, ms - baseline);
-    }
-  }
-
-  private static long median(String function, String event) throws Exception {
-    List<Long> runs = new ArrayList<>();
-    for (int i = 0; i < RUNS; i++) {
-      Path data = Files.createTempDirectory("fleetcheck-coldstart");
-      Path inventory = data.resolve("inventory.yaml");
-      Files.writeString(inventory, "- url: https://github.com/acme/payments-api.git\n");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-XX:+TieredCompilation",
-                  "-XX:TieredStopAtLevel=1",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  ColdStart.class.getName(),
-                  function,
-                  event)
-              .redirectError(ProcessBuilder.Redirect.DISCARD);
-      builder.environment().put("FLEETCHECK_DATA_DIR", data.resolve("data").toString());
-      builder.environment().put("FLEETCHECK_INVENTORY", inventory.toString());
-      builder.environment().put("FLEETCHECK_FLEET_DIR", data.resolve("no-fleet").toString());
-      Process process = builder.start();
-      String out = new String(process.getInputStream().readAllBytes()).strip();
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException(function + " probe failed: " + out);
+              "functions",
+              function.name(),
+              "target",
+              "fleetcheck-fn-" + function.name() + "-0.1.0-lambda.jar");
+      if (!Files.exists(jar)) {
+        System.out.printf("  %-8s not built (make package)%n", function.name());
+        continue;
       }
-      String[] lines = out.split("\n");
-      runs.add(Long.parseLong(lines[lines.length - 1].strip()));
+      String classes = runtimeClasses + ":" + jar;
+      String event = function.name().equals("worker") ? workerEvent.toString() : function.event();
+      long bytes = Files.size(jar);
+      probes.add(new Probe(function.name(), classes, function.handler(), event, "fresh", bytes));
+      if (function.snapStart()) {
+        probes.add(
+            new Probe(function.name(), classes, function.handler(), event, "snapstart", bytes));
+      }
     }
-    runs.sort(Long::compare);
-    return runs.get(RUNS / 2);
+    return probes;
   }
 
-  /** In the fresh JVM: one invocation, then the milliseconds since the JVM started. */
-  private static void probe(String function, String event) throws Exception {
-    java.io.PrintStream stdout = System.out;
-    if (function.equals("minimal")) {
-      new Minimal().handleRequest(Map.of(), null);
-    } else {
-      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-      LocalInvoke.main(new String[] {function, event});
+  /**
+   * Runs every probe once per round, in turn, so that each figure and its baselines share the
+   * machine's load; prints medians, and each ratio as the median of the rounds' ratios.
+   */
+  private static void report(List<Probe> probes, Map<String, String> env) throws Exception {
+    Map<Probe, List<long[]>> runs = new LinkedHashMap<>();
+    for (int round = 0; round < RUNS; round++) {
+      for (Probe probe : probes) {
+        long[] result = run(probe, env);
+        runs.computeIfAbsent(probe, p -> new ArrayList<>()).add(result);
+      }
     }
-    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    stdout.println(ms);
+    List<long[]> minimal = runs.get(probes.get(0));
+    List<long[]> bare = runs.get(probes.get(1));
+    System.out.printf(
+        "  %-8s %8s  %6d ms  (baseline: trivial RequestHandler, its event read and its answer"
+            + " written by the runtime's serialisation library, as on Lambda)%n",
+        "minimal", "-", median(minimal, 0));
+    System.out.printf(
+        "  %-8s %8s  %6d ms  (for reference: the same handler called directly, no"
+            + " serialisation: the JVM's own start)%n",
+        "bare", "-", median(bare, 0));
+    for (Probe probe : probes.subList(2, probes.size())) {
+      List<long[]> results = runs.get(probe);
+      if (results.stream().anyMatch(r -> r.length == 0)) {
+        System.out.printf("  %-8s %8s  SnapStart figure not available (no hooks)%n", "", "");
+      } else if (probe.mode().equals("fresh")) {
+        System.out.printf(
+            "  %-8s %5d MB  %6d ms  (x%.2f the baseline, x%.1f bare) fresh JVM: init + first"
+                + " invocation%n",
+            probe.name(),
+            probe.jarBytes() / 1024 / 1024,
+            median(results, 0),
+            ratio(results, 0, minimal),
+            ratio(results, 0, bare));
+      } else {
+        System.out.printf(
+            "  %-8s %8s  %6d ms  (x%.2f the baseline, x%.1f bare) SnapStart: first invocation"
+                + " after restore (priming %d ms at publish; the restore itself is not"
+                + " measured)%n",
+            "",
+            "",
+            median(results, 1),
+            ratio(results, 1, minimal),
+            ratio(results, 1, bare),
+            median(results, 0));
+      }
+    }
+  }
+
+  private static long median(List<long[]> results, int column) {
+    long[] values = results.stream().mapToLong(r -> r[column]).sorted().toArray();
+    return values[values.length / 2];
+  }
+
+  /** The median over rounds of this round's figure over the same round's baseline. */
+  private static double ratio(List<long[]> results, int column, List<long[]> baseline) {
+    double[] ratios = new double[results.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = (double) results.get(i)[column] / Math.max(1, baseline.get(i)[0]);
+    }
+    Arrays.sort(ratios);
+    return ratios[ratios.length / 2];
+  }
+
+  /**
+   * template.yaml's Globals JAVA_TOOL_OPTIONS: the JVM options Lambda applies to every function.
+   */
+  static String toolOptions(Path template) throws IOException {
+    Matcher matcher = TOOL_OPTIONS.matcher(Files.readString(template));
+    if (!matcher.find()) {
+      throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS");
+    }
+    return matcher.group(1);
+  }
+
+  /** What the Lambda Java runtime brings: its core interfaces and its serialisation library. */
+  private static List<String> runtimeJars() {
+    List<String> jars = new ArrayList<>();
+    jars.add(Path.of("functions", "local", "target", "classes").toString());
+    for (String entry : System.getProperty("java.class.path").split(":")) {
+      String file = Path.of(entry).getFileName().toString();
+      if (file.startsWith("aws-lambda-java-core-")
+          || file.startsWith("aws-lambda-java-serialization-")) {
+        jars.add(entry);
+      }
+    }
+    return jars;
+  }
+
+  private static Path inventory(Path work) throws IOException {
+    return Files.writeString(
+        work.resolve("inventory.yaml"), "- url: https://github.com/acme/payments-api.git\n");
+  }
+
+  /** The worker's sample batch with its repositories in a local folder that does not exist. */
+  private static Path workerEvent(Path work) throws IOException {
+    String fleet = work.resolve("no-fleet").toUri().toString();
+    String event =
+        Files.readString(Path.of("events/worker/sqs-batch.json"))
+            .replace("https://github.com/acme/", fleet);
+    return Files.writeString(work.resolve("sqs-batch.json"), event);
+  }
+
+  /** One fresh JVM; an empty result when the probe failed (a function without SnapStart hooks). */
+  private static long[] run(Probe probe, Map<String, String> env) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.crac.Core.Compat=" + ColdStartProbe.class.getPackageName() + ".crac",
+                "-cp",
+                probe.classes(),
+                ColdStartProbe.class.getName(),
+                probe.handler(),
+                probe.event(),
+                probe.mode())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes()).strip();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(probe.name() + " probe timed out");
+    }
+    if (process.exitValue() != 0) {
+      if (probe.mode().equals("snapstart")) {
+        return new long[0];
+      }
+      throw new IllegalStateException(probe.name() + " probe failed: " + out);
+    }
+    String[] lines = out.split("\n");
+    return Arrays.stream(lines[lines.length - 1].strip().split(" "))
+        .mapToLong(Long::parseLong)
+        .toArray();
   }
 }

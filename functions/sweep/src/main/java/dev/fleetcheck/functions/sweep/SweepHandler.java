@@ -7,9 +7,12 @@ import dev.fleetcheck.core.port.RepoInventory;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
 import dev.fleetcheck.functions.common.Metrics;
+import dev.fleetcheck.functions.common.SnapStartPriming;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.crac.Core;
+import org.crac.Resource;
 
 /** Starts or resumes the sweep a schedule event or a manual invoke names (template.yaml). */
 public final class SweepHandler
@@ -17,6 +20,9 @@ public final class SweepHandler
 
   private final FunctionRuntime runtime;
   private final Supplier<RepoInventory> inventory;
+
+  // Held for as long as the handler lives: org.crac keeps registered resources weakly.
+  private final SnapStartPriming priming;
 
   public SweepHandler() {
     this(System.getenv());
@@ -35,8 +41,17 @@ public final class SweepHandler
   }
 
   public SweepHandler(FunctionRuntime runtime, Supplier<RepoInventory> inventory) {
+    this(runtime, inventory, Core.getGlobalContext());
+  }
+
+  /** Registers its SnapStart priming ({@link SweepPriming}) with {@code snapStart}. */
+  SweepHandler(
+      FunctionRuntime runtime,
+      Supplier<RepoInventory> inventory,
+      org.crac.Context<Resource> snapStart) {
     this.runtime = runtime;
     this.inventory = inventory;
+    this.priming = SnapStartPriming.register(snapStart, runtime, () -> SweepPriming.prime(runtime));
   }
 
   @Override

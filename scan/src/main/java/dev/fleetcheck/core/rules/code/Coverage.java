@@ -44,6 +44,11 @@ public record Coverage(List<Item> items) {
   }
 
   Outcome outcome(String what, String nothing) {
+    return outcome(what, nothing, ProfileScope.describe());
+  }
+
+  /** As {@link #outcome(String, String)}, the evidence naming {@code population} as counted. */
+  public Outcome outcome(String what, String nothing, String population) {
     if (items.isEmpty()) {
       return Outcome.notApplicable(nothing);
     }
@@ -57,7 +62,7 @@ public record Coverage(List<Item> items) {
             what,
             percent,
             THRESHOLD_PERCENT,
-            ProfileScope.describe());
+            population);
     if (meetsThreshold()) {
       return Outcome.pass(Evidence.repository(summary));
     }

@@ -9,6 +9,6 @@ public final class TestRules {
   private TestRules() {}
 
   public static List<Rule> all() {
-    return List.of(new TestFilesExist());
+    return List.of(new TestFilesExist(), new ExplainedTests());
   }
 }

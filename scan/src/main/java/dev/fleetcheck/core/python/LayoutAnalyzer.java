@@ -1,0 +1,354 @@
+package dev.fleetcheck.core.python;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Computes a module's {@link Layout} from its tokens: one pass to split logical lines, then
+ * pycodestyle's {@code blank_lines} check at its defaults (E302 and E305 only; E303 takes
+ * precedence as there), docstring quotes and placement, and comments that explain a def.
+ */
+final class LayoutAnalyzer {
+
+  private static final Pattern TOP_LEVEL =
+      Pattern.compile("^(async\\s+def\\s+|def\\s+|class\\s+|@)");
+  private static final Pattern NOQA =
+      Pattern.compile(
+          "#\\s*noqa(?!\\s*:)|#\\s*noqa\\s*:[^#]*\\b(E302|E305)\\b", Pattern.CASE_INSENSITIVE);
+  private static final int TOP_LEVEL_LINES = 2;
+
+  private final Tokens t;
+  private final String[] lines;
+  private final List<int[]> logical = new ArrayList<>();
+
+  private LayoutAnalyzer(Tokens tokens) {
+    this.t = tokens;
+    this.lines = tokens.source().split("\r\n|\r|\n", -1);
+  }
+
+  static Layout analyze(Tokens tokens) {
+    return new LayoutAnalyzer(tokens).run();
+  }
+
+  private Layout run() {
+    splitLogicalLines();
+    List<Layout.Docstring> docstrings = new ArrayList<>();
+    List<Integer> misplaced = new ArrayList<>();
+    Set<Integer> commented = new HashSet<>();
+    if (!logical.isEmpty()) {
+      docstringAt(logical.get(0)[0], docstrings);
+    }
+    int decoratorRunLine = 0;
+    for (int n = 0; n < logical.size(); n++) {
+      int start = logical.get(n)[0];
+      if (t.isOp(start, '@')) {
+        if (decoratorRunLine == 0) {
+          decoratorRunLine = t.line(start);
+        }
+        continue;
+      }
+      int keyword = t.is(start, "async") ? start + 1 : start;
+      if (t.is(keyword, "def") || t.is(keyword, "class")) {
+        int top = decoratorRunLine > 0 ? decoratorRunLine : t.line(start);
+        body(n, keyword, top, docstrings, misplaced, commented);
+      }
+      decoratorRunLine = 0;
+    }
+    return new Layout(spacing(), docstrings, misplaced, commented);
+  }
+
+  /** Logical lines as [first token, NEWLINE token] index pairs. */
+  private void splitLogicalLines() {
+    int start = -1;
+    for (int i = 0; i < t.size(); i++) {
+      TokenKind kind = t.kind(i);
+      if (start < 0) {
+        if (kind == TokenKind.NL
+            || kind == TokenKind.COMMENT
+            || kind == TokenKind.INDENT
+            || kind == TokenKind.DEDENT
+            || kind == TokenKind.NEWLINE) {
+          continue;
+        }
+        if (kind == TokenKind.ENDMARKER) {
+          return;
+        }
+        start = i;
+      }
+      if (kind == TokenKind.NEWLINE || kind == TokenKind.ENDMARKER) {
+        logical.add(new int[] {start, i});
+        start = -1;
+      }
+    }
+  }
+
+  // ---- pycodestyle blank_lines, E302 and E305 ----
+
+  private List<Layout.Spacing> spacing() {
+    List<Layout.Spacing> found = new ArrayList<>();
+    int previousEnd = 0;
+    String previousFirst = null;
+    boolean previousUnindentedIsDef = false;
+    for (int[] line : logical) {
+      int startLine = t.line(line[0]);
+      int blankLines = 0;
+      int blankBefore = 0;
+      for (int l = previousEnd + 1; l < startLine; l++) {
+        String text = physical(l).strip();
+        if (text.isEmpty()) {
+          blankLines++;
+        } else {
+          blankBefore = Math.max(blankBefore, blankLines);
+          blankLines = 0;
+        }
+      }
+      blankBefore = Math.max(blankBefore, blankLines);
+      boolean indented = t.column(line[0]) > 0;
+      String text = logicalText(line);
+      Layout.Spacing finding =
+          check(
+              line,
+              text,
+              indented,
+              blankLines,
+              blankBefore,
+              previousFirst,
+              previousUnindentedIsDef);
+      if (finding != null && !NOQA.matcher(physical(finding.line())).find()) {
+        found.add(finding);
+      }
+      previousFirst = text;
+      if (!indented) {
+        previousUnindentedIsDef = text.startsWith("def ") || text.startsWith("class ");
+      }
+      previousEnd = t.line(line[1]);
+    }
+    return found;
+  }
+
+  private Layout.Spacing check(
+      int[] line,
+      String text,
+      boolean indented,
+      int blankLines,
+      int blankBefore,
+      String previous,
+      boolean previousUnindentedIsDef) {
+    if (previous == null && blankBefore < TOP_LEVEL_LINES) {
+      return null;
+    }
+    int startLine = t.line(line[0]);
+    if (previous != null && previous.startsWith("@")) {
+      return null;
+    }
+    if (blankLines > TOP_LEVEL_LINES || (indented && blankLines == 2)) {
+      return null;
+    }
+    if (TOP_LEVEL.matcher(text).find()) {
+      if (blankBefore == 0 && isOneLiner(t.line(line[1]), indented ? t.column(line[0]) : 0)) {
+        return null;
+      }
+      if (!indented && blankBefore != TOP_LEVEL_LINES) {
+        return new Layout.Spacing(startLine, "E302", blankBefore);
+      }
+      return null;
+    }
+    if (!indented && blankBefore != TOP_LEVEL_LINES && previousUnindentedIsDef) {
+      return new Layout.Spacing(startLine, "E305", blankBefore);
+    }
+    return null;
+  }
+
+  /** pycodestyle's {@code _is_one_liner}, on physical lines. */
+  private boolean isOneLiner(int lineNumber, int indentLevel) {
+    int index = lineNumber - 1;
+    int previousIndent = index < 1 ? 0 : expandIndent(physical(index));
+    if (previousIndent > indentLevel) {
+      return false;
+    }
+    while (index < lines.length) {
+      String stripped = lines[index].strip();
+      if (!stripped.startsWith("@") && TOP_LEVEL.matcher(stripped).find()) {
+        break;
+      }
+      index++;
+    }
+    if (index >= lines.length) {
+      return false;
+    }
+    int next = index + 1;
+    while (next < lines.length && lines[next].strip().isEmpty()) {
+      next++;
+    }
+    if (next >= lines.length) {
+      return true;
+    }
+    return expandIndent(lines[next]) <= indentLevel;
+  }
+
+  private static int expandIndent(String line) {
+    int indent = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\t') {
+        indent = indent / 8 * 8 + 8;
+      } else if (c == ' ') {
+        indent++;
+      } else {
+        break;
+      }
+    }
+    return indent;
+  }
+
+  /** The start of a logical line as pycodestyle sees it: first words joined by one space. */
+  private String logicalText(int[] line) {
+    StringBuilder text = new StringBuilder();
+    for (int i = line[0]; i < line[1] && text.length() < 16; i++) {
+      if (t.isTrivia(i)) {
+        continue;
+      }
+      if (text.length() > 0 && t.isName(i) && t.isName(i - 1)) {
+        text.append(' ');
+      }
+      text.append(t.text(i));
+    }
+    return text.toString();
+  }
+
+  private String physical(int lineNumber) {
+    return lineNumber >= 1 && lineNumber <= lines.length ? lines[lineNumber - 1] : "";
+  }
+
+  // ---- docstrings and comments ----
+
+  private void body(
+      int n,
+      int keyword,
+      int topLine,
+      List<Layout.Docstring> docstrings,
+      List<Integer> misplaced,
+      Set<Integer> commented) {
+    int[] header = logical.get(n);
+    int defLine = t.line(keyword);
+    if (physical(topLine - 1).strip().startsWith("#")) {
+      commented.add(defLine);
+    }
+    int colon = -1;
+    for (int i = keyword; i < header[1]; i++) {
+      if (t.isKind(i, TokenKind.COMMENT)) {
+        commented.add(defLine);
+      }
+      if (colon < 0 && t.isOp(i, ':') && t.depth(i) == 0 && i > keyword + 1) {
+        colon = i;
+      }
+    }
+    if (colon < 0) {
+      return;
+    }
+    int first = t.skipTrivia(colon + 1);
+    if (first < header[1]) {
+      docstringAt(first, docstrings);
+      return;
+    }
+    int j = header[1] + 1;
+    while (j < t.size() && (t.isTrivia(j) || t.isKind(j, TokenKind.INDENT))) {
+      if (t.isKind(j, TokenKind.COMMENT)) {
+        commented.add(defLine);
+      }
+      j++;
+    }
+    if (n + 1 >= logical.size() || logical.get(n + 1)[0] != j) {
+      return;
+    }
+    if (docstringAt(j, docstrings)) {
+      return;
+    }
+    int[] firstStatement = logical.get(n + 1);
+    if (isAssignment(firstStatement) || t.isKind(j, TokenKind.STRING)) {
+      return;
+    }
+    int second = secondStatement(n + 1);
+    if (second >= 0 && isBareString(logical.get(second))) {
+      misplaced.add(defLine);
+    }
+  }
+
+  /** The logical line after statement {@code n} (and its block) at the same indentation. */
+  private int secondStatement(int n) {
+    int column = t.column(logical.get(n)[0]);
+    for (int m = n + 1; m < logical.size(); m++) {
+      int c = t.column(logical.get(m)[0]);
+      if (c == column) {
+        return m;
+      }
+      if (c < column) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Records a docstring when a statement of string literals only starts at {@code i}. */
+  private boolean docstringAt(int i, List<Layout.Docstring> docstrings) {
+    if (!t.isKind(i, TokenKind.STRING)) {
+      return false;
+    }
+    int j = i;
+    while (t.isKind(j, TokenKind.STRING)) {
+      if (StringLiterals.formatted(t.text(j))) {
+        return false;
+      }
+      j = t.skipTrivia(j + 1);
+    }
+    if (!(t.isKind(j, TokenKind.NEWLINE) || t.isKind(j, TokenKind.ENDMARKER) || t.isOp(j, ';'))) {
+      return false;
+    }
+    String text = t.text(i);
+    int quote = StringLiterals.quoteIndex(text);
+    String opening =
+        text.startsWith("\"\"\"", quote) || text.startsWith("'''", quote)
+            ? text.substring(quote, quote + 3)
+            : text.substring(quote, Math.min(text.length(), quote + 1));
+    docstrings.add(new Layout.Docstring(t.line(i), opening));
+    return true;
+  }
+
+  private boolean isBareString(int[] line) {
+    for (int i = line[0]; i < line[1]; i++) {
+      if (!t.isTrivia(i) && !t.isKind(i, TokenKind.STRING)) {
+        return false;
+      }
+      if (t.isKind(i, TokenKind.STRING) && StringLiterals.formatted(t.text(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code x = ...}, {@code x += ...}, {@code x: T} or {@code x: T = ...} at the top level. */
+  private boolean isAssignment(int[] line) {
+    if (t.isName(line[0]) && t.isOp(t.skipTrivia(line[0] + 1), ':')) {
+      return true;
+    }
+    for (int i = line[0]; i < line[1]; i++) {
+      if (t.depth(i) != 0 || !t.isKind(i, TokenKind.OP)) {
+        continue;
+      }
+      String op = t.text(i);
+      if (op.equals("=")
+          || (op.length() >= 2
+              && op.endsWith("=")
+              && !op.equals("==")
+              && !op.equals("!=")
+              && !op.equals("<=")
+              && !op.equals(">="))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.fleetcheck.core.rules.style;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Layout;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PY-STYLE-004: two blank lines around top-level definitions, exactly as pycodestyle reports E302
+ * and E305 at its defaults (RULES-NEXT decision; comments count as pycodestyle counts them, E303
+ * "too many" is not this rule and takes precedence as in pycodestyle). A {@code # noqa} naming
+ * E302/E305 (or bare) on the line exempts it, as flake8 does. Product {@code .py} files only.
+ */
+public final class TopLevelSpacing implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.of(
+          "PY-STYLE-004",
+          Profile.PYTHON,
+          "Put two blank lines before and after top-level functions and classes (`ruff format`"
+              + " does it; ruff's E302/E305 rules report what is left).");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    if (modules.isEmpty()) {
+      return Outcome.notApplicable("no Python product code");
+    }
+    List<Evidence> findings = new ArrayList<>();
+    for (PythonModule module : modules) {
+      for (Layout.Spacing spacing : module.layout().spacing()) {
+        findings.add(Evidence.at(module.path(), spacing.line(), message(spacing)));
+      }
+    }
+    if (!findings.isEmpty()) {
+      return Outcome.fail(findings);
+    }
+    return Outcome.pass(
+        Evidence.repository(
+            "top-level definitions have two blank lines around them ("
+                + modules.size()
+                + " files checked)"));
+  }
+
+  private static String message(Layout.Spacing spacing) {
+    return spacing.code().equals("E302")
+        ? "E302 expected 2 blank lines before a top-level definition, found " + spacing.found()
+        : "E305 expected 2 blank lines after a class or function definition, found "
+            + spacing.found();
+  }
+}
