@@ -22,6 +22,8 @@ public final class AssistedRules {
         new UnpaginatedReads(),
         new IdentityFromHeaders(),
         new NonBlockingGates(),
-        new CsrfProtectionOff());
+        new CsrfProtectionOff(),
+        new LoggedSecrets(),
+        new MaskedLogPayloads());
   }
 }
