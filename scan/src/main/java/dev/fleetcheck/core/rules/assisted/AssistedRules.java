@@ -24,6 +24,8 @@ public final class AssistedRules {
         new NonBlockingGates(),
         new CsrfProtectionOff(),
         new OpenByDefault(),
-        new DefaultDenyShared());
+        new DefaultDenyShared(),
+        new LoggedSecrets(),
+        new MaskedLogPayloads());
   }
 }
