@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.SameObligation;
 import java.util.Set;
 
 /**
@@ -32,12 +33,8 @@ public final class DefaultDenyShared implements Rule {
   public Outcome check(RuleContext context) {
     Outcome home = context.facts().get(OpenByDefault.OUTCOME);
     if (home.status() == Status.FAIL) {
-      return Outcome.notApplicable(
-          "same obligation as "
-              + OpenByDefault.ID
-              + ": an open default is judged and scored there (FAIL, "
-              + home.evidence().size()
-              + " finding(s))");
+      return SameObligation.judgedAt(
+          OpenByDefault.ID, "an open default is", SameObligation.statusOf(home));
     }
     return home.status() == Status.NOT_APPLICABLE ? home : Outcome.noEvidentViolation();
   }

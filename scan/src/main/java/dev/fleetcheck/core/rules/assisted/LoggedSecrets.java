@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules.assisted;
 
+import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
@@ -87,9 +88,20 @@ public final class LoggedSecrets implements Rule {
     return SPEC;
   }
 
+  // Computed once per scan: PY-OBS-017 shows this outcome too (one home per finding).
+  private static final Fact<Outcome> IN_LAMBDA_CODE =
+      Fact.of("logged-secrets-lambda", facts -> ProductCode.outcome(facts, new Detector(true)));
+  private static final Fact<Outcome> ELSEWHERE =
+      Fact.of("logged-secrets", facts -> ProductCode.outcome(facts, new Detector(false)));
+
   @Override
   public Outcome check(RuleContext context) {
-    return ProductCode.outcome(context, new Detector(context.has(Profile.LAMBDA)));
+    return outcomeFor(context);
+  }
+
+  /** The detector's outcome for the repository; whole events and print count in Lambda code. */
+  static Outcome outcomeFor(RuleContext context) {
+    return context.fact(context.has(Profile.LAMBDA) ? IN_LAMBDA_CODE : ELSEWHERE);
   }
 
   /** The F1 detector; {@code lambda}: whole events and {@code print} count (Lambda code). */

@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.SameObligation;
 import java.util.Set;
 
 /**
@@ -24,8 +25,6 @@ public final class MaskedLogPayloads implements Rule {
               + LoggedSecrets.ID
               + ".");
 
-  private final LoggedSecrets home = new LoggedSecrets();
-
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -33,18 +32,11 @@ public final class MaskedLogPayloads implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    Outcome outcome = home.check(context);
+    Outcome outcome = LoggedSecrets.outcomeFor(context);
     if (outcome.status() == Status.NOT_APPLICABLE) {
       return outcome;
     }
-    return Outcome.notApplicable(
-        "same obligation as "
-            + LoggedSecrets.ID
-            + ": secrets and payloads in logs are judged and scored there ("
-            + outcome.status()
-            + (outcome.status() == Status.FAIL
-                ? ", " + outcome.evidence().size() + " finding(s)"
-                : "")
-            + ")");
+    return SameObligation.judgedAt(
+        LoggedSecrets.ID, "secrets and payloads in logs are", SameObligation.statusOf(outcome));
   }
 }

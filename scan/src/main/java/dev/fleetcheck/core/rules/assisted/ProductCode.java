@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules.assisted;
 
+import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.python.PythonCodebase;
@@ -19,7 +20,12 @@ final class ProductCode {
 
   /** NOT_APPLICABLE without product code; FAIL listing every finding; else MANUAL with the note. */
   static Outcome outcome(RuleContext context, ModuleCheck check) {
-    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    return outcome(context.facts(), check);
+  }
+
+  /** As {@link #outcome(RuleContext, ModuleCheck)}, for a per-scan fact. */
+  static Outcome outcome(Facts facts, ModuleCheck check) {
+    List<PythonModule> modules = PythonCodebase.of(facts).productModules();
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }

@@ -4,7 +4,6 @@ import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
@@ -13,6 +12,7 @@ import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.SameObligation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,13 +69,8 @@ public final class HttpTimeouts implements Rule, ModuleCheck {
   public Outcome check(RuleContext context) {
     if (context.has(Profile.API)) {
       Outcome home = judge(context);
-      return Outcome.notApplicable(
-          "same obligation as "
-              + ApiHttpTimeouts.ID
-              + ": an API's outbound timeouts are judged and scored there ("
-              + home.status()
-              + (home.status() == Status.FAIL ? ", " + home.evidence().size() + " finding(s)" : "")
-              + ")");
+      return SameObligation.judgedAt(
+          ApiHttpTimeouts.ID, "an API's outbound timeouts are", SameObligation.statusOf(home));
     }
     return judge(context);
   }

@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.SameObligation;
 import dev.fleetcheck.core.rules.code.TypeHintCoverage;
 
 /**
@@ -40,11 +41,6 @@ public final class InterfaceTypeHints implements Rule {
     if (outcome.status() == Status.FAIL) {
       status += ", " + (outcome.evidence().size() - 1) + " function(s) listed";
     }
-    return Outcome.notApplicable(
-        "same obligation as "
-            + HOME
-            + ": type hints of public interfaces are judged and scored there ("
-            + status
-            + ")");
+    return SameObligation.judgedAt(HOME, "type hints of public interfaces are", status);
   }
 }
