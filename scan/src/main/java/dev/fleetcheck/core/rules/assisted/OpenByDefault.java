@@ -6,7 +6,6 @@ import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Assignment;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
@@ -14,6 +13,7 @@ import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.code.DrfSettings;
 import dev.fleetcheck.core.rules.lambda.LambdaTemplates;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,21 +109,7 @@ public final class OpenByDefault implements Rule {
   }
 
   private static List<LiteralPair> permissionLists(PythonModule module) {
-    List<LiteralPair> lists = new ArrayList<>();
-    for (LiteralPair pair : module.literalPairs()) {
-      if (pair.key().equals(PERMISSIONS)) {
-        lists.add(pair);
-      }
-    }
-    for (Assignment assignment : module.assignments()) {
-      if (assignment.name().equals(PERMISSIONS)) {
-        lists.add(new LiteralPair(PERMISSIONS, assignment.value(), assignment.line()));
-      } else if (assignment.value() instanceof PyValue.Dict dict) {
-        dict.get(PERMISSIONS)
-            .ifPresent(v -> lists.add(new LiteralPair(PERMISSIONS, v, assignment.line())));
-      }
-    }
-    return lists;
+    return DrfSettings.values(module, PERMISSIONS, Set.of(PERMISSIONS));
   }
 
   private static boolean allowsAny(PyValue value) {

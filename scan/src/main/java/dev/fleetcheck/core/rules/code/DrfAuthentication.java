@@ -1,11 +1,10 @@
 package dev.fleetcheck.core.rules.code;
 
-import dev.fleetcheck.core.python.Assignment;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,20 +22,7 @@ final class DrfAuthentication {
 
   /** Each class list of the module, keyed by its name, with the line it is written on. */
   static List<LiteralPair> classLists(PythonModule module) {
-    List<LiteralPair> lists = new ArrayList<>();
-    for (LiteralPair pair : module.literalPairs()) {
-      if (pair.key().equals(DEFAULT)) {
-        lists.add(pair);
-      }
-    }
-    for (Assignment assignment : module.assignments()) {
-      if (assignment.name().equals("authentication_classes") || assignment.name().equals(DEFAULT)) {
-        lists.add(new LiteralPair(assignment.name(), assignment.value(), assignment.line()));
-      } else if (assignment.value() instanceof PyValue.Dict dict) {
-        dict.get(DEFAULT).ifPresent(v -> lists.add(new LiteralPair(DEFAULT, v, assignment.line())));
-      }
-    }
-    return lists;
+    return DrfSettings.values(module, DEFAULT, Set.of("authentication_classes", DEFAULT));
   }
 
   static boolean isTokenClass(String dotted) {
