@@ -5,18 +5,6 @@ import dev.fleetcheck.core.catalogue.CatalogueEntry;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.RuleKind;
 import dev.fleetcheck.core.model.RuleMeta;
-import dev.fleetcheck.core.rules.assisted.AssistedRules;
-import dev.fleetcheck.core.rules.cli.CliRules;
-import dev.fleetcheck.core.rules.code.CodeRules;
-import dev.fleetcheck.core.rules.emulators.EmulatorRules;
-import dev.fleetcheck.core.rules.gates.GateRules;
-import dev.fleetcheck.core.rules.lambda.LambdaRules;
-import dev.fleetcheck.core.rules.observability.ObservabilityRules;
-import dev.fleetcheck.core.rules.secrets.SecretRules;
-import dev.fleetcheck.core.rules.style.StyleRules;
-import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
-import dev.fleetcheck.core.rules.tests.TestRules;
-import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The catalogue joined with the automated rules: one {@link RuleMeta} per numbered rule, and the
@@ -69,24 +56,6 @@ public final class RulePack {
   /** A pack with only the given automated rules; for tests and for focused scans. */
   public static RulePack of(List<Rule> automated) {
     return new RulePack(Catalogue.standard(), automated, PackCodeDigest.current());
-  }
-
-  static List<Rule> standardRules() {
-    return Stream.of(
-            TaskRunnerRules.all(),
-            ToolchainRules.all(),
-            GateRules.all(),
-            ObservabilityRules.all(),
-            TestRules.all(),
-            CodeRules.all(),
-            LambdaRules.all(),
-            EmulatorRules.all(),
-            CliRules.all(),
-            StyleRules.all(),
-            SecretRules.all(),
-            AssistedRules.all())
-        .flatMap(List::stream)
-        .toList();
   }
 
   /** Every rule of the standard, automated or not, in the standard's order. */
@@ -156,6 +125,6 @@ public final class RulePack {
 
   private static final class Holder {
     static final RulePack STANDARD =
-        new RulePack(Catalogue.standard(), standardRules(), PackCodeDigest.current());
+        new RulePack(Catalogue.standard(), StandardRules.all(), PackCodeDigest.current());
   }
 }

@@ -122,7 +122,7 @@ class PackCodeDigestTest {
 
   @Test
   void thePackIdentityFollowsTheCodeDigestWithTheSameRules() {
-    List<Rule> rules = RulePack.standardRules();
+    List<Rule> rules = StandardRules.all();
     RulePack built = new RulePack(Catalogue.standard(), rules, PackCodeDigest.current());
     RulePack rebuilt = new RulePack(Catalogue.standard(), rules, PackCodeDigest.current());
     RulePack fixed = new RulePack(Catalogue.standard(), rules, "0".repeat(64));

@@ -1,0 +1,49 @@
+package dev.fleetcheck.core.rules;
+
+import dev.fleetcheck.core.rules.assisted.AssistedRules;
+import dev.fleetcheck.core.rules.cli.CliRules;
+import dev.fleetcheck.core.rules.code.CodeRules;
+import dev.fleetcheck.core.rules.emulators.EmulatorRules;
+import dev.fleetcheck.core.rules.gates.GateRules;
+import dev.fleetcheck.core.rules.lambda.LambdaRules;
+import dev.fleetcheck.core.rules.observability.ObservabilityRules;
+import dev.fleetcheck.core.rules.secrets.SecretRules;
+import dev.fleetcheck.core.rules.style.StyleRules;
+import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
+import dev.fleetcheck.core.rules.tests.TestRules;
+import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The one place a rule is registered: every check of the standard pack. Adding a rule means adding
+ * its class here, nowhere else; the catalogue, reports, docs and the pack digest follow from it.
+ */
+public final class StandardRules {
+
+  private StandardRules() {}
+
+  public static List<Rule> all() {
+    return Stream.of(
+            TaskRunnerRules.all(),
+            ToolchainRules.all(),
+            GateRules.all(),
+            ObservabilityRules.all(),
+            TestRules.all(),
+            CodeRules.all(),
+            LambdaRules.all(),
+            EmulatorRules.all(),
+            CliRules.all(),
+            StyleRules.all(),
+            SecretRules.all(),
+            AssistedRules.all(),
+            registeredHere())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  /** Rules registered directly, one line each in ID order; the family lists above fold in here. */
+  private static List<Rule> registeredHere() {
+    return List.of();
+  }
+}
