@@ -128,10 +128,10 @@ final class JwtValidator {
     if (message.contains("before use time")) {
       return "the token is not valid yet";
     }
-    if (message.contains("audience")) {
+    if (message.contains(" aud claim")) {
       return "the token is for another audience";
     }
-    if (message.contains("iss")) {
+    if (message.contains(" iss claim")) {
       return "the token is from another issuer";
     }
     if (message.contains("missing required claims")) {
