@@ -13,8 +13,14 @@ import dev.fleetcheck.functions.common.FunctionLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The running {@code fleetcheck serve}: the data dir's embedded store, the API function's handler
@@ -76,6 +82,44 @@ public final class ServeApp implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * The server on an ephemeral loopback port over {@code dataDir}, trusting the data dir's local
+   * key ({@link #localToken} mints its tokens): what {@code make bench} drives.
+   *
+   * @param ratePerSecond per client; 0 turns the rate limiter off
+   */
+  public static ServeApp onLoopback(
+      Path dataDir, double ratePerSecond, int burst, PrintStream log, Clock clock) {
+    ServeConfig config =
+        new ServeConfig(
+            dataDir,
+            new ServerOptions(
+                InetAddress.getLoopbackAddress(),
+                0,
+                ServerOptions.defaultThreads(),
+                ratePerSecond,
+                burst),
+            Optional.empty(),
+            LocalSigningKey.DEFAULT_ISSUER,
+            LocalSigningKey.DEFAULT_AUDIENCE,
+            JwtValidator.algorithms(ServeConfig.DEFAULT_ALGORITHMS),
+            ServeConfig.DEFAULT_SKEW,
+            dataDir);
+    return start(config, log, clock);
+  }
+
+  /** A token of the data dir's local key, as {@code fleetcheck token} mints it. */
+  public static String localToken(Path dataDir, Set<String> scopes, Duration ttl, Instant now) {
+    return LocalSigningKey.openOrCreate(dataDir)
+        .mint(
+            LocalSigningKey.DEFAULT_ISSUER,
+            LocalSigningKey.DEFAULT_AUDIENCE,
+            "bench",
+            scopes,
+            ttl,
+            now);
   }
 
   public URI baseUri() {
