@@ -6,7 +6,6 @@ import dev.fleetcheck.embedded.SignedLocalLinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,7 +47,7 @@ final class Downloads {
     }
     String name = file.get().getFileName().toString();
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("content-type", contentType(name));
+    headers.put("content-type", ReportKeys.mediaType(name));
     headers.put("content-disposition", "attachment; filename=\"" + name + "\"");
     headers.put("content-security-policy", "default-src 'none'; sandbox");
     headers.put("x-content-type-options", "nosniff");
@@ -61,25 +60,5 @@ final class Downloads {
     return file.startsWith(root) && Files.isRegularFile(file)
         ? Optional.of(file)
         : Optional.empty();
-  }
-
-  static String contentType(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".html")) {
-      return "text/html; charset=utf-8";
-    }
-    if (lower.endsWith(".csv")) {
-      return "text/csv; charset=utf-8";
-    }
-    if (lower.endsWith(".sarif")) {
-      return "application/sarif+json";
-    }
-    if (lower.endsWith(".json")) {
-      return "application/json";
-    }
-    if (lower.endsWith(".md")) {
-      return "text/markdown; charset=utf-8";
-    }
-    return "application/octet-stream";
   }
 }

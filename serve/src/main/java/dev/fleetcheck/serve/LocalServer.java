@@ -40,6 +40,15 @@ import java.util.regex.Pattern;
  */
 public final class LocalServer implements AutoCloseable {
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+    // and the client's delayed ACK add about 40 ms to every keep-alive response. Read once, when
+    // the JDK's server configuration first loads; an explicit -D setting wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:/=+-]{1,128}");
   private static final int QUEUE = 512;
 

@@ -7,13 +7,12 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.functions.common.FunctionLog;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fleetcheck serve}: the report API and the login page over the data dir's store. */
@@ -82,11 +81,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--rate-burst", paramLabel = "N", description = "Burst per client (default 40).")
   String burst;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "The data dir (~/.fleetcheck).")
-  Path dataDir;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "TOML settings file.")
-  Path config;
+  @Mixin DataDirOptions store;
 
   ServeCommand(ServeMain.Host host) {
     this.host = host;
@@ -104,14 +99,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, Setting.CLOCK_SKEW, skew);
     put(flags, Setting.RATE_LIMIT, rate);
     put(flags, Setting.RATE_BURST, burst);
-    put(flags, Setting.DATA_DIR, dataDir);
-    ServeConfig resolved =
-        ServeConfig.resolve(
-            host.environment(),
-            host.workingDirectory(),
-            host.defaultDataDir(),
-            flags,
-            Optional.ofNullable(config));
+    ServeConfig resolved = store.resolve(host, flags);
     ServeApp app;
     try {
       app = ServeApp.start(resolved, host.err(), host.clock());

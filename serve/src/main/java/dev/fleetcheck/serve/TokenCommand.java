@@ -2,18 +2,15 @@ package dev.fleetcheck.serve;
 
 import dev.fleetcheck.cli.ExitCodes;
 import dev.fleetcheck.cli.config.Durations;
-import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fleetcheck token}: a development token signed with the local key, on stdout only. */
@@ -54,11 +51,7 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--subject", paramLabel = "SUB", description = "sub claim (default local-dev).")
   String subject = "local-dev";
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "The data dir (~/.fleetcheck).")
-  Path dataDir;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "TOML settings file.")
-  Path config;
+  @Mixin DataDirOptions store;
 
   TokenCommand(ServeMain.Host host) {
     this.host = host;
@@ -82,15 +75,7 @@ final class TokenCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new FleetcheckException(ErrorCode.INVALID_ARGUMENT, "--ttl: " + e.getMessage());
     }
-    Map<Setting, String> flags = new EnumMap<>(Setting.class);
-    ServeCommand.put(flags, Setting.DATA_DIR, dataDir);
-    ServeConfig resolved =
-        ServeConfig.resolve(
-            host.environment(),
-            host.workingDirectory(),
-            host.defaultDataDir(),
-            flags,
-            Optional.ofNullable(config));
+    ServeConfig resolved = store.resolve(host, Map.of());
     String token =
         LocalSigningKey.openOrCreate(resolved.dataDir())
             .mint(
