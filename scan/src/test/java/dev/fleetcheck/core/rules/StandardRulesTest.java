@@ -8,8 +8,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one registry and the layout it promises: one rule per ID, each in the catalogue, each class
- * in the package of its ID family, each with its test class beside it.
+ * The one registry and the layout it promises: one rule per ID, each in the catalogue with its
+ * definition and fix effort, each class in the package of its ID family, each with its test class
+ * beside it.
  */
 class StandardRulesTest {
 
@@ -26,6 +27,17 @@ class StandardRulesTest {
       String id = rule.spec().id();
       assertThat(Catalogue.standard().entry(id)).as(id).isPresent();
       assertThat(rule.spec().remediation()).as(id).isNotBlank();
+    }
+  }
+
+  @Test
+  void everyRuleSaysWhatItChecksAndWhatAFixCosts() {
+    for (Rule rule : RULES) {
+      RuleSpec spec = rule.spec();
+      assertThat(spec.definition())
+          .as(spec.id() + ": RuleSpec.defined(definition, effort)")
+          .isPresent();
+      assertThat(spec.effort()).as(spec.id()).isPresent();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.fleetcheck.core.rules.beh;
 
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -19,10 +20,17 @@ public final class ApiHttpTimeouts implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          ID,
-          Profile.API,
-          "Pass an explicit timeout to every outbound call the API makes, e.g. requests.get(url,"
-              + " timeout=(3.05, 10)) or httpx.Client(timeout=10); never timeout=None.");
+              ID,
+              Profile.API,
+              "Pass an explicit timeout to every outbound call the API makes, e.g. requests.get(url,"
+                  + " timeout=(3.05, 10)) or httpx.Client(timeout=10); never timeout=None.")
+          .defined(
+              "PASS when every outbound call of an API has an explicit timeout: "
+                  + "PY-BEH-012's detector on the same files (its population is kept so "
+                  + "that moving the home loses no finding); the one home of the finding in "
+                  + "api repositories, so a missing timeout lowers the score once (decision "
+                  + "D4, ADR 0022)",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -9,6 +9,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -35,10 +36,18 @@ public final class HttpTimeouts implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-BEH-012",
-          Profile.PYTHON,
-          "Pass an explicit timeout to every outbound HTTP call, e.g. requests.get(url,"
-              + " timeout=(3.05, 10)) or urlopen(url, timeout=10); never timeout=None.");
+              "PY-BEH-012",
+              Profile.PYTHON,
+              "Pass an explicit timeout to every outbound HTTP call, e.g. requests.get(url,"
+                  + " timeout=(3.05, 10)) or urlopen(url, timeout=10); never timeout=None.")
+          .defined(
+              "FAIL per outbound HTTP call without an explicit timeout: "
+                  + "`requests.<verb>(...)`/`requests.request(...)`, a method of a name "
+                  + "bound to `requests.Session()`, `urllib.request.urlopen(...)`, `httpx` "
+                  + "calls with `timeout=None`; PASS otherwise. In a repository with the "
+                  + "api profile NOT_APPLICABLE with the note \"same obligation as "
+                  + "PY-BEH-020\" (one home per finding, ADR 0022).",
+              Effort.LOW);
 
   private static final Set<String> VERBS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -32,11 +33,25 @@ public final class CommandHelp implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-CTR-003",
-          Profile.CLI,
-          "Give every command a one-line summary (description=/help= or a docstring), every option"
-              + " a help= text, and show usage examples in the help (an epilog such as"
-              + " `Examples:\\n  mytool sync --dry-run`).");
+              "PY-CTR-003",
+              Profile.CLI,
+              "Give every command a one-line summary (description=/help= or a docstring), every option"
+                  + " a help= text, and show usage examples in the help (an epilog such as"
+                  + " `Examples:\\n  mytool sync --dry-run`).")
+          .defined(
+              "FAIL per command without a summary (argparse `description=`, "
+                  + "`help=`/`description=` on `add_parser`, click/typer "
+                  + "`help=`/`short_help=` or a docstring, `Typer(help=)`), per option "
+                  + "without `help=` (`help=argparse.SUPPRESS` and `hidden=True` count; "
+                  + "positional arguments, `--help`, `--version`, `action=\"version\"` and "
+                  + "calls passing `**kwargs` exempt; typer parameters with a default are "
+                  + "options), and once when no help text (description, epilog, usage, "
+                  + "help, command docstring, an option's `help=`; module constants and "
+                  + "`__doc__` followed) has an example line: one containing \"example\", "
+                  + "starting with `$ ` or `python -m `, or starting with a console "
+                  + "script's or `prog=`'s exact name followed by an argument. Examples "
+                  + "once per CLI suffice (D16)",
+              Effort.MEDIUM);
 
   private static final Set<String> EXEMPT_NAMES = Set.of("--help", "-h", "--version");
   private static final Set<String> EXEMPT_ACTIONS = Set.of("help", "version");

@@ -6,6 +6,7 @@ import dev.fleetcheck.core.facts.python.Dependencies;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -23,11 +24,16 @@ public final class OpenApiSchema implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-CTR-014",
-          Profile.API,
-          "Produce the OpenAPI schema from the framework (FastAPI and Litestar do by default;"
-              + " Django REST framework: drf-spectacular; Flask: flask-smorest or apispec) and"
-              + " keep the generated document (docs/openapi.json) under review.");
+              "PY-CTR-014",
+              Profile.API,
+              "Produce the OpenAPI schema from the framework (FastAPI and Litestar do by default;"
+                  + " Django REST framework: drf-spectacular; Flask: flask-smorest or apispec) and"
+                  + " keep the generated document (docs/openapi.json) under review.")
+          .defined(
+              "PASS when an OpenAPI schema is produced or kept (FastAPI, "
+                  + "drf-spectacular, apispec, flask-smorest, or an `openapi.*` file), else "
+                  + "FAIL.",
+              Effort.MEDIUM);
 
   /** Distribution name and import name of each schema-producing library. */
   private static final List<String[]> GENERATORS =

@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.cli.CliOption;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -22,10 +23,21 @@ public final class UsualOptionNames implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-CTR-004",
-          Profile.CLI,
-          "Use the usual option names: --dry-run, --output, --format, --quiet, --verbose (keep an"
-              + " old spelling as an extra alias if scripts depend on it).");
+              "PY-CTR-004",
+              Profile.CLI,
+              "Use the usual option names: --dry-run, --output, --format, --quiet, --verbose (keep an"
+                  + " old spelling as an extra alias if scripts depend on it).")
+          .defined(
+              "FAIL per declared long option (argparse, optparse, click, typer "
+                  + "including names derived from parameters) named as a listed synonym: "
+                  + "`--dryrun`, `--dry_run`, `--noop`, `--no-op`, `--simulate` (use "
+                  + "`--dry-run`); `--out`, `--outfile`, `--out-file`, `--output-file`, "
+                  + "`--output_file`, `--output-path` (`--output`); `--fmt`, "
+                  + "`--output-format`, `--output_format`, `--out-format` (`--format`); "
+                  + "`--silent` (`--quiet`). `--json` is allowed. Narrowed: a synonym "
+                  + "declared beside the usual name on the same option (`\"--output\", "
+                  + "\"--out\"`) is a compatibility alias and passes",
+              Effort.LOW);
 
   private static final Map<String, String> SYNONYMS =
       Map.ofEntries(

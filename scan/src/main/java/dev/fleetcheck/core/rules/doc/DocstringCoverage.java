@@ -5,6 +5,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.ClassDef;
 import dev.fleetcheck.core.python.FunctionDef;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -23,10 +24,16 @@ public final class DocstringCoverage implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-DOC-001",
-          Profile.PYTHON,
-          "Give public modules, classes and functions PEP 257 docstrings (enable Ruff's D rules to"
-              + " keep it so).");
+              "PY-DOC-001",
+              Profile.PYTHON,
+              "Give public modules, classes and functions PEP 257 docstrings (enable Ruff's D rules to"
+                  + " keep it so).")
+          .defined(
+              "FAIL when fewer than 80% of the public modules, classes and functions "
+                  + "of product code have docstrings (evidence: the percentage and the "
+                  + "first 20 missing); PASS otherwise; NOT_APPLICABLE with no public "
+                  + "definition.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

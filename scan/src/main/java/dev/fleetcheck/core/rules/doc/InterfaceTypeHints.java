@@ -3,6 +3,7 @@ package dev.fleetcheck.core.rules.doc;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -21,11 +22,20 @@ public final class InterfaceTypeHints implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-DOC-007",
-          Profile.PYTHON,
-          "Annotate public functions (List[str] and list[str] both count); judged under "
-              + HOME
-              + ".");
+              "PY-DOC-007",
+              Profile.PYTHON,
+              "Annotate public functions (List[str] and list[str] both count); judged under "
+                  + HOME
+                  + ".")
+          .defined(
+              "One home per finding (RULES-NEXT: \"PY-DOC-007 takes PY-CODE-008's "
+                  + "outcome; it is never scored twice\"): always NOT_APPLICABLE with the "
+                  + "note \"same obligation as PY-CODE-008: type hints of public interfaces "
+                  + "are judged and scored there (STATUS)\", so a missing annotation lowers "
+                  + "the score once. `List[str]` and `list[str]` both count there. "
+                  + "Narrowed: the complex private helpers RULES-NEXT proposed adding are "
+                  + "not judged (PY-CODE-008's population is the home's)",
+              Effort.MEDIUM);
 
   private final TypeHintCoverage home = new TypeHintCoverage();
 

@@ -9,6 +9,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,10 +27,19 @@ public final class DiagnosticsOption implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-ERR-013",
-          Profile.CLI,
-          "Add opt-in diagnostics: `--verbose`/`-v` (count) to raise detail and `--debug` for"
-              + " stack traces, never printing secrets.");
+              "PY-ERR-013",
+              Profile.CLI,
+              "Add opt-in diagnostics: `--verbose`/`-v` (count) to raise detail and `--debug` for"
+                  + " stack traces, never printing secrets.")
+          .defined(
+              "PASS when some command declares `--verbose`, `--debug`, `--log-level`, "
+                  + "`--verbosity`, or `-v` counting or as a flag (argparse, optparse, "
+                  + "click and its drop-ins, typer including parameters turned into "
+                  + "options; click-log's verbosity option). The \"never secrets\" clause "
+                  + "is PY-SEC-002's. Narrowed: a CLI built without those frameworks "
+                  + "(docopt, fire, plain `sys.argv`) is NOT_APPLICABLE, its options are "
+                  + "not read",
+              Effort.LOW);
 
   private static final Set<String> LONG =
       Set.of("--verbose", "--debug", "--log-level", "--loglevel", "--log_level", "--verbosity");

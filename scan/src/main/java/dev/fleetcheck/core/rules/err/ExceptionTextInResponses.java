@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.ExceptHandler;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,11 +29,24 @@ public final class ExceptionTextInResponses implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-ERR-012",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Answer a fixed, safe message and an error code (e.g. {\"error\": \"internal\","
-              + " \"request_id\": ...}); log the exception with its traceback instead of returning"
-              + " it.");
+              "PY-ERR-012",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Answer a fixed, safe message and an error code (e.g. {\"error\": \"internal\","
+                  + " \"request_id\": ...}); log the exception with its traceback instead of returning"
+                  + " it.")
+          .defined(
+              "FAIL on an evident violation: a response built inside an except clause "
+                  + "(FastAPI/Starlette `HTTPException`, `JSONResponse`, "
+                  + "`PlainTextResponse`, `HTMLResponse`, `Response`, Flask "
+                  + "`jsonify`/`make_response`/`abort`, Django "
+                  + "`JsonResponse`/`HttpResponse(ServerError)`, or `json.dumps` in a "
+                  + "Lambda response with `statusCode`) that carries the caught exception "
+                  + "(`e`, `str(e)`, `repr(e)`, `f\"{e}\"`, `e.args`) or a traceback "
+                  + "(`format_exc()`, `format_exception(...)`), when the clause is broad or "
+                  + "the response is a 5xx. Narrow clauses answering 4xx with `str(e)` are "
+                  + "exempt. Narrowed: responses built outside the except clause are not "
+                  + "traced",
+              Effort.MEDIUM);
 
   private static final Set<String> RESPONSES =
       Set.of(

@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.ExceptHandler;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,10 +27,19 @@ public final class SilentExceptions implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-ERR-001",
-          Set.of(Profile.PYTHON),
-          "Catch the exceptions you expect and handle them; where a broad handler is needed, log"
-              + " the exception (logger.exception) or re-raise it instead of passing.");
+              "PY-ERR-001",
+              Set.of(Profile.PYTHON),
+              "Catch the exceptions you expect and handle them; where a broad handler is needed, log"
+                  + " the exception (logger.exception) or re-raise it instead of passing.")
+          .defined(
+              "FAIL on an evident violation: a broad except clause (bare `except:`, "
+                  + "`except Exception`/`BaseException`, or a tuple holding one) whose body "
+                  + "is only `pass`, `...`, `continue`, `return`, `return None` or `return "
+                  + "<literal>` (so nothing is logged or raised), one-line bodies included; "
+                  + "`contextlib.suppress(Exception|BaseException)`. Handlers in `__del__`, "
+                  + "`__exit__`, `__aexit__` and `close` are exempt; a handler that returns "
+                  + "a computed value is not evidently silent",
+              Effort.MEDIUM);
 
   private static final Set<String> CLEAN_UP = Set.of("__del__", "__exit__", "__aexit__", "close");
   private static final Set<String> BROAD = Set.of("Exception", "BaseException");

@@ -6,6 +6,7 @@ import dev.fleetcheck.core.facts.emulator.Emulators;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -22,10 +23,19 @@ public final class AwsEmulated implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-EXT-008",
-          Profile.PYTHON,
-          "Emulate AWS in tests: LocalStack (compose or testcontainers), a service emulator"
-              + " (DynamoDB Local, ElasticMQ, MinIO) or moto's `mock_aws`.");
+              "PY-EXT-008",
+              Profile.PYTHON,
+              "Emulate AWS in tests: LocalStack (compose or testcontainers), a service emulator"
+                  + " (DynamoDB Local, ElasticMQ, MinIO) or moto's `mock_aws`.")
+          .defined(
+              "PASS when product code that imports boto3, botocore, aioboto3 or "
+                  + "aiobotocore has an AWS emulator configured anywhere: LocalStack "
+                  + "(image, testcontainers, "
+                  + "`localstack`/`awscli-local`/`aws-sam-cli-local` package, a port-4566 "
+                  + "`endpoint_url`, configuration), a service emulator image (DynamoDB "
+                  + "Local, dynalite, ElasticMQ, MinIO, s3proxy, `motoserver/moto`), or "
+                  + "moto (`mock_aws`, `mock_<service>`, `ThreadedMotoServer`)",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

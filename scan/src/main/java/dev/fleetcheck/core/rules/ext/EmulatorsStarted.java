@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.emulator.Emulators;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -23,11 +24,25 @@ public final class EmulatorsStarted implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-EXT-006",
-          Profile.PYTHON,
-          "Start emulators from tooling: a task runner target (`make up`: `docker compose up -d"
-              + " --wait`) that the test or CI flow runs, CI `services:`, or testcontainers /"
-              + " pytest-docker fixtures, instead of a README step.");
+              "PY-EXT-006",
+              Profile.PYTHON,
+              "Start emulators from tooling: a task runner target (`make up`: `docker compose up -d"
+                  + " --wait`) that the test or CI flow runs, CI `services:`, or testcontainers /"
+                  + " pytest-docker fixtures, instead of a README step.")
+          .defined(
+              "PASS when every emulator something must start is started by tooling: "
+                  + "an emulator service in a compose file needs `docker compose "
+                  + "up|run|start` (or podman) in a task runner target, a CI step or a "
+                  + "shell script outside test code, a dev container `dockerComposeFile`, "
+                  + "or pytest-docker/pytest-docker-compose; LocalStack configuration and "
+                  + "an `endpoint_url` literal on a local host (loopback, "
+                  + "`host.docker.internal`, a single-label compose name) in Python code "
+                  + "need any starter (those, a `docker run <emulator image>`, `localstack "
+                  + "start`, CI job `services:`, testcontainers, moto's "
+                  + "`ThreadedMotoServer`). Narrowed: comment and `echo` lines start "
+                  + "nothing, and a `docker run` in a README is not a use; an emulator used "
+                  + "only through testcontainers passes; none at all is NOT_APPLICABLE",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

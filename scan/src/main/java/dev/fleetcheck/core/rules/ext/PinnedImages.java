@@ -8,6 +8,7 @@ import dev.fleetcheck.core.facts.container.ContainerFiles;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -29,10 +30,16 @@ public final class PinnedImages implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-EXT-007",
-          Profile.PYTHON,
-          "Pin every emulator/service image to a version tag or digest, e.g."
-              + " `localstack/localstack:3.8` or `postgres:16.4`, never `latest` or no tag.");
+              "PY-EXT-007",
+              Profile.PYTHON,
+              "Pin every emulator/service image to a version tag or digest, e.g."
+                  + " `localstack/localstack:3.8` or `postgres:16.4`, never `latest` or no tag.")
+          .defined(
+              "FAIL per emulator or container image reference (compose `image:`, "
+                  + "testcontainers image strings) without an explicit version tag or "
+                  + "digest, or tagged `latest`; PASS otherwise; NOT_APPLICABLE with no "
+                  + "image reference.",
+              Effort.LOW);
 
   private static final Pattern TESTCONTAINERS_IMPORT =
       Pattern.compile("^\\s*(?:from|import)\\s+testcontainers\\b", Pattern.MULTILINE);

@@ -13,6 +13,7 @@ import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.StringLiterals;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -35,11 +36,23 @@ public final class StdoutOutput implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-IO-003",
-          Profile.CLI,
-          "Let output options take `-` for stdout: `type=argparse.FileType(\"w\")`,"
-              + " `type=click.File(\"w\")`, `click.Path(allow_dash=True)`, or `if args.output =="
-              + " \"-\": out = sys.stdout`.");
+              "PY-IO-003",
+              Profile.CLI,
+              "Let output options take `-` for stdout: `type=argparse.FileType(\"w\")`,"
+                  + " `type=click.File(\"w\")`, `click.Path(allow_dash=True)`, or `if args.output =="
+                  + " \"-\": out = sys.stdout`.")
+          .defined(
+              "PASS when every option that writes a file accepts `-` for stdout: "
+                  + "options named `--output`, `-o`, `--out`, `--outfile`, `--out-file`, "
+                  + "`--output-file`, `--output-path` (not directories: a name with "
+                  + "`dir`/`folder`, `file_okay=False`; not flags) and any option typed as "
+                  + "a writable `FileType`/`click.File`. `-` works with "
+                  + "`argparse.FileType`, `click.File`, typer "
+                  + "`FileTextWrite`/`FileBinaryWrite`, `allow_dash=True`, a `\"-\"` "
+                  + "default, `click.open_file(<value>)`, or a logical line of product code "
+                  + "comparing the option's variable (`dest=`, click's name argument, "
+                  + "typer's parameter, or the long name) with `\"-\"` (`==`, `!=`, `in`)",
+              Effort.LOW);
 
   private static final Set<String> OUTPUT_NAMES =
       Set.of(

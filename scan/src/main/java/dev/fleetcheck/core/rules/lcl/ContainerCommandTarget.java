@@ -7,6 +7,7 @@ import dev.fleetcheck.core.facts.taskrunner.TaskRunners;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -20,11 +21,17 @@ public final class ContainerCommandTarget implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-019",
-          Profile.PYTHON,
-          "Add a `docker-test` (or `docker-run`) target to the Makefile that builds the dev image and"
-              + " runs the tests inside it (`docker build -t app-dev . && docker run --rm app-dev"
-              + " make test`), or provide a `.devcontainer/devcontainer.json`.");
+              "PY-LCL-019",
+              Profile.PYTHON,
+              "Add a `docker-test` (or `docker-run`) target to the Makefile that builds the dev image and"
+                  + " runs the tests inside it (`docker build -t app-dev . && docker run --rm app-dev"
+                  + " make test`), or provide a `.devcontainer/devcontainer.json`.")
+          .defined(
+              "The task runner is a Makefile or an equivalent (justfile, "
+                  + "Taskfile.yml, poe tasks, nox sessions, tox environments); PASS when it "
+                  + "has a `docker-test` or `docker-run` target, or `.devcontainer/` "
+                  + "exists; else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

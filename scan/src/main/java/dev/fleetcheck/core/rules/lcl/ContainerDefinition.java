@@ -4,6 +4,7 @@ import dev.fleetcheck.core.facts.container.ContainerFiles;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -15,11 +16,15 @@ public final class ContainerDefinition implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-018",
-          Profile.PYTHON,
-          "Add a lightweight dev image: a `Dockerfile` based on a pinned `python:3.x-slim` image"
-              + " with uv, the project's dependencies and the task runner, or a"
-              + " `.devcontainer/devcontainer.json`.");
+              "PY-LCL-018",
+              Profile.PYTHON,
+              "Add a lightweight dev image: a `Dockerfile` based on a pinned `python:3.x-slim` image"
+                  + " with uv, the project's dependencies and the task runner, or a"
+                  + " `.devcontainer/devcontainer.json`.")
+          .defined(
+              "PASS when a `Dockerfile`/`Containerfile` or "
+                  + "`.devcontainer/devcontainer.json` exists, else FAIL.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.facts.container.Dockerfile;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -47,11 +48,19 @@ public final class ContainerSecrets implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-021",
-          Profile.PYTHON,
-          "Remove secrets from container files: pass them at run time (environment, mounted"
-              + " files) or with BuildKit `RUN --mount=type=secret`; never `ENV`/`ARG` a literal"
-              + " secret, and list `.env`, `*.pem`, `id_rsa` and `credentials` in `.dockerignore`.");
+              "PY-LCL-021",
+              Profile.PYTHON,
+              "Remove secrets from container files: pass them at run time (environment, mounted"
+                  + " files) or with BuildKit `RUN --mount=type=secret`; never `ENV`/`ARG` a literal"
+                  + " secret, and list `.env`, `*.pem`, `id_rsa` and `credentials` in `.dockerignore`.")
+          .defined(
+              "FAIL per container file line that bakes a secret: an `ENV`/`ARG` with "
+                  + "a secret-like name (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, "
+                  + "`AWS_SECRET_ACCESS_KEY`) given a literal non-placeholder value, or a "
+                  + "`COPY`/`ADD` of `.env`, `*.pem`, `id_rsa`, `credentials`; else PASS. "
+                  + "NOT_APPLICABLE without a Dockerfile or Containerfile outside test "
+                  + "code.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.facts.python.RequirementsFiles.RequirementsFile;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,10 +29,16 @@ public final class DeterministicDependencies implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-008",
-          Profile.PYTHON,
-          "Commit a lock file: run `uv lock` and commit `uv.lock` (or pin every requirement with"
-              + " `==`, e.g. `uv pip compile requirements.in -o requirements.txt`).");
+              "PY-LCL-008",
+              Profile.PYTHON,
+              "Commit a lock file: run `uv lock` and commit `uv.lock` (or pin every requirement with"
+                  + " `==`, e.g. `uv pip compile requirements.in -o requirements.txt`).")
+          .defined(
+              "PASS when a lock file exists (`uv.lock`, `poetry.lock`, `pdm.lock`, "
+                  + "`Pipfile.lock`, `pylock.toml`) at the root or a workspace member, or "
+                  + "every requirement of every product requirements file is pinned with "
+                  + "`==`; else FAIL naming the files read.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.container.LocalStackConfig;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -20,11 +21,17 @@ public final class LocalStackTargets implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-006",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Add `up` and `down` targets to the Makefile (or equivalent task runner) that start and"
-              + " stop the local dependency stack (`docker compose up -d --wait` and `docker"
-              + " compose down -v`).");
+              "PY-LCL-006",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Add `up` and `down` targets to the Makefile (or equivalent task runner) that start and"
+                  + " stop the local dependency stack (`docker compose up -d --wait` and `docker"
+                  + " compose down -v`).")
+          .defined(
+              "The task runner is a Makefile or an equivalent (justfile, "
+                  + "Taskfile.yml, poe tasks, nox sessions, tox environments); PASS when it "
+                  + "has `up` and `down` targets, else FAIL; NOT_APPLICABLE without a "
+                  + "compose file or emulator configuration.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

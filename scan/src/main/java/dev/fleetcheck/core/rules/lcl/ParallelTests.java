@@ -7,6 +7,7 @@ import dev.fleetcheck.core.facts.taskrunner.TaskRunners;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -21,10 +22,14 @@ public final class ParallelTests implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-024",
-          Profile.PYTHON,
-          "Run tests in parallel where safe: `uv add --dev pytest-xdist` and use `pytest -n auto`"
-              + " (in the `test` target or `addopts`).");
+              "PY-LCL-024",
+              Profile.PYTHON,
+              "Run tests in parallel where safe: `uv add --dev pytest-xdist` and use `pytest -n auto`"
+                  + " (in the `test` target or `addopts`).")
+          .defined(
+              "PASS when pytest-xdist is declared or `-n auto` is in the pytest "
+                  + "options or the test target, else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.python.PytestConfig;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -16,10 +17,16 @@ public final class PytestConfigured implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-012",
-          Profile.PYTHON,
-          "Use pytest: `uv add --dev pytest` and configure it in pyproject.toml under"
-              + " `[tool.pytest.ini_options]` (testpaths, markers, addopts).");
+              "PY-LCL-012",
+              Profile.PYTHON,
+              "Use pytest: `uv add --dev pytest` and configure it in pyproject.toml under"
+                  + " `[tool.pytest.ini_options]` (testpaths, markers, addopts).")
+          .defined(
+              "PASS when pytest is configured or declared "
+                  + "(`[tool.pytest.ini_options]`, `pytest.ini`, `[tool:pytest]` in "
+                  + "setup.cfg, `[pytest]` in tox.ini, `conftest.py`, or pytest in a "
+                  + "dependency list), else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -4,6 +4,7 @@ import dev.fleetcheck.core.facts.python.PythonVersionDeclarations;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -14,10 +15,14 @@ public final class PythonVersionPinned implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-007",
-          Profile.PYTHON,
-          "Pin the Python version: commit a `.python-version` file (`uv python pin 3.12`) and set"
-              + " `requires-python = \">=3.12\"` in the `[project]` table of pyproject.toml.");
+              "PY-LCL-007",
+              Profile.PYTHON,
+              "Pin the Python version: commit a `.python-version` file (`uv python pin 3.12`) and set"
+                  + " `requires-python = \">=3.12\"` in the `[project]` table of pyproject.toml.")
+          .defined(
+              "PASS when `.python-version` holds a version or `[project] "
+                  + "requires-python` is set, else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

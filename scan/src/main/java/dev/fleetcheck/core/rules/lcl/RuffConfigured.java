@@ -9,6 +9,7 @@ import dev.fleetcheck.core.facts.taskrunner.TaskRunners;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -37,10 +38,15 @@ public final class RuffConfigured implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-011",
-          Profile.PYTHON,
-          "Configure Ruff in pyproject.toml (`[tool.ruff]` with `[tool.ruff.lint]` rules) and make"
-              + " the `lint` target run both `uv run ruff check .` and `uv run ruff format --check .`.");
+              "PY-LCL-011",
+              Profile.PYTHON,
+              "Configure Ruff in pyproject.toml (`[tool.ruff]` with `[tool.ruff.lint]` rules) and make"
+                  + " the `lint` target run both `uv run ruff check .` and `uv run ruff format --check .`.")
+          .defined(
+              "PASS when Ruff is configured (`[tool.ruff]`, `ruff.toml`, "
+                  + "`.ruff.toml`) and a `lint` target, if any, calls both `ruff check` and "
+                  + "`ruff format`; else FAIL saying what is missing.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

@@ -2,6 +2,7 @@ package dev.fleetcheck.core.rules.lcl;
 
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -11,9 +12,13 @@ public final class RuffLintHook implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-015",
-          Profile.PYTHON,
-          "Add the Ruff lint hook to .pre-commit-config.yaml (repo `https://github.com/astral-sh/ruff-pre-commit`, hook id `ruff-check`, with `args: [--fix]`).");
+              "PY-LCL-015",
+              Profile.PYTHON,
+              "Add the Ruff lint hook to .pre-commit-config.yaml (repo `https://github.com/astral-sh/ruff-pre-commit`, hook id `ruff-check`, with `args: [--fix]`).")
+          .defined(
+              "PASS when `.pre-commit-config.yaml` has a `ruff` or `ruff-check` hook, "
+                  + "else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -2,6 +2,7 @@ package dev.fleetcheck.core.rules.lcl;
 
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -11,9 +12,13 @@ public final class SecretScanHook implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-017",
-          Profile.PYTHON,
-          "Add a secret-scanning hook to .pre-commit-config.yaml: repo `https://github.com/gitleaks/gitleaks` with hook id `gitleaks`.");
+              "PY-LCL-017",
+              Profile.PYTHON,
+              "Add a secret-scanning hook to .pre-commit-config.yaml: repo `https://github.com/gitleaks/gitleaks` with hook id `gitleaks`.")
+          .defined(
+              "PASS when `.pre-commit-config.yaml` has a secret-scanning hook "
+                  + "(gitleaks, detect-secrets, trufflehog), else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -4,6 +4,7 @@ import dev.fleetcheck.core.facts.python.PytestConfig;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -22,11 +23,15 @@ public final class TestTierMarkers implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-027",
-          Profile.PYTHON,
-          "Register the test tiers as pytest markers in pyproject.toml: `[tool.pytest.ini_options]"
-              + " markers = [\"integration: needs containers or emulators\", \"e2e: critical"
-              + " journeys\"]`, and add `--strict-markers` to addopts.");
+              "PY-LCL-027",
+              Profile.PYTHON,
+              "Register the test tiers as pytest markers in pyproject.toml: `[tool.pytest.ini_options]"
+                  + " markers = [\"integration: needs containers or emulators\", \"e2e: critical"
+                  + " journeys\"]`, and add `--strict-markers` to addopts.")
+          .defined(
+              "PASS when pytest markers are registered for the integration and e2e "
+                  + "tiers, else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

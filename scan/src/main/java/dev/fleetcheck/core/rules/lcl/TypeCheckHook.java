@@ -2,6 +2,7 @@ package dev.fleetcheck.core.rules.lcl;
 
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -11,9 +12,12 @@ public final class TypeCheckHook implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-016",
-          Profile.PYTHON,
-          "Add a type-check hook to .pre-commit-config.yaml: `https://github.com/pre-commit/mirrors-mypy` (id `mypy`), or a local hook with `entry: uv run mypy` and `language: system`.");
+              "PY-LCL-016",
+              Profile.PYTHON,
+              "Add a type-check hook to .pre-commit-config.yaml: `https://github.com/pre-commit/mirrors-mypy` (id `mypy`), or a local hook with `entry: uv run mypy` and `language: system`.")
+          .defined(
+              "PASS when `.pre-commit-config.yaml` has a `mypy` or `pyright` hook, " + "else FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -9,6 +9,7 @@ import dev.fleetcheck.core.facts.python.Pyproject;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,10 +29,14 @@ public final class TypeCheckerConfigured implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-013",
-          Profile.PYTHON,
-          "Add a type checker: `uv add --dev mypy` and configure it under `[tool.mypy]` in"
-              + " pyproject.toml (for example `strict = true`), then run it from the `lint` target.");
+              "PY-LCL-013",
+              Profile.PYTHON,
+              "Add a type checker: `uv add --dev mypy` and configure it under `[tool.mypy]` in"
+                  + " pyproject.toml (for example `strict = true`), then run it from the `lint` target.")
+          .defined(
+              "PASS when mypy or pyright is configured (a config section or file) or "
+                  + "declared as a dependency, else FAIL.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

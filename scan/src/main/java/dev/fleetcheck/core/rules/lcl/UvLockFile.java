@@ -7,6 +7,7 @@ import dev.fleetcheck.core.facts.python.RequirementsFiles;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -18,10 +19,14 @@ public final class UvLockFile implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-LCL-009",
-          Profile.PYTHON,
-          "Adopt uv as the project manager: `uv init` (or `uv add` the existing requirements),"
-              + " then `uv lock` and commit `uv.lock` at the repository root.");
+              "PY-LCL-009",
+              Profile.PYTHON,
+              "Adopt uv as the project manager: `uv init` (or `uv add` the existing requirements),"
+                  + " then `uv lock` and commit `uv.lock` at the repository root.")
+          .defined(
+              "PASS when `uv.lock` is at the root (or a uv workspace root); otherwise "
+                  + "FAIL naming the package manager found.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

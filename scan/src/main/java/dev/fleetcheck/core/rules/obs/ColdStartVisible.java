@@ -4,6 +4,7 @@ import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -18,10 +19,14 @@ public final class ColdStartVisible implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-061",
-          Profile.LAMBDA,
-          "Make cold starts visible: use the powertools Logger with `@logger.inject_lambda_context`"
-              + " (it logs cold_start), or log a one-time `cold_start` event per container.");
+              "PY-OBS-061",
+              Profile.LAMBDA,
+              "Make cold starts visible: use the powertools Logger with `@logger.inject_lambda_context`"
+                  + " (it logs cold_start), or log a one-time `cold_start` event per container.")
+          .defined(
+              "PASS when cold starts are visible: the powertools Logger, or a "
+                  + "`cold_start` field logged; else FAIL.",
+              Effort.LOW);
 
   private static final Pattern POWERTOOLS_LOGGER =
       Pattern.compile(

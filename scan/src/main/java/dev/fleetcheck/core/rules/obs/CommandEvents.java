@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.LogCalls;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -23,10 +24,20 @@ public final class CommandEvents implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-014",
-          Profile.CLI,
-          "Log named events: `log.info(\"command.start\", command=name, run_id=run_id)` when a"
-              + " command starts and `log.info(\"command.end\", exit_code=code)` when it ends.");
+              "PY-OBS-014",
+              Profile.CLI,
+              "Log named events: `log.info(\"command.start\", command=name, run_id=run_id)` when a"
+                  + " command starts and `log.info(\"command.end\", exit_code=code)` when it ends.")
+          .defined(
+              "PASS when product code emits both `command.start` and `command.end` as "
+                  + "the message literal (the second argument of `.log(level, ...)`) or the "
+                  + "`event=` literal of a log call: `logging.<level>()`, or a level method "
+                  + "on a logger bound to `logging.getLogger`, `structlog.get_logger`, "
+                  + "powertools `Logger` or loguru's `logger`, a `bind()`/`new()`/`opt()` "
+                  + "of one, or a name ending in `logger`/`log` (a logger imported from "
+                  + "elsewhere in the project); `print`, metrics and strings do not count "
+                  + "(`python.LogCalls`, the log-call detector of family F8)",
+              Effort.LOW);
 
   private static final List<String> EVENTS = List.of("command.start", "command.end");
 

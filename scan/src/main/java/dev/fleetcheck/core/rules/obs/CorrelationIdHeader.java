@@ -4,6 +4,7 @@ import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -19,10 +20,15 @@ public final class CorrelationIdHeader implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-006",
-          Profile.API,
-          "Accept an inbound X-Request-Id (or generate one), log it, and return it on every"
-              + " response: a middleware, asgi-correlation-id, or django-guid.");
+              "PY-OBS-006",
+              Profile.API,
+              "Accept an inbound X-Request-Id (or generate one), log it, and return it on every"
+                  + " response: a middleware, asgi-correlation-id, or django-guid.")
+          .defined(
+              "PASS when responses carry a correlation id: `X-Request-Id` handling in "
+                  + "code, or asgi-correlation-id, django-guid or powertools correlation; "
+                  + "else FAIL.",
+              Effort.MEDIUM);
 
   private static final List<String[]> LIBRARIES =
       List.of(

@@ -9,6 +9,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -31,10 +32,23 @@ public final class CorrelationIdInbound implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-004",
-          Profile.API,
-          "Take the correlation id from X-Request-Id (or X-Correlation-Id) and generate one when it"
-              + " is missing, e.g. with asgi-correlation-id, django-guid or a small middleware.");
+              "PY-OBS-004",
+              Profile.API,
+              "Take the correlation id from X-Request-Id (or X-Correlation-Id) and generate one when it"
+                  + " is missing, e.g. with asgi-correlation-id, django-guid or a small middleware.")
+          .defined(
+              "PASS when the API accepts an inbound correlation id or generates one: "
+                  + "a correlation middleware (asgi-correlation-id, django-guid, "
+                  + "django-log-request-id, flask-request-id-header, starlette-context "
+                  + "`RequestIdPlugin`, powertools "
+                  + "`correlation_id_path=`/`set_correlation_id`), an "
+                  + "`X-Request-Id`/`X-Correlation-Id` read (shared `RequestReads`: strings "
+                  + "and comments never count) in a module that also generates an id "
+                  + "(`uuid4`/`uuid1`/`uuid7`, `secrets.token_hex`/`token_urlsafe`, ulid), "
+                  + "or API Gateway's `requestContext.requestId` read (narrowed: reading it "
+                  + "counts, whether or not it is logged). FAIL otherwise, naming a read "
+                  + "without a generated fallback",
+              Effort.MEDIUM);
 
   private static final List<String> MIDDLEWARE_MODULES =
       List.of(

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -37,11 +38,23 @@ public final class DebugSwitches implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-048",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Keep debug modes off in committed settings: DEBUG = False (or from the environment"
-              + " with a false default), no FastAPI(debug=True), no werkzeug DebuggedApplication;"
-              + " enable them only in dev/local/test settings.");
+              "PY-OBS-048",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Keep debug modes off in committed settings: DEBUG = False (or from the environment"
+                  + " with a false default), no FastAPI(debug=True), no werkzeug DebuggedApplication;"
+                  + " enable them only in dev/local/test settings.")
+          .defined(
+              "PASS when no debug switch on in committed settings outside modules "
+                  + "named dev/local/test/debug: module-level `DEBUG = True` in a settings "
+                  + "module, `DEBUG = True` in a config class not named "
+                  + "Dev/Local/Test/Debug, `DEBUG` from the environment with a truthy "
+                  + "default, Flask `app.debug = True`/`app.config[\"DEBUG\"] = "
+                  + "True`/`config.update(DEBUG=True)`, "
+                  + "`FastAPI(debug=True)`/`Starlette(debug=True)`, werkzeug "
+                  + "`DebuggedApplication`. Not judged yet: `app.run(debug=True)` in the "
+                  + "production entry, `FLASK_DEBUG` in container files, tracebacks in "
+                  + "response bodies (family F2, PY-ERR-012) (narrowed from RULES-NEXT).",
+              Effort.LOW);
 
   private static final Pattern DEV_NAME =
       Pattern.compile(

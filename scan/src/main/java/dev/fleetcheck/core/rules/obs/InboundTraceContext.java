@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,10 +27,21 @@ public final class InboundTraceContext implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-005",
-          Profile.API,
-          "Accept inbound W3C traceparent: instrument the server with OpenTelemetry (e.g."
-              + " FastAPIInstrumentor.instrument_app(app)) or run under opentelemetry-instrument.");
+              "PY-OBS-005",
+              Profile.API,
+              "Accept inbound W3C traceparent: instrument the server with OpenTelemetry (e.g."
+                  + " FastAPIInstrumentor.instrument_app(app)) or run under opentelemetry-instrument.")
+          .defined(
+              "PASS when inbound W3C trace context is accepted: OpenTelemetry server "
+                  + "instrumentation "
+                  + "(FastAPI/Django/Flask/Starlette/Falcon/Tornado/AwsLambda instrumentor, "
+                  + "ASGI/WSGI `OpenTelemetryMiddleware`), auto-instrumentation "
+                  + "(`opentelemetry-instrument` in a container file, Procfile, compose "
+                  + "file or template; the ADOT layer or `AWS_LAMBDA_EXEC_WRAPPER: "
+                  + "/opt/otel-instrument`), an OpenTelemetry `extract` call, or a "
+                  + "`traceparent` header read; X-Ray alone does not count (shared "
+                  + "`TraceInstrumentation`)",
+              Effort.MEDIUM);
 
   private static final List<String> SERVER_INSTRUMENTATION =
       List.of(

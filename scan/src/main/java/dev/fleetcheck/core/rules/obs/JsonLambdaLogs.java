@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,10 +27,18 @@ public final class JsonLambdaLogs implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-062",
-          Profile.LAMBDA,
-          "Log JSON from every function: set LoggingConfig: {LogFormat: JSON} in Globals.Function"
-              + " (or per function), or log with the powertools Logger.");
+              "PY-OBS-062",
+              Profile.LAMBDA,
+              "Log JSON from every function: set LoggingConfig: {LogFormat: JSON} in Globals.Function"
+                  + " (or per function), or log with the powertools Logger.")
+          .defined(
+              "PASS when every template function logs JSON: `LoggingConfig: "
+                  + "{LogFormat: JSON}` on the function or in `Globals.Function` "
+                  + "(Serverless: `provider.logs.lambda.logFormat`), or the code logs "
+                  + "structured as PY-OBS-012 finds it. Narrowed: the code signal is judged "
+                  + "per repository (no handler resolution yet), `print` in handlers is not "
+                  + "checked, and functions only in code (no template) are NOT_APPLICABLE",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -31,10 +32,21 @@ public final class MetricLabels implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-043",
-          Set.of(Profile.API, Profile.LAMBDA, Profile.CLI),
-          "Label metrics with bounded values only (route template, method, status class, error"
-              + " code); put user, request or entity ids in logs and traces, not in labels.");
+              "PY-OBS-043",
+              Set.of(Profile.API, Profile.LAMBDA, Profile.CLI),
+              "Label metrics with bounded values only (route template, method, status class, error"
+                  + " code); put user, request or entity ids in logs and traces, not in labels.")
+          .defined(
+              "PASS when no raw ids in metric labels. Labelled metrics: "
+                  + "prometheus_client `.labels(...)`, OpenTelemetry `add`/`record` with an "
+                  + "attributes dict, powertools `add_dimension`, aws-embedded-metrics "
+                  + "`put_dimensions`/`set_dimensions`, statsd/datadog `tags=`, each only "
+                  + "in a module importing its library. FAIL per label whose key is `id`, "
+                  + "ends in `_id`/`Id`, or is `uuid`/`user`/`email`/`ip`/`session`, or "
+                  + "whose value is an id or raw-path expression (`x.id`, `x_id`, "
+                  + "`uuid4()`, `request.url.path`, `request.path`, `event[\"path\"]`, "
+                  + "`event[\"rawPath\"]`); no labelled metric is NOT_APPLICABLE",
+              Effort.MEDIUM);
 
   private static final Pattern ID_KEY = Pattern.compile("^(id|.*_id|.*[a-z0-9]Id|.*_ID|ID)$");
   private static final Set<String> RAW_KEYS = Set.of("uuid", "user", "email", "ip", "session");

@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -29,11 +30,22 @@ public final class OutboundTraceContext implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-034",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Instrument every HTTP client so trace context propagates: e.g."
-              + " RequestsInstrumentor().instrument(), HTTPXClientInstrumentor().instrument(), or"
-              + " run under opentelemetry-instrument (X-Ray: patch_all()).");
+              "PY-OBS-034",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Instrument every HTTP client so trace context propagates: e.g."
+                  + " RequestsInstrumentor().instrument(), HTTPXClientInstrumentor().instrument(), or"
+                  + " run under opentelemetry-instrument (X-Ray: patch_all()).")
+          .defined(
+              "PASS when every HTTP client library product code calls (requests, "
+                  + "httpx, urllib's `urlopen`, aiohttp, urllib3) is instrumented for "
+                  + "propagation: its OpenTelemetry instrumentor (`URLLib3Instrumentor` "
+                  + "also covers requests), auto-instrumentation, X-Ray patching "
+                  + "(`patch_all()`, `patch([...])` naming it, powertools `Tracer()` unless "
+                  + "`auto_patch=False`; X-Ray propagation counts, decision D16; aiohttp "
+                  + "needs `aws_xray_trace_config`), or `inject` from the OpenTelemetry "
+                  + "propagation API in every module that uses it. FAIL per uncovered "
+                  + "library at its first call; no outbound HTTP is NOT_APPLICABLE",
+              Effort.MEDIUM);
 
   /** A client library: how its calls look and what instruments it. */
   private record Library(

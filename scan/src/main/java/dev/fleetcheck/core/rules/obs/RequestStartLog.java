@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.FunctionDef;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -34,10 +35,22 @@ public final class RequestStartLog implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-025",
-          Profile.API,
-          "Log request.start once per request from one middleware (e.g. an"
-              + " @app.middleware(\"http\") function or a MIDDLEWARE class), never from handlers.");
+              "PY-OBS-025",
+              Profile.API,
+              "Log request.start once per request from one middleware (e.g. an"
+                  + " @app.middleware(\"http\") function or a MIDDLEWARE class), never from handlers.")
+          .defined(
+              "PASS when `request.start` (the message or `event=` of a log call) is "
+                  + "emitted from exactly one place in product code, inside a registered "
+                  + "middleware: a function decorated "
+                  + "`@app.middleware(...)`/`before_request` or passed to "
+                  + "`add_middleware(..., dispatch=f)`/`before_request(f)`, a class passed "
+                  + "to `add_middleware(C)`/`Middleware(C)` or listed in Django's "
+                  + "`MIDDLEWARE`, or a decorator on every Lambda handler. FAIL when "
+                  + "emitted nowhere, from several places, or from one place that is none "
+                  + "of these; a helper called from a middleware is not followed yet "
+                  + "(narrowed from RULES-NEXT).",
+              Effort.MEDIUM);
 
   static final String EVENT = "request.start";
   private static final Set<String> LEVELS =

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.StringLiterals;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,10 +29,17 @@ public final class RunId implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-002",
-          Profile.CLI,
-          "Generate a run id once per invocation (`run_id = uuid.uuid4().hex`) and put it in"
-              + " every log line and in structured output.");
+              "PY-OBS-002",
+              Profile.CLI,
+              "Generate a run id once per invocation (`run_id = uuid.uuid4().hex`) and put it in"
+                  + " every log line and in structured output.")
+          .defined(
+              "PASS when a name, attribute, keyword argument or dict key `run_id` "
+                  + "(`runId`, `run-id`, `invocation_id`) is bound to an expression that "
+                  + "calls a generator: `uuid.uuid1/4/6/7()` (also uuid6, uuid_utils), a "
+                  + "ULID or KSUID, `secrets.token_hex/token_urlsafe()`; `str()`, `.hex` "
+                  + "and `x or uuid4()` around it count",
+              Effort.LOW);
 
   private static final Set<String> NAMES = Set.of("run_id", "runId", "run-id", "invocation_id");
   private static final Set<String> GENERATORS =

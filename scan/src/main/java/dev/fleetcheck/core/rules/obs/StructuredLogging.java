@@ -8,6 +8,7 @@ import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -30,10 +31,17 @@ public final class StructuredLogging implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-012",
-          Profile.PYTHON,
-          "Make JSON logs available (`--log-format json` for CLIs, always for services): structlog,"
-              + " python-json-logger, or aws-lambda-powertools Logger in Lambda functions.");
+              "PY-OBS-012",
+              Profile.PYTHON,
+              "Make JSON logs available (`--log-format json` for CLIs, always for services): structlog,"
+                  + " python-json-logger, or aws-lambda-powertools Logger in Lambda functions.")
+          .defined(
+              "PASS when structured logging is available: structlog, "
+                  + "python-json-logger, aws-lambda-powertools, or a JSON formatter that "
+                  + "logging configuration sets up (a `logging.Formatter` subclass dumping "
+                  + "JSON, a dictConfig or config-file factory, `setFormatter(...)`); else "
+                  + "FAIL. Required for api and lambda, recommended otherwise.",
+              Effort.MEDIUM);
 
   private static final List<String[]> LIBRARIES =
       List.of(

@@ -7,6 +7,7 @@ import dev.fleetcheck.core.facts.python.Dependencies;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -24,10 +25,14 @@ public final class Tracing implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-OBS-031",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Trace requests with OpenTelemetry (opentelemetry-sdk plus the framework's"
-              + " instrumentation), or in Lambda with the powertools Tracer / X-Ray active tracing.");
+              "PY-OBS-031",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Trace requests with OpenTelemetry (opentelemetry-sdk plus the framework's"
+                  + " instrumentation), or in Lambda with the powertools Tracer / X-Ray active tracing.")
+          .defined(
+              "PASS when tracing is set up: OpenTelemetry, aws-xray-sdk or the "
+                  + "powertools tracer; else FAIL.",
+              Effort.MEDIUM);
 
   private static final Pattern POWERTOOLS_TRACER =
       Pattern.compile(

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -36,11 +37,25 @@ public final class LambdaClientReuse implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-PERF-006",
-          Profile.LAMBDA,
-          "Create SDK clients and connections once, at module level (or lazily into a module"
-              + " global), and reuse them across invocations; e.g. s3 = boto3.client(\"s3\")"
-              + " above def lambda_handler.");
+              "PY-PERF-006",
+              Profile.LAMBDA,
+              "Create SDK clients and connections once, at module level (or lazily into a module"
+                  + " global), and reuse them across invocations; e.g. s3 = boto3.client(\"s3\")"
+                  + " above def lambda_handler.")
+          .defined(
+              "PASS when no SDK client or connection built directly in a Lambda "
+                  + "handler's body (`boto3.client`/`resource`/`Session`, a boto3 session's "
+                  + "`client`/`resource`, botocore `create_client`, `requests.Session`, "
+                  + "`httpx.Client`/`AsyncClient`, "
+                  + "`psycopg2`/`psycopg`/`pymysql`/`pg8000.connect`, `redis.Redis`, "
+                  + "`pymongo.MongoClient`). Handlers: the template's `Handler` resolved "
+                  + "against `CodeUri` (shared detector `LambdaHandlers`), else top-level "
+                  + "`lambda_handler`/`handler(event, context)` in product code; nested "
+                  + "functions are not the handler's body. Exempt: per-invocation "
+                  + "credentials (`aws_access_key_id=`, `aws_session_token=`, "
+                  + "`**credentials`) and lazy initialisation of a module global (`global "
+                  + "client` in the handler); no handler is NOT_APPLICABLE",
+              Effort.LOW);
 
   private static final Set<String> CONSTRUCTORS =
       Set.of(

@@ -11,6 +11,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -35,10 +36,21 @@ public final class LambdaHandlerTests implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-PERF-009",
-          Profile.LAMBDA,
-          "Test every Lambda handler and authorizer: import its module in a unit test and call it"
-              + " with a sample event, or invoke it with sam local invoke from a make target.");
+              "PY-PERF-009",
+              Profile.LAMBDA,
+              "Test every Lambda handler and authorizer: import its module in a unit test and call it"
+                  + " with a sample event, or invoke it with sam local invoke from a make target.")
+          .defined(
+              "PASS when every Lambda handler and authorizer (`LambdaHandlers`; an "
+                  + "authorizer is a function an API's `Authorizers`, an "
+                  + "`AWS::ApiGateway::Authorizer` or a Serverless `authorizer:` points at) "
+                  + "is tested: a test file imports its module (any dotted suffix of its "
+                  + "path; the bare basename only where test code edits `sys.path`) or "
+                  + "loads it (`importlib.import_module`, `spec_from_file_location`). "
+                  + "Narrowed: one `sam local invoke`/`start-api` in a task-runner target "
+                  + "or CI step counts for every handler; API middleware of non-Lambda apps "
+                  + "is not judged; no handler is NOT_APPLICABLE",
+              Effort.MEDIUM);
 
   private static final Pattern SAM_LOCAL =
       Pattern.compile("\\bsam\\s+local\\s+(invoke|start-api)\\b");

@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.aws.ServerlessTemplate;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -22,10 +23,15 @@ public final class LambdaLimits implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-PERF-007",
-          Profile.LAMBDA,
-          "Set MemorySize and Timeout on every function (or once in Globals.Function; Serverless:"
-              + " memorySize and timeout under provider) instead of relying on the defaults.");
+              "PY-PERF-007",
+              Profile.LAMBDA,
+              "Set MemorySize and Timeout on every function (or once in Globals.Function; Serverless:"
+                  + " memorySize and timeout under provider) instead of relying on the defaults.")
+          .defined(
+              "PASS when every template function has an explicit `MemorySize` and "
+                  + "`Timeout` (on the function, `Globals.Function`, or Serverless "
+                  + "`provider`); reserved concurrency is not asked for",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

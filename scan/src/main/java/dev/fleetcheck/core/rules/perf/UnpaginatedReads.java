@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -27,10 +28,20 @@ public final class UnpaginatedReads implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-PERF-004",
-          Set.of(Profile.PYTHON),
-          "Page through the results: client.get_paginator(\"scan\"|\"query\"|\"list_objects_v2\"),"
-              + " or loop while the response holds LastEvaluatedKey / NextContinuationToken.");
+              "PY-PERF-004",
+              Set.of(Profile.PYTHON),
+              "Page through the results: client.get_paginator(\"scan\"|\"query\"|\"list_objects_v2\"),"
+                  + " or loop while the response holds LastEvaluatedKey / NextContinuationToken.")
+          .defined(
+              "FAIL on an evident violation: part (a): in a module that imports "
+                  + "boto3, a DynamoDB `scan`/`query` (on a `Table` or with DynamoDB "
+                  + "keywords) or an S3 `list_objects(_v2)` with `Bucket=`, when the module "
+                  + "never mentions `LastEvaluatedKey`, `ExclusiveStartKey`, "
+                  + "`ContinuationToken`, `StartAfter`, `get_paginator` or `paginate(`: the "
+                  + "read stops at the first page. Narrowed: judged per module, not per "
+                  + "function; other `list_*` calls and unpaginated routes (part b) are not "
+                  + "checked yet",
+              Effort.MEDIUM);
 
   private static final Set<String> DYNAMODB_KEYWORDS =
       Set.of(

@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.aws.ServerlessTemplate;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,10 +27,20 @@ public final class UnreportedBatchFailures implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-PERF-008",
-          Set.of(Profile.LAMBDA),
-          "Add FunctionResponseTypes: [ReportBatchItemFailures] to the event source and return"
-              + " batchItemFailures (powertools BatchProcessor), or set BatchSize: 1.");
+              "PY-PERF-008",
+              Set.of(Profile.LAMBDA),
+              "Add FunctionResponseTypes: [ReportBatchItemFailures] to the event source and return"
+                  + " batchItemFailures (powertools BatchProcessor), or set BatchSize: 1.")
+          .defined(
+              "FAIL on an evident violation: part (a) only: an SQS, Kinesis or "
+                  + "DynamoDB-stream source (SAM `SQS`/`Kinesis`/`DynamoDB` events, an "
+                  + "`AWS::Lambda::EventSourceMapping` whose source the template or ARN "
+                  + "names, Serverless `sqs`/`stream` events) with a batch size above 1 "
+                  + "(SQS default 10, streams 100) and no `FunctionResponseTypes: "
+                  + "[ReportBatchItemFailures]` (`functionResponseType` in Serverless). A "
+                  + "batch size given as a parameter is not judged. Narrowed: part (b), "
+                  + "writes without idempotency, is not checked yet",
+              Effort.LOW);
 
   private static final String REPORT = "ReportBatchItemFailures";
   private static final Map<String, Integer> DEFAULT_BATCH =

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.facts.python.Pyproject;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,10 +27,15 @@ public final class CanonicalEntrypoint implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-PKG-001",
-          Profile.CLI,
-          "Declare the CLI's entrypoint once: `[project.scripts] mytool = \"mypkg.cli:main\"` in"
-              + " pyproject.toml (or a package `__main__.py` for `python -m mypkg`).");
+              "PY-PKG-001",
+              Profile.CLI,
+              "Declare the CLI's entrypoint once: `[project.scripts] mytool = \"mypkg.cli:main\"` in"
+                  + " pyproject.toml (or a package `__main__.py` for `python -m mypkg`).")
+          .defined(
+              "PASS when the CLI has one canonical entrypoint: `[project.scripts]` "
+                  + "(or setup.py `entry_points` console_scripts) or a package "
+                  + "`__main__.py`; else FAIL.",
+              Effort.LOW);
 
   private static final Pattern CONSOLE_SCRIPTS = Pattern.compile("console_scripts");
 

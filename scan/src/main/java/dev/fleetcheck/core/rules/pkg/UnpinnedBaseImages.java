@@ -6,6 +6,7 @@ import dev.fleetcheck.core.facts.container.Dockerfile;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -27,10 +28,21 @@ public final class UnpinnedBaseImages implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-PKG-004",
-          Set.of(Profile.PYTHON),
-          "Pin base images to a version tag or digest (python:3.12.4-slim, or @sha256:...) and"
-              + " install Python packages from a lock or requirements file, or with == pins.");
+              "PY-PKG-004",
+              Set.of(Profile.PYTHON),
+              "Pin base images to a version tag or digest (python:3.12.4-slim, or @sha256:...) and"
+                  + " install Python packages from a lock or requirements file, or with == pins.")
+          .defined(
+              "FAIL on an evident violation: in container files outside test code: a "
+                  + "`FROM` image with no tag, `latest`, or a tag without a digit "
+                  + "(`python`, `python:slim`) and no digest; stage aliases, `scratch` and "
+                  + "`${ARG}` images are exempt (PY-EXT-007's tag rule, which RULES.md "
+                  + "leaves off `FROM`); a `RUN pip install` of named packages without `==` "
+                  + "pins in a command that installs from no requirements, constraints or "
+                  + "lock file (`-r`, `-c`, `--require-hashes`, local paths; `pip`, "
+                  + "`setuptools`, `wheel` upgrades exempt). Narrowed: `uv`/`poetry` "
+                  + "installs and apt packages are not judged",
+              Effort.LOW);
 
   /** Packaging tools an image upgrades in place; their versions do not change the app. */
   private static final Set<String> TOOLS = Set.of("pip", "setuptools", "wheel");

@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -25,11 +26,17 @@ public final class VersionOption implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-PKG-002",
-          Profile.CLI,
-          "Add a --version option that prints the package version (and the git SHA when"
-              + " available): argparse `action=\"version\"`, `@click.version_option()`, or a typer"
-              + " `--version` option with an eager callback.");
+              "PY-PKG-002",
+              Profile.CLI,
+              "Add a --version option that prints the package version (and the git SHA when"
+                  + " available): argparse `action=\"version\"`, `@click.version_option()`, or a typer"
+                  + " `--version` option with an eager callback.")
+          .defined(
+              "PASS when product code offers `--version` (argparse "
+                  + "`action=\"version\"` or a `--version` option, `click.version_option`, "
+                  + "a typer version option; aliases and multi-line declarations followed, "
+                  + "strings and comments never count), else FAIL.",
+              Effort.LOW);
 
   /** What a call must be to offer --version, and what a match means. */
   private record Marker(Predicate<Call> call, String description) {}

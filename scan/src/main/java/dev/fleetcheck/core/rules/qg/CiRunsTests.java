@@ -3,6 +3,7 @@ package dev.fleetcheck.core.rules.qg;
 import dev.fleetcheck.core.facts.ci.CiTool;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -15,10 +16,15 @@ public final class CiRunsTests implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-QG-002",
-          Profile.PYTHON,
-          "Run the test gate in CI: a step such as `make test` (whose target runs pytest) or"
-              + " `uv run pytest`.");
+              "PY-QG-002",
+              Profile.PYTHON,
+              "Run the test gate in CI: a step such as `make test` (whose target runs pytest) or"
+                  + " `uv run pytest`.")
+          .defined(
+              "PASS when a CI config runs the tests (`make test`, `pytest`, `tox`, "
+                  + "`nox`, also through a `${VAR}`/path prefix or a followed script), else "
+                  + "FAIL.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

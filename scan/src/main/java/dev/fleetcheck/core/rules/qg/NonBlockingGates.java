@@ -8,6 +8,7 @@ import dev.fleetcheck.core.facts.ci.ToolRun;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -27,10 +28,20 @@ public final class NonBlockingGates implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-QG-003",
-          Set.of(Profile.PYTHON),
-          "Let the lint and test steps fail the build: drop || true, --exit-zero, set +e and"
-              + " continue-on-error/allow_failure from them.");
+              "PY-QG-003",
+              Set.of(Profile.PYTHON),
+              "Let the lint and test steps fail the build: drop || true, --exit-zero, set +e and"
+                  + " continue-on-error/allow_failure from them.")
+          .defined(
+              "FAIL on an evident violation: every CI run of the linter, or every CI "
+                  + "run of the tests (as PY-QG-001/002 find them), cannot fail the build: "
+                  + "its command holds `|| true`, `|| exit 0`, `; true`, `|| :`, `set +e` "
+                  + "or `--exit-zero`, or its GitHub step (the whole job in GitLab) says "
+                  + "`continue-on-error: true` / `allow_failure: true`. An "
+                  + "expression-valued `continue-on-error` does not count; one blocking run "
+                  + "beside non-blocking ones clears the rule. Narrowed: job-level "
+                  + "`continue-on-error` in GitHub and Travis `allow_failures` are not read",
+              Effort.LOW);
 
   private static final Pattern SWALLOWED =
       Pattern.compile(

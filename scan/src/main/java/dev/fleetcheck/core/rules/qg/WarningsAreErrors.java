@@ -13,6 +13,7 @@ import dev.fleetcheck.core.facts.taskrunner.TaskRunners;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -30,11 +31,15 @@ public final class WarningsAreErrors implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-QG-004",
-          Profile.PYTHON,
-          "Treat warnings as errors: add `filterwarnings = [\"error\"]` to"
-              + " [tool.pytest.ini_options] (ignore specific third-party warnings explicitly, and"
-              + " record any blanket exception in an ADR with rationale and expiry).");
+              "PY-QG-004",
+              Profile.PYTHON,
+              "Treat warnings as errors: add `filterwarnings = [\"error\"]` to"
+                  + " [tool.pytest.ini_options] (ignore specific third-party warnings explicitly, and"
+                  + " record any blanket exception in an ADR with rationale and expiry).")
+          .defined(
+              "PASS when pytest turns warnings into errors (`filterwarnings` "
+                  + "containing `error`, or `-W error`), else FAIL.",
+              Effort.MEDIUM);
 
   private static final Pattern W_ERROR =
       Pattern.compile("(?:^|\\s)(?:-W\\s*['\"]?error|-Werror|PYTHONWARNINGS=['\"]?error)\\b");

@@ -6,6 +6,7 @@ import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,11 +29,22 @@ public final class ApiThrottling implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-048",
-          Profile.LAMBDA,
-          "Throttle every public API: MethodSettings with ThrottlingRateLimit/ThrottlingBurstLimit"
-              + " (HttpApi: DefaultRouteSettings), a usage plan with Throttle, or a WAF rate-based"
-              + " rule; behind a function URL, a rate limiter in code.");
+              "PY-SEC-048",
+              Profile.LAMBDA,
+              "Throttle every public API: MethodSettings with ThrottlingRateLimit/ThrottlingBurstLimit"
+                  + " (HttpApi: DefaultRouteSettings), a usage plan with Throttle, or a WAF rate-based"
+                  + " rule; behind a function URL, a rate limiter in code.")
+          .defined(
+              "PASS when a public API of the repository's own SAM template "
+                  + "(`AWS::Serverless::Api`/`HttpApi`, the implicit API of `Api`/`HttpApi` "
+                  + "events, `AWS::ApiGateway::RestApi`, `AWS::ApiGatewayV2::Api`, a "
+                  + "function URL with `AuthType: NONE`; `PRIVATE` endpoints excluded) is "
+                  + "throttled: `MethodSettings` throttling (API, `Globals` or a stage), "
+                  + "HttpApi `DefaultRouteSettings`/`RouteSettings`, a usage plan with "
+                  + "`Throttle`, a WAF rate-based rule with an association, or a limiter in "
+                  + "code (slowapi, fastapi-limiter, flask-limiter, django-ratelimit, DRF "
+                  + "throttle rates); no public API is NOT_APPLICABLE",
+              Effort.LOW);
 
   /** Rate limiters in code, by the module they are imported as. */
   private static final List<String> LIMITERS =

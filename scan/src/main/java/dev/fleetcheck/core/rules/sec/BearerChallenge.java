@@ -12,6 +12,7 @@ import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -40,11 +41,27 @@ public final class BearerChallenge implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-015",
-          Profile.API,
-          "Answer a missing, invalid or expired bearer token with 401 and a WWW-Authenticate"
-              + " header (e.g. HTTPException(status_code=401, headers={\"WWW-Authenticate\":"
-              + " \"Bearer\"})); never 400 or 403. In DRF list the token class first.");
+              "PY-SEC-015",
+              Profile.API,
+              "Answer a missing, invalid or expired bearer token with 401 and a WWW-Authenticate"
+                  + " header (e.g. HTTPException(status_code=401, headers={\"WWW-Authenticate\":"
+                  + " \"Bearer\"})); never 400 or 403. In DRF list the token class first.")
+          .defined(
+              "Narrowed from RULES-NEXT: applies when product code takes bearer "
+                  + "tokens (FastAPI "
+                  + "`OAuth2PasswordBearer`/`HTTPBearer`/`APIKeyHeader(name=\"Authorization\")`, "
+                  + "an `Authorization` header read, flask-jwt-extended, DRF token/JWT "
+                  + "classes, `jwt.decode`). FAIL per (a) explicit 401 without "
+                  + "`WWW-Authenticate`: `HTTPException`, Starlette/Flask/DRF response "
+                  + "classes, `make_response(..., 401)`, `abort(401)`, `return body, 401`, "
+                  + "a Lambda `\"statusCode\": 401` dict; (b) an `except` clause catching a "
+                  + "JWT library error (`InvalidTokenError`, `PyJWTError`, `DecodeError`, "
+                  + "`ExpiredSignatureError`, `JWTError`, `JoseError`, ...) whose body "
+                  + "answers 400/403; (c) DRF `SessionAuthentication` listed before a token "
+                  + "class. Headers passed as a variable get the benefit of the doubt. Not "
+                  + "judged: library defaults (they changed across FastAPI versions) and "
+                  + "the missing-token branch",
+              Effort.MEDIUM);
 
   private static final Set<String> FASTAPI_BEARERS =
       Set.of("OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "OAuth2", "HTTPBearer");

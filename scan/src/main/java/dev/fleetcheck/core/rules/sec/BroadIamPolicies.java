@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.aws.ServerlessTemplate;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,11 +27,26 @@ public final class BroadIamPolicies implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-SEC-008",
-          Set.of(Profile.LAMBDA),
-          "Grant each function only the actions and resources it uses: name the actions"
-              + " (dynamodb:GetItem, not dynamodb:*), scope Resource to ARNs, and prefer SAM policy"
-              + " templates with a named resource over *FullAccess managed policies.");
+              "PY-SEC-008",
+              Set.of(Profile.LAMBDA),
+              "Grant each function only the actions and resources it uses: name the actions"
+                  + " (dynamodb:GetItem, not dynamodb:*), scope Resource to ARNs, and prefer SAM policy"
+                  + " templates with a named resource over *FullAccess managed policies.")
+          .defined(
+              "FAIL on an evident violation: in the repository's SAM/Serverless "
+                  + "templates: an `Effect: Allow` identity statement (SAM function "
+                  + "`Policies`, `AWS::IAM::Role`/`Policy`/`ManagedPolicy`, Serverless "
+                  + "`iam.role.statements`/`iamRoleStatements`) whose `Action` is `*` or "
+                  + "`<service>:*`, or whose `Resource` is `*` with a "
+                  + "`Put*`/`Delete*`/`Update*`/`Create*` action other than those that "
+                  + "accept only `*` (`xray:Put*`, `logs:CreateLogGroup`, "
+                  + "`cloudwatch:PutMetricData`, `ec2:*NetworkInterface*`, "
+                  + "`ec2:Describe*`); an attached `AdministratorAccess`, "
+                  + "`PowerUserAccess`, `IAMFullAccess` or `*FullAccess`; a SAM policy "
+                  + "template given `\"*\"`. Statements with a `Principal` (resource "
+                  + "policies) and `Deny` never count. Narrowed: plain CloudFormation "
+                  + "templates without the SAM transform are not read",
+              Effort.MEDIUM);
 
   private static final Pattern SERVICE_WILDCARD = Pattern.compile("^[a-z0-9-]+:\\*$");
   private static final Pattern WRITE = Pattern.compile("^[a-z0-9-]+:(Put|Delete|Update|Create)");

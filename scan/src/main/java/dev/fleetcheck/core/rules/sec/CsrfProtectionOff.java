@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Assignment;
 import dev.fleetcheck.core.python.FunctionDef;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -27,11 +28,20 @@ public final class CsrfProtectionOff implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-SEC-017",
-          Set.of(Profile.API),
-          "Keep CSRF protection on for browser state changes: drop @csrf_exempt, keep"
-              + " CsrfViewMiddleware beside SessionMiddleware, and leave WTF_CSRF_ENABLED on outside"
-              + " tests.");
+              "PY-SEC-017",
+              Set.of(Profile.API),
+              "Keep CSRF protection on for browser state changes: drop @csrf_exempt, keep"
+                  + " CsrfViewMiddleware beside SessionMiddleware, and leave WTF_CSRF_ENABLED on outside"
+                  + " tests.")
+          .defined(
+              "FAIL on an evident violation: parts (a), (b), (d): Django "
+                  + "`@csrf_exempt` (aliases followed) on a view not limited to safe "
+                  + "methods by `@require_GET`/`@require_safe`; a `MIDDLEWARE` list with "
+                  + "`SessionMiddleware` and no `CsrfViewMiddleware`; `WTF_CSRF_ENABLED = "
+                  + "False` in a module without a testing configuration class. Narrowed: "
+                  + "DRF `enforce_csrf` overrides and CSRF-less Flask or FastAPI cookie "
+                  + "sessions (parts c, e, f) are not checked yet",
+              Effort.LOW);
 
   private static final String CSRF_EXEMPT = "django.views.decorators.csrf.csrf_exempt";
   private static final Set<String> SAFE_ONLY =

@@ -3,6 +3,7 @@ package dev.fleetcheck.core.rules.sec;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -20,11 +21,19 @@ public final class HardCodedSecrets implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-041",
-          EnumSet.allOf(Profile.class),
-          "Remove the credential from the repository and rotate it (it stays in git history);"
-              + " read it at run time from the environment or a secrets manager, and keep local"
-              + " values in an untracked .env file.");
+              "PY-SEC-041",
+              EnumSet.allOf(Profile.class),
+              "Remove the credential from the repository and rotate it (it stays in git history);"
+                  + " read it at run time from the environment or a secrets manager, and keep local"
+                  + " values in an untracked .env file.")
+          .defined(
+              "FAIL per hard-coded credential in any tracked text file, test code "
+                  + "included: AWS key IDs and secret keys, GitHub, GitLab, Slack, Stripe "
+                  + "and Google tokens, PEM private keys, URLs with an embedded password, "
+                  + "high-entropy literals assigned to secret-like names; placeholders "
+                  + "never count and the value is never shown (kind, file, line, "
+                  + "fingerprint). PASS otherwise.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.StringLiterals;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -32,11 +33,23 @@ public final class IdentityFromHeaders implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-SEC-007",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Take identity only from a verified credential (a validated JWT, a session, the API"
-              + " Gateway authorizer context); never from X-User-*/X-Roles headers a client can"
-              + " set.");
+              "PY-SEC-007",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Take identity only from a verified credential (a validated JWT, a session, the API"
+                  + " Gateway authorizer context); never from X-User-*/X-Roles headers a client can"
+                  + " set.")
+          .defined(
+              "FAIL on an evident violation: identity from an unvalidated source: a "
+                  + "read (subscript or `.get`, not a write) of a header naming the user, "
+                  + "email, roles or scopes (`X-User*`, `X-Forwarded-User|Email`, "
+                  + "`X-Remote-User`, `Remote-User`, `X-Auth-Request-User|Email`, "
+                  + "`X-Authenticated-User`, `X-Email`, `X-Role(s)`, `X-Scopes`) on "
+                  + "`headers`, Django `META` (`HTTP_X_...`) or a Lambda "
+                  + "`event[\"headers\"]`; a FastAPI `Header()` parameter of such a name or "
+                  + "alias; `get_unverified_claims(...)`; `base64` decoding of "
+                  + "`token.split(\".\")[1]`. Narrowed: `jwt.get_unverified_header` is not "
+                  + "judged",
+              Effort.HIGH);
 
   private static final Pattern IDENTITY_HEADER =
       Pattern.compile(

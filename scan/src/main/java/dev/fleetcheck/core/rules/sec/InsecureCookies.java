@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -29,11 +30,16 @@ public final class InsecureCookies implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-016",
-          Profile.API,
-          "Keep cookies Secure and HttpOnly: leave SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE and"
-              + " SESSION_COOKIE_HTTPONLY true, and never call set_cookie with secure=False or"
-              + " httponly=False.");
+              "PY-SEC-016",
+              Profile.API,
+              "Keep cookies Secure and HttpOnly: leave SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE and"
+                  + " SESSION_COOKIE_HTTPONLY true, and never call set_cookie with secure=False or"
+                  + " httponly=False.")
+          .defined(
+              "FAIL per `SESSION_COOKIE_SECURE = False`, `CSRF_COOKIE_SECURE = "
+                  + "False`, `SESSION_COOKIE_HTTPONLY = False`, or `set_cookie(...)` with "
+                  + "`secure=False`/`httponly=False`; PASS otherwise.",
+              Effort.LOW);
 
   private static final Set<String> SETTINGS =
       Set.of("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY");

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -29,10 +30,27 @@ public final class InsecureTransport implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-SEC-045",
-          Set.of(Profile.PYTHON),
-          "Keep TLS verification on (drop verify=False, ssl=False, unverified contexts) and call"
-              + " public hosts over https://; trust a private CA with verify=\"/path/ca.pem\".");
+              "PY-SEC-045",
+              Set.of(Profile.PYTHON),
+              "Keep TLS verification on (drop verify=False, ssl=False, unverified contexts) and call"
+                  + " public hosts over https://; trust a private CA with verify=\"/path/ca.pem\".")
+          .defined(
+              "FAIL on an evident violation: TLS verification off in a client: "
+                  + "`verify=False`/`ssl=False`/`verify_ssl=False` on requests, httpx, "
+                  + "aiohttp, urllib3 or boto3 calls and on names bound to their "
+                  + "sessions/clients (aliases and multi-line calls followed); "
+                  + "`<session>.verify = False`; `ssl._create_unverified_context()`; "
+                  + "`cert_reqs=CERT_NONE`; `check_hostname = False` on a context made by "
+                  + "`ssl.create_default_context()`/`SSLContext` for outbound use (a "
+                  + "`Purpose.CLIENT_AUTH`/server context never fires); "
+                  + "`urllib3.disable_warnings()` with no argument or "
+                  + "`InsecureRequestWarning`. Plaintext `http://` literals (or module "
+                  + "constants) with a public host passed as the URL of such a call (\"with "
+                  + "credentials\" when `auth=` or an `Authorization` header goes along). "
+                  + "Narrowed: `verify_mode = CERT_NONE` assignments, config defaults and "
+                  + "template ALB listeners are not read; a non-literal `verify=` never "
+                  + "fires",
+              Effort.LOW);
 
   /** Client factories whose bound names make calls on them outbound calls. */
   private static final Set<String> CLIENTS =

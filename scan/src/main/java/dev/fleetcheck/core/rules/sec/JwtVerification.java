@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -26,11 +27,16 @@ public final class JwtVerification implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-012",
-          Profile.API,
-          "Decode JWTs with signature verification on and an explicit allow-list of real"
-              + " algorithms (e.g. algorithms=[\"RS256\"]); never verify_signature=False,"
-              + " verify=False or the 'none' algorithm.");
+              "PY-SEC-012",
+              Profile.API,
+              "Decode JWTs with signature verification on and an explicit allow-list of real"
+                  + " algorithms (e.g. algorithms=[\"RS256\"]); never verify_signature=False,"
+                  + " verify=False or the 'none' algorithm.")
+          .defined(
+              "FAIL per JWT decode that disables verification (`verify_signature: "
+                  + "False`, `verify=False`) or allows `none` in `algorithms`; PASS "
+                  + "otherwise.",
+              Effort.LOW);
 
   private static final Set<String> DECODERS =
       Set.of("jwt.decode", "jose.jwt.decode", "jwt.api_jwt.decode", "jwt.api_jws.decode");

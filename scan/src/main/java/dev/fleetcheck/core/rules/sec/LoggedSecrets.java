@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.LogCalls;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -35,10 +36,26 @@ public final class LoggedSecrets implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          ID,
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Never log secrets, header maps or whole events: log the fields you need, with tokens"
-              + " and credentials masked (e.g. mask(token)).");
+              ID,
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Never log secrets, header maps or whole events: log the fields you need, with tokens"
+                  + " and credentials masked (e.g. mask(token)).")
+          .defined(
+              "FAIL on an evident violation: the home of family F1 (one home per "
+                  + "finding): a log call (RULES-NEXT's log-call convention; in a "
+                  + "repository with the lambda profile also `print`) whose argument, "
+                  + "keyword value, `extra` dict value or f-string field is a bare name "
+                  + "that is secret-like (a part `password`, `passwd`, `token`, `secret`, "
+                  + "`api_key`/`apiKey` or `authorization`; names ending `_url`, `_id`, "
+                  + "`_name`, `_type`, `_arn`, `_path`, `_ttl`, `_hash`, `_count` and "
+                  + "similar are references), a whole header map (`headers`, "
+                  + "`request.headers`, `request.META`, `event[\"headers\"]`, "
+                  + "`event.get(\"headers\")`) or, with the lambda profile, the whole "
+                  + "`event` (`event`, `json.dumps(event, ...)`). A value passed through a "
+                  + "call (`mask(token)`) counts as redacted; words in a message (`\"token "
+                  + "refreshed\"`) never count. Narrowed: personal-data names, raw bodies "
+                  + "and powertools `log_event=True` are not checked yet",
+              Effort.MEDIUM);
 
   private static final Set<String> SECRET_WORDS =
       Set.of("password", "passwd", "token", "secret", "apikey", "authorization");

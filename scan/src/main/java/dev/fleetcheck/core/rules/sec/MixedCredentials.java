@@ -11,6 +11,7 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -34,10 +35,23 @@ public final class MixedCredentials implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-019",
-          Profile.API,
-          "Accept one kind of credential per API: bearer tokens in the Authorization header, or"
-              + " session cookies with CSRF protection; if both are needed, record why in an ADR.");
+              "PY-SEC-019",
+              Profile.API,
+              "Accept one kind of credential per API: bearer tokens in the Authorization header, or"
+                  + " session cookies with CSRF protection; if both are needed, record why in an ADR.")
+          .defined(
+              "PASS when the API does not accept cookie and bearer credentials "
+                  + "together: a DRF "
+                  + "`DEFAULT_AUTHENTICATION_CLASSES`/`authentication_classes` list with "
+                  + "`SessionAuthentication` and a token/JWT class; flask-jwt-extended "
+                  + "`JWT_TOKEN_LOCATION` naming `cookies` and `headers`; a cookie "
+                  + "credential (FastAPI `APIKeyCookie`, a request cookie whose name holds "
+                  + "token/session/jwt/auth/access/sid, CSRF cookies excepted) in a "
+                  + "repository that also takes bearer tokens "
+                  + "(`OAuth2PasswordBearer`/`HTTPBearer`, an `Authorization` read). DRF's "
+                  + "default (Session + Basic) passes; NOT_APPLICABLE when the API reads "
+                  + "neither kind; an ADR waiver is the standard's \"unless specified\"",
+              Effort.HIGH);
 
   private static final Pattern CREDENTIAL_COOKIE =
       Pattern.compile("(?i)(token|session|jwt|auth|access|sid)");

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -37,11 +38,29 @@ public final class OpenByDefault implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          ID,
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Deny by default: set DRF DEFAULT_PERMISSION_CLASSES to IsAuthenticated (AllowAny only"
-              + " on views meant to be public), give each API an Auth.DefaultAuthorizer and mark"
-              + " public routes with Authorizer: NONE.");
+              ID,
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Deny by default: set DRF DEFAULT_PERMISSION_CLASSES to IsAuthenticated (AllowAny only"
+                  + " on views meant to be public), give each API an Auth.DefaultAuthorizer and mark"
+                  + " public routes with Authorizer: NONE.")
+          .defined(
+              "FAIL on an evident violation: deny by default, following the "
+                  + "RULES-NEXT \"Auth\" decision (per-route auth satisfies it; a public "
+                  + "route is marked in code or template): DRF `DEFAULT_PERMISSION_CLASSES` "
+                  + "holding `AllowAny` (a `REST_FRAMEWORK` dict entry or a name) while no "
+                  + "view sets `permission_classes` or `@permission_classes`; in the "
+                  + "repository's SAM templates, an `Api`/`HttpApi` function event with no "
+                  + "`Auth.Authorizer` (OPTIONS excepted) on an API without "
+                  + "`Auth.DefaultAuthorizer` (the resource's, or `Globals` for the "
+                  + "implicit API) while no product module imports a credential verifier "
+                  + "(`jwt`, `jose`, `authlib`, `fastapi.security`, `flask_jwt_extended`, "
+                  + "...). `Authorizer: NONE` marks a route public and is not a finding; "
+                  + "Django settings for tests (`settings/test*.py`, `test_settings.py`) "
+                  + "are not read. Narrowed: an unset DRF default, function URLs, "
+                  + "`AWS::ApiGateway::Method` and Serverless Framework `http` events are "
+                  + "not checked yet; a finding in a multi-line `REST_FRAMEWORK` dict is "
+                  + "reported on the line of the assignment",
+              Effort.MEDIUM);
 
   private static final String PERMISSIONS = "DEFAULT_PERMISSION_CLASSES";
   private static final Set<String> API_EVENTS = Set.of("Api", "HttpApi");

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -36,10 +37,18 @@ public final class OpenCors implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-046",
-          Profile.API,
-          "List the allowed origins explicitly (e.g. allow_origins=[\"https://app.example.com\"]);"
-              + " never '*', and never rely on a library default that means '*'.");
+              "PY-SEC-046",
+              Profile.API,
+              "List the allowed origins explicitly (e.g. allow_origins=[\"https://app.example.com\"]);"
+                  + " never '*', and never rely on a library default that means '*'.")
+          .defined(
+              "FAIL per CORS setting that allows every origin: "
+                  + "`allow_origins=[\"*\"]` (CORSMiddleware), `CORS_ALLOW_ALL_ORIGINS = "
+                  + "True`/`CORS_ORIGIN_ALLOW_ALL = True`, flask-cors with `origins=\"*\"` "
+                  + "or no origins (the app-factory `init_app` form and origins from "
+                  + "settings followed), an open SAM `Cors`; PASS otherwise; NOT_APPLICABLE "
+                  + "with no product Python and no SAM template.",
+              Effort.LOW);
 
   private static final Set<String> ALLOW_ALL_SETTINGS =
       Set.of("CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL");

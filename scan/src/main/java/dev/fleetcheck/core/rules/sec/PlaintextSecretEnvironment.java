@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.aws.ServerlessTemplate;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -30,11 +31,24 @@ public final class PlaintextSecretEnvironment implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-SEC-042",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Keep secrets out of environment values: pass the secret's ARN or name (e.g."
-              + " DB_SECRET_ARN) and read it at run time from Secrets Manager or SSM (powertools"
-              + " parameters caches it).");
+              "PY-SEC-042",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Keep secrets out of environment values: pass the secret's ARN or name (e.g."
+                  + " DB_SECRET_ARN) and read it at run time from Secrets Manager or SSM (powertools"
+                  + " parameters caches it).")
+          .defined(
+              "FAIL on an evident violation: a secret-like variable (`*PASSWORD*`, "
+                  + "`*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`; names ending "
+                  + "`_ARN`, `_NAME`, `_ID`, `_PATH`, `_PARAM(ETER)`, `_URL`, `_TTL` are "
+                  + "references) given a deploy-time value in a template: function or "
+                  + "`Globals` `Environment.Variables`, Serverless `environment`, an ECS "
+                  + "task container's `Environment`; the value is a literal, a `!Ref` to a "
+                  + "template parameter, or a `{{resolve:secretsmanager|ssm-secure:...}}` "
+                  + "reference. References to resources (`!Ref Secret`), `${...}` "
+                  + "substitutions, switches (`\"true\"`, numbers) and placeholders do not "
+                  + "fire. Narrowed: Dockerfile `ENV` stays with PY-LCL-021 (one home per "
+                  + "finding)",
+              Effort.MEDIUM);
 
   private static final Pattern SECRET_NAME =
       Pattern.compile("PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_KEY");

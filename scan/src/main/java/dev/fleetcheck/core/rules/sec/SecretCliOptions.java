@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -29,11 +30,18 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-001",
-          Profile.CLI,
-          "Do not take secrets as command-line values: read them from an environment variable"
-              + " (click/typer envvar=, argparse default=os.environ[...]) or prompt for them"
-              + " (prompt=True, hide_input=True).");
+              "PY-SEC-001",
+              Profile.CLI,
+              "Do not take secrets as command-line values: read them from an environment variable"
+                  + " (click/typer envvar=, argparse default=os.environ[...]) or prompt for them"
+                  + " (prompt=True, hide_input=True).")
+          .defined(
+              "FAIL per CLI option taking a secret (last word `password`, `pass`, "
+                  + "`passphrase`, `secret`, `token`, `key`, `api-key`, or joined such as "
+                  + "`--authtoken`) declared with argparse `add_argument`, `click.option` "
+                  + "or `typer.Option` without an env-var or prompt source (`envvar=`, "
+                  + "`prompt=`, `hide_input=`, click `auto_envvar_prefix`); PASS otherwise.",
+              Effort.LOW);
 
   private static final Set<String> SECRET_WORDS =
       Set.of("password", "passwd", "passphrase", "token", "secret", "apikey", "pat");

@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -32,11 +33,23 @@ public final class StaticAwsCredentials implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-SEC-037",
-          Set.of(Profile.PYTHON),
-          "Let boto3 find credentials itself (the function's or task's IAM role, SSO or a profile"
-              + " locally); never pass aws_access_key_id/aws_secret_access_key or create IAM user"
-              + " access keys in a template.");
+              "PY-SEC-037",
+              Set.of(Profile.PYTHON),
+              "Let boto3 find credentials itself (the function's or task's IAM role, SSO or a profile"
+                  + " locally); never pass aws_access_key_id/aws_secret_access_key or create IAM user"
+                  + " access keys in a template.")
+          .defined(
+              "FAIL on an evident violation: static AWS credentials: "
+                  + "`boto3`/`botocore`/`aioboto3` `client`, `resource` or `Session` (and "
+                  + "`client`/`resource` on a bound session) given `aws_access_key_id=` or "
+                  + "`aws_secret_access_key=` in product code (a literal is named by the "
+                  + "secrets scanner's fingerprint, never shown); an `AWS::IAM::AccessKey` "
+                  + "in a template. Dummy values an emulator takes (`test`, `testing`, "
+                  + "`dummy`, `fake`, `local`, placeholders) never fire, whatever the "
+                  + "endpoint. One home per finding: a literal key in any file is "
+                  + "PY-SEC-041's finding. Narrowed: compose and Dockerfile environments "
+                  + "are not read",
+              Effort.MEDIUM);
 
   private static final Set<String> FACTORIES =
       Set.of(

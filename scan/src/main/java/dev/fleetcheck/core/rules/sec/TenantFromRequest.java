@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.FunctionDef;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,11 +29,22 @@ public final class TenantFromRequest implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-SEC-036",
-          Set.of(Profile.API, Profile.LAMBDA),
-          "Take the tenant from the verified identity (a token claim, the authorizer context),"
-              + " or from an explicit path parameter checked against it; never from a header or"
-              + " query parameter the caller controls.");
+              "PY-SEC-036",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Take the tenant from the verified identity (a token claim, the authorizer context),"
+                  + " or from an explicit path parameter checked against it; never from a header or"
+                  + " query parameter the caller controls.")
+          .defined(
+              "PASS when no tenant id read from a request header or query parameter "
+                  + "whose name contains `tenant` (any case): subscripts and `.get()` on "
+                  + "`request.headers`/`META`/`args`/`GET`/`query_params`, a local "
+                  + "`headers`, Lambda "
+                  + "`event[\"headers\"]`/`event[\"queryStringParameters\"]` (also via "
+                  + "`event.get(...)`), FastAPI `Header()`/`Query()` parameters (alias, "
+                  + "else the parameter name). Path parameters and identity claims pass; "
+                  + "NOT_APPLICABLE when no name, key or parameter of product code mentions "
+                  + "a tenant (shared detector `RequestReads`)",
+              Effort.HIGH);
 
   private static final String TENANT = "tenant";
 

@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,11 +29,28 @@ public final class UnsafeInputSinks implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-          "PY-SEC-003",
-          Set.of(Profile.PYTHON),
-          "Never hand external input to a shell, an unsafe loader or eval: pass argument lists"
-              + " without shell=True, use yaml.safe_load, extract tar files with filter=\"data\","
-              + " and parse untrusted data as JSON.");
+              "PY-SEC-003",
+              Set.of(Profile.PYTHON),
+              "Never hand external input to a shell, an unsafe loader or eval: pass argument lists"
+                  + " without shell=True, use yaml.safe_load, extract tar files with filter=\"data\","
+                  + " and parse untrusted data as JSON.")
+          .defined(
+              "FAIL on an evident violation: applied beyond CLIs (RULES-NEXT.md, "
+                  + "\"Injection and deserialisation\"): a shell command that is not a "
+                  + "literal or a constant (f-string, concatenation, `%`/`.format`, other "
+                  + "names) given to `subprocess.*(..., shell=True)`, `os.system`, "
+                  + "`os.popen`, `subprocess.getoutput`, `asyncio.create_subprocess_shell`; "
+                  + "`extractall()`/`extract()` on a `tarfile.open(...)` result without "
+                  + "`filter=` or with `filter=\"fully_trusted\"`; `yaml.load`/`load_all` "
+                  + "without a loader or with `Loader`/`UnsafeLoader`, `yaml.unsafe_load`; "
+                  + "`pickle`/`dill`/`cloudpickle`/`marshal` `load(s)` and "
+                  + "`jsonpickle.decode` of an expression that reads a response "
+                  + "(`requests.`, `urlopen(`, `.content`, `.recv(`), a request body or "
+                  + "`sys.argv`; `eval`/`exec` of an expression reading `input()`, "
+                  + "`sys.argv`, `request.`, the Lambda `event` or parsed arguments. "
+                  + "Narrowed: `FullLoader` and custom loaders do not fire; deserialisation "
+                  + "of a plain name is not traced",
+              Effort.MEDIUM);
 
   private static final Set<String> SUBPROCESS =
       Set.of(

@@ -9,6 +9,7 @@ import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -28,10 +29,19 @@ public final class LineLength implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-STYLE-002",
-          Profile.PYTHON,
-          "Wrap long lines (ruff format does it), or document the project's limit as line-length"
-              + " in [tool.ruff] / [tool.black] or max-line-length for flake8.");
+              "PY-STYLE-002",
+              Profile.PYTHON,
+              "Wrap long lines (ruff format does it), or document the project's limit as line-length"
+                  + " in [tool.ruff] / [tool.black] or max-line-length for flake8.")
+          .defined(
+              "PASS when no product `.py` line longer than the limit: the "
+                  + "`line-length` of `[tool.ruff]`/`[tool.black]` in the root "
+                  + "pyproject.toml, of `ruff.toml`/`.ruff.toml`, or flake8's "
+                  + "`max-line-length` (`.flake8`, `setup.cfg`, `tox.ini`) when configured "
+                  + "(the documented exception), else 79; `noqa` (bare, E501, W505) and "
+                  + "URL-only string or comment lines exempt; one finding per file (first "
+                  + "line, count)",
+              Effort.LOW);
 
   static final int DEFAULT_LIMIT = 79;
 

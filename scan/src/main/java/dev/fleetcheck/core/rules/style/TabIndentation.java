@@ -4,6 +4,7 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -19,10 +20,14 @@ public final class TabIndentation implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-STYLE-001",
-          Profile.PYTHON,
-          "Indent with four spaces, never tabs: run `ruff format` (or configure the editor to"
-              + " insert spaces).");
+              "PY-STYLE-001",
+              Profile.PYTHON,
+              "Indent with four spaces, never tabs: run `ruff format` (or configure the editor to"
+                  + " insert spaces).")
+          .defined(
+              "FAIL per product `.py` file that indents with tabs (one finding per "
+                  + "file, its first such line); PASS otherwise.",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

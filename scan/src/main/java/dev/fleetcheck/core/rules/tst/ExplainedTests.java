@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.FunctionDef;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -25,10 +26,18 @@ public final class ExplainedTests implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-TST-005",
-          Profile.PYTHON,
-          "Start each test with a one-line docstring (or a comment) saying what it checks and"
-              + " why, e.g. `\"\"\"Expired tokens get 401, so clients refresh.\"\"\"`.");
+              "PY-TST-005",
+              Profile.PYTHON,
+              "Start each test with a one-line docstring (or a comment) saying what it checks and"
+                  + " why, e.g. `\"\"\"Expired tokens get 401, so clients refresh.\"\"\"`.")
+          .defined(
+              "PASS when at least 80% (PY-DOC-001's threshold) of the `test_*` "
+                  + "functions and methods in test code (not under the top-level "
+                  + "`examples/`, `docs/`, `scripts/`, ... folders) have a docstring, a "
+                  + "comment on the line directly above the def or its first decorator, a "
+                  + "comment on the def line, or a comment as the first body line; "
+                  + "evidence: the percentage and the first 20 unexplained tests",
+              Effort.MEDIUM);
 
   static final String POPULATION =
       "test_* functions and methods in test code; the top-level examples/, docs/, scripts/,"

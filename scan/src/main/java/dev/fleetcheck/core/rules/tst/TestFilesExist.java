@@ -3,6 +3,7 @@ package dev.fleetcheck.core.rules.tst;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -18,10 +19,14 @@ public final class TestFilesExist implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-TST-001",
-          Profile.PYTHON,
-          "Add tests under tests/ (test_*.py files run by pytest), mostly fast unit tests, some"
-              + " integration tests and a few end-to-end tests of critical journeys.");
+              "PY-TST-001",
+              Profile.PYTHON,
+              "Add tests under tests/ (test_*.py files run by pytest), mostly fast unit tests, some"
+                  + " integration tests and a few end-to-end tests of critical journeys.")
+          .defined(
+              "PASS when at least one test file exists (`test_*.py`, `*_test.py`, or "
+                  + "files under `tests/`), else FAIL.",
+              Effort.HIGH);
 
   @Override
   public RuleSpec spec() {
