@@ -254,22 +254,19 @@ public final class ColdStartBench {
         tree.files() / (median / 1000),
         WARM_RUNS,
         WARM_UPS);
-    StringBuilder against = new StringBuilder("  against the same run's whole processes:");
-    against.append(
-        String.format(
-            Locale.ROOT,
-            " x%.2f bin/fleetcheck scan (%.0f ms)",
-            median / cold.get("tree: bin/fleetcheck"),
-            cold.get("tree: bin/fleetcheck")));
-    if (cold.containsKey("tree: secretlint")) {
-      against.append(
-          String.format(
-              Locale.ROOT,
-              ", x%.2f secretlint (%.0f ms)",
-              median / cold.get("tree: secretlint"),
-              cold.get("tree: secretlint")));
+    List<String> against = new ArrayList<>();
+    for (String label : List.of("tree: bin/fleetcheck", "tree: secretlint")) {
+      if (cold.containsKey(label)) {
+        against.add(
+            String.format(
+                Locale.ROOT,
+                "x%.2f %s (%.0f ms)",
+                median / cold.get(label),
+                label.substring(label.indexOf(':') + 1).strip(),
+                cold.get(label)));
+      }
     }
-    System.out.println(against);
+    System.out.println("  against the same run's whole processes: " + String.join(", ", against));
   }
 
   private static double median(double[] values) {
