@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,31 @@ class ColdStartTest {
           .as(name)
           .isTrue();
     }
+  }
+
+  @Test
+  void eachFunctionGetsOnlyTheVariablesTheTemplateSetsOnIt() throws Exception {
+    Map<String, String> endpoint =
+        Map.of(
+            "FLEETCHECK_TABLE", "t",
+            "FLEETCHECK_QUEUE_URL", "q",
+            "FLEETCHECK_CURSOR_KEY_SECRET_ARN", "arn:cursor",
+            "FLEETCHECK_GITHUB_SECRET_ARN", "arn:github");
+
+    Map<String, Map<String, String>> variables =
+        ColdStart.functionVariables(Path.of("../../template.yaml"), endpoint);
+
+    assertThat(variables.get("api"))
+        .containsEntry("FLEETCHECK_CURSOR_KEY_SECRET_ARN", "arn:cursor")
+        .containsEntry("FLEETCHECK_QUEUE_URL", "q")
+        .doesNotContainKey("FLEETCHECK_GITHUB_SECRET_ARN");
+    assertThat(variables.get("worker"))
+        .containsEntry("FLEETCHECK_TABLE", "t")
+        .containsEntry("FLEETCHECK_GITHUB_SECRET_ARN", "arn:github")
+        .doesNotContainKeys("FLEETCHECK_CURSOR_KEY_SECRET_ARN", "FLEETCHECK_QUEUE_URL");
+    assertThat(variables.get("sweep"))
+        .containsEntry("FLEETCHECK_QUEUE_URL", "q")
+        .doesNotContainKey("FLEETCHECK_CURSOR_KEY_SECRET_ARN");
   }
 
   @Test
