@@ -6,6 +6,10 @@ import dev.fleetcheck.core.rules.code.CodeRules;
 import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
+import dev.fleetcheck.core.rules.obs.BaselineEventNames;
+import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
+import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
+import dev.fleetcheck.core.rules.obs.RequestEndLog;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
@@ -44,6 +48,11 @@ public final class StandardRules {
 
   /** Rules registered directly, one line each in ID order; the family lists above fold in here. */
   private static List<Rule> registeredHere() {
-    return List.of();
+    return List.of(
+        // observability (assisted)
+        new BaselineEventNames(),
+        new RequestEndLog(),
+        new DependencyCallEvents(),
+        new DependencyErrorEvents());
   }
 }

@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * file, Procfile, compose file or template, or the ADOT Lambda layer / {@code
  * AWS_LAMBDA_EXEC_WRAPPER: /opt/otel-instrument}.
  */
-final class TraceInstrumentation {
+public final class TraceInstrumentation {
 
-  static final Fact<TraceInstrumentation> FACT =
+  public static final Fact<TraceInstrumentation> FACT =
       Fact.of("trace-instrumentation", TraceInstrumentation::read);
 
   private static final Pattern LAUNCHER_FILE =
@@ -54,22 +54,22 @@ final class TraceInstrumentation {
   }
 
   /** The first product-code call of a class or function named {@code name}, if any. */
-  Optional<Evidence> called(String name) {
+  public Optional<Evidence> called(String name) {
     return Optional.ofNullable(called.get(name));
   }
 
   /** Auto-instrumentation started outside Python code. */
-  Optional<Evidence> auto() {
+  public Optional<Evidence> auto() {
     return auto;
   }
 
   /** X-Ray patching of every supported library ({@code patch_all()}, powertools Tracer). */
-  Optional<Evidence> xrayPatchesAll() {
+  public Optional<Evidence> xrayPatchesAll() {
     return xrayAll;
   }
 
   /** The library names given to X-Ray's {@code patch([...])} or a Tracer's patch_modules. */
-  List<String> xrayPatched() {
+  public List<String> xrayPatched() {
     return xrayPatched;
   }
 
