@@ -6,9 +6,16 @@ import dev.fleetcheck.core.rules.code.CodeRules;
 import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
+import dev.fleetcheck.core.rules.obs.AuditEventFields;
+import dev.fleetcheck.core.rules.obs.AuditLogSecrets;
+import dev.fleetcheck.core.rules.obs.AuthenticationAudit;
 import dev.fleetcheck.core.rules.obs.BaselineEventNames;
+import dev.fleetcheck.core.rules.obs.DenialAudit;
 import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
 import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
+import dev.fleetcheck.core.rules.obs.ExportAudit;
+import dev.fleetcheck.core.rules.obs.MarkedAuditEvents;
+import dev.fleetcheck.core.rules.obs.PrivilegedOperationAudit;
 import dev.fleetcheck.core.rules.obs.RequestEndLog;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
@@ -53,6 +60,13 @@ public final class StandardRules {
         new BaselineEventNames(),
         new RequestEndLog(),
         new DependencyCallEvents(),
-        new DependencyErrorEvents());
+        new DependencyErrorEvents(),
+        new AuthenticationAudit(),
+        new DenialAudit(),
+        new PrivilegedOperationAudit(),
+        new ExportAudit(),
+        new AuditLogSecrets(),
+        new AuditEventFields(),
+        new MarkedAuditEvents());
   }
 }

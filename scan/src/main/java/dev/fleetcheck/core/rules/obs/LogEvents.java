@@ -60,19 +60,7 @@ final class LogEvents {
      * {@code extra={...}}); {@code **fields} or a dict built elsewhere leave them unknown.
      */
     Set<String> keys() {
-      Set<String> keys = new LinkedHashSet<>(call.keywords().keySet());
-      List<PyValue> values = new ArrayList<>(call.positional());
-      values.addAll(call.keywords().values());
-      for (PyValue value : values) {
-        if (value instanceof PyValue.Dict dict) {
-          for (PyValue.Entry entry : dict.entries()) {
-            if (entry.key() instanceof PyValue.Str key) {
-              keys.add(key.value());
-            }
-          }
-        }
-      }
-      return keys;
+      return keysOf(call);
     }
 
     /** Whether some of its fields cannot be seen: {@code **kw}, or {@code extra=} not a dict. */
@@ -109,6 +97,23 @@ final class LogEvents {
   /** Where the string literal {@code event} first occurs in product code. */
   Optional<Evidence> occurs(String event) {
     return Optional.ofNullable(literals.get(event));
+  }
+
+  /** Keyword names and literal dict keys of a call's arguments. */
+  static Set<String> keysOf(Call call) {
+    Set<String> keys = new LinkedHashSet<>(call.keywords().keySet());
+    List<PyValue> values = new ArrayList<>(call.positional());
+    values.addAll(call.keywords().values());
+    for (PyValue value : values) {
+      if (value instanceof PyValue.Dict dict) {
+        for (PyValue.Entry entry : dict.entries()) {
+          if (entry.key() instanceof PyValue.Str key) {
+            keys.add(key.value());
+          }
+        }
+      }
+    }
+    return keys;
   }
 
   private static LogEvents read(Facts facts) {
