@@ -10,13 +10,18 @@ import dev.fleetcheck.core.rules.obs.AuditEventFields;
 import dev.fleetcheck.core.rules.obs.AuditLogSecrets;
 import dev.fleetcheck.core.rules.obs.AuthenticationAudit;
 import dev.fleetcheck.core.rules.obs.BaselineEventNames;
+import dev.fleetcheck.core.rules.obs.BoundedMetricNames;
 import dev.fleetcheck.core.rules.obs.DenialAudit;
 import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
 import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
+import dev.fleetcheck.core.rules.obs.DependencyMetrics;
+import dev.fleetcheck.core.rules.obs.ErrorCodeMetrics;
 import dev.fleetcheck.core.rules.obs.ExportAudit;
+import dev.fleetcheck.core.rules.obs.LatencyMetrics;
 import dev.fleetcheck.core.rules.obs.MarkedAuditEvents;
 import dev.fleetcheck.core.rules.obs.PrivilegedOperationAudit;
 import dev.fleetcheck.core.rules.obs.RequestEndLog;
+import dev.fleetcheck.core.rules.obs.RequestMetrics;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
@@ -61,6 +66,11 @@ public final class StandardRules {
         new RequestEndLog(),
         new DependencyCallEvents(),
         new DependencyErrorEvents(),
+        new RequestMetrics(),
+        new ErrorCodeMetrics(),
+        new LatencyMetrics(),
+        new DependencyMetrics(),
+        new BoundedMetricNames(),
         new AuthenticationAudit(),
         new DenialAudit(),
         new PrivilegedOperationAudit(),
