@@ -16,12 +16,15 @@ import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
 import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
 import dev.fleetcheck.core.rules.obs.DependencyMetrics;
 import dev.fleetcheck.core.rules.obs.ErrorCodeMetrics;
+import dev.fleetcheck.core.rules.obs.ExceptionsLoggedBelowWarning;
 import dev.fleetcheck.core.rules.obs.ExportAudit;
 import dev.fleetcheck.core.rules.obs.LatencyMetrics;
+import dev.fleetcheck.core.rules.obs.LoggedAndReraised;
 import dev.fleetcheck.core.rules.obs.MarkedAuditEvents;
 import dev.fleetcheck.core.rules.obs.PrivilegedOperationAudit;
 import dev.fleetcheck.core.rules.obs.RequestEndLog;
 import dev.fleetcheck.core.rules.obs.RequestMetrics;
+import dev.fleetcheck.core.rules.obs.RunbookReferences;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
@@ -71,6 +74,9 @@ public final class StandardRules {
         new LatencyMetrics(),
         new DependencyMetrics(),
         new BoundedMetricNames(),
+        new ExceptionsLoggedBelowWarning(),
+        new LoggedAndReraised(),
+        new RunbookReferences(),
         new AuthenticationAudit(),
         new DenialAudit(),
         new PrivilegedOperationAudit(),

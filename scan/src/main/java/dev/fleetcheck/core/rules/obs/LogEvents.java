@@ -78,15 +78,24 @@ final class LogEvents {
   }
 
   private final List<Site> sites;
+  private final Map<String, List<Site>> byPath = new HashMap<>();
   private final Map<String, Evidence> literals;
 
   private LogEvents(List<Site> sites, Map<String, Evidence> literals) {
     this.sites = List.copyOf(sites);
     this.literals = Map.copyOf(literals);
+    for (Site site : sites) {
+      byPath.computeIfAbsent(site.module().path(), p -> new ArrayList<>()).add(site);
+    }
   }
 
   List<Site> sites() {
     return sites;
+  }
+
+  /** The log calls of the module at {@code path}. */
+  List<Site> in(String path) {
+    return byPath.getOrDefault(path, List.of());
   }
 
   /** The log calls that emit {@code event}. */
