@@ -11,6 +11,7 @@ import dev.fleetcheck.core.rules.obs.AuditLogSecrets;
 import dev.fleetcheck.core.rules.obs.AuthenticationAudit;
 import dev.fleetcheck.core.rules.obs.BaselineEventNames;
 import dev.fleetcheck.core.rules.obs.BoundedMetricNames;
+import dev.fleetcheck.core.rules.obs.ConfigurableLogLevel;
 import dev.fleetcheck.core.rules.obs.DenialAudit;
 import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
 import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
@@ -21,10 +22,16 @@ import dev.fleetcheck.core.rules.obs.ExportAudit;
 import dev.fleetcheck.core.rules.obs.LatencyMetrics;
 import dev.fleetcheck.core.rules.obs.LoggedAndReraised;
 import dev.fleetcheck.core.rules.obs.MarkedAuditEvents;
+import dev.fleetcheck.core.rules.obs.ObservabilityBaseline;
 import dev.fleetcheck.core.rules.obs.PrivilegedOperationAudit;
+import dev.fleetcheck.core.rules.obs.ProductionDebugLogging;
+import dev.fleetcheck.core.rules.obs.QuietCliLogging;
 import dev.fleetcheck.core.rules.obs.RequestEndLog;
 import dev.fleetcheck.core.rules.obs.RequestMetrics;
 import dev.fleetcheck.core.rules.obs.RunbookReferences;
+import dev.fleetcheck.core.rules.obs.SqlStatementLogging;
+import dev.fleetcheck.core.rules.obs.StructuredRequestLogs;
+import dev.fleetcheck.core.rules.obs.TracedSpans;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
@@ -65,10 +72,16 @@ public final class StandardRules {
   private static List<Rule> registeredHere() {
     return List.of(
         // observability (assisted)
+        new ObservabilityBaseline(),
+        new QuietCliLogging(),
+        new StructuredRequestLogs(),
         new BaselineEventNames(),
+        new ProductionDebugLogging(),
         new RequestEndLog(),
         new DependencyCallEvents(),
         new DependencyErrorEvents(),
+        new SqlStatementLogging(),
+        new TracedSpans(),
         new RequestMetrics(),
         new ErrorCodeMetrics(),
         new LatencyMetrics(),
@@ -76,6 +89,7 @@ public final class StandardRules {
         new BoundedMetricNames(),
         new ExceptionsLoggedBelowWarning(),
         new LoggedAndReraised(),
+        new ConfigurableLogLevel(),
         new RunbookReferences(),
         new AuthenticationAudit(),
         new DenialAudit(),
