@@ -12,9 +12,11 @@ import dev.fleetcheck.core.rules.obs.AuthenticationAudit;
 import dev.fleetcheck.core.rules.obs.BaselineEventNames;
 import dev.fleetcheck.core.rules.obs.BoundedMetricNames;
 import dev.fleetcheck.core.rules.obs.ConfigurableLogLevel;
+import dev.fleetcheck.core.rules.obs.CorrelationIdInLogs;
 import dev.fleetcheck.core.rules.obs.DenialAudit;
 import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
 import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
+import dev.fleetcheck.core.rules.obs.DependencyLogPayloads;
 import dev.fleetcheck.core.rules.obs.DependencyMetrics;
 import dev.fleetcheck.core.rules.obs.ErrorCodeMetrics;
 import dev.fleetcheck.core.rules.obs.ExceptionsLoggedBelowWarning;
@@ -22,13 +24,17 @@ import dev.fleetcheck.core.rules.obs.ExportAudit;
 import dev.fleetcheck.core.rules.obs.LatencyMetrics;
 import dev.fleetcheck.core.rules.obs.LoggedAndReraised;
 import dev.fleetcheck.core.rules.obs.MarkedAuditEvents;
+import dev.fleetcheck.core.rules.obs.MessageTraceContext;
 import dev.fleetcheck.core.rules.obs.ObservabilityBaseline;
+import dev.fleetcheck.core.rules.obs.OutboundCorrelation;
 import dev.fleetcheck.core.rules.obs.PrivilegedOperationAudit;
 import dev.fleetcheck.core.rules.obs.ProductionDebugLogging;
 import dev.fleetcheck.core.rules.obs.QuietCliLogging;
 import dev.fleetcheck.core.rules.obs.RequestEndLog;
 import dev.fleetcheck.core.rules.obs.RequestMetrics;
+import dev.fleetcheck.core.rules.obs.RunIdInOutput;
 import dev.fleetcheck.core.rules.obs.RunbookReferences;
+import dev.fleetcheck.core.rules.obs.SpanAttributes;
 import dev.fleetcheck.core.rules.obs.SqlStatementLogging;
 import dev.fleetcheck.core.rules.obs.StructuredRequestLogs;
 import dev.fleetcheck.core.rules.obs.TracedSpans;
@@ -73,6 +79,9 @@ public final class StandardRules {
     return List.of(
         // observability (assisted)
         new ObservabilityBaseline(),
+        new RunIdInOutput(),
+        new OutboundCorrelation(),
+        new CorrelationIdInLogs(),
         new QuietCliLogging(),
         new StructuredRequestLogs(),
         new BaselineEventNames(),
@@ -80,8 +89,11 @@ public final class StandardRules {
         new RequestEndLog(),
         new DependencyCallEvents(),
         new DependencyErrorEvents(),
+        new DependencyLogPayloads(),
         new SqlStatementLogging(),
         new TracedSpans(),
+        new SpanAttributes(),
+        new MessageTraceContext(),
         new RequestMetrics(),
         new ErrorCodeMetrics(),
         new LatencyMetrics(),
