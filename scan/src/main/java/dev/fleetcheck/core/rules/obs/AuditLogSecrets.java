@@ -11,7 +11,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.rules.assisted.LoggedSecrets;
+import dev.fleetcheck.core.rules.sec.LoggedSecrets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -11,7 +11,6 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.rules.observability.CorrelationIdInbound;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

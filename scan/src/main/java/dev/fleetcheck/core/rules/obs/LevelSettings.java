@@ -10,7 +10,7 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
-import dev.fleetcheck.core.rules.assisted.ModuleValues;
+import dev.fleetcheck.core.rules.detect.ModuleValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

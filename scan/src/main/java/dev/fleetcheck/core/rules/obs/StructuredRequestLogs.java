@@ -6,7 +6,6 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.rules.observability.StructuredLogging;
 import java.util.List;
 import java.util.Set;
 
