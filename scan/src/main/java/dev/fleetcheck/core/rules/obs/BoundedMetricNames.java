@@ -44,33 +44,6 @@ public final class BoundedMetricNames implements Rule {
       Pattern.compile(
           "(?s)^(?:[rRbB]?[fF][rR]?[\"'].*|.*[\"']\\s*(?:\\+|%).*|.*\\+\\s*[\"'].*"
               + "|.*[\"']\\s*\\.format\\(.*)$");
-  private static final Set<String> NAMED_BY_FIRST =
-      Set.of(
-          "Counter",
-          "Gauge",
-          "Histogram",
-          "Summary",
-          "Info",
-          "Enum",
-          "create_counter",
-          "create_histogram",
-          "create_up_down_counter",
-          "create_gauge",
-          "create_observable_counter",
-          "create_observable_gauge",
-          "create_observable_up_down_counter",
-          "add_metric",
-          "put_metric",
-          "increment",
-          "incr",
-          "decrement",
-          "decr",
-          "gauge",
-          "timing",
-          "timer",
-          "timed",
-          "histogram",
-          "distribution");
 
   @Override
   public RuleSpec spec() {
@@ -91,7 +64,7 @@ public final class BoundedMetricNames implements Rule {
 
   private static Optional<String> problem(Call call) {
     String name = call.name();
-    if (NAMED_BY_FIRST.contains(name)) {
+    if (MetricsInventory.INSTRUMENTS.contains(name)) {
       PyValue metricName =
           call.keyword("name")
               .orElse(call.positional().isEmpty() ? null : call.positional().get(0));

@@ -14,7 +14,9 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.ProductCode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -65,7 +67,7 @@ public final class LoggedAndReraised implements Rule {
       return List.of();
     }
     List<Evidence> findings = new ArrayList<>();
-    Set<ExceptHandler> reported = new java.util.HashSet<>();
+    Set<ExceptHandler> reported = new HashSet<>();
     for (HandlerLogs.Logged logged : candidates) {
       ExceptHandler handler = logged.handler();
       if (!reported.contains(handler)
@@ -76,7 +78,7 @@ public final class LoggedAndReraised implements Rule {
                 .site()
                 .at(
                     "the exception is logged at "
-                        + logged.site().level().toUpperCase(java.util.Locale.ROOT)
+                        + logged.site().level().toUpperCase(Locale.ROOT)
                         + " and re-raised unchanged: it will be logged again upstream"));
       }
     }

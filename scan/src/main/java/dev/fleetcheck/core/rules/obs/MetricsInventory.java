@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Shared detector (RULES-NEXT family F18): how product code records metrics. The libraries in use
@@ -169,7 +170,7 @@ final class MetricsInventory {
   }
 
   /** Whether a string literal argument, keyword, dict key or tag of the call matches. */
-  private static boolean carries(Call call, java.util.function.Predicate<String> test) {
+  private static boolean carries(Call call, Predicate<String> test) {
     if (call.keywords().keySet().stream().anyMatch(test)) {
       return true;
     }
@@ -178,7 +179,7 @@ final class MetricsInventory {
     return values.stream().anyMatch(v -> carries(v, test));
   }
 
-  private static boolean carries(PyValue value, java.util.function.Predicate<String> test) {
+  private static boolean carries(PyValue value, Predicate<String> test) {
     if (value instanceof PyValue.Str s) {
       return test.test(s.value()) || test.test(s.value().split(":", 2)[0]);
     }

@@ -13,6 +13,7 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.ModuleValues;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,7 @@ public final class RunIdInOutput implements Rule {
     if (call.keywords().keySet().stream().anyMatch(NAMES::contains)) {
       return true;
     }
-    List<PyValue> values = new java.util.ArrayList<>(call.positional());
+    List<PyValue> values = new ArrayList<>(call.positional());
     values.addAll(call.keywords().values());
     for (PyValue value : values) {
       if (value instanceof PyValue.Name || value instanceof PyValue.Expr) {

@@ -3,6 +3,7 @@ package dev.fleetcheck.core.rules.obs;
 import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
 import static dev.fleetcheck.core.rules.RuleFixture.check;
 import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static dev.fleetcheck.core.rules.obs.ObsFixtures.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.model.Profile;
@@ -15,19 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DependencyErrorEventsTest {
 
   @TempDir Path dir;
-
-  private static final String CLIENT =
-      """
-      import requests as http
-      import logging
-      log = logging.getLogger(__name__)
-      # log.info("dependency.call") in a comment does not count
-
-      def fetch(url):
-          text = "dependency.error is only mentioned"
-          return http.get(
-              url, timeout=5)
-      """;
 
   @Test
   void dependencyCallsWithoutTheErrorEventFail() {

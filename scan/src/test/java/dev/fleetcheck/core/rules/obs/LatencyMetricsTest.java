@@ -3,6 +3,7 @@ package dev.fleetcheck.core.rules.obs;
 import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
 import static dev.fleetcheck.core.rules.RuleFixture.check;
 import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static dev.fleetcheck.core.rules.obs.ObsFixtures.COUNTER_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.model.Outcome;
@@ -15,15 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LatencyMetricsTest {
 
   @TempDir Path dir;
-
-  private static final String COUNTER_ONLY =
-      """
-      from prometheus_client import Counter
-      REQUESTS = Counter("http_requests_total", "Requests", ["route", "status"])
-      # Histogram("latency", "x", ["error_code"])
-      def count(route, status):
-          REQUESTS.labels(route=route, status=status).inc()
-      """;
 
   @Test
   void countersWithoutErrorCodeOrHistogramFailBoth() {

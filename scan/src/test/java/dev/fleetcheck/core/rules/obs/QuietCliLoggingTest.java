@@ -3,6 +3,8 @@ package dev.fleetcheck.core.rules.obs;
 import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
 import static dev.fleetcheck.core.rules.RuleFixture.check;
 import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static dev.fleetcheck.core.rules.obs.ObsFixtures.GUARDED;
+import static dev.fleetcheck.core.rules.obs.ObsFixtures.NOISY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.model.Profile;
@@ -14,37 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class QuietCliLoggingTest {
 
   @TempDir Path dir;
-
-  private static final String NOISY =
-      """
-      import logging
-      from logging import DEBUG
-
-      def main():
-          logging.basicConfig(level=logging.DEBUG)
-          logging.getLogger().setLevel(DEBUG)
-          logging.getLogger("app").setLevel(10)
-
-      if __name__ == "__main__":
-          logging.basicConfig(level="DEBUG")
-      """;
-
-  private static final String GUARDED =
-      """
-      import logging, os
-
-      def main(args):
-          if args.verbose:
-              logging.basicConfig(level=logging.DEBUG)
-          else:
-              logging.basicConfig(level=logging.WARNING)
-
-      def enable_debug():
-          logging.getLogger().setLevel(logging.DEBUG)
-
-      # logging.basicConfig(level=logging.DEBUG)
-      level = os.environ.get("LOG_LEVEL", "INFO")
-      """;
 
   @Test
   void unconditionalDebugInACliFails() {

@@ -15,37 +15,6 @@ class SqlStatementLoggingTest {
 
   @TempDir Path dir;
 
-  private static final String NOISY =
-      """
-      import logging
-      from logging import DEBUG
-
-      def main():
-          logging.basicConfig(level=logging.DEBUG)
-          logging.getLogger().setLevel(DEBUG)
-          logging.getLogger("app").setLevel(10)
-
-      if __name__ == "__main__":
-          logging.basicConfig(level="DEBUG")
-      """;
-
-  private static final String GUARDED =
-      """
-      import logging, os
-
-      def main(args):
-          if args.verbose:
-              logging.basicConfig(level=logging.DEBUG)
-          else:
-              logging.basicConfig(level=logging.WARNING)
-
-      def enable_debug():
-          logging.getLogger().setLevel(logging.DEBUG)
-
-      # logging.basicConfig(level=logging.DEBUG)
-      level = os.environ.get("LOG_LEVEL", "INFO")
-      """;
-
   @Test
   void echoedSqlFailsAndQuietEnginesStayManual() {
     Path noisy =
