@@ -62,6 +62,11 @@ final class AuditSignals {
   private static final Pattern PRIVILEGE_CODE =
       Pattern.compile(
           "\\.(is_superuser|is_staff|is_admin)\\b|\\brole\\s*==\\s*['\"]admin['\"]|\\bIsAdminUser\\b");
+
+  /** Words every privilege-check match contains, so the expression runs on few files. */
+  private static final List<String> PRIVILEGE_WORDS =
+      List.of("is_superuser", "is_staff", "admin", "IsAdminUser");
+
   private static final List<String> PRIVILEGE_DECORATORS =
       List.of("staff_member_required", "permission_required", "superuser_required");
   private static final Pattern EXPORT_WORD = Pattern.compile("export|download|bulk|dump");
@@ -94,9 +99,15 @@ final class AuditSignals {
     privileged =
         privileged.or(
             () ->
-                facts
-                    .get(PythonSources.FACT)
-                    .find(PRIVILEGE_CODE, "a privilege check guards an operation"));
+                PRIVILEGE_WORDS.stream()
+                    .map(
+                        word ->
+                            facts
+                                .get(PythonSources.FACT)
+                                .find(
+                                    word, PRIVILEGE_CODE, "a privilege check guards an operation"))
+                    .flatMap(Optional::stream)
+                    .findFirst());
     return new Signals(auth, deny, privileged, exports);
   }
 

@@ -85,13 +85,28 @@ public final class LoggedAndReraised implements Rule {
     return findings;
   }
 
+  /** The first token on a line after {@code line} (binary search: lines only grow). */
+  private static int firstTokenAfter(Tokens t, int line) {
+    int low = 0;
+    int high = t.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (t.line(mid) <= line) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
   /**
    * A bare {@code raise} or {@code raise <as-name>} statement in the handler after {@code from}.
    */
   private static boolean reraises(Tokens t, PythonModule module, ExceptHandler handler, int from) {
-    for (int i = 0; i < t.size(); i++) {
+    for (int i = firstTokenAfter(t, from); i < t.size() && t.line(i) <= handler.lastLine(); i++) {
       int line = t.line(i);
-      if (line <= from || line > handler.lastLine() || !t.is(i, "raise")) {
+      if (!t.is(i, "raise")) {
         continue;
       }
       if (HandlerLogs.innermost(module, line).filter(handler::equals).isEmpty()) {

@@ -43,8 +43,8 @@ public final class MarkedAuditEvents implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    Outcome denial = new DenialAudit().check(context);
-    Outcome authentication = new AuthenticationAudit().check(context);
+    Outcome denial = Homes.outcomeOf(context, new DenialAudit());
+    Outcome authentication = Homes.outcomeOf(context, new AuthenticationAudit());
     if (denial.status() == Status.NOT_APPLICABLE
         && authentication.status() == Status.NOT_APPLICABLE) {
       return denial;

@@ -23,7 +23,7 @@ final class MetricsAspect {
    */
   static Outcome outcome(
       RuleContext context, Function<MetricsInventory, Optional<Evidence>> aspect, String missing) {
-    Outcome home = new RequestMetrics().check(context);
+    Outcome home = Homes.outcomeOf(context, new RequestMetrics());
     if (home.status() == Status.NOT_APPLICABLE) {
       return home;
     }

@@ -62,8 +62,8 @@ public final class RunIdInOutput implements Rule {
     }
     boolean handedOn =
         modules.stream().flatMap(m -> m.calls().stream()).anyMatch(RunIdInOutput::takesRunId)
-            || context.fact(PythonSources.FACT).find("_id", ATTRIBUTE, "attribute").isPresent()
-            || context.fact(PythonSources.FACT).find("runId", ATTRIBUTE, "attribute").isPresent();
+            || NAMES.stream()
+                .anyMatch(n -> context.fact(PythonSources.FACT).find(n, ATTRIBUTE, n).isPresent());
     if (handedOn) {
       return Outcome.noEvidentViolation();
     }
