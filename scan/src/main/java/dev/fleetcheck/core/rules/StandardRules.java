@@ -41,19 +41,51 @@ import dev.fleetcheck.core.rules.lcl.TestWatchTarget;
 import dev.fleetcheck.core.rules.lcl.TypeCheckHook;
 import dev.fleetcheck.core.rules.lcl.TypeCheckerConfigured;
 import dev.fleetcheck.core.rules.lcl.UvLockFile;
+import dev.fleetcheck.core.rules.obs.AuditEventFields;
+import dev.fleetcheck.core.rules.obs.AuditLogSecrets;
+import dev.fleetcheck.core.rules.obs.AuthenticationAudit;
+import dev.fleetcheck.core.rules.obs.BaselineEventNames;
+import dev.fleetcheck.core.rules.obs.BoundedMetricNames;
 import dev.fleetcheck.core.rules.obs.ColdStartVisible;
 import dev.fleetcheck.core.rules.obs.CommandEvents;
+import dev.fleetcheck.core.rules.obs.ConfigurableLogLevel;
 import dev.fleetcheck.core.rules.obs.CorrelationIdHeader;
+import dev.fleetcheck.core.rules.obs.CorrelationIdInLogs;
 import dev.fleetcheck.core.rules.obs.CorrelationIdInbound;
 import dev.fleetcheck.core.rules.obs.DebugSwitches;
+import dev.fleetcheck.core.rules.obs.DenialAudit;
+import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
+import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
+import dev.fleetcheck.core.rules.obs.DependencyLogPayloads;
+import dev.fleetcheck.core.rules.obs.DependencyMetrics;
+import dev.fleetcheck.core.rules.obs.ErrorCodeMetrics;
+import dev.fleetcheck.core.rules.obs.ExceptionsLoggedBelowWarning;
+import dev.fleetcheck.core.rules.obs.ExportAudit;
 import dev.fleetcheck.core.rules.obs.InboundTraceContext;
 import dev.fleetcheck.core.rules.obs.JsonLambdaLogs;
+import dev.fleetcheck.core.rules.obs.LatencyMetrics;
+import dev.fleetcheck.core.rules.obs.LoggedAndReraised;
+import dev.fleetcheck.core.rules.obs.MarkedAuditEvents;
 import dev.fleetcheck.core.rules.obs.MaskedLogPayloads;
+import dev.fleetcheck.core.rules.obs.MessageTraceContext;
 import dev.fleetcheck.core.rules.obs.MetricLabels;
+import dev.fleetcheck.core.rules.obs.ObservabilityBaseline;
+import dev.fleetcheck.core.rules.obs.OutboundCorrelation;
 import dev.fleetcheck.core.rules.obs.OutboundTraceContext;
+import dev.fleetcheck.core.rules.obs.PrivilegedOperationAudit;
+import dev.fleetcheck.core.rules.obs.ProductionDebugLogging;
+import dev.fleetcheck.core.rules.obs.QuietCliLogging;
+import dev.fleetcheck.core.rules.obs.RequestEndLog;
+import dev.fleetcheck.core.rules.obs.RequestMetrics;
 import dev.fleetcheck.core.rules.obs.RequestStartLog;
 import dev.fleetcheck.core.rules.obs.RunId;
+import dev.fleetcheck.core.rules.obs.RunIdInOutput;
+import dev.fleetcheck.core.rules.obs.RunbookReferences;
+import dev.fleetcheck.core.rules.obs.SpanAttributes;
+import dev.fleetcheck.core.rules.obs.SqlStatementLogging;
 import dev.fleetcheck.core.rules.obs.StructuredLogging;
+import dev.fleetcheck.core.rules.obs.StructuredRequestLogs;
+import dev.fleetcheck.core.rules.obs.TracedSpans;
 import dev.fleetcheck.core.rules.obs.Tracing;
 import dev.fleetcheck.core.rules.perf.LambdaClientReuse;
 import dev.fleetcheck.core.rules.perf.LambdaHandlerTests;
@@ -162,18 +194,50 @@ public final class StandardRules {
         new TestTierMarkers(), // PY-LCL-027
         new DoctorTarget(), // PY-LCL-032
         // PY-OBS
+        new ObservabilityBaseline(), // PY-OBS-001
         new RunId(), // PY-OBS-002
+        new RunIdInOutput(), // PY-OBS-003
         new CorrelationIdInbound(), // PY-OBS-004
         new InboundTraceContext(), // PY-OBS-005
         new CorrelationIdHeader(), // PY-OBS-006
+        new OutboundCorrelation(), // PY-OBS-007
+        new CorrelationIdInLogs(), // PY-OBS-010
+        new QuietCliLogging(), // PY-OBS-011
         new StructuredLogging(), // PY-OBS-012
         new CommandEvents(), // PY-OBS-014
+        new StructuredRequestLogs(), // PY-OBS-015
         new MaskedLogPayloads(), // PY-OBS-017
+        new BaselineEventNames(), // PY-OBS-018
+        new ProductionDebugLogging(), // PY-OBS-020
         new RequestStartLog(), // PY-OBS-025
+        new RequestEndLog(), // PY-OBS-026
+        new DependencyCallEvents(), // PY-OBS-027
+        new DependencyErrorEvents(), // PY-OBS-028
+        new DependencyLogPayloads(), // PY-OBS-029
+        new SqlStatementLogging(), // PY-OBS-030
         new Tracing(), // PY-OBS-031
+        new TracedSpans(), // PY-OBS-032
+        new SpanAttributes(), // PY-OBS-033
         new OutboundTraceContext(), // PY-OBS-034
+        new MessageTraceContext(), // PY-OBS-035
+        new RequestMetrics(), // PY-OBS-038
+        new ErrorCodeMetrics(), // PY-OBS-039
+        new LatencyMetrics(), // PY-OBS-040
+        new DependencyMetrics(), // PY-OBS-042
         new MetricLabels(), // PY-OBS-043
+        new BoundedMetricNames(), // PY-OBS-044
+        new ExceptionsLoggedBelowWarning(), // PY-OBS-046
+        new LoggedAndReraised(), // PY-OBS-047
         new DebugSwitches(), // PY-OBS-048
+        new ConfigurableLogLevel(), // PY-OBS-049
+        new RunbookReferences(), // PY-OBS-050
+        new AuthenticationAudit(), // PY-OBS-052
+        new DenialAudit(), // PY-OBS-053
+        new PrivilegedOperationAudit(), // PY-OBS-054
+        new ExportAudit(), // PY-OBS-056
+        new AuditLogSecrets(), // PY-OBS-057
+        new AuditEventFields(), // PY-OBS-058
+        new MarkedAuditEvents(), // PY-OBS-059
         new ColdStartVisible(), // PY-OBS-061
         new JsonLambdaLogs(), // PY-OBS-062
         // PY-PERF
