@@ -1,6 +1,12 @@
 package dev.fleetcheck.core.rules;
 
 import dev.fleetcheck.core.rules.assisted.AssistedRules;
+import dev.fleetcheck.core.rules.beh.DiagnosticsOnStdout;
+import dev.fleetcheck.core.rules.beh.StdoutLogSinks;
+import dev.fleetcheck.core.rules.beh.UncontractedExitCodes;
+import dev.fleetcheck.core.rules.beh.UndocumentedExitCodes;
+import dev.fleetcheck.core.rules.beh.UntestedExitCodes;
+import dev.fleetcheck.core.rules.beh.ZeroExitOnFailure;
 import dev.fleetcheck.core.rules.cli.CliRules;
 import dev.fleetcheck.core.rules.code.CodeRules;
 import dev.fleetcheck.core.rules.emulators.EmulatorRules;
@@ -44,6 +50,13 @@ public final class StandardRules {
 
   /** Rules registered directly, one line each in ID order; the family lists above fold in here. */
   private static List<Rule> registeredHere() {
-    return List.of();
+    return List.of(
+        // behaviour, contracts, TUI (assisted)
+        new UncontractedExitCodes(),
+        new ZeroExitOnFailure(),
+        new UndocumentedExitCodes(),
+        new UntestedExitCodes(),
+        new StdoutLogSinks(),
+        new DiagnosticsOnStdout());
   }
 }
