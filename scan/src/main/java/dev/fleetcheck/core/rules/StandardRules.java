@@ -2,7 +2,10 @@ package dev.fleetcheck.core.rules;
 
 import dev.fleetcheck.core.rules.assisted.AssistedRules;
 import dev.fleetcheck.core.rules.beh.DiagnosticsOnStdout;
+import dev.fleetcheck.core.rules.beh.PositionalDispatch;
 import dev.fleetcheck.core.rules.beh.StdoutLogSinks;
+import dev.fleetcheck.core.rules.beh.SwallowedInterrupts;
+import dev.fleetcheck.core.rules.beh.TerminalOnlyOutput;
 import dev.fleetcheck.core.rules.beh.UncontractedExitCodes;
 import dev.fleetcheck.core.rules.beh.UndocumentedExitCodes;
 import dev.fleetcheck.core.rules.beh.UntestedExitCodes;
@@ -18,6 +21,7 @@ import dev.fleetcheck.core.rules.style.StyleRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
 import dev.fleetcheck.core.rules.tests.TestRules;
 import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
+import dev.fleetcheck.core.rules.tui.NarrowTerminalOutput;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,11 +56,15 @@ public final class StandardRules {
   private static List<Rule> registeredHere() {
     return List.of(
         // behaviour, contracts, TUI (assisted)
+        new PositionalDispatch(),
         new UncontractedExitCodes(),
         new ZeroExitOnFailure(),
         new UndocumentedExitCodes(),
         new UntestedExitCodes(),
         new StdoutLogSinks(),
-        new DiagnosticsOnStdout());
+        new DiagnosticsOnStdout(),
+        new TerminalOnlyOutput(),
+        new SwallowedInterrupts(),
+        new NarrowTerminalOutput());
   }
 }
