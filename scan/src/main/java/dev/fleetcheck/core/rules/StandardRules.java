@@ -2,13 +2,19 @@ package dev.fleetcheck.core.rules;
 
 import dev.fleetcheck.core.rules.assisted.AssistedRules;
 import dev.fleetcheck.core.rules.beh.DiagnosticsOnStdout;
+import dev.fleetcheck.core.rules.beh.FixedCliTimeouts;
+import dev.fleetcheck.core.rules.beh.MisleadingStatusCodes;
 import dev.fleetcheck.core.rules.beh.PositionalDispatch;
 import dev.fleetcheck.core.rules.beh.StdoutLogSinks;
 import dev.fleetcheck.core.rules.beh.SwallowedInterrupts;
 import dev.fleetcheck.core.rules.beh.TerminalOnlyOutput;
+import dev.fleetcheck.core.rules.beh.UnboundedWaits;
 import dev.fleetcheck.core.rules.beh.UncontractedExitCodes;
 import dev.fleetcheck.core.rules.beh.UndocumentedExitCodes;
+import dev.fleetcheck.core.rules.beh.UnorderedPages;
+import dev.fleetcheck.core.rules.beh.UnpagedCollections;
 import dev.fleetcheck.core.rules.beh.UntestedExitCodes;
+import dev.fleetcheck.core.rules.beh.WritingReadRoutes;
 import dev.fleetcheck.core.rules.beh.ZeroExitOnFailure;
 import dev.fleetcheck.core.rules.cli.CliRules;
 import dev.fleetcheck.core.rules.code.CodeRules;
@@ -65,6 +71,12 @@ public final class StandardRules {
         new DiagnosticsOnStdout(),
         new TerminalOnlyOutput(),
         new SwallowedInterrupts(),
+        new FixedCliTimeouts(),
+        new WritingReadRoutes(),
+        new MisleadingStatusCodes(),
+        new UnpagedCollections(),
+        new UnorderedPages(),
+        new UnboundedWaits(),
         new NarrowTerminalOutput());
   }
 }
