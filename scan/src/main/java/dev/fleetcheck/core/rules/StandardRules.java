@@ -18,6 +18,10 @@ import dev.fleetcheck.core.rules.beh.WritingReadRoutes;
 import dev.fleetcheck.core.rules.beh.ZeroExitOnFailure;
 import dev.fleetcheck.core.rules.cli.CliRules;
 import dev.fleetcheck.core.rules.code.CodeRules;
+import dev.fleetcheck.core.rules.ctr.ApiChangeRecord;
+import dev.fleetcheck.core.rules.ctr.CliChangeRecord;
+import dev.fleetcheck.core.rules.ctr.PersistenceModelsInApi;
+import dev.fleetcheck.core.rules.ctr.ProgressInStructuredOutput;
 import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
@@ -77,6 +81,10 @@ public final class StandardRules {
         new UnpagedCollections(),
         new UnorderedPages(),
         new UnboundedWaits(),
+        new CliChangeRecord(),
+        new ProgressInStructuredOutput(),
+        new ApiChangeRecord(),
+        new PersistenceModelsInApi(),
         new NarrowTerminalOutput());
   }
 }
