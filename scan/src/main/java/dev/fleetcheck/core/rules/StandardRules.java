@@ -31,7 +31,12 @@ import dev.fleetcheck.core.rules.style.StyleRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
 import dev.fleetcheck.core.rules.tests.TestRules;
 import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
+import dev.fleetcheck.core.rules.tui.IgnoredDryRun;
 import dev.fleetcheck.core.rules.tui.NarrowTerminalOutput;
+import dev.fleetcheck.core.rules.tui.NoPlainOutputMode;
+import dev.fleetcheck.core.rules.tui.PromptsWithoutBypass;
+import dev.fleetcheck.core.rules.tui.PromptsWithoutTerminalCheck;
+import dev.fleetcheck.core.rules.tui.UnconfirmedDestruction;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -85,6 +90,11 @@ public final class StandardRules {
         new ProgressInStructuredOutput(),
         new ApiChangeRecord(),
         new PersistenceModelsInApi(),
-        new NarrowTerminalOutput());
+        new PromptsWithoutBypass(),
+        new PromptsWithoutTerminalCheck(),
+        new NarrowTerminalOutput(),
+        new NoPlainOutputMode(),
+        new UnconfirmedDestruction(),
+        new IgnoredDryRun());
   }
 }
