@@ -9,7 +9,6 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
-import dev.fleetcheck.core.rules.code.ModuleCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
