@@ -24,6 +24,7 @@ import dev.fleetcheck.core.rules.ctr.CommandHelp;
 import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
 import dev.fleetcheck.core.rules.ctr.PersistenceModelsInApi;
 import dev.fleetcheck.core.rules.ctr.ProgressInStructuredOutput;
+import dev.fleetcheck.core.rules.ctr.StaleUsageExamples;
 import dev.fleetcheck.core.rules.ctr.UsualOptionNames;
 import dev.fleetcheck.core.rules.doc.DocstringCoverage;
 import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
@@ -261,6 +262,7 @@ public final class StandardRules {
         new UnorderedPages(), // PY-BEH-019
         new UnboundedWaits(), // PY-BEH-021
         new CliChangeRecord(), // PY-CTR-002
+        new StaleUsageExamples(), // PY-CTR-005
         new ProgressInStructuredOutput(), // PY-CTR-008
         new ApiChangeRecord(), // PY-CTR-010
         new PersistenceModelsInApi(), // PY-CTR-015
