@@ -56,7 +56,9 @@ class StaleUsageExamplesTest {
             .build();
 
     assertThat(findings(check(new StaleUsageExamples(), repo, Profile.CLI)))
-        .containsExactly("README.md:10: example uses --force, which no CLI command declares");
+        .containsExactly(
+            "README.md:4: example uses --dry-run, which no CLI command declares",
+            "README.md:9: example uses --force, which no CLI command declares");
   }
 
   @Test
