@@ -13,7 +13,6 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.rules.detect.ModuleCheck;
 import dev.fleetcheck.core.rules.detect.ProductCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +52,7 @@ public final class PositionalDispatch implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    PythonCodebase codebase = PythonCodebase.of(context.facts());
-    ModuleCheck check = module -> findings(codebase, module);
-    return ProductCode.outcome(context, check);
+    return ProductCode.outcome(context, PositionalDispatch::findings);
   }
 
   private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {

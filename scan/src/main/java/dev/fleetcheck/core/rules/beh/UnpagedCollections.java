@@ -11,7 +11,6 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.rules.detect.ModuleCheck;
 import dev.fleetcheck.core.rules.detect.ProductCode;
 import dev.fleetcheck.core.rules.detect.Route;
 import dev.fleetcheck.core.rules.detect.Routes;
@@ -61,9 +60,7 @@ public final class UnpagedCollections implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    PythonCodebase codebase = PythonCodebase.of(context.facts());
-    ModuleCheck check = module -> findings(codebase, module);
-    return ProductCode.outcome(context, check);
+    return ProductCode.outcome(context, UnpagedCollections::findings);
   }
 
   private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {

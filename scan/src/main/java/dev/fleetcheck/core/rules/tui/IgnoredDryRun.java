@@ -5,7 +5,6 @@ import dev.fleetcheck.core.facts.cli.CliOption;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
@@ -17,7 +16,6 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +62,7 @@ public final class IgnoredDryRun implements Rule {
         modules.stream().flatMap(m -> m.calls().stream()).anyMatch(c -> c.callee().equals("vars"));
     List<Evidence> findings = new ArrayList<>();
     for (CliOption option : dryRuns) {
-      String dest = dest(option);
+      String dest = option.destination();
       boolean parameter =
           !option.framework().equals("argparse") && !option.framework().equals("optparse");
       int declared =
@@ -113,24 +111,5 @@ public final class IgnoredDryRun implements Rule {
                 c.positional().stream()
                     .anyMatch(v -> v instanceof PyValue.Str s && !s.value().startsWith("-")))
         .orElse(false);
-  }
-
-  private static String dest(CliOption option) {
-    Optional<PyValue> dest = option.keyword("dest");
-    if (dest.isPresent() && dest.get() instanceof PyValue.Str s) {
-      return s.value();
-    }
-    Optional<Call> call = option.declaration();
-    if (call.isPresent()) {
-      if (!call.get().parameter().isEmpty()) {
-        return call.get().parameter();
-      }
-      for (PyValue value : call.get().positional()) {
-        if (value instanceof PyValue.Str s && !s.value().startsWith("-")) {
-          return s.value();
-        }
-      }
-    }
-    return "dry_run";
   }
 }
