@@ -21,6 +21,7 @@ import dev.fleetcheck.core.rules.code.TypeHintCoverage;
 import dev.fleetcheck.core.rules.ctr.ApiChangeRecord;
 import dev.fleetcheck.core.rules.ctr.CliChangeRecord;
 import dev.fleetcheck.core.rules.ctr.CommandHelp;
+import dev.fleetcheck.core.rules.ctr.MixedApiVersioning;
 import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
 import dev.fleetcheck.core.rules.ctr.PersistenceModelsInApi;
 import dev.fleetcheck.core.rules.ctr.ProgressInStructuredOutput;
@@ -265,6 +266,7 @@ public final class StandardRules {
         new StaleUsageExamples(), // PY-CTR-005
         new ProgressInStructuredOutput(), // PY-CTR-008
         new ApiChangeRecord(), // PY-CTR-010
+        new MixedApiVersioning(), // PY-CTR-013
         new PersistenceModelsInApi(), // PY-CTR-015
         new PromptsWithoutBypass(), // PY-TUI-001
         new PromptsWithoutTerminalCheck(), // PY-TUI-002

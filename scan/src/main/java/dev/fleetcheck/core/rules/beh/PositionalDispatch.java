@@ -84,7 +84,9 @@ public final class PositionalDispatch implements Rule {
       }
     }
     boolean readsArgv =
-        module.imports().values().stream().anyMatch(v -> v.equals("sys") || v.equals("sys.argv"));
+        module.imports().values().stream().anyMatch(v -> v.equals("sys.argv"))
+            || (module.imports().values().stream().anyMatch(v -> v.equals("sys"))
+                && entryPoint(module));
     if (readsArgv && codebase.text(module.path()).map(t -> t.contains("argv[")).orElse(false)) {
       codebase
           .tokens(module.path())
@@ -102,6 +104,20 @@ public final class PositionalDispatch implements Rule {
     }
     findings.sort(null);
     return findings;
+  }
+
+  /**
+   * A module that looks like a command's entry point, the only place argv dispatch is likely: it
+   * exits, defines {@code main}, or is named {@code __main__.py}, {@code cli.py} or {@code main.py}
+   * (so that not every module importing sys is read again).
+   */
+  private static boolean entryPoint(PythonModule module) {
+    String name = module.fileName();
+    return name.equals("__main__.py")
+        || name.equals("cli.py")
+        || name.equals("main.py")
+        || module.functions().stream().anyMatch(f -> f.name().equals("main"))
+        || module.calls().stream().anyMatch(c -> c.callee().equals("sys.exit"));
   }
 
   /** Lines where {@code argv[N]} meets a string literal and a comparison, or a match. */

@@ -5,7 +5,6 @@ import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
-import dev.fleetcheck.core.python.ExceptHandler;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PY-BEH-011 (assisted): Ctrl-C swallowed by CLI code. (a) An except clause catching {@code
@@ -46,6 +46,7 @@ public final class SwallowedInterrupts implements Rule {
                   + " `pass`. NOT_APPLICABLE without product code.",
               Effort.LOW);
 
+  private static final Pattern BARE_EXCEPT = Pattern.compile("(?m)^\\s*except\\s*:");
   private static final Set<String> CLEAN_UP = Set.of("__del__", "__exit__", "__aexit__");
   private static final Set<String> STOPS =
       Set.of("raise", "exit", "quit", "_exit", "SystemExit", "abort");
@@ -70,9 +71,8 @@ public final class SwallowedInterrupts implements Rule {
                         && n.dotted().endsWith("SIGINT"))
             .toList();
     boolean candidateHandler =
-        module.exceptHandlers().stream()
-            .anyMatch(
-                h -> !CLEAN_UP.contains(h.function()) && mayCatchInterrupt(codebase, module, h));
+        module.exceptHandlers().stream().anyMatch(h -> !CLEAN_UP.contains(h.function()))
+            && mayCatchInterrupt(codebase, module);
     if (sigints.isEmpty() && !candidateHandler) {
       return List.of();
     }
@@ -111,11 +111,15 @@ public final class SwallowedInterrupts implements Rule {
     return findings;
   }
 
-  /** A bare or BaseException clause always may; others only when the file names the exception. */
-  private static boolean mayCatchInterrupt(
-      PythonCodebase codebase, PythonModule module, ExceptHandler handler) {
-    return handler.broad()
-        || codebase.text(module.path()).map(t -> t.contains("KeyboardInterrupt")).orElse(false);
+  /**
+   * Whether an except clause may catch Ctrl-C, read from the text (cheaper than tokens, which only
+   * the chosen modules get): a bare except, BaseException or KeyboardInterrupt.
+   */
+  private static boolean mayCatchInterrupt(PythonCodebase codebase, PythonModule module) {
+    String text = codebase.text(module.path()).orElse("");
+    return text.contains("KeyboardInterrupt")
+        || text.contains("BaseException")
+        || BARE_EXCEPT.matcher(text).find();
   }
 
   /** What the clause catches that includes Ctrl-C: "bare", "BaseException" or the exception. */

@@ -81,12 +81,7 @@ public final class UnpagedCollections implements Rule {
       if (def.isEmpty()) {
         continue;
       }
-      boolean modelled =
-          route
-              .decorator()
-              .keyword("response_model")
-              .filter(v -> COLLECTION.matcher(text(v)).find())
-              .isPresent();
+      boolean modelled = collectionModel(route);
       boolean annotated = RETURNS_COLLECTION.matcher(def.get().header()).find();
       if (!modelled && !annotated) {
         continue;
@@ -103,6 +98,14 @@ public final class UnpagedCollections implements Rule {
       }
     }
     return findings;
+  }
+
+  private static boolean collectionModel(Route route) {
+    return route
+        .decorator()
+        .keyword("response_model")
+        .filter(v -> COLLECTION.matcher(text(v)).find())
+        .isPresent();
   }
 
   private static String text(PyValue value) {
