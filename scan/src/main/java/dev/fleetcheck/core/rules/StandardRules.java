@@ -1,10 +1,31 @@
 package dev.fleetcheck.core.rules;
 
 import dev.fleetcheck.core.rules.beh.ApiHttpTimeouts;
+import dev.fleetcheck.core.rules.beh.DiagnosticsOnStdout;
+import dev.fleetcheck.core.rules.beh.FixedCliTimeouts;
 import dev.fleetcheck.core.rules.beh.HttpTimeouts;
+import dev.fleetcheck.core.rules.beh.MisleadingStatusCodes;
+import dev.fleetcheck.core.rules.beh.PositionalDispatch;
+import dev.fleetcheck.core.rules.beh.StdoutLogSinks;
+import dev.fleetcheck.core.rules.beh.SwallowedInterrupts;
+import dev.fleetcheck.core.rules.beh.TerminalOnlyOutput;
+import dev.fleetcheck.core.rules.beh.UnboundedWaits;
+import dev.fleetcheck.core.rules.beh.UncontractedExitCodes;
+import dev.fleetcheck.core.rules.beh.UndocumentedExitCodes;
+import dev.fleetcheck.core.rules.beh.UnorderedPages;
+import dev.fleetcheck.core.rules.beh.UnpagedCollections;
+import dev.fleetcheck.core.rules.beh.UntestedExitCodes;
+import dev.fleetcheck.core.rules.beh.WritingReadRoutes;
+import dev.fleetcheck.core.rules.beh.ZeroExitOnFailure;
 import dev.fleetcheck.core.rules.code.TypeHintCoverage;
+import dev.fleetcheck.core.rules.ctr.ApiChangeRecord;
+import dev.fleetcheck.core.rules.ctr.CliChangeRecord;
 import dev.fleetcheck.core.rules.ctr.CommandHelp;
+import dev.fleetcheck.core.rules.ctr.MixedApiVersioning;
 import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
+import dev.fleetcheck.core.rules.ctr.PersistenceModelsInApi;
+import dev.fleetcheck.core.rules.ctr.ProgressInStructuredOutput;
+import dev.fleetcheck.core.rules.ctr.StaleUsageExamples;
 import dev.fleetcheck.core.rules.ctr.UsualOptionNames;
 import dev.fleetcheck.core.rules.doc.DocstringCoverage;
 import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
@@ -124,6 +145,12 @@ import dev.fleetcheck.core.rules.style.TabIndentation;
 import dev.fleetcheck.core.rules.style.TopLevelSpacing;
 import dev.fleetcheck.core.rules.tst.ExplainedTests;
 import dev.fleetcheck.core.rules.tst.TestFilesExist;
+import dev.fleetcheck.core.rules.tui.IgnoredDryRun;
+import dev.fleetcheck.core.rules.tui.NarrowTerminalOutput;
+import dev.fleetcheck.core.rules.tui.NoPlainOutputMode;
+import dev.fleetcheck.core.rules.tui.PromptsWithoutBypass;
+import dev.fleetcheck.core.rules.tui.PromptsWithoutTerminalCheck;
+import dev.fleetcheck.core.rules.tui.UnconfirmedDestruction;
 import java.util.List;
 
 /**
@@ -282,7 +309,35 @@ public final class StandardRules {
         new TopLevelSpacing(), // PY-STYLE-004
         // PY-TST
         new TestFilesExist(), // PY-TST-001
-        new ExplainedTests() // PY-TST-005
+        new ExplainedTests(), // PY-TST-005
+        // behaviour, contracts, TUI (assisted)
+        new PositionalDispatch(), // PY-BEH-002
+        new UncontractedExitCodes(), // PY-BEH-004
+        new ZeroExitOnFailure(), // PY-BEH-005
+        new UndocumentedExitCodes(), // PY-BEH-006
+        new UntestedExitCodes(), // PY-BEH-007
+        new StdoutLogSinks(), // PY-BEH-008
+        new DiagnosticsOnStdout(), // PY-BEH-009
+        new TerminalOnlyOutput(), // PY-BEH-010
+        new SwallowedInterrupts(), // PY-BEH-011
+        new FixedCliTimeouts(), // PY-BEH-013
+        new WritingReadRoutes(), // PY-BEH-014
+        new MisleadingStatusCodes(), // PY-BEH-015
+        new UnpagedCollections(), // PY-BEH-018
+        new UnorderedPages(), // PY-BEH-019
+        new UnboundedWaits(), // PY-BEH-021
+        new CliChangeRecord(), // PY-CTR-002
+        new StaleUsageExamples(), // PY-CTR-005
+        new ProgressInStructuredOutput(), // PY-CTR-008
+        new ApiChangeRecord(), // PY-CTR-010
+        new MixedApiVersioning(), // PY-CTR-013
+        new PersistenceModelsInApi(), // PY-CTR-015
+        new PromptsWithoutBypass(), // PY-TUI-001
+        new PromptsWithoutTerminalCheck(), // PY-TUI-002
+        new NarrowTerminalOutput(), // PY-TUI-004
+        new NoPlainOutputMode(), // PY-TUI-005
+        new UnconfirmedDestruction(), // PY-TUI-006
+        new IgnoredDryRun() // PY-TUI-007
         );
   }
 }
