@@ -7,6 +7,8 @@ import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
+import dev.fleetcheck.core.rules.sec.RetriesWithoutBackoff;
+import dev.fleetcheck.core.rules.sec.SecretsInCliOutput;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
@@ -44,6 +46,8 @@ public final class StandardRules {
 
   /** Rules registered directly, one line each in ID order; the family lists above fold in here. */
   private static List<Rule> registeredHere() {
-    return List.of();
+    return List.of(
+        // security, data, configuration (assisted)
+        new SecretsInCliOutput(), new RetriesWithoutBackoff());
   }
 }

@@ -11,14 +11,14 @@ import java.util.Map;
  * The CloudFormation resources of a template: {@code Resources} of a SAM template, {@code
  * resources.Resources} of a Serverless Framework file, each with the line it starts on.
  */
-final class TemplateResources {
+public final class TemplateResources {
 
   /** One resource: logical ID, type, properties and the line of its ID. */
-  record Resource(String id, String type, JsonNode properties, int line) {}
+  public record Resource(String id, String type, JsonNode properties, int line) {}
 
   private TemplateResources() {}
 
-  static List<Resource> of(LambdaTemplates.Template template) {
+  public static List<Resource> of(LambdaTemplates.Template template) {
     JsonNode resources =
         template.kind() == ServerlessTemplate.Kind.SERVERLESS
             ? template.root().path("resources").path("Resources")
@@ -36,7 +36,7 @@ final class TemplateResources {
   }
 
   /** A scalar or a list of scalars as texts; objects (intrinsic functions) are left out. */
-  static List<String> texts(JsonNode node) {
+  public static List<String> texts(JsonNode node) {
     List<String> texts = new ArrayList<>();
     if (node.isValueNode()) {
       texts.add(node.asText());
