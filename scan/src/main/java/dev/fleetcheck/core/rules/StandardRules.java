@@ -7,8 +7,11 @@ import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
+import dev.fleetcheck.core.rules.sec.ClientSideSessions;
+import dev.fleetcheck.core.rules.sec.InsecureJwks;
 import dev.fleetcheck.core.rules.sec.RetriesWithoutBackoff;
 import dev.fleetcheck.core.rules.sec.SecretsInCliOutput;
+import dev.fleetcheck.core.rules.sec.TokensInUrls;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
@@ -48,6 +51,10 @@ public final class StandardRules {
   private static List<Rule> registeredHere() {
     return List.of(
         // security, data, configuration (assisted)
-        new SecretsInCliOutput(), new RetriesWithoutBackoff());
+        new SecretsInCliOutput(),
+        new RetriesWithoutBackoff(),
+        new ClientSideSessions(),
+        new InsecureJwks(),
+        new TokensInUrls());
   }
 }
