@@ -7,10 +7,13 @@ import dev.fleetcheck.core.rules.emulators.EmulatorRules;
 import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
+import dev.fleetcheck.core.rules.sec.ApiKeyOnly;
 import dev.fleetcheck.core.rules.sec.ClientSideSessions;
 import dev.fleetcheck.core.rules.sec.InsecureJwks;
 import dev.fleetcheck.core.rules.sec.RetriesWithoutBackoff;
+import dev.fleetcheck.core.rules.sec.ScatteredAuthorisation;
 import dev.fleetcheck.core.rules.sec.SecretsInCliOutput;
+import dev.fleetcheck.core.rules.sec.SessionFixation;
 import dev.fleetcheck.core.rules.sec.TokensInUrls;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
@@ -55,6 +58,9 @@ public final class StandardRules {
         new RetriesWithoutBackoff(),
         new ClientSideSessions(),
         new InsecureJwks(),
-        new TokensInUrls());
+        new TokensInUrls(),
+        new SessionFixation(),
+        new ApiKeyOnly(),
+        new ScatteredAuthorisation());
   }
 }
