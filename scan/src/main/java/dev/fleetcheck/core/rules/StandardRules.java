@@ -8,6 +8,8 @@ import dev.fleetcheck.core.rules.gates.GateRules;
 import dev.fleetcheck.core.rules.lambda.LambdaRules;
 import dev.fleetcheck.core.rules.observability.ObservabilityRules;
 import dev.fleetcheck.core.rules.sec.ApiKeyOnly;
+import dev.fleetcheck.core.rules.sec.AuditedPersonalData;
+import dev.fleetcheck.core.rules.sec.AuthStatusMismatch;
 import dev.fleetcheck.core.rules.sec.ClientSideSessions;
 import dev.fleetcheck.core.rules.sec.InsecureJwks;
 import dev.fleetcheck.core.rules.sec.RetriesWithoutBackoff;
@@ -15,6 +17,7 @@ import dev.fleetcheck.core.rules.sec.ScatteredAuthorisation;
 import dev.fleetcheck.core.rules.sec.SecretsInCliOutput;
 import dev.fleetcheck.core.rules.sec.SessionFixation;
 import dev.fleetcheck.core.rules.sec.TokensInUrls;
+import dev.fleetcheck.core.rules.sec.UnvalidatedClaimDecisions;
 import dev.fleetcheck.core.rules.secrets.SecretRules;
 import dev.fleetcheck.core.rules.style.StyleRules;
 import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
@@ -61,6 +64,9 @@ public final class StandardRules {
         new TokensInUrls(),
         new SessionFixation(),
         new ApiKeyOnly(),
-        new ScatteredAuthorisation());
+        new ScatteredAuthorisation(),
+        new AuditedPersonalData(),
+        new AuthStatusMismatch(),
+        new UnvalidatedClaimDecisions());
   }
 }
