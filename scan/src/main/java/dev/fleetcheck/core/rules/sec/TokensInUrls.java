@@ -10,7 +10,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.rules.code.RequestReads;
+import dev.fleetcheck.core.rules.detect.RequestReads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
