@@ -77,11 +77,13 @@ import dev.fleetcheck.core.rules.sec.ClientSideSessions;
 import dev.fleetcheck.core.rules.sec.CsrfProtectionOff;
 import dev.fleetcheck.core.rules.sec.DefaultDenyShared;
 import dev.fleetcheck.core.rules.sec.HardCodedSecrets;
+import dev.fleetcheck.core.rules.sec.HardCodedSecurityConfig;
 import dev.fleetcheck.core.rules.sec.IdentityFromHeaders;
 import dev.fleetcheck.core.rules.sec.InsecureCookies;
 import dev.fleetcheck.core.rules.sec.InsecureJwks;
 import dev.fleetcheck.core.rules.sec.InsecureTransport;
 import dev.fleetcheck.core.rules.sec.JwtVerification;
+import dev.fleetcheck.core.rules.sec.LeakedRequestHeaders;
 import dev.fleetcheck.core.rules.sec.LoggedSecrets;
 import dev.fleetcheck.core.rules.sec.MixedCredentials;
 import dev.fleetcheck.core.rules.sec.OpenByDefault;
@@ -95,6 +97,7 @@ import dev.fleetcheck.core.rules.sec.SessionFixation;
 import dev.fleetcheck.core.rules.sec.StaticAwsCredentials;
 import dev.fleetcheck.core.rules.sec.TenantFromRequest;
 import dev.fleetcheck.core.rules.sec.TokensInUrls;
+import dev.fleetcheck.core.rules.sec.UnrotatedSecrets;
 import dev.fleetcheck.core.rules.sec.UnsafeInputSinks;
 import dev.fleetcheck.core.rules.sec.UnvalidatedClaimDecisions;
 import dev.fleetcheck.core.rules.style.DocstringPlacement;
@@ -234,6 +237,9 @@ public final class StandardRules {
         new AuditedPersonalData(), // PY-SEC-026
         new AuthStatusMismatch(), // PY-SEC-027
         new UnvalidatedClaimDecisions(), // PY-SEC-031
+        new UnrotatedSecrets(), // PY-SEC-040
+        new HardCodedSecurityConfig(), // PY-SEC-044
+        new LeakedRequestHeaders(), // PY-SEC-047
         // PY-STYLE
         new TabIndentation(), // PY-STYLE-001
         new LineLength(), // PY-STYLE-002
