@@ -85,6 +85,7 @@ import dev.fleetcheck.core.rules.sec.InsecureTransport;
 import dev.fleetcheck.core.rules.sec.JwtVerification;
 import dev.fleetcheck.core.rules.sec.LeakedRequestHeaders;
 import dev.fleetcheck.core.rules.sec.LoggedSecrets;
+import dev.fleetcheck.core.rules.sec.MissingNegativeTests;
 import dev.fleetcheck.core.rules.sec.MixedCredentials;
 import dev.fleetcheck.core.rules.sec.OpenByDefault;
 import dev.fleetcheck.core.rules.sec.OpenCors;
@@ -99,6 +100,8 @@ import dev.fleetcheck.core.rules.sec.TenantFromRequest;
 import dev.fleetcheck.core.rules.sec.TokensInUrls;
 import dev.fleetcheck.core.rules.sec.UnrotatedSecrets;
 import dev.fleetcheck.core.rules.sec.UnsafeInputSinks;
+import dev.fleetcheck.core.rules.sec.UntestedPolicies;
+import dev.fleetcheck.core.rules.sec.UntestedTokenValidation;
 import dev.fleetcheck.core.rules.sec.UnvalidatedClaimDecisions;
 import dev.fleetcheck.core.rules.style.DocstringPlacement;
 import dev.fleetcheck.core.rules.style.LineLength;
@@ -240,6 +243,9 @@ public final class StandardRules {
         new UnrotatedSecrets(), // PY-SEC-040
         new HardCodedSecurityConfig(), // PY-SEC-044
         new LeakedRequestHeaders(), // PY-SEC-047
+        new UntestedPolicies(), // PY-SEC-053
+        new UntestedTokenValidation(), // PY-SEC-054
+        new MissingNegativeTests(), // PY-SEC-055
         // PY-STYLE
         new TabIndentation(), // PY-STYLE-001
         new LineLength(), // PY-STYLE-002
