@@ -94,10 +94,12 @@ import dev.fleetcheck.core.rules.sec.RetriesWithoutBackoff;
 import dev.fleetcheck.core.rules.sec.ScatteredAuthorisation;
 import dev.fleetcheck.core.rules.sec.SecretCliOptions;
 import dev.fleetcheck.core.rules.sec.SecretsInCliOutput;
+import dev.fleetcheck.core.rules.sec.SecretsLifecycle;
 import dev.fleetcheck.core.rules.sec.SessionFixation;
 import dev.fleetcheck.core.rules.sec.StaticAwsCredentials;
 import dev.fleetcheck.core.rules.sec.TenantFromRequest;
 import dev.fleetcheck.core.rules.sec.TokensInUrls;
+import dev.fleetcheck.core.rules.sec.UnloggedAuthFailures;
 import dev.fleetcheck.core.rules.sec.UnrotatedSecrets;
 import dev.fleetcheck.core.rules.sec.UnsafeInputSinks;
 import dev.fleetcheck.core.rules.sec.UntestedPolicies;
@@ -241,8 +243,10 @@ public final class StandardRules {
         new AuthStatusMismatch(), // PY-SEC-027
         new UnvalidatedClaimDecisions(), // PY-SEC-031
         new UnrotatedSecrets(), // PY-SEC-040
+        new SecretsLifecycle(), // PY-SEC-043
         new HardCodedSecurityConfig(), // PY-SEC-044
         new LeakedRequestHeaders(), // PY-SEC-047
+        new UnloggedAuthFailures(), // PY-SEC-049
         new UntestedPolicies(), // PY-SEC-053
         new UntestedTokenValidation(), // PY-SEC-054
         new MissingNegativeTests(), // PY-SEC-055

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules.sec;
 
+import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
@@ -29,9 +30,11 @@ import java.util.regex.Pattern;
  */
 public final class SecretsInCliOutput implements Rule {
 
+  static final String ID = "PY-SEC-002";
+
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
-              "PY-SEC-002",
+              ID,
               Set.of(Profile.CLI),
               "Never print or log a secret: show that it is set, or a masked form, never the value.")
           .defined(
@@ -65,10 +68,21 @@ public final class SecretsInCliOutput implements Rule {
     return SPEC;
   }
 
+  // Computed once per scan: PY-SEC-043 derives its outcome from this one.
+  private static final Fact<Outcome> WITH_LOGS =
+      Fact.of("cli-secrets-with-logs", facts -> ProductCode.outcome(facts, m -> findings(m, true)));
+  private static final Fact<Outcome> OUTPUT_ONLY =
+      Fact.of("cli-secrets-output", facts -> ProductCode.outcome(facts, m -> findings(m, false)));
+
   @Override
   public Outcome check(RuleContext context) {
+    return outcomeFor(context);
+  }
+
+  /** The outcome for the repository; log calls count unless PY-SEC-051 judges them. */
+  static Outcome outcomeFor(RuleContext context) {
     boolean logsElsewhere = context.has(Profile.API) || context.has(Profile.LAMBDA);
-    return ProductCode.outcome(context, module -> findings(module, !logsElsewhere));
+    return context.fact(logsElsewhere ? OUTPUT_ONLY : WITH_LOGS);
   }
 
   private static List<Evidence> findings(PythonModule module, boolean judgeLogs) {

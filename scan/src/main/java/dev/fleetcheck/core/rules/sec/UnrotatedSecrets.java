@@ -1,6 +1,8 @@
 package dev.fleetcheck.core.rules.sec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.facts.Fact;
+import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
@@ -52,9 +54,16 @@ public final class UnrotatedSecrets implements Rule {
     return outcome(context);
   }
 
-  /** The outcome for the repository (PY-SEC-043 derives its own from it). */
+  /** The outcome for the repository, once per scan (PY-SEC-043 derives its own from it). */
   static Outcome outcome(RuleContext context) {
-    List<LambdaTemplates.Template> templates = LambdaTemplates.read(context.facts());
+    return context.fact(OUTCOME);
+  }
+
+  private static final Fact<Outcome> OUTCOME =
+      Fact.of("unrotated-secrets", UnrotatedSecrets::judge);
+
+  private static Outcome judge(Facts facts) {
+    List<LambdaTemplates.Template> templates = LambdaTemplates.read(facts);
     if (templates.isEmpty()) {
       return Outcome.notApplicable("no SAM or Serverless template");
     }
