@@ -6,6 +6,8 @@ import dev.fleetcheck.core.rules.code.TypeHintCoverage;
 import dev.fleetcheck.core.rules.ctr.CommandHelp;
 import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
 import dev.fleetcheck.core.rules.ctr.UsualOptionNames;
+import dev.fleetcheck.core.rules.data.SilentBoolCoercion;
+import dev.fleetcheck.core.rules.data.UnvalidatedRequestBodies;
 import dev.fleetcheck.core.rules.doc.DocstringCoverage;
 import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
 import dev.fleetcheck.core.rules.err.DiagnosticsOption;
@@ -250,6 +252,8 @@ public final class StandardRules {
         new UntestedPolicies(), // PY-SEC-053
         new UntestedTokenValidation(), // PY-SEC-054
         new MissingNegativeTests(), // PY-SEC-055
+        new UnvalidatedRequestBodies(), // PY-DATA-001
+        new SilentBoolCoercion(), // PY-DATA-003
         // PY-STYLE
         new TabIndentation(), // PY-STYLE-001
         new LineLength(), // PY-STYLE-002
