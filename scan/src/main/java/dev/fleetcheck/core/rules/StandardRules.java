@@ -7,6 +7,7 @@ import dev.fleetcheck.core.rules.ctr.CommandHelp;
 import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
 import dev.fleetcheck.core.rules.ctr.UsualOptionNames;
 import dev.fleetcheck.core.rules.data.SilentBoolCoercion;
+import dev.fleetcheck.core.rules.data.UntypedRouteContracts;
 import dev.fleetcheck.core.rules.data.UnvalidatedRequestBodies;
 import dev.fleetcheck.core.rules.doc.DocstringCoverage;
 import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
@@ -254,6 +255,7 @@ public final class StandardRules {
         new MissingNegativeTests(), // PY-SEC-055
         new UnvalidatedRequestBodies(), // PY-DATA-001
         new SilentBoolCoercion(), // PY-DATA-003
+        new UntypedRouteContracts(), // PY-DATA-007
         // PY-STYLE
         new TabIndentation(), // PY-STYLE-001
         new LineLength(), // PY-STYLE-002
