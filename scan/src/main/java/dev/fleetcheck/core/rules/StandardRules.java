@@ -2,6 +2,9 @@ package dev.fleetcheck.core.rules;
 
 import dev.fleetcheck.core.rules.beh.ApiHttpTimeouts;
 import dev.fleetcheck.core.rules.beh.HttpTimeouts;
+import dev.fleetcheck.core.rules.cfg.InconsistentEnvPrefix;
+import dev.fleetcheck.core.rules.cfg.UndocumentedEnvVars;
+import dev.fleetcheck.core.rules.cfg.UnsafeDefaults;
 import dev.fleetcheck.core.rules.code.TypeHintCoverage;
 import dev.fleetcheck.core.rules.ctr.CommandHelp;
 import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
@@ -256,6 +259,9 @@ public final class StandardRules {
         new UnvalidatedRequestBodies(), // PY-DATA-001
         new SilentBoolCoercion(), // PY-DATA-003
         new UntypedRouteContracts(), // PY-DATA-007
+        new InconsistentEnvPrefix(), // PY-CFG-003
+        new UndocumentedEnvVars(), // PY-CFG-004
+        new UnsafeDefaults(), // PY-CFG-005
         // PY-STYLE
         new TabIndentation(), // PY-STYLE-001
         new LineLength(), // PY-STYLE-002
