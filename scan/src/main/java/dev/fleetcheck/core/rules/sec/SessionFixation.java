@@ -5,12 +5,12 @@ import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.PythonCodebase;
-import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.ProductCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,16 +58,12 @@ public final class SessionFixation implements Rule {
   @Override
   public Outcome check(RuleContext context) {
     PythonCodebase codebase = PythonCodebase.of(context.facts());
-    List<PythonModule> modules = codebase.productModules();
-    if (modules.isEmpty()) {
-      return Outcome.notApplicable("no Python product code");
-    }
-    List<Evidence> findings = new ArrayList<>();
-    for (PythonModule module : modules) {
-      FunctionBodies.of(codebase, module, HINTS)
-          .ifPresent(blocks -> findings.addAll(findings(module.path(), blocks)));
-    }
-    return Outcome.assisted(findings);
+    return ProductCode.outcome(
+        context,
+        module ->
+            FunctionBodies.of(codebase, module, HINTS)
+                .map(blocks -> findings(module.path(), blocks))
+                .orElse(List.of()));
   }
 
   private static List<Evidence> findings(String path, Blocks blocks) {

@@ -4,7 +4,6 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonCodebase;
-import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
@@ -12,6 +11,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.ProductCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,18 +59,17 @@ public final class UnvalidatedClaimDecisions implements Rule {
   @Override
   public Outcome check(RuleContext context) {
     PythonCodebase codebase = PythonCodebase.of(context.facts());
-    List<PythonModule> modules = codebase.productModules();
-    if (modules.isEmpty()) {
-      return Outcome.notApplicable("no Python product code");
-    }
-    List<Evidence> findings = new ArrayList<>();
-    for (PythonModule module : modules) {
-      codebase
-          .text(module.path())
-          .filter(text -> text.contains("if ") && HINTS.stream().anyMatch(text::contains))
-          .ifPresent(text -> conditions(module.path(), PythonTokenizer.tokenize(text), findings));
-    }
-    return Outcome.assisted(findings);
+    return ProductCode.outcome(
+        context,
+        module -> {
+          List<Evidence> findings = new ArrayList<>();
+          codebase
+              .text(module.path())
+              .filter(text -> text.contains("if ") && HINTS.stream().anyMatch(text::contains))
+              .ifPresent(
+                  text -> conditions(module.path(), PythonTokenizer.tokenize(text), findings));
+          return findings;
+        });
   }
 
   private static void conditions(String path, Tokens t, List<Evidence> findings) {
