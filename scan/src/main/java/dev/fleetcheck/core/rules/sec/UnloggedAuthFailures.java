@@ -51,15 +51,22 @@ public final class UnloggedAuthFailures implements Rule {
               + "|JoseError|InvalidSignatureError|InvalidAudienceError|InvalidIssuerError"
               + "|AuthenticationFailed|NotAuthenticated|InvalidToken|ExpiredTokenError"
               + "|InvalidJWTError|BadSignature)\\b");
+  // The names the clauses must mention; a module naming none is not tokenized again.
   private static final List<String> HINTS =
       List.of(
-          "Error",
+          "TokenError",
+          "JWTError",
+          "JoseError",
+          "DecodeError",
+          "SignatureError",
+          "AudienceError",
+          "IssuerError",
           "AuthenticationFailed",
           "NotAuthenticated",
           "InvalidToken",
+          "BadSignature",
           "401",
-          "UNAUTHORIZED",
-          "BadSignature");
+          "UNAUTHORIZED");
 
   @Override
   public RuleSpec spec() {
