@@ -52,6 +52,13 @@ class SyntheticTreeTest {
     assertThat(snapshot.files()).anyMatch(f -> f.size() > 10 * 1024);
     assertThat(python)
         .anyMatch(f -> snapshot.readText(f.path()).orElseThrow().contains("requests.get(url)\n"));
+    assertThat(snapshot.exists("template.yaml")).isTrue();
+    for (String service : List.of("@app.get(", "@click.command(", "def handler(event, context):")) {
+      assertThat(python)
+          .as(service)
+          .anyMatch(
+              f -> !f.testCode() && snapshot.readText(f.path()).orElseThrow().contains(service));
+    }
   }
 
   private static List<Path> regularFiles(Path root) throws IOException {
