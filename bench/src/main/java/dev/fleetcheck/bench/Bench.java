@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
  * FLEETCHECK_BENCH} (comma-separated: scan, pyproject, code, secrets, sweep, modules, clone, html,
- * cold, serve). Each prints its own figures with a baseline measured in the same run; nothing here
- * asserts a time.
+ * cold, serve; rules, the per-rule timing, only when named). Each prints its own figures with a
+ * baseline measured in the same run; nothing here asserts a time.
  */
 public final class Bench {
 
@@ -28,6 +28,10 @@ public final class Bench {
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
     if (wanted(only, "scan")) {
       ScanBench.main(new String[0]);
+      System.out.println();
+    }
+    if (only.contains("rules")) {
+      RuleTimingBench.main(new String[0]);
       System.out.println();
     }
     if (wanted(only, "pyproject")) {
