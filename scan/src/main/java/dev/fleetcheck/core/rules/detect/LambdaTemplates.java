@@ -7,7 +7,9 @@ import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.facts.aws.ServerlessTemplate;
 import dev.fleetcheck.core.facts.aws.ServerlessTemplates;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,23 +20,18 @@ public final class LambdaTemplates {
 
   /** One parsed template. */
   public record Template(
-      String path, ServerlessTemplate.Kind kind, JsonNode root, List<String> lines) {
+      String path, ServerlessTemplate.Kind kind, JsonNode root, List<String> lines, KeyLines keys) {
+
+    public Template(String path, ServerlessTemplate.Kind kind, JsonNode root, List<String> lines) {
+      this(path, kind, root, lines, new KeyLines(lines));
+    }
 
     /**
      * The line of {@code key} under the top-level {@code section} ({@code Resources}, {@code
      * functions}), or of the section itself; 0 when neither is found.
      */
     public int lineOf(String section, String key) {
-      int from = -1;
-      for (int i = 0; i < lines.size(); i++) {
-        String trimmed = lines.get(i).trim().replace("\"", "");
-        if (from < 0 && trimmed.startsWith(section + ":")) {
-          from = i;
-        } else if (from >= 0 && trimmed.startsWith(key + ":")) {
-          return i + 1;
-        }
-      }
-      return from + 1;
+      return keys.lineOf(section, key);
     }
 
     /**
@@ -48,6 +45,62 @@ public final class LambdaTemplates {
         }
       }
       return line;
+    }
+  }
+
+  /**
+   * The line index behind {@link Template#lineOf}, built once per section on first use: a template
+   * with one resource per handler was searched line by line for each of them, quadratic in the
+   * handlers. Derived from the lines alone, so every instance equals every other and the record's
+   * equality stays that of its parsed content.
+   */
+  public static final class KeyLines {
+    private final List<String> lines;
+    private final Map<String, Section> sections = new HashMap<>();
+
+    KeyLines(List<String> lines) {
+      this.lines = lines;
+    }
+
+    int lineOf(String section, String key) {
+      Section index = sections.computeIfAbsent(section, this::index);
+      return index.keys().getOrDefault(key, index.from() + 1);
+    }
+
+    /**
+     * The first line starting with {@code section:}, and for every line after it each text before a
+     * colon (the keys {@code trimmed.startsWith(key + ":")} accepts) with its first line.
+     */
+    private Section index(String section) {
+      int from = -1;
+      Map<String, Integer> keys = new HashMap<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String trimmed = lines.get(i).trim().replace("\"", "");
+        if (from < 0) {
+          if (trimmed.startsWith(section + ":")) {
+            from = i;
+          }
+          continue;
+        }
+        for (int colon = trimmed.indexOf(':');
+            colon >= 0;
+            colon = trimmed.indexOf(':', colon + 1)) {
+          keys.putIfAbsent(trimmed.substring(0, colon), i + 1);
+        }
+      }
+      return new Section(from, keys);
+    }
+
+    private record Section(int from, Map<String, Integer> keys) {}
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof KeyLines;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
     }
   }
 

@@ -18,6 +18,7 @@ import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.LambdaHandlers;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,9 +79,10 @@ public final class LambdaHandlerTests implements Rule {
             .flatMap(m -> m.calls().stream())
             .anyMatch(
                 c -> SYS_PATH_EDITS.contains(c.callee()) || c.name().equals("syspath_prepend"));
+    TestReferences references = TestReferences.of(tests);
     List<Evidence> untested = new ArrayList<>();
     for (LambdaHandlers.Handler handler : handlers) {
-      if (!tested(handler, tests, sysPathEdited)) {
+      if (!tested(handler, references, sysPathEdited)) {
         untested.add(
             Evidence.at(
                 handler.path(),
@@ -111,8 +113,44 @@ public final class LambdaHandlerTests implements Rule {
     return tests;
   }
 
+  /**
+   * What the test modules import and load, collected once per scan so that each handler is judged
+   * by set look-ups rather than by a pass over every test module (handlers times tests grew
+   * quadratically on large trees).
+   */
+  private record TestReferences(Set<String> importPrefixes, List<String> loaded) {
+
+    /**
+     * Every dotted prefix of every imported name ({@code a}, {@code a.b}, {@code a.b.c} for {@code
+     * a.b.c}): a handler's module suffix is imported exactly when it is one of them.
+     */
+    static TestReferences of(List<PythonModule> tests) {
+      Set<String> prefixes = new HashSet<>();
+      List<String> loaded = new ArrayList<>();
+      for (PythonModule test : tests) {
+        for (String imported : test.imports().values()) {
+          for (int dot = imported.indexOf('.'); dot >= 0; dot = imported.indexOf('.', dot + 1)) {
+            prefixes.add(imported.substring(0, dot));
+          }
+          prefixes.add(imported);
+        }
+        for (Call call : test.calls()) {
+          String name = call.name();
+          if (name.equals("import_module") || name.equals("spec_from_file_location")) {
+            for (PyValue argument : call.positional()) {
+              if (argument instanceof PyValue.Str s) {
+                loaded.add(s.value());
+              }
+            }
+          }
+        }
+      }
+      return new TestReferences(prefixes, loaded);
+    }
+  }
+
   private static boolean tested(
-      LambdaHandlers.Handler handler, List<PythonModule> tests, boolean sysPathEdited) {
+      LambdaHandlers.Handler handler, TestReferences references, boolean sysPathEdited) {
     String withoutSuffix = handler.path().substring(0, handler.path().length() - ".py".length());
     String dotted = withoutSuffix.replace('/', '.');
     List<String> suffixes = new ArrayList<>();
@@ -122,31 +160,13 @@ public final class LambdaHandlerTests implements Rule {
         suffixes.add(suffix);
       }
     }
-    for (PythonModule test : tests) {
-      for (String imported : test.imports().values()) {
-        for (String suffix : suffixes) {
-          if (imported.equals(suffix) || imported.startsWith(suffix + ".")) {
-            return true;
-          }
-        }
-      }
-      for (Call call : test.calls()) {
-        if (loads(call, handler.path(), suffixes)) {
-          return true;
-        }
+    for (String suffix : suffixes) {
+      if (references.importPrefixes().contains(suffix)) {
+        return true;
       }
     }
-    return false;
-  }
-
-  private static boolean loads(Call call, String path, List<String> suffixes) {
-    String name = call.name();
-    if (!name.equals("import_module") && !name.equals("spec_from_file_location")) {
-      return false;
-    }
-    for (PyValue argument : call.positional()) {
-      if (argument instanceof PyValue.Str s
-          && (suffixes.contains(s.value()) || s.value().endsWith(path))) {
+    for (String loaded : references.loaded()) {
+      if (suffixes.contains(loaded) || loaded.endsWith(handler.path())) {
         return true;
       }
     }
