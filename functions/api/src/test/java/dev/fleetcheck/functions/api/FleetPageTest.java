@@ -1,19 +1,11 @@
 package dev.fleetcheck.functions.api;
 
 import static dev.fleetcheck.functions.api.ApiFixture.AT;
-import static dev.fleetcheck.functions.api.ApiFixture.SWEEP;
 import static dev.fleetcheck.functions.api.ApiFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.fleetcheck.core.model.FailingRule;
-import dev.fleetcheck.core.model.Finding;
-import dev.fleetcheck.core.model.Level;
-import dev.fleetcheck.core.model.ScanOutcome;
-import dev.fleetcheck.core.model.ScanRecord;
-import dev.fleetcheck.core.model.Status;
-import dev.fleetcheck.core.model.SweepEntry;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +37,6 @@ class FleetPageTest {
 
   @TempDir Path dir;
   private ApiFixture api;
-  private int scans;
 
   @BeforeEach
   void open() {
@@ -57,44 +48,13 @@ class FleetPageTest {
     api.close();
   }
 
-  /** A scanned repository of the fixture's sweep whose latest scan fails {@code rules}. */
   private String scan(String repository, String team, double score, String... rules) {
-    return scanAt(repository, team, score, AT.plusSeconds(++scans), true, rules);
+    return api.scan(repository, team, score, rules);
   }
 
   private String scanAt(
       String repository, String team, double score, Instant at, boolean inSweep, String... rules) {
-    String id = "s-" + String.format("%016x", ++scans);
-    List<FailingRule> failing = new ArrayList<>();
-    for (String rule : rules) {
-      failing.add(
-          new FailingRule(
-              rule,
-              Level.REQUIRED,
-              1,
-              List.of(
-                  new Finding("f-" + rule, "app/settings.py", 12, "evidence of " + rule, at, id))));
-    }
-    api.embedded
-        .ports()
-        .results()
-        .putScan(
-            new ScanRecord(
-                id,
-                repository,
-                team,
-                "https://example.test/" + scans + ".git",
-                "c".repeat(40),
-                "test-pack",
-                inSweep ? SWEEP : "",
-                at,
-                new ScanOutcome.Succeeded(
-                    score, Map.of(Status.FAIL, rules.length), List.of(rules), "scans/x")),
-            failing);
-    if (inSweep) {
-      api.embedded.ports().results().recordSweepEntry(SweepEntry.done(SWEEP, repository, id, at));
-    }
-    return id;
+    return api.scanAt(repository, team, score, at, inSweep, rules);
   }
 
   private static APIGatewayV2HTTPEvent page(Map<String, String> query) {
