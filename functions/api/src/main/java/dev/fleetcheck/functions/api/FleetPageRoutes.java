@@ -68,6 +68,11 @@ final class FleetPageRoutes {
     }
     body.append("<p><a href=\"#repositories\">Repositories</a></p>\n");
     if (sweep.isPresent()) {
+      body.append("<p class=\"meta\">The figures are those of the latest sweep, <code>")
+          .append(text(sweep.get().sweepId()))
+          .append("</code>, started ")
+          .append(text(sweep.get().startedAt().toString()))
+          .append("; the table lists each repository's latest scan.</p>\n");
       body.append(
           report.overview(
               assembler.assemble(Optional.of(sweep.get().sweepId()), filter),
