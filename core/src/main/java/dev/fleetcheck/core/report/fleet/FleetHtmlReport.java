@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The fleet report as one self-contained HTML file: inline CSS, charts as inline SVG, no script and
@@ -34,17 +35,6 @@ import java.util.Optional;
  * JSON exports. A sweep of ten thousand repositories still opens in a browser.
  */
 public final class FleetHtmlReport implements FleetRenderer {
-
-  /** The sections {@link #overview} renders, in page order. */
-  public static final List<String> OVERVIEW_SECTIONS =
-      List.of(
-          "summary",
-          "score-distribution",
-          "pass-rates",
-          "assisted",
-          "teams",
-          "worst-repositories",
-          "changes");
 
   /** The section IDs, in page order; tests and links rely on them. */
   public static final List<String> SECTIONS =
@@ -70,6 +60,10 @@ public final class FleetHtmlReport implements FleetRenderer {
           "Repositories");
 
   private static final String NO_TEAM = "(no team)";
+
+  /** Inside a detail block names stay text: the block is the repository's own place. */
+  private static final FleetPageLinks NO_LINKS =
+      new FleetPageLinks(name -> Optional.empty(), rule -> Optional.empty());
 
   private static final String CSS =
       """
@@ -174,6 +168,19 @@ public final class FleetHtmlReport implements FleetRenderer {
   public String overview(FleetReportData data, FleetPageLinks links) {
     StringBuilder html = new StringBuilder(128 * 1024);
     overview(html, data, FleetPageDigest.of(data), links, false);
+    return html.toString();
+  }
+
+  /**
+   * A repository's failing rules as its detail block shows them (remediation, the first findings
+   * within the page's limits), for a page of that repository.
+   */
+  public String failingRules(
+      List<FailedRule> rules, Function<String, RuleInfo> infos, FleetPageLinks links) {
+    StringBuilder html = new StringBuilder(4096);
+    for (FailedRule rule : rules) {
+      failedRule(html, infos.apply(rule.ruleId()), rule, links);
+    }
     return html.toString();
   }
 
@@ -617,15 +624,16 @@ public final class FleetHtmlReport implements FleetRenderer {
       return html.append("<p>No failing rules.</p>\n</article>\n").toString();
     }
     for (FailedRule rule : repository.failingRules()) {
-      failedRule(html, data.rule(rule.ruleId()), rule);
+      failedRule(html, data.rule(rule.ruleId()), rule, NO_LINKS);
     }
     return html.append("</article>\n").toString();
   }
 
-  private void failedRule(StringBuilder html, RuleInfo info, FailedRule rule) {
-    html.append("<h4><code>")
-        .append(text(rule.ruleId()))
-        .append("</code> ")
+  private void failedRule(
+      StringBuilder html, RuleInfo info, FailedRule rule, FleetPageLinks links) {
+    html.append("<h4>")
+        .append(ruleLink(rule.ruleId(), links))
+        .append(" ")
         .append(text(info.title()))
         .append(" ")
         .append(level(rule.level()));

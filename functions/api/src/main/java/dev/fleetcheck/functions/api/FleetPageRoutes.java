@@ -9,18 +9,26 @@ import dev.fleetcheck.core.fleet.FleetExports;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.model.FailingRule;
 import dev.fleetcheck.core.model.LatestFilter;
+import dev.fleetcheck.core.model.Level;
+import dev.fleetcheck.core.model.RuleKind;
+import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.Sweep;
 import dev.fleetcheck.core.port.Page;
 import dev.fleetcheck.core.port.PageRequest;
 import dev.fleetcheck.core.report.fleet.FleetHtmlReport;
 import dev.fleetcheck.core.report.fleet.FleetReportAssembler;
+import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
+import dev.fleetcheck.core.report.fleet.FleetReportData.RuleInfo;
 import dev.fleetcheck.core.report.fleet.FleetReportFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The live fleet web page: the fleet report's bounded sections over the latest sweep, narrowed by
@@ -99,8 +107,14 @@ final class FleetPageRoutes {
                 () ->
                     new FleetcheckException(
                         ErrorCode.SCAN_NOT_FOUND, "no scan of this repository is stored"));
-    List<FailingRule> failing =
-        queries.scan(latest.scanId()).map(FleetQueries.ScanDetails::failingRules).orElse(List.of());
+    List<FailedRule> failing = new ArrayList<>();
+    for (FailingRule rule :
+        queries
+            .scan(latest.scanId())
+            .map(FleetQueries.ScanDetails::failingRules)
+            .orElse(List.of())) {
+      failing.add(FailedRule.of(rule, f -> f.newIn(latest.scanId()), false));
+    }
     PageTrail trail = PageTrail.of(request);
     Page<ScanRecord> history = queries.history(name, ReadRoutes.page(request));
     Map<String, String> fixed = new LinkedHashMap<>();
@@ -109,12 +123,54 @@ final class FleetPageRoutes {
         "<p class=\"meta\">Team "
             + text(latest.team().isEmpty() ? "(no team)" : latest.team())
             + "</p>\n<section id=\"latest\">\n<h2>Failing rules in the latest scan</h2>\n"
-            + FleetPageViews.failingRules(failing)
+            + (failing.isEmpty()
+                ? "<p>No failing rules.</p>\n"
+                : report.failingRules(failing, ruleInfos(latest), FleetPageViews.LINKS))
             + "</section>\n<section id=\"history\">\n<h2>History</h2>\n"
             + FleetPageViews.historyTable(history.items())
             + FleetPageViews.pager(FleetPageViews.repositoryPath(name), fixed, trail, history)
             + "</section>\n";
     return FleetHtml.page(200, name, body);
+  }
+
+  /**
+   * What the scan's own rule pack said about its rules (remediation included), from its full
+   * report; the catalogue's title and level where the report cannot be read.
+   */
+  private Function<String, RuleInfo> ruleInfos(ScanRecord scan) {
+    Map<String, RuleMeta> metas = new HashMap<>();
+    try {
+      queries.report(scan.scanId()).results().forEach(r -> metas.put(r.rule().id(), r.rule()));
+    } catch (FleetcheckException e) {
+      if (e.errorCode() != ErrorCode.REPORT_NOT_FOUND) {
+        throw e;
+      }
+    }
+    return id ->
+        Optional.ofNullable(metas.get(id))
+            .map(RuleInfo::of)
+            .orElseGet(
+                () ->
+                    catalogue
+                        .entry(id)
+                        .map(
+                            e ->
+                                new RuleInfo(
+                                    id,
+                                    e.section(),
+                                    e.title(),
+                                    e.level(),
+                                    RuleKind.MANUAL,
+                                    "See section " + e.section() + " of the standard."))
+                        .orElseGet(
+                            () ->
+                                new RuleInfo(
+                                    id,
+                                    "",
+                                    id + " (not in the standard's catalogue)",
+                                    Level.ADVISORY,
+                                    RuleKind.MANUAL,
+                                    "")));
   }
 
   private ApiReply rule(ApiRequest request) {

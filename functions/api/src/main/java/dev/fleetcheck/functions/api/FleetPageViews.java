@@ -6,8 +6,6 @@ import static dev.fleetcheck.functions.api.FleetHtml.text;
 
 import dev.fleetcheck.core.catalogue.CatalogueEntry;
 import dev.fleetcheck.core.fleet.FleetExports;
-import dev.fleetcheck.core.model.FailingRule;
-import dev.fleetcheck.core.model.Finding;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.ScanOutcome;
 import dev.fleetcheck.core.model.ScanRecord;
@@ -195,57 +193,6 @@ final class FleetPageViews {
     return "<td class=\"num\">n/a</td><td>n/a</td><td class=\"scan-failed\">scan failed: <code>"
         + text(code)
         + "</code></td>";
-  }
-
-  /** The failing rules of a scan, each with its first stored findings. */
-  static String failingRules(List<FailingRule> rules) {
-    if (rules.isEmpty()) {
-      return "<p>No failing rules.</p>\n";
-    }
-    StringBuilder html = new StringBuilder();
-    for (FailingRule rule : rules) {
-      html.append("<h3>")
-          .append(ruleLink(rule.ruleId()))
-          .append(" <span class=\"badge level-")
-          .append(rule.level().id())
-          .append("\">")
-          .append(rule.level().id())
-          .append("</span> ")
-          .append(rule.findingCount())
-          .append(rule.findingCount() == 1 ? " finding" : " findings")
-          .append("</h3>\n");
-      List<Finding> findings =
-          rule.findings().subList(0, Math.min(rule.findings().size(), LIMITS.findingsPerRule()));
-      if (!findings.isEmpty()) {
-        html.append("<table>\n<thead><tr><th scope=\"col\">Location</th>")
-            .append("<th scope=\"col\">Evidence</th><th scope=\"col\">First seen</th></tr>")
-            .append("</thead>\n<tbody>\n");
-        for (Finding finding : findings) {
-          String location =
-              finding.path().isEmpty()
-                  ? "(repository)"
-                  : "<code>"
-                      + text(finding.path() + (finding.line() > 0 ? ":" + finding.line() : ""))
-                      + "</code>";
-          html.append("<tr><td>")
-              .append(location)
-              .append("</td><td>")
-              .append(text(finding.message()))
-              .append("</td><td>")
-              .append(html(finding.firstSeenAt()))
-              .append("</td></tr>\n");
-        }
-        html.append("</tbody>\n</table>\n");
-      }
-      int more = rule.findingCount() - findings.size();
-      if (more > 0) {
-        html.append("<p class=\"more\">")
-            .append(more)
-            .append(more == 1 ? " more finding" : " more findings")
-            .append(" in the scan's full report.</p>\n");
-      }
-    }
-    return html.toString();
   }
 
   /** The rule's catalogue entry, or a note that the standard does not know it. */
