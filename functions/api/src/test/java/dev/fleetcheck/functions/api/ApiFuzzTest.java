@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.report.fleet.ReportText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ class ApiFuzzTest {
       if (response.getStatusCode() >= 400) {
         assertThat(response.getBody())
             .containsPattern("<code id=\"error-code\">[a-z_]+</code>")
-            .contains("<code id=\"correlation-id\">" + requestId + "</code>");
+            .contains("<code id=\"correlation-id\">" + ReportText.html(requestId) + "</code>");
       }
     } else if (response.getStatusCode() >= 400) {
       JsonNode error = ApiFixture.JSON.readTree(response.getBody());

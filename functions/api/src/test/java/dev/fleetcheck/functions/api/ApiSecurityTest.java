@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.report.fleet.ReportText;
 import dev.fleetcheck.functions.common.SampleEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,9 @@ class ApiSecurityTest {
       assertThat(response.getBody())
           .contains("<code id=\"error-code\">" + code + "</code>")
           .contains(
-              "<code id=\"correlation-id\">" + response.getHeaders().get("x-request-id") + "<");
+              "<code id=\"correlation-id\">"
+                  + ReportText.html(response.getHeaders().get("x-request-id"))
+                  + "<");
       assertThat(response.getHeaders().get("content-security-policy")).startsWith("default-src");
       return;
     }
