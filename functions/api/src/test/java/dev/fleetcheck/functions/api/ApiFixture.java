@@ -54,11 +54,8 @@ final class ApiFixture implements AutoCloseable {
   private int scans;
 
   ApiFixture(Path dir) {
-    this(dir, (key, validFor) -> URI.create(LINK_HOST + key + "?ttl=" + validFor.toSeconds()));
-  }
-
-  /** With these download links (a server's signed local links). */
-  ApiFixture(Path dir, ReportLinks links) {
+    ReportLinks links =
+        (key, validFor) -> URI.create(LINK_HOST + key + "?ttl=" + validFor.toSeconds());
     embedded = new EmbeddedPorts(dir, Clock.systemUTC(), 3);
     ResultStore results = embedded.ports().results();
     results.createSweep(new Sweep(SWEEP, AT, 2, "test-pack"));

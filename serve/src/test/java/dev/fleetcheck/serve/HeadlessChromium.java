@@ -1,4 +1,4 @@
-package dev.fleetcheck.functions.api;
+package dev.fleetcheck.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
