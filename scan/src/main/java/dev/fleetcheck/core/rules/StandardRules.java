@@ -44,6 +44,11 @@ public final class StandardRules {
 
   /** Rules registered directly, one line each in ID order; the family lists above fold in here. */
   private static List<Rule> registeredHere() {
-    return List.of();
+    return List.of(
+        // errors, I/O, externals, code, tests, packaging, local dev (assisted)
+        new dev.fleetcheck.core.rules.err.UnconditionalTracebacks(),
+        new dev.fleetcheck.core.rules.err.MissingErrorCodes(),
+        new dev.fleetcheck.core.rules.err.DefaultFlaskErrors(),
+        new dev.fleetcheck.core.rules.err.MissingCorrelationIds());
   }
 }

@@ -14,12 +14,12 @@ import java.util.Set;
  * name assigned a string literal in the same module (RULES-NEXT.md: "a module-level constant
  * holding a literal counts as that literal").
  */
-final class ModuleValues {
+public final class ModuleValues {
 
   private ModuleValues() {}
 
   /** The string a value is or names; empty when it is not known to be a literal. */
-  static Optional<String> string(PythonModule module, PyValue value) {
+  public static Optional<String> string(PythonModule module, PyValue value) {
     if (value instanceof PyValue.Str str) {
       return Optional.of(str.value());
     }
@@ -35,7 +35,7 @@ final class ModuleValues {
   }
 
   /** Whether a value is a literal or a name assigned only literals in the module. */
-  static boolean literal(PythonModule module, PyValue value) {
+  public static boolean literal(PythonModule module, PyValue value) {
     if (value instanceof PyValue.Str
         || value instanceof PyValue.Num
         || value instanceof PyValue.Bool
@@ -46,7 +46,7 @@ final class ModuleValues {
   }
 
   /** The names bound to the result of one of {@code factories}: {@code s = requests.Session()}. */
-  static Set<String> namesBoundTo(PythonModule module, Set<String> factories) {
+  public static Set<String> namesBoundTo(PythonModule module, Set<String> factories) {
     Set<String> names = new HashSet<>();
     for (Binding binding : module.bindings()) {
       if (factories.contains(binding.callee())) {
@@ -57,7 +57,7 @@ final class ModuleValues {
   }
 
   /** The call to a factory in {@code factories} on the line a binding was made. */
-  static Optional<Call> factoryCall(PythonModule module, Binding binding) {
+  public static Optional<Call> factoryCall(PythonModule module, Binding binding) {
     return module.calls().stream()
         .filter(c -> c.line() == binding.line() && c.callee().equals(binding.callee()))
         .findFirst();
@@ -67,7 +67,7 @@ final class ModuleValues {
    * The source text of a value, for matching expressions the token stream keeps as text; displays
    * give their items' texts.
    */
-  static String text(PyValue value) {
+  public static String text(PyValue value) {
     if (value instanceof PyValue.Str s) {
       return s.value();
     }

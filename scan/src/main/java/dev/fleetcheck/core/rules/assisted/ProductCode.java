@@ -14,17 +14,17 @@ import java.util.List;
  * Runs an assisted {@link ModuleCheck} over the product code (RULES-NEXT.md: not test code, not the
  * top-level examples/, docs/, scripts/, release/, benchmark(s)/ folders).
  */
-final class ProductCode {
+public final class ProductCode {
 
   private ProductCode() {}
 
   /** NOT_APPLICABLE without product code; FAIL listing every finding; else MANUAL with the note. */
-  static Outcome outcome(RuleContext context, ModuleCheck check) {
+  public static Outcome outcome(RuleContext context, ModuleCheck check) {
     return outcome(context.facts(), check);
   }
 
   /** As {@link #outcome(RuleContext, ModuleCheck)}, for a per-scan fact. */
-  static Outcome outcome(Facts facts, ModuleCheck check) {
+  public static Outcome outcome(Facts facts, ModuleCheck check) {
     List<PythonModule> modules = PythonCodebase.of(facts).productModules();
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");

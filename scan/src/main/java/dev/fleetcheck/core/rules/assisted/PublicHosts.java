@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * reserved test or local name, or {@code example.com|org|net}. Single-label hosts (compose service
  * names) are local.
  */
-final class PublicHosts {
+public final class PublicHosts {
 
   private static final Pattern HTTP_URL =
       Pattern.compile("(?i)^http://(?:[^/@\\s]*@)?(\\[[^\\]]*\\]|[^/:?#\\s]+)");
@@ -20,7 +20,7 @@ final class PublicHosts {
   private PublicHosts() {}
 
   /** The host of a plaintext {@code http://} URL when it is public; empty otherwise. */
-  static Optional<String> plaintextPublicHost(String url) {
+  public static Optional<String> plaintextPublicHost(String url) {
     Matcher m = HTTP_URL.matcher(url.strip());
     if (!m.find()) {
       return Optional.empty();
@@ -29,7 +29,7 @@ final class PublicHosts {
     return isPublic(host) ? Optional.of(host) : Optional.empty();
   }
 
-  static boolean isPublic(String host) {
+  public static boolean isPublic(String host) {
     if (host.startsWith("[") || !host.contains(".") || host.contains("{") || host.contains("%")) {
       return false;
     }

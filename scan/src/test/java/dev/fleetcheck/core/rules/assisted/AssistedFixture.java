@@ -16,23 +16,23 @@ import java.util.List;
 import java.util.Set;
 
 /** Runs an assisted rule with the profiles the test states, and reads its answer. */
-final class AssistedFixture {
+public final class AssistedFixture {
 
   private AssistedFixture() {}
 
-  static Outcome check(Rule rule, Path repo, Profile... extra) {
+  public static Outcome check(Rule rule, Path repo, Profile... extra) {
     Set<Profile> profiles = EnumSet.of(Profile.PYTHON, extra);
     return rule.check(new RuleContext(new Facts(RepoSnapshot.of(repo)), profiles));
   }
 
   /** Each finding as "path:line: message"; fails when the outcome is not a FAIL. */
-  static List<String> findings(Outcome outcome) {
+  public static List<String> findings(Outcome outcome) {
     assertThat(outcome.status()).as(outcome.toString()).isEqualTo(Status.FAIL);
     return outcome.evidence().stream().map(Evidence::describe).toList();
   }
 
   /** Asserts the assisted answer without an evident violation: MANUAL with the note. */
-  static void assertNoEvidentViolation(Outcome outcome) {
+  public static void assertNoEvidentViolation(Outcome outcome) {
     assertThat(outcome).isEqualTo(Outcome.noEvidentViolation());
   }
 }
