@@ -46,6 +46,7 @@ public final class StandardRules {
   private static List<Rule> registeredHere() {
     return List.of(
         // errors, I/O, externals, code, tests, packaging, local dev (assisted)
+        new dev.fleetcheck.core.rules.err.ErrorsWithSuccessStatus(),
         new dev.fleetcheck.core.rules.err.UnconditionalTracebacks(),
         new dev.fleetcheck.core.rules.err.MissingErrorCodes(),
         new dev.fleetcheck.core.rules.err.DefaultFlaskErrors(),
