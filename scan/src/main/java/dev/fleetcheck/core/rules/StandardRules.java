@@ -50,6 +50,9 @@ public final class StandardRules {
         new dev.fleetcheck.core.rules.err.UnconditionalTracebacks(),
         new dev.fleetcheck.core.rules.err.MissingErrorCodes(),
         new dev.fleetcheck.core.rules.err.DefaultFlaskErrors(),
-        new dev.fleetcheck.core.rules.err.MissingCorrelationIds());
+        new dev.fleetcheck.core.rules.err.MissingCorrelationIds(),
+        new dev.fleetcheck.core.rules.perf.RetriesWithoutBackoff(),
+        new dev.fleetcheck.core.rules.perf.HeavyColdStarts(),
+        new dev.fleetcheck.core.rules.op.ImportTimeIo());
   }
 }

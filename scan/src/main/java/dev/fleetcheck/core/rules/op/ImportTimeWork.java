@@ -1,0 +1,150 @@
+package dev.fleetcheck.core.rules.op;
+
+import dev.fleetcheck.core.facts.Fact;
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.TextLines;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.python.Blocks;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.assisted.ModuleValues;
+import dev.fleetcheck.core.rules.ext.OutboundHttp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * RULES-NEXT.md F13: calls that do I/O or heavy work when a product module is imported - at module
+ * level, outside every def and class body and outside {@code if __name__ == "__main__":} and {@code
+ * if TYPE_CHECKING:}. Constructing SDK clients is not such work (PY-PERF-006 asks for it). Only
+ * modules holding a candidate call are tokenized again, to tell module level apart.
+ */
+public final class ImportTimeWork {
+
+  /** Findings per module path, in path order, once per scan. */
+  public static final Fact<Map<String, List<Evidence>>> FACT =
+      Fact.of("import-time-work", ImportTimeWork::find);
+
+  private static final Set<String> EXEMPT_FILES =
+      Set.of("__main__.py", "setup.py", "noxfile.py", "manage.py", "conf.py");
+  private static final Set<String> HEAVY =
+      Set.of(
+          "socket.create_connection",
+          "os.system",
+          "os.popen",
+          "time.sleep",
+          "psycopg2.connect",
+          "psycopg.connect",
+          "pymysql.connect",
+          "pg8000.connect",
+          "sqlite3.connect",
+          "mysql.connector.connect",
+          "torch.load",
+          "joblib.load",
+          "pickle.load");
+  private static final Set<String> SDK_FACTORIES =
+      Set.of(
+          "boto3.client",
+          "boto3.resource",
+          "boto3.Session().client",
+          "boto3.Session().resource",
+          "boto3.session.Session().client");
+  private static final Set<String> SDK_LOCAL_METHODS =
+      Set.of("get_paginator", "get_waiter", "can_paginate", "close");
+
+  private ImportTimeWork() {}
+
+  private static Map<String, List<Evidence>> find(Facts facts) {
+    PythonCodebase codebase = PythonCodebase.of(facts);
+    Map<String, List<Evidence>> found = new LinkedHashMap<>();
+    for (PythonModule module : codebase.productModules()) {
+      if (EXEMPT_FILES.contains(module.fileName())) {
+        continue;
+      }
+      List<Call> candidates = new ArrayList<>();
+      Set<String> sdkClients = ModuleValues.namesBoundTo(module, SDK_FACTORIES);
+      Set<String> engines = ModuleValues.namesBoundTo(module, Set.of("sqlalchemy.create_engine"));
+      for (Call call : module.calls()) {
+        if (heavy(module, call, sdkClients, engines) && call.parameter().isEmpty()) {
+          candidates.add(call);
+        }
+      }
+      if (candidates.isEmpty()) {
+        continue;
+      }
+      Optional<Tokens> tokens = codebase.tokens(module.path());
+      if (tokens.isEmpty()) {
+        continue;
+      }
+      Blocks blocks = Blocks.of(tokens.get());
+      boolean[] guarded = guardedLines(TextLines.of(tokens.get().source()));
+      List<Evidence> evidence = new ArrayList<>();
+      for (Call call : candidates) {
+        int line = call.line();
+        boolean inBody =
+            blocks.all().stream().anyMatch(b -> b.kind() != Blocks.Kind.EXCEPT && b.spans(line));
+        if (!inBody && !(line < guarded.length && guarded[line])) {
+          evidence.add(
+              Evidence.at(
+                  module.path(), line, call.written() + "(...) runs when the module is imported"));
+        }
+      }
+      if (!evidence.isEmpty()) {
+        found.put(module.path(), List.copyOf(evidence));
+      }
+    }
+    return found;
+  }
+
+  private static boolean heavy(
+      PythonModule module, Call call, Set<String> sdkClients, Set<String> engines) {
+    String callee = call.callee();
+    if (HEAVY.contains(callee)
+        || callee.startsWith("subprocess.")
+        || callee.startsWith("pandas.read_")
+        || call.name().equals("SentenceTransformer")
+        || call.name().equals("from_pretrained")
+        || OutboundHttp.sends(module, call)) {
+      return true;
+    }
+    if (call.name().equals("connect") && engines.contains(call.writtenReceiver())) {
+      return true;
+    }
+    boolean onSdk =
+        sdkClients.contains(call.writtenReceiver())
+            || call.receiver().startsWith("boto3.client(")
+            || call.receiver().startsWith("boto3.resource(");
+    String name = call.name();
+    return onSdk
+        && !SDK_LOCAL_METHODS.contains(name)
+        && !name.isEmpty()
+        && Character.isLowerCase(name.charAt(0));
+  }
+
+  /**
+   * Lines (1-based) inside a top-level {@code if __name__ == "__main__":} or {@code if
+   * TYPE_CHECKING:} block: up to the next line of code starting at column 0.
+   */
+  private static boolean[] guardedLines(List<String> lines) {
+    boolean[] guarded = new boolean[lines.size() + 2];
+    boolean in = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
+      if (topLevel && !line.startsWith("#")) {
+        in =
+            line.startsWith("if __name__")
+                || line.startsWith("if TYPE_CHECKING")
+                || line.startsWith("if typing.TYPE_CHECKING")
+                || (in && (line.startsWith("else") || line.startsWith("elif")));
+      }
+      guarded[i + 1] = in;
+    }
+    return guarded;
+  }
+}
