@@ -150,13 +150,13 @@ public final class FleetReportAssembler {
             previous.map(Sweep::sweepId)),
         FleetAggregates.totals(repositories, scanned, changeList, passRates.unreadable()),
         repositories,
-        ruleInfos(scanned, passRates.rates(), passRates.assisted(), changeList),
+        ruleInfos(scanned, passRates, changeList),
         passRates.rates(),
         FleetAggregates.distribution(scanned),
         FleetAggregates.teams(repositories),
         FleetAggregates.worst(scanned),
         changeList,
-        ruleKinds(passRates.kindsSeen()),
+        ruleKinds(passRates.rulesSeen()),
         passRates.assisted());
   }
 
@@ -283,21 +283,28 @@ public final class FleetReportAssembler {
   private record PassRates(
       List<RulePassRate> rates,
       List<AssistedFindings> assisted,
-      Map<String, RuleKind> kindsSeen,
+      Map<String, RuleMeta> rulesSeen,
       int unreadable) {}
 
   /**
    * How many rules of each kind: the kind the scanned reports give a rule, else the metadata's (a
    * deployment without a rule pack passes every rule as manual).
    */
-  private Map<RuleKind, Integer> ruleKinds(Map<String, RuleKind> seen) {
+  private Map<RuleKind, Integer> ruleKinds(Map<String, RuleMeta> seen) {
     Map<RuleKind, Integer> kinds = new EnumMap<>(RuleKind.class);
     for (RuleKind kind : RuleKind.values()) {
       kinds.put(kind, 0);
     }
     rules
         .values()
-        .forEach(meta -> kinds.merge(seen.getOrDefault(meta.id(), meta.kind()), 1, Integer::sum));
+        .forEach(
+            meta ->
+                kinds.merge(
+                    Optional.ofNullable(seen.get(meta.id()))
+                        .map(RuleMeta::kind)
+                        .orElse(meta.kind()),
+                    1,
+                    Integer::sum));
     return kinds;
   }
 
@@ -308,7 +315,7 @@ public final class FleetReportAssembler {
   private PassRates passRates(List<RepositoryResult.Scanned> scanned) {
     Map<String, int[]> tallies = new TreeMap<>();
     Map<String, int[]> assistedTallies = new TreeMap<>();
-    Map<String, RuleKind> kindsSeen = new TreeMap<>();
+    Map<String, RuleMeta> rulesSeen = new TreeMap<>();
     for (RuleMeta meta : rules.values()) {
       if (meta.automated()) {
         tallies.put(meta.id(), new int[5]);
@@ -324,7 +331,7 @@ public final class FleetReportAssembler {
         continue;
       }
       for (RuleResult result : report.get().results()) {
-        kindsSeen.put(result.rule().id(), result.rule().kind());
+        rulesSeen.put(result.rule().id(), result.rule());
         if (result.rule().kind() == RuleKind.ASSISTED) {
           assistedTallies
               .computeIfAbsent(result.rule().id(), r -> new int[5])[assistedSlot(result)]++;
@@ -348,7 +355,7 @@ public final class FleetReportAssembler {
     assisted.sort(
         Comparator.comparing((AssistedFindings a) -> -(a.failed() + a.waived()))
             .thenComparing(AssistedFindings::ruleId));
-    return new PassRates(rates, assisted, kindsSeen, unreadable);
+    return new PassRates(rates, assisted, rulesSeen, unreadable);
   }
 
   /** The tally slot of an assisted outcome: failed, waived, no evident violation, errored, n/a. */
@@ -385,28 +392,30 @@ public final class FleetReportAssembler {
   }
 
   private Map<String, RuleInfo> ruleInfos(
-      List<RepositoryResult.Scanned> scanned,
-      List<RulePassRate> rates,
-      List<AssistedFindings> assisted,
-      List<RepositoryChange> changes) {
+      List<RepositoryResult.Scanned> scanned, PassRates passRates, List<RepositoryChange> changes) {
     Map<String, Level> mentioned = new TreeMap<>();
     for (RepositoryResult.Scanned repository : scanned) {
       for (FailedRule rule : repository.failingRules()) {
         mentioned.putIfAbsent(rule.ruleId(), rule.level());
       }
     }
-    rates.forEach(r -> mentioned.putIfAbsent(r.ruleId(), Level.ADVISORY));
-    assisted.forEach(a -> mentioned.putIfAbsent(a.ruleId(), Level.ADVISORY));
+    passRates.rates().forEach(r -> mentioned.putIfAbsent(r.ruleId(), Level.ADVISORY));
+    passRates.assisted().forEach(a -> mentioned.putIfAbsent(a.ruleId(), Level.ADVISORY));
     for (RepositoryChange change : changes) {
       change.fixed().forEach(r -> mentioned.putIfAbsent(r, Level.ADVISORY));
     }
     Map<String, RuleInfo> infos = new TreeMap<>();
-    mentioned.forEach((id, level) -> infos.put(id, ruleInfo(id, level)));
+    mentioned.forEach((id, level) -> infos.put(id, ruleInfo(id, level, passRates.rulesSeen())));
     return infos;
   }
 
-  private RuleInfo ruleInfo(String id, Level fallbackLevel) {
-    return Optional.ofNullable(rules.get(id))
+  /**
+   * What the reports' own rule pack said about a rule comes first: a reader without the rule pack
+   * (the API function) knows only the catalogue, so its metadata would call every rule manual.
+   */
+  private RuleInfo ruleInfo(String id, Level fallbackLevel, Map<String, RuleMeta> rulesSeen) {
+    return Optional.ofNullable(rulesSeen.get(id))
+        .or(() -> Optional.ofNullable(rules.get(id)))
         .map(
             m -> new RuleInfo(m.id(), m.section(), m.title(), m.level(), m.kind(), m.remediation()))
         .orElseGet(

@@ -10,6 +10,8 @@ import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.fleet.Attempt;
 import dev.fleetcheck.core.fleet.ScanRepository;
 import dev.fleetcheck.core.model.RepoRef;
+import dev.fleetcheck.core.model.RuleKind;
+import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.ScanJob;
 import dev.fleetcheck.core.model.Sweep;
 import dev.fleetcheck.core.port.FailureLog;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A small fleet run through the real scan use cases over in-memory stores: marker rules decide what
@@ -108,5 +111,18 @@ final class FixtureFleet {
   FleetReportAssembler assembler() {
     return new FleetReportAssembler(
         results, reports, codec, scanner.metas(), Clock.fixed(GENERATED, ZoneOffset.UTC));
+  }
+
+  /** A reader without the rule pack, like the API function: it knows every rule as manual. */
+  FleetReportAssembler catalogueOnlyAssembler() {
+    List<RuleMeta> manual =
+        scanner.metas().stream()
+            .map(
+                m ->
+                    new RuleMeta(
+                        m.id(), m.section(), m.title(), m.level(), Set.of(), RuleKind.MANUAL, ""))
+            .toList();
+    return new FleetReportAssembler(
+        results, reports, codec, manual, Clock.fixed(GENERATED, ZoneOffset.UTC));
   }
 }

@@ -142,6 +142,15 @@ class FleetReportAssemblerTest {
   }
 
   @Test
+  void aReaderWithoutTheRulePackDescribesRulesAsTheScanningPackDid() {
+    FleetReportData read = fixture.catalogueOnlyAssembler().assemble(Optional.empty());
+
+    assertThat(read.rule(RULE_A).automated()).isTrue();
+    assertThat(read.rule(RULE_A).remediation()).isEqualTo("Remove the marker file.");
+    assertThat(read.passRates()).isEqualTo(latest.passRates());
+  }
+
+  @Test
   void aMissingFullReportLeavesTheRepositoryOutOfThePassRatesOnly() {
     RepositoryResult.Scanned charlie = scanned("charlie");
     fixture
