@@ -51,14 +51,20 @@ public final class StandardRules {
         new dev.fleetcheck.core.rules.err.MissingErrorCodes(),
         new dev.fleetcheck.core.rules.err.DefaultFlaskErrors(),
         new dev.fleetcheck.core.rules.err.MissingCorrelationIds(),
+        new dev.fleetcheck.core.rules.ext.BoundariesWithoutFakes(),
+        new dev.fleetcheck.core.rules.ext.UnisolatedAwsTests(),
+        new dev.fleetcheck.core.rules.ext.DatabaseWithoutContainer(),
+        new dev.fleetcheck.core.rules.ext.UnmockedHttpDependencies(),
         new dev.fleetcheck.core.rules.io.NonAtomicWrites(),
         new dev.fleetcheck.core.rules.io.PartialOutput(),
         new dev.fleetcheck.core.rules.io.UnsortedListings(),
         new dev.fleetcheck.core.rules.io.ImplicitTransactions(),
         new dev.fleetcheck.core.rules.io.FrameworkObjectsInDomain(),
         new dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges(),
+        new dev.fleetcheck.core.rules.lcl.NetworkInUnitTier(),
         new dev.fleetcheck.core.rules.perf.RetriesWithoutBackoff(),
         new dev.fleetcheck.core.rules.perf.HeavyColdStarts(),
-        new dev.fleetcheck.core.rules.op.ImportTimeIo());
+        new dev.fleetcheck.core.rules.op.ImportTimeIo(),
+        new dev.fleetcheck.core.rules.tst.NondeterministicTests());
   }
 }
