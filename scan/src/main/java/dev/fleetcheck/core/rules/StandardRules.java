@@ -46,6 +46,10 @@ public final class StandardRules {
   private static List<Rule> registeredHere() {
     return List.of(
         // errors, I/O, externals, code, tests, packaging, local dev (assisted)
+        new dev.fleetcheck.core.rules.code.LongFunctions(),
+        new dev.fleetcheck.core.rules.code.LargeModules(),
+        new dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges(),
+        new dev.fleetcheck.core.rules.code.ComplexFunctions(),
         new dev.fleetcheck.core.rules.err.ErrorsWithSuccessStatus(),
         new dev.fleetcheck.core.rules.err.UnconditionalTracebacks(),
         new dev.fleetcheck.core.rules.err.MissingErrorCodes(),
@@ -60,11 +64,11 @@ public final class StandardRules {
         new dev.fleetcheck.core.rules.io.UnsortedListings(),
         new dev.fleetcheck.core.rules.io.ImplicitTransactions(),
         new dev.fleetcheck.core.rules.io.FrameworkObjectsInDomain(),
-        new dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges(),
         new dev.fleetcheck.core.rules.lcl.NetworkInUnitTier(),
         new dev.fleetcheck.core.rules.perf.RetriesWithoutBackoff(),
         new dev.fleetcheck.core.rules.perf.HeavyColdStarts(),
         new dev.fleetcheck.core.rules.op.ImportTimeIo(),
+        new dev.fleetcheck.core.rules.style.OversizedDefinitions(),
         new dev.fleetcheck.core.rules.tst.NondeterministicTests());
   }
 }
