@@ -46,6 +46,8 @@ public final class StandardRules {
   private static List<Rule> registeredHere() {
     return List.of(
         // errors, I/O, externals, code, tests, packaging, local dev (assisted)
+        new dev.fleetcheck.core.rules.code.CliFrameworkInLogic(),
+        new dev.fleetcheck.core.rules.code.CliWithDirectIo(),
         new dev.fleetcheck.core.rules.code.LongFunctions(),
         new dev.fleetcheck.core.rules.code.LargeModules(),
         new dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges(),

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.assisted.ModuleValues;
+import dev.fleetcheck.core.rules.ext.AwsOperations;
 import dev.fleetcheck.core.rules.ext.OutboundHttp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,15 +48,6 @@ public final class ImportTimeWork {
           "torch.load",
           "joblib.load",
           "pickle.load");
-  private static final Set<String> SDK_FACTORIES =
-      Set.of(
-          "boto3.client",
-          "boto3.resource",
-          "boto3.Session().client",
-          "boto3.Session().resource",
-          "boto3.session.Session().client");
-  private static final Set<String> SDK_LOCAL_METHODS =
-      Set.of("get_paginator", "get_waiter", "can_paginate", "close");
 
   private ImportTimeWork() {}
 
@@ -67,10 +59,10 @@ public final class ImportTimeWork {
         continue;
       }
       List<Call> candidates = new ArrayList<>();
-      Set<String> sdkClients = ModuleValues.namesBoundTo(module, SDK_FACTORIES);
+      AwsOperations sdk = AwsOperations.in(module);
       Set<String> engines = ModuleValues.namesBoundTo(module, Set.of("sqlalchemy.create_engine"));
       for (Call call : module.calls()) {
-        if (heavy(module, call, sdkClients, engines) && call.parameter().isEmpty()) {
+        if (heavy(module, call, sdk, engines) && call.parameter().isEmpty()) {
           candidates.add(call);
         }
       }
@@ -102,7 +94,7 @@ public final class ImportTimeWork {
   }
 
   private static boolean heavy(
-      PythonModule module, Call call, Set<String> sdkClients, Set<String> engines) {
+      PythonModule module, Call call, AwsOperations sdk, Set<String> engines) {
     String callee = call.callee();
     if (HEAVY.contains(callee)
         || callee.startsWith("subprocess.")
@@ -115,15 +107,7 @@ public final class ImportTimeWork {
     if (call.name().equals("connect") && engines.contains(call.writtenReceiver())) {
       return true;
     }
-    boolean onSdk =
-        sdkClients.contains(call.writtenReceiver())
-            || call.receiver().startsWith("boto3.client(")
-            || call.receiver().startsWith("boto3.resource(");
-    String name = call.name();
-    return onSdk
-        && !SDK_LOCAL_METHODS.contains(name)
-        && !name.isEmpty()
-        && Character.isLowerCase(name.charAt(0));
+    return sdk.isOperation(call);
   }
 
   /**
