@@ -6,7 +6,7 @@ JAR := cli/target/fleetcheck.jar
 # This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
 OWN_CLASSES := bench/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
 
-.PHONY: help dev lint fmt build test test-unit test-integration test-e2e test-all run bench doctor up down clean package invoke sweep-local-aws
+.PHONY: help dev lint fmt docs build test test-unit test-integration test-e2e test-all run bench doctor up down clean package invoke sweep-local-aws
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -22,6 +22,10 @@ lint: ## Formatter check and compiler warnings as errors
 
 fmt: ## Format the sources in place
 	$(MVN) $(MVN_FLAGS) spotless:apply
+
+docs: ## Regenerate docs/rules.md's rule tables from the rule specs (StandardRules; RulesDocTest fails when stale)
+	@$(MVN) $(MVN_FLAGS) -DskipTests package -pl bench -am >&2
+	@java -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.core.rules.RulesDoc docs/rules.md
 
 build: ## Build the fleetcheck jar (cli/target/fleetcheck.jar)
 	$(MVN) $(MVN_FLAGS) -DskipTests package

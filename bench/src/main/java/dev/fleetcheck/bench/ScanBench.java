@@ -5,11 +5,7 @@ import dev.fleetcheck.core.model.RepositoryRef;
 import dev.fleetcheck.core.model.ScanReport;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RulePack;
-import dev.fleetcheck.core.rules.gates.GateRules;
-import dev.fleetcheck.core.rules.observability.ObservabilityRules;
-import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
-import dev.fleetcheck.core.rules.tests.TestRules;
-import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
+import dev.fleetcheck.core.rules.StandardRules;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.testing.SyntheticTree;
 import java.io.IOException;
@@ -19,7 +15,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -179,14 +174,33 @@ public final class ScanBench {
         .toList();
   }
 
+  /** The repository-layout rules of the first releases: PY-LCL, the gates, observability, tests. */
+  private static final Set<String> FOUNDATION_IDS =
+      Set.of(
+          "PY-QG-001",
+          "PY-QG-002",
+          "PY-QG-004",
+          "PY-CTR-014",
+          "PY-PKG-001",
+          "PY-PKG-002",
+          "PY-OBS-004",
+          "PY-OBS-005",
+          "PY-OBS-006",
+          "PY-OBS-012",
+          "PY-OBS-025",
+          "PY-OBS-031",
+          "PY-OBS-034",
+          "PY-OBS-061",
+          "PY-EXT-007",
+          "PY-TST-001",
+          "PY-TST-005");
+
   private static List<Rule> foundationRules() {
-    List<Rule> rules = new ArrayList<>();
-    rules.addAll(TaskRunnerRules.all());
-    rules.addAll(ToolchainRules.all());
-    rules.addAll(GateRules.all());
-    rules.addAll(ObservabilityRules.all());
-    rules.addAll(TestRules.all());
-    return rules;
+    return StandardRules.all().stream()
+        .filter(
+            rule ->
+                rule.spec().id().startsWith("PY-LCL-") || FOUNDATION_IDS.contains(rule.spec().id()))
+        .toList();
   }
 
   private static ScanEngine engine(RulePack pack) {

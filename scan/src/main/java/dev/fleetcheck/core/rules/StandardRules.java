@@ -1,76 +1,277 @@
 package dev.fleetcheck.core.rules;
 
-import dev.fleetcheck.core.rules.assisted.AssistedRules;
-import dev.fleetcheck.core.rules.cli.CliRules;
-import dev.fleetcheck.core.rules.code.CodeRules;
-import dev.fleetcheck.core.rules.emulators.EmulatorRules;
-import dev.fleetcheck.core.rules.gates.GateRules;
-import dev.fleetcheck.core.rules.lambda.LambdaRules;
-import dev.fleetcheck.core.rules.observability.ObservabilityRules;
-import dev.fleetcheck.core.rules.secrets.SecretRules;
-import dev.fleetcheck.core.rules.style.StyleRules;
-import dev.fleetcheck.core.rules.taskrunner.TaskRunnerRules;
-import dev.fleetcheck.core.rules.tests.TestRules;
-import dev.fleetcheck.core.rules.toolchain.ToolchainRules;
+import dev.fleetcheck.core.rules.beh.ApiHttpTimeouts;
+import dev.fleetcheck.core.rules.beh.HttpTimeouts;
+import dev.fleetcheck.core.rules.code.CliFrameworkInLogic;
+import dev.fleetcheck.core.rules.code.CliWithDirectIo;
+import dev.fleetcheck.core.rules.code.ComplexFunctions;
+import dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges;
+import dev.fleetcheck.core.rules.code.LargeModules;
+import dev.fleetcheck.core.rules.code.LongFunctions;
+import dev.fleetcheck.core.rules.code.TypeHintCoverage;
+import dev.fleetcheck.core.rules.ctr.CommandHelp;
+import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
+import dev.fleetcheck.core.rules.ctr.UsualOptionNames;
+import dev.fleetcheck.core.rules.doc.DocstringCoverage;
+import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
+import dev.fleetcheck.core.rules.err.DefaultFlaskErrors;
+import dev.fleetcheck.core.rules.err.DiagnosticsOption;
+import dev.fleetcheck.core.rules.err.ErrorsWithSuccessStatus;
+import dev.fleetcheck.core.rules.err.ExceptionTextInResponses;
+import dev.fleetcheck.core.rules.err.MissingCorrelationIds;
+import dev.fleetcheck.core.rules.err.MissingErrorCodes;
+import dev.fleetcheck.core.rules.err.SilentExceptions;
+import dev.fleetcheck.core.rules.err.UnconditionalTracebacks;
+import dev.fleetcheck.core.rules.ext.AwsEmulated;
+import dev.fleetcheck.core.rules.ext.BoundariesWithoutFakes;
+import dev.fleetcheck.core.rules.ext.DatabaseWithoutContainer;
+import dev.fleetcheck.core.rules.ext.DynamoDbEmulated;
+import dev.fleetcheck.core.rules.ext.EmulatorsStarted;
+import dev.fleetcheck.core.rules.ext.MessagingEmulated;
+import dev.fleetcheck.core.rules.ext.PinnedImages;
+import dev.fleetcheck.core.rules.ext.UnisolatedAwsTests;
+import dev.fleetcheck.core.rules.ext.UnmockedHttpDependencies;
+import dev.fleetcheck.core.rules.io.FrameworkObjectsInDomain;
+import dev.fleetcheck.core.rules.io.ImplicitTransactions;
+import dev.fleetcheck.core.rules.io.NonAtomicWrites;
+import dev.fleetcheck.core.rules.io.PartialOutput;
+import dev.fleetcheck.core.rules.io.StdoutOutput;
+import dev.fleetcheck.core.rules.io.UnsortedListings;
+import dev.fleetcheck.core.rules.lcl.ContainerCommandTarget;
+import dev.fleetcheck.core.rules.lcl.ContainerDefinition;
+import dev.fleetcheck.core.rules.lcl.ContainerSecrets;
+import dev.fleetcheck.core.rules.lcl.DeterministicDependencies;
+import dev.fleetcheck.core.rules.lcl.DevTarget;
+import dev.fleetcheck.core.rules.lcl.DoctorTarget;
+import dev.fleetcheck.core.rules.lcl.LintTarget;
+import dev.fleetcheck.core.rules.lcl.LocalStackTargets;
+import dev.fleetcheck.core.rules.lcl.NetworkInUnitTier;
+import dev.fleetcheck.core.rules.lcl.ParallelTests;
+import dev.fleetcheck.core.rules.lcl.PytestConfigured;
+import dev.fleetcheck.core.rules.lcl.PythonVersionPinned;
+import dev.fleetcheck.core.rules.lcl.RuffConfigured;
+import dev.fleetcheck.core.rules.lcl.RuffFormatHook;
+import dev.fleetcheck.core.rules.lcl.RuffLintHook;
+import dev.fleetcheck.core.rules.lcl.RunTarget;
+import dev.fleetcheck.core.rules.lcl.SecretScanHook;
+import dev.fleetcheck.core.rules.lcl.TestAllTarget;
+import dev.fleetcheck.core.rules.lcl.TestTarget;
+import dev.fleetcheck.core.rules.lcl.TestTierMarkers;
+import dev.fleetcheck.core.rules.lcl.TestTierTargets;
+import dev.fleetcheck.core.rules.lcl.TestWatchTarget;
+import dev.fleetcheck.core.rules.lcl.TypeCheckHook;
+import dev.fleetcheck.core.rules.lcl.TypeCheckerConfigured;
+import dev.fleetcheck.core.rules.lcl.UvLockFile;
+import dev.fleetcheck.core.rules.obs.ColdStartVisible;
+import dev.fleetcheck.core.rules.obs.CommandEvents;
+import dev.fleetcheck.core.rules.obs.CorrelationIdHeader;
+import dev.fleetcheck.core.rules.obs.CorrelationIdInbound;
+import dev.fleetcheck.core.rules.obs.DebugSwitches;
+import dev.fleetcheck.core.rules.obs.InboundTraceContext;
+import dev.fleetcheck.core.rules.obs.JsonLambdaLogs;
+import dev.fleetcheck.core.rules.obs.MaskedLogPayloads;
+import dev.fleetcheck.core.rules.obs.MetricLabels;
+import dev.fleetcheck.core.rules.obs.OutboundTraceContext;
+import dev.fleetcheck.core.rules.obs.RequestStartLog;
+import dev.fleetcheck.core.rules.obs.RunId;
+import dev.fleetcheck.core.rules.obs.StructuredLogging;
+import dev.fleetcheck.core.rules.obs.Tracing;
+import dev.fleetcheck.core.rules.op.ImportTimeIo;
+import dev.fleetcheck.core.rules.perf.HeavyColdStarts;
+import dev.fleetcheck.core.rules.perf.LambdaClientReuse;
+import dev.fleetcheck.core.rules.perf.LambdaHandlerTests;
+import dev.fleetcheck.core.rules.perf.LambdaLimits;
+import dev.fleetcheck.core.rules.perf.RetriesWithoutBackoff;
+import dev.fleetcheck.core.rules.perf.UnpaginatedReads;
+import dev.fleetcheck.core.rules.perf.UnreportedBatchFailures;
+import dev.fleetcheck.core.rules.pkg.CanonicalEntrypoint;
+import dev.fleetcheck.core.rules.pkg.UnpinnedBaseImages;
+import dev.fleetcheck.core.rules.pkg.VersionOption;
+import dev.fleetcheck.core.rules.qg.CiRunsLinter;
+import dev.fleetcheck.core.rules.qg.CiRunsTests;
+import dev.fleetcheck.core.rules.qg.NonBlockingGates;
+import dev.fleetcheck.core.rules.qg.WarningsAreErrors;
+import dev.fleetcheck.core.rules.sec.ApiThrottling;
+import dev.fleetcheck.core.rules.sec.BearerChallenge;
+import dev.fleetcheck.core.rules.sec.BroadIamPolicies;
+import dev.fleetcheck.core.rules.sec.CsrfProtectionOff;
+import dev.fleetcheck.core.rules.sec.DefaultDenyShared;
+import dev.fleetcheck.core.rules.sec.HardCodedSecrets;
+import dev.fleetcheck.core.rules.sec.IdentityFromHeaders;
+import dev.fleetcheck.core.rules.sec.InsecureCookies;
+import dev.fleetcheck.core.rules.sec.InsecureTransport;
+import dev.fleetcheck.core.rules.sec.JwtVerification;
+import dev.fleetcheck.core.rules.sec.LoggedSecrets;
+import dev.fleetcheck.core.rules.sec.MixedCredentials;
+import dev.fleetcheck.core.rules.sec.OpenByDefault;
+import dev.fleetcheck.core.rules.sec.OpenCors;
+import dev.fleetcheck.core.rules.sec.PlaintextSecretEnvironment;
+import dev.fleetcheck.core.rules.sec.SecretCliOptions;
+import dev.fleetcheck.core.rules.sec.StaticAwsCredentials;
+import dev.fleetcheck.core.rules.sec.TenantFromRequest;
+import dev.fleetcheck.core.rules.sec.UnsafeInputSinks;
+import dev.fleetcheck.core.rules.style.DocstringPlacement;
+import dev.fleetcheck.core.rules.style.LineLength;
+import dev.fleetcheck.core.rules.style.OversizedDefinitions;
+import dev.fleetcheck.core.rules.style.TabIndentation;
+import dev.fleetcheck.core.rules.style.TopLevelSpacing;
+import dev.fleetcheck.core.rules.tst.ExplainedTests;
+import dev.fleetcheck.core.rules.tst.NondeterministicTests;
+import dev.fleetcheck.core.rules.tst.TestFilesExist;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * The one place a rule is registered: every check of the standard pack. Adding a rule means adding
- * its class here, nowhere else; the catalogue, reports, docs and the pack digest follow from it.
+ * The one place a rule is registered: every check of the standard pack, one line each, in ID order
+ * within its family. Adding a rule means adding its line here, nowhere else; the catalogue entry,
+ * reports, docs/rules.md's tables and the pack digest follow from it. A plain Java list rather than
+ * a ServiceLoader or an annotation index: compile-checked, and no reflection on the cold path
+ * (docs/adr/0023).
  */
 public final class StandardRules {
 
   private StandardRules() {}
 
   public static List<Rule> all() {
-    return Stream.of(
-            TaskRunnerRules.all(),
-            ToolchainRules.all(),
-            GateRules.all(),
-            ObservabilityRules.all(),
-            TestRules.all(),
-            CodeRules.all(),
-            LambdaRules.all(),
-            EmulatorRules.all(),
-            CliRules.all(),
-            StyleRules.all(),
-            SecretRules.all(),
-            AssistedRules.all(),
-            registeredHere())
-        .flatMap(List::stream)
-        .toList();
+    return registeredHere();
   }
 
-  /** Rules registered directly, one line each in ID order; the family lists above fold in here. */
+  /** Every rule, one line each, grouped by ID family and in ID order inside a family. */
   private static List<Rule> registeredHere() {
     return List.of(
+        // PY-BEH
+        new HttpTimeouts(), // PY-BEH-012
+        new ApiHttpTimeouts(), // PY-BEH-020
+        // PY-CODE
+        new TypeHintCoverage(), // PY-CODE-008
+        // PY-CTR
+        new CommandHelp(), // PY-CTR-003
+        new UsualOptionNames(), // PY-CTR-004
+        new OpenApiSchema(), // PY-CTR-014
+        // PY-DOC
+        new DocstringCoverage(), // PY-DOC-001
+        new InterfaceTypeHints(), // PY-DOC-007
+        // PY-ERR
+        new SilentExceptions(), // PY-ERR-001
+        new ExceptionTextInResponses(), // PY-ERR-012
+        new DiagnosticsOption(), // PY-ERR-013
+        // PY-EXT
+        new EmulatorsStarted(), // PY-EXT-006
+        new PinnedImages(), // PY-EXT-007
+        new AwsEmulated(), // PY-EXT-008
+        new DynamoDbEmulated(), // PY-EXT-009
+        new MessagingEmulated(), // PY-EXT-010
+        // PY-IO
+        new StdoutOutput(), // PY-IO-003
+        // PY-LCL
+        new DevTarget(), // PY-LCL-001
+        new LintTarget(), // PY-LCL-002
+        new TestTarget(), // PY-LCL-003
+        new TestAllTarget(), // PY-LCL-004
+        new RunTarget(), // PY-LCL-005
+        new LocalStackTargets(), // PY-LCL-006
+        new PythonVersionPinned(), // PY-LCL-007
+        new DeterministicDependencies(), // PY-LCL-008
+        new UvLockFile(), // PY-LCL-009
+        new RuffConfigured(), // PY-LCL-011
+        new PytestConfigured(), // PY-LCL-012
+        new TypeCheckerConfigured(), // PY-LCL-013
+        new RuffFormatHook(), // PY-LCL-014
+        new RuffLintHook(), // PY-LCL-015
+        new TypeCheckHook(), // PY-LCL-016
+        new SecretScanHook(), // PY-LCL-017
+        new ContainerDefinition(), // PY-LCL-018
+        new ContainerCommandTarget(), // PY-LCL-019
+        new ContainerSecrets(), // PY-LCL-021
+        new TestWatchTarget(), // PY-LCL-023
+        new ParallelTests(), // PY-LCL-024
+        new TestTierTargets(), // PY-LCL-025
+        new TestTierMarkers(), // PY-LCL-027
+        new DoctorTarget(), // PY-LCL-032
+        // PY-OBS
+        new RunId(), // PY-OBS-002
+        new CorrelationIdInbound(), // PY-OBS-004
+        new InboundTraceContext(), // PY-OBS-005
+        new CorrelationIdHeader(), // PY-OBS-006
+        new StructuredLogging(), // PY-OBS-012
+        new CommandEvents(), // PY-OBS-014
+        new MaskedLogPayloads(), // PY-OBS-017
+        new RequestStartLog(), // PY-OBS-025
+        new Tracing(), // PY-OBS-031
+        new OutboundTraceContext(), // PY-OBS-034
+        new MetricLabels(), // PY-OBS-043
+        new DebugSwitches(), // PY-OBS-048
+        new ColdStartVisible(), // PY-OBS-061
+        new JsonLambdaLogs(), // PY-OBS-062
+        // PY-PERF
+        new UnpaginatedReads(), // PY-PERF-004
+        new LambdaClientReuse(), // PY-PERF-006
+        new LambdaLimits(), // PY-PERF-007
+        new UnreportedBatchFailures(), // PY-PERF-008
+        new LambdaHandlerTests(), // PY-PERF-009
+        // PY-PKG
+        new CanonicalEntrypoint(), // PY-PKG-001
+        new VersionOption(), // PY-PKG-002
+        new UnpinnedBaseImages(), // PY-PKG-004
+        // PY-QG
+        new CiRunsLinter(), // PY-QG-001
+        new CiRunsTests(), // PY-QG-002
+        new NonBlockingGates(), // PY-QG-003
+        new WarningsAreErrors(), // PY-QG-004
+        // PY-SEC
+        new SecretCliOptions(), // PY-SEC-001
+        new UnsafeInputSinks(), // PY-SEC-003
+        new OpenByDefault(), // PY-SEC-005
+        new IdentityFromHeaders(), // PY-SEC-007
+        new BroadIamPolicies(), // PY-SEC-008
+        new JwtVerification(), // PY-SEC-012
+        new BearerChallenge(), // PY-SEC-015
+        new InsecureCookies(), // PY-SEC-016
+        new CsrfProtectionOff(), // PY-SEC-017
+        new MixedCredentials(), // PY-SEC-019
+        new DefaultDenyShared(), // PY-SEC-025
+        new TenantFromRequest(), // PY-SEC-036
+        new StaticAwsCredentials(), // PY-SEC-037
+        new HardCodedSecrets(), // PY-SEC-041
+        new PlaintextSecretEnvironment(), // PY-SEC-042
+        new InsecureTransport(), // PY-SEC-045
+        new OpenCors(), // PY-SEC-046
+        new ApiThrottling(), // PY-SEC-048
+        new LoggedSecrets(), // PY-SEC-051
+        // PY-STYLE
+        new TabIndentation(), // PY-STYLE-001
+        new LineLength(), // PY-STYLE-002
+        new DocstringPlacement(), // PY-STYLE-003
+        new TopLevelSpacing(), // PY-STYLE-004
+        // PY-TST
+        new TestFilesExist(), // PY-TST-001
+        new ExplainedTests(), // PY-TST-005
         // errors, I/O, externals, code, tests, packaging, local dev (assisted)
-        new dev.fleetcheck.core.rules.code.CliFrameworkInLogic(),
-        new dev.fleetcheck.core.rules.code.CliWithDirectIo(),
-        new dev.fleetcheck.core.rules.code.LongFunctions(),
-        new dev.fleetcheck.core.rules.code.LargeModules(),
-        new dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges(),
-        new dev.fleetcheck.core.rules.code.ComplexFunctions(),
-        new dev.fleetcheck.core.rules.err.ErrorsWithSuccessStatus(),
-        new dev.fleetcheck.core.rules.err.UnconditionalTracebacks(),
-        new dev.fleetcheck.core.rules.err.MissingErrorCodes(),
-        new dev.fleetcheck.core.rules.err.DefaultFlaskErrors(),
-        new dev.fleetcheck.core.rules.err.MissingCorrelationIds(),
-        new dev.fleetcheck.core.rules.ext.BoundariesWithoutFakes(),
-        new dev.fleetcheck.core.rules.ext.UnisolatedAwsTests(),
-        new dev.fleetcheck.core.rules.ext.DatabaseWithoutContainer(),
-        new dev.fleetcheck.core.rules.ext.UnmockedHttpDependencies(),
-        new dev.fleetcheck.core.rules.io.NonAtomicWrites(),
-        new dev.fleetcheck.core.rules.io.PartialOutput(),
-        new dev.fleetcheck.core.rules.io.UnsortedListings(),
-        new dev.fleetcheck.core.rules.io.ImplicitTransactions(),
-        new dev.fleetcheck.core.rules.io.FrameworkObjectsInDomain(),
-        new dev.fleetcheck.core.rules.lcl.NetworkInUnitTier(),
-        new dev.fleetcheck.core.rules.perf.RetriesWithoutBackoff(),
-        new dev.fleetcheck.core.rules.perf.HeavyColdStarts(),
-        new dev.fleetcheck.core.rules.op.ImportTimeIo(),
-        new dev.fleetcheck.core.rules.style.OversizedDefinitions(),
-        new dev.fleetcheck.core.rules.tst.NondeterministicTests());
+        new CliFrameworkInLogic(), // PY-CODE-001
+        new CliWithDirectIo(), // PY-CODE-002
+        new LongFunctions(), // PY-CODE-004
+        new LargeModules(), // PY-CODE-006
+        new FrameworkObjectsAtEdges(), // PY-CODE-009
+        new ComplexFunctions(), // PY-CODE-010
+        new ErrorsWithSuccessStatus(), // PY-ERR-003
+        new UnconditionalTracebacks(), // PY-ERR-005
+        new MissingErrorCodes(), // PY-ERR-007
+        new DefaultFlaskErrors(), // PY-ERR-008
+        new MissingCorrelationIds(), // PY-ERR-010
+        new BoundariesWithoutFakes(), // PY-EXT-002
+        new UnisolatedAwsTests(), // PY-EXT-005
+        new DatabaseWithoutContainer(), // PY-EXT-011
+        new UnmockedHttpDependencies(), // PY-EXT-012
+        new NonAtomicWrites(), // PY-IO-001
+        new PartialOutput(), // PY-IO-002
+        new UnsortedListings(), // PY-IO-004
+        new ImplicitTransactions(), // PY-IO-007
+        new FrameworkObjectsInDomain(), // PY-IO-008
+        new NetworkInUnitTier(), // PY-LCL-026
+        new ImportTimeIo(), // PY-OP-007
+        new RetriesWithoutBackoff(), // PY-PERF-003
+        new HeavyColdStarts(), // PY-PERF-005
+        new OversizedDefinitions(), // PY-STYLE-005
+        new NondeterministicTests() // PY-TST-002
+        );
   }
 }

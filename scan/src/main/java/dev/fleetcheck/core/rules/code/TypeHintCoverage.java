@@ -4,9 +4,11 @@ import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.FunctionDef;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.Coverage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +21,16 @@ public final class TypeHintCoverage implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-CODE-008",
-          Profile.PYTHON,
-          "Annotate every parameter and the return type of public functions, and check them with"
-              + " mypy or pyright.");
+              "PY-CODE-008",
+              Profile.PYTHON,
+              "Annotate every parameter and the return type of public functions, and check them with"
+                  + " mypy or pyright.")
+          .defined(
+              "FAIL when fewer than 80% of the public functions of product code "
+                  + "annotate every parameter and the return (evidence: the percentage and "
+                  + "the first 20 missing); PASS otherwise; NOT_APPLICABLE with no public "
+                  + "function.",
+              Effort.MEDIUM);
 
   @Override
   public RuleSpec spec() {

@@ -2,7 +2,7 @@ package dev.fleetcheck.core.rules.ext;
 
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.rules.assisted.ModuleValues;
+import dev.fleetcheck.core.rules.detect.ModuleValues;
 import java.util.Set;
 
 /**

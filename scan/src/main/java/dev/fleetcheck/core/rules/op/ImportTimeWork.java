@@ -9,7 +9,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.Tokens;
-import dev.fleetcheck.core.rules.assisted.ModuleValues;
+import dev.fleetcheck.core.rules.detect.ModuleValues;
 import dev.fleetcheck.core.rules.ext.AwsOperations;
 import dev.fleetcheck.core.rules.ext.OutboundHttp;
 import java.util.ArrayList;

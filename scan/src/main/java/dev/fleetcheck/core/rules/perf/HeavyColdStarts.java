@@ -7,7 +7,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.rules.lambda.LambdaHandlers;
+import dev.fleetcheck.core.rules.detect.LambdaHandlers;
 import dev.fleetcheck.core.rules.op.ImportTimeWork;
 import java.util.ArrayList;
 import java.util.List;

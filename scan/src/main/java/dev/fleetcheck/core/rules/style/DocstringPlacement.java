@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Layout;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -24,10 +25,19 @@ public final class DocstringPlacement implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-STYLE-003",
-          Profile.PYTHON,
-          "Write docstrings in triple double quotes (\"\"\"...\"\"\") as the first statement of the"
-              + " module, class or function.");
+              "PY-STYLE-003",
+              Profile.PYTHON,
+              "Write docstrings in triple double quotes (\"\"\"...\"\"\") as the first statement of the"
+                  + " module, class or function.")
+          .defined(
+              "FAIL per docstring (the first statement of a module, class or def in "
+                  + "product code, made of string literals only, no f-string) opened with "
+                  + "`'''`, `'` or `\"` instead of `\"\"\"` (`r`/`u` prefixes allowed), and "
+                  + "per def/class whose first statement is neither a string nor an "
+                  + "assignment while its second statement is a bare string (a misplaced "
+                  + "docstring; a string after an assignment is an attribute docstring and "
+                  + "passes). No docstring at all is NOT_APPLICABLE",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

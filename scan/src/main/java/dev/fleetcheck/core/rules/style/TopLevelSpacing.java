@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Layout;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
@@ -22,10 +23,22 @@ public final class TopLevelSpacing implements Rule {
 
   private static final RuleSpec SPEC =
       RuleSpec.of(
-          "PY-STYLE-004",
-          Profile.PYTHON,
-          "Put two blank lines before and after top-level functions and classes (`ruff format`"
-              + " does it; ruff's E302/E305 rules report what is left).");
+              "PY-STYLE-004",
+              Profile.PYTHON,
+              "Put two blank lines before and after top-level functions and classes (`ruff format`"
+                  + " does it; ruff's E302/E305 rules report what is left).")
+          .defined(
+              "FAIL on exactly what pycodestyle 2.x reports as E302 (expected 2 blank "
+                  + "lines before a top-level `def`/`async def`/`class` or its first "
+                  + "decorator) and E305 (after a top-level `def`/`class` body) at its "
+                  + "defaults, ported rule for rule: comment lines split blank runs and the "
+                  + "longest run counts, the file start and decorated defs are exempt, a "
+                  + "group of one-liners may sit together, and E303 (too many) takes "
+                  + "precedence and is not reported. A `# noqa` (bare or naming E302/E305) "
+                  + "on the line exempts it, as flake8 does. One finding per occurrence, "
+                  + "product `.py` files only (`python.LayoutAnalyzer`, computed in the "
+                  + "module's one analysis pass)",
+              Effort.LOW);
 
   @Override
   public RuleSpec spec() {

@@ -1,9 +1,11 @@
 package dev.fleetcheck.core.rules.code;
 
+import static dev.fleetcheck.core.rules.detect.CoverageScope.SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.rules.RuleFixture;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,11 +43,11 @@ class TypeHintCoverageTest {
 
     Outcome outcome = FixtureRepo.check(new TypeHintCoverage(), repo);
 
-    assertThat(CodeFixture.described(outcome))
+    assertThat(RuleFixture.described(outcome))
         .containsExactly(
             "4 of 4 public functions annotate every parameter and the return (100.0%, at least"
                 + " 80% required; "
-                + DocstringCoverageTest.SCOPE
+                + SCOPE
                 + ")");
   }
 
@@ -71,11 +73,11 @@ class TypeHintCoverageTest {
 
     Outcome outcome = FixtureRepo.check(new TypeHintCoverage(), repo);
 
-    assertThat(CodeFixture.described(outcome))
+    assertThat(RuleFixture.described(outcome))
         .containsExactly(
             "1 of 3 public functions annotate every parameter and the return (33.3%, at least 80%"
                 + " required; "
-                + DocstringCoverageTest.SCOPE
+                + SCOPE
                 + ")",
             "pkg/mod.py:1: public function fetch lacks annotations for: url, the return",
             "pkg/mod.py:5: public method parse lacks annotations for: text");
@@ -103,11 +105,11 @@ class TypeHintCoverageTest {
 
     Outcome outcome = FixtureRepo.check(new TypeHintCoverage(), repo);
 
-    assertThat(CodeFixture.described(outcome))
+    assertThat(RuleFixture.described(outcome))
         .containsExactly(
             "1 of 1 public functions annotate every parameter and the return (100.0%, at least"
                 + " 80% required; "
-                + DocstringCoverageTest.SCOPE
+                + SCOPE
                 + ")");
   }
 }

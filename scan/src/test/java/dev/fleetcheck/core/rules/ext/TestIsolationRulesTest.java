@@ -1,8 +1,8 @@
 package dev.fleetcheck.core.rules.ext;
 
-import static dev.fleetcheck.core.rules.assisted.AssistedFixture.assertNoEvidentViolation;
-import static dev.fleetcheck.core.rules.assisted.AssistedFixture.check;
-import static dev.fleetcheck.core.rules.assisted.AssistedFixture.findings;
+import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
+import static dev.fleetcheck.core.rules.RuleFixture.check;
+import static dev.fleetcheck.core.rules.RuleFixture.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.model.Profile;

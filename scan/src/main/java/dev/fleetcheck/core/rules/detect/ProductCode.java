@@ -1,0 +1,37 @@
+package dev.fleetcheck.core.rules.detect;
+
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs an assisted {@link ModuleCheck} over the product code (RULES-NEXT.md: not test code, not the
+ * top-level examples/, docs/, scripts/, release/, benchmark(s)/ folders).
+ */
+public final class ProductCode {
+
+  private ProductCode() {}
+
+  /** NOT_APPLICABLE without product code; FAIL listing every finding; else MANUAL with the note. */
+  public static Outcome outcome(RuleContext context, ModuleCheck check) {
+    return outcome(context.facts(), check);
+  }
+
+  /** As {@link #outcome(RuleContext, ModuleCheck)}, for a per-scan fact. */
+  public static Outcome outcome(Facts facts, ModuleCheck check) {
+    List<PythonModule> modules = PythonCodebase.of(facts).productModules();
+    if (modules.isEmpty()) {
+      return Outcome.notApplicable("no Python product code");
+    }
+    List<Evidence> findings = new ArrayList<>();
+    for (PythonModule module : modules) {
+      findings.addAll(check.findings(module));
+    }
+    return Outcome.assisted(findings);
+  }
+}

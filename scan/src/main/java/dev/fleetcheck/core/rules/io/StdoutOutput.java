@@ -1,0 +1,262 @@
+package dev.fleetcheck.core.rules.io;
+
+import dev.fleetcheck.core.facts.cli.CliInventory;
+import dev.fleetcheck.core.facts.cli.CliOption;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.PythonTokenizer;
+import dev.fleetcheck.core.python.StringLiterals;
+import dev.fleetcheck.core.python.TokenKind;
+import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PY-IO-003: an option that writes an output file accepts {@code -} for stdout (RULES-NEXT, with
+ * the "PY-IO-003" decision: every option that opens an output file). Options judged: those named
+ * {@code --output}, {@code -o}, {@code --out}, {@code --outfile}, {@code --output-file}, ... that
+ * are not directories, and any option typed as a writable file. {@code -} works with {@code
+ * argparse.FileType}, {@code click.File}, {@code allow_dash=True}, a {@code "-"} default, {@code
+ * click.open_file} of the value, or code that compares the option's value with {@code "-"}.
+ */
+public final class StdoutOutput implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.of(
+              "PY-IO-003",
+              Profile.CLI,
+              "Let output options take `-` for stdout: `type=argparse.FileType(\"w\")`,"
+                  + " `type=click.File(\"w\")`, `click.Path(allow_dash=True)`, or `if args.output =="
+                  + " \"-\": out = sys.stdout`.")
+          .defined(
+              "PASS when every option that writes a file accepts `-` for stdout: "
+                  + "options named `--output`, `-o`, `--out`, `--outfile`, `--out-file`, "
+                  + "`--output-file`, `--output-path` (not directories: a name with "
+                  + "`dir`/`folder`, `file_okay=False`; not flags) and any option typed as "
+                  + "a writable `FileType`/`click.File`. `-` works with "
+                  + "`argparse.FileType`, `click.File`, typer "
+                  + "`FileTextWrite`/`FileBinaryWrite`, `allow_dash=True`, a `\"-\"` "
+                  + "default, `click.open_file(<value>)`, or a logical line of product code "
+                  + "comparing the option's variable (`dest=`, click's name argument, "
+                  + "typer's parameter, or the long name) with `\"-\"` (`==`, `!=`, `in`)",
+              Effort.LOW);
+
+  private static final Set<String> OUTPUT_NAMES =
+      Set.of(
+          "-o",
+          "--output",
+          "--out",
+          "--outfile",
+          "--out-file",
+          "--output-file",
+          "--output_file",
+          "--output-path",
+          "--output_path");
+  private static final Pattern FILE_TYPE =
+      Pattern.compile("\\b(?:FileType|File|FileTextWrite|FileBinaryWrite)\\s*\\(");
+  private static final Pattern ALLOW_DASH = Pattern.compile("allow_dash\\s*=\\s*True");
+  private static final Pattern NOT_A_FILE = Pattern.compile("file_okay\\s*=\\s*False");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<CliOption> outputs =
+        context.fact(CliInventory.FACT).options().stream()
+            .filter(StdoutOutput::writesAFile)
+            .toList();
+    if (outputs.isEmpty()) {
+      return Outcome.notApplicable(
+          "no CLI option writes an output file (--output, -o, --out, --output-file, a writable"
+              + " file type)");
+    }
+    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    List<Evidence> passing = new ArrayList<>();
+    List<Evidence> failing = new ArrayList<>();
+    for (CliOption option : outputs) {
+      Optional<String> how = acceptsDash(option, modules, context);
+      String where = "option " + option.describe() + " (" + option.framework() + ")";
+      if (how.isPresent()) {
+        passing.add(Evidence.at(option.path(), option.line(), where + " accepts -: " + how.get()));
+      } else {
+        failing.add(
+            Evidence.at(
+                option.path(),
+                option.line(),
+                where
+                    + " writes a file but does not accept - for stdout (no FileType/click.File,"
+                    + " allow_dash, \"-\" default or comparison with \"-\")"));
+      }
+    }
+    return failing.isEmpty() ? Outcome.pass(passing) : Outcome.fail(failing);
+  }
+
+  private static boolean writesAFile(CliOption option) {
+    String type = typeText(option);
+    if (NOT_A_FILE.matcher(type).find()) {
+      return false;
+    }
+    if (writableFileType(type)) {
+      return true;
+    }
+    boolean named = option.names().stream().anyMatch(OUTPUT_NAMES::contains);
+    boolean directory =
+        option.names().stream()
+            .map(n -> n.toLowerCase(Locale.ROOT))
+            .anyMatch(n -> n.contains("dir") || n.contains("folder"));
+    return named && !directory && !isFlag(option);
+  }
+
+  private static boolean isFlag(CliOption option) {
+    return option
+            .keyword("action")
+            .filter(v -> v instanceof PyValue.Str s && s.value().startsWith("store_"))
+            .filter(v -> !((PyValue.Str) v).value().equals("store"))
+            .isPresent()
+        || option
+            .keyword("is_flag")
+            .filter(v -> v instanceof PyValue.Bool b && b.value())
+            .isPresent();
+  }
+
+  private static String typeText(CliOption option) {
+    return option.keyword("type").map(StdoutOutput::text).orElse("");
+  }
+
+  /** A file type opened for writing: FileType/File with a w, a or x mode. */
+  private static boolean writableFileType(String type) {
+    return FILE_TYPE.matcher(type).find()
+        && (type.contains("Write") || type.matches("(?s).*\\(\\s*(?:mode\\s*=\\s*)?[\"'][wax].*"));
+  }
+
+  private static Optional<String> acceptsDash(
+      CliOption option, List<PythonModule> modules, RuleContext context) {
+    String type = typeText(option);
+    if (FILE_TYPE.matcher(type).find()) {
+      return Optional.of("type " + type);
+    }
+    if (ALLOW_DASH.matcher(type).find()
+        || option
+            .keyword("allow_dash")
+            .filter(v -> v instanceof PyValue.Bool b && b.value())
+            .isPresent()) {
+      return Optional.of("allow_dash=True");
+    }
+    if (option
+        .keyword("default")
+        .filter(v -> v instanceof PyValue.Str s && s.value().equals("-"))
+        .isPresent()) {
+      return Optional.of("default \"-\"");
+    }
+    String dest = dest(option);
+    for (PythonModule module : modules) {
+      for (Call call : module.calls()) {
+        if (call.callee().endsWith("open_file")
+            && call.positional().stream()
+                .findFirst()
+                .map(v -> lastName(v).equals(dest))
+                .orElse(false)) {
+          return Optional.of(module.path() + ":" + call.line() + " click.open_file");
+        }
+      }
+      Optional<String> text = context.snapshot().readText(module.path());
+      if (text.isPresent() && text.get().contains(dest) && mentionsDash(text.get())) {
+        int line = comparedWithDash(PythonTokenizer.tokenize(text.get()), dest);
+        if (line > 0) {
+          return Optional.of(module.path() + ":" + line + " compares " + dest + " with \"-\"");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean mentionsDash(String text) {
+    return text.contains("\"-\"") || text.contains("'-'");
+  }
+
+  /**
+   * The line of a logical line that compares a name {@code dest} (or {@code x.dest}) with the
+   * string {@code "-"} ({@code ==}, {@code !=}, {@code in}); 0 when none does.
+   */
+  static int comparedWithDash(Tokens t, String dest) {
+    int lineStart = 0;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.isKind(i, TokenKind.NEWLINE)) {
+        lineStart = i + 1;
+        continue;
+      }
+      if (!t.isKind(i, TokenKind.STRING) || !"-".equals(StringLiterals.value(t.text(i)))) {
+        continue;
+      }
+      int end = i;
+      while (end < t.size() && !t.isKind(end, TokenKind.NEWLINE)) {
+        end++;
+      }
+      boolean compares = false;
+      boolean names = false;
+      for (int j = lineStart; j < end; j++) {
+        compares |= t.is(j, "==") || t.is(j, "!=") || t.is(j, "in");
+        names |= t.isName(j) && t.is(j, dest);
+      }
+      if (compares && names) {
+        return t.line(i);
+      }
+    }
+    return 0;
+  }
+
+  /** The variable the option's value lands in: dest=, the name argument, or the long name. */
+  private static String dest(CliOption option) {
+    Optional<PyValue> dest = option.keyword("dest");
+    if (dest.isPresent() && dest.get() instanceof PyValue.Str s) {
+      return s.value();
+    }
+    Optional<Call> call = option.declaration();
+    if (call.isPresent()) {
+      if (!call.get().parameter().isEmpty()) {
+        return call.get().parameter();
+      }
+      for (PyValue value : call.get().positional()) {
+        if (value instanceof PyValue.Str s && !s.value().startsWith("-")) {
+          return s.value();
+        }
+      }
+    }
+    String name = option.longNames().isEmpty() ? option.names().get(0) : option.longNames().get(0);
+    return name.replaceFirst("^-+", "").replace('-', '_');
+  }
+
+  private static String lastName(PyValue value) {
+    if (value instanceof PyValue.Name name) {
+      String dotted = name.dotted();
+      return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+    return "";
+  }
+
+  private static String text(PyValue value) {
+    if (value instanceof PyValue.Expr expr) {
+      return expr.text();
+    }
+    if (value instanceof PyValue.Name name) {
+      return name.dotted();
+    }
+    return "";
+  }
+}

@@ -1,0 +1,72 @@
+package dev.fleetcheck.core.rules.obs;
+
+import dev.fleetcheck.core.facts.pysource.PythonSources;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * PY-OBS-006: responses carry a correlation id: {@code X-Request-Id} handled in product code, or a
+ * library that does it (asgi-correlation-id, django-guid, powertools correlation ids).
+ */
+public final class CorrelationIdHeader implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.of(
+              "PY-OBS-006",
+              Profile.API,
+              "Accept an inbound X-Request-Id (or generate one), log it, and return it on every"
+                  + " response: a middleware, asgi-correlation-id, or django-guid.")
+          .defined(
+              "PASS when responses carry a correlation id: `X-Request-Id` handling in "
+                  + "code, or asgi-correlation-id, django-guid or powertools correlation; "
+                  + "else FAIL.",
+              Effort.MEDIUM);
+
+  private static final List<String[]> LIBRARIES =
+      List.of(
+          new String[] {"asgi-correlation-id", "asgi_correlation_id"},
+          new String[] {"django-guid", "django_guid"});
+  private static final Pattern REQUEST_ID_HEADER =
+      Pattern.compile("x[-_]request[-_]id", Pattern.CASE_INSENSITIVE);
+  private static final Pattern POWERTOOLS_CORRELATION =
+      Pattern.compile("\\bcorrelation_id_path\\b|\\bset_correlation_id\\s*\\(");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    for (String[] library : LIBRARIES) {
+      Optional<Evidence> found =
+          Signals.library(
+              context, library[0], library[1], library[0] + " returns the correlation id");
+      if (found.isPresent()) {
+        return Outcome.pass(found.get());
+      }
+    }
+    PythonSources sources = context.fact(PythonSources.FACT);
+    Optional<Evidence> header = sources.find(REQUEST_ID_HEADER, "X-Request-Id handled in code");
+    if (header.isPresent()) {
+      return Outcome.pass(header.get());
+    }
+    Optional<Evidence> powertools =
+        sources.find("correlation_id", POWERTOOLS_CORRELATION, "powertools correlation id");
+    if (powertools.isPresent()) {
+      return Outcome.pass(powertools.get());
+    }
+    return Outcome.fail(
+        Evidence.repository(
+            "no correlation id: X-Request-Id is not handled in code, and no asgi-correlation-id,"
+                + " django-guid or powertools correlation id"));
+  }
+}

@@ -1,0 +1,143 @@
+package dev.fleetcheck.core.rules.obs;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.TraceInstrumentation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PY-OBS-034: trace context reaches every outbound HTTP call. Applies when product code calls an
+ * HTTP client (requests, httpx, urllib's urlopen, aiohttp, urllib3). PASS when each library used is
+ * instrumented ({@link TraceInstrumentation}): its OpenTelemetry instrumentor is called,
+ * auto-instrumentation runs, X-Ray patches it ({@code patch_all()}, {@code patch([...])} naming it,
+ * powertools {@code Tracer()}; X-Ray propagation counts by decision D16), or the modules that use
+ * it call {@code propagate.inject}. FAIL per library left uninstrumented.
+ */
+public final class OutboundTraceContext implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.of(
+              "PY-OBS-034",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Instrument every HTTP client so trace context propagates: e.g."
+                  + " RequestsInstrumentor().instrument(), HTTPXClientInstrumentor().instrument(), or"
+                  + " run under opentelemetry-instrument (X-Ray: patch_all()).")
+          .defined(
+              "PASS when every HTTP client library product code calls (requests, "
+                  + "httpx, urllib's `urlopen`, aiohttp, urllib3) is instrumented for "
+                  + "propagation: its OpenTelemetry instrumentor (`URLLib3Instrumentor` "
+                  + "also covers requests), auto-instrumentation, X-Ray patching "
+                  + "(`patch_all()`, `patch([...])` naming it, powertools `Tracer()` unless "
+                  + "`auto_patch=False`; X-Ray propagation counts, decision D16; aiohttp "
+                  + "needs `aws_xray_trace_config`), or `inject` from the OpenTelemetry "
+                  + "propagation API in every module that uses it. FAIL per uncovered "
+                  + "library at its first call; no outbound HTTP is NOT_APPLICABLE",
+              Effort.MEDIUM);
+
+  /** A client library: how its calls look and what instruments it. */
+  private record Library(
+      String name, List<String> prefixes, Set<String> instrumentors, Set<String> xray) {}
+
+  private static final List<Library> LIBRARIES =
+      List.of(
+          new Library(
+              "requests",
+              List.of("requests."),
+              Set.of("RequestsInstrumentor", "URLLib3Instrumentor"),
+              Set.of("requests", "httplib")),
+          new Library(
+              "httpx", List.of("httpx."), Set.of("HTTPXClientInstrumentor"), Set.of("httpx")),
+          new Library(
+              "urllib",
+              List.of("urllib.request.urlopen", "urllib.request.Request"),
+              Set.of("URLLibInstrumentor"),
+              Set.of("httplib")),
+          new Library(
+              "aiohttp",
+              List.of("aiohttp.ClientSession", "aiohttp.request"),
+              Set.of("AioHttpClientInstrumentor", "aws_xray_trace_config"),
+              Set.of()),
+          new Library(
+              "urllib3", List.of("urllib3."), Set.of("URLLib3Instrumentor"), Set.of("httplib")));
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    Map<Library, Evidence> used = new LinkedHashMap<>();
+    Map<Library, Boolean> injected = new LinkedHashMap<>();
+    for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      boolean injects =
+          module.calls().stream()
+              .anyMatch(c -> c.name().equals("inject") && c.callee().startsWith("opentelemetry"));
+      for (Call call : module.calls()) {
+        for (Library library : LIBRARIES) {
+          if (library.prefixes().stream().anyMatch(p -> call.callee().startsWith(p))) {
+            used.putIfAbsent(
+                library, Evidence.at(module.path(), call.line(), call.written() + "(...)"));
+            injected.merge(library, injects, Boolean::logicalAnd);
+          }
+        }
+      }
+    }
+    if (used.isEmpty()) {
+      return Outcome.notApplicable("product code makes no outbound HTTP call");
+    }
+    TraceInstrumentation tracing = context.fact(TraceInstrumentation.FACT);
+    Optional<Evidence> everything = tracing.auto().or(tracing::xrayPatchesAll);
+    List<Evidence> covered = new ArrayList<>();
+    List<Evidence> findings = new ArrayList<>();
+    for (Map.Entry<Library, Evidence> entry : used.entrySet()) {
+      Library library = entry.getKey();
+      Optional<Evidence> how =
+          library.instrumentors().stream()
+              .map(tracing::called)
+              .flatMap(Optional::stream)
+              .findFirst();
+      if (how.isEmpty() && !library.xray().isEmpty()) {
+        how = everything;
+        if (how.isEmpty() && tracing.xrayPatched().stream().anyMatch(library.xray()::contains)) {
+          how = Optional.of(Evidence.repository("X-Ray patch([...]) names " + library.name()));
+        }
+      } else if (how.isEmpty()) {
+        how = tracing.auto();
+      }
+      if (how.isEmpty() && injected.get(library)) {
+        how = Optional.of(Evidence.repository(library.name() + " calls inject trace headers"));
+      }
+      if (how.isPresent()) {
+        covered.add(how.get());
+      } else {
+        Evidence first = entry.getValue();
+        findings.add(
+            Evidence.at(
+                first.path(),
+                first.line(),
+                library.name()
+                    + " calls carry no trace context: no instrumentor, auto-instrumentation or"
+                    + " X-Ray patch covers "
+                    + library.name()));
+      }
+    }
+    if (!findings.isEmpty()) {
+      return Outcome.fail(findings);
+    }
+    return Outcome.pass(covered);
+  }
+}

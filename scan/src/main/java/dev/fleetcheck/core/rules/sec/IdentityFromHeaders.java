@@ -1,0 +1,188 @@
+package dev.fleetcheck.core.rules.sec;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.PythonTokenizer;
+import dev.fleetcheck.core.python.StringLiterals;
+import dev.fleetcheck.core.python.TokenKind;
+import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.ModuleValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PY-SEC-007 (assisted): identity taken from a source nobody validated: a read of a header that
+ * names the user, email, roles or scopes ({@code request.headers["X-User-Id"]}, {@code
+ * .headers.get(...)}, {@code request.META["HTTP_X_USER_ID"]}, {@code event["headers"][...]},
+ * FastAPI {@code Header()} parameters), claims read without verifying the token ({@code
+ * get_unverified_claims}), or a JWT payload decoded by hand ({@code token.split(".")[1]}).
+ */
+public final class IdentityFromHeaders implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-SEC-007",
+              Set.of(Profile.API, Profile.LAMBDA),
+              "Take identity only from a verified credential (a validated JWT, a session, the API"
+                  + " Gateway authorizer context); never from X-User-*/X-Roles headers a client can"
+                  + " set.")
+          .defined(
+              "FAIL on an evident violation: identity from an unvalidated source: a "
+                  + "read (subscript or `.get`, not a write) of a header naming the user, "
+                  + "email, roles or scopes (`X-User*`, `X-Forwarded-User|Email`, "
+                  + "`X-Remote-User`, `Remote-User`, `X-Auth-Request-User|Email`, "
+                  + "`X-Authenticated-User`, `X-Email`, `X-Role(s)`, `X-Scopes`) on "
+                  + "`headers`, Django `META` (`HTTP_X_...`) or a Lambda "
+                  + "`event[\"headers\"]`; a FastAPI `Header()` parameter of such a name or "
+                  + "alias; `get_unverified_claims(...)`; `base64` decoding of "
+                  + "`token.split(\".\")[1]`. Narrowed: `jwt.get_unverified_header` is not "
+                  + "judged",
+              Effort.HIGH);
+
+  private static final Pattern IDENTITY_HEADER =
+      Pattern.compile(
+          "x-user.*|x-forwarded-(user|email)|x-remote-user|remote-user|x-auth-request-(user|email)"
+              + "|x-authenticated-user|x-email|x-roles?|x-scopes");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    if (modules.isEmpty()) {
+      return Outcome.notApplicable("no Python product code");
+    }
+    List<Evidence> findings = new ArrayList<>();
+    for (PythonModule module : modules) {
+      for (Call call : module.calls()) {
+        call(module, call).ifPresent(findings::add);
+      }
+      Optional<String> text = context.snapshot().readText(module.path());
+      if (text.isPresent() && hinted(text.get())) {
+        headerReads(module.path(), PythonTokenizer.tokenize(text.get()), findings);
+      }
+    }
+    return Outcome.assisted(findings);
+  }
+
+  /** Cheap pre-filter before a module is tokenized again. */
+  private static boolean hinted(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("x-") || lower.contains("http_x_") || lower.contains("remote");
+  }
+
+  private static Optional<Evidence> call(PythonModule module, Call call) {
+    String callee = call.callee();
+    if (callee.endsWith("get_unverified_claims")) {
+      return Optional.of(
+          Evidence.at(
+              module.path(),
+              call.line(),
+              "claims read from an unverified token: " + call.written() + "(...)"));
+    }
+    if (callee.startsWith("base64.")
+        && callee.contains("b64decode")
+        && !call.positional().isEmpty()
+        && ModuleValues.text(call.positional().get(0))
+            .replace(" ", "")
+            .contains(".split(\".\")[1]")) {
+      return Optional.of(
+          Evidence.at(
+              module.path(),
+              call.line(),
+              "JWT payload decoded by hand without verifying the signature: "
+                  + call.written()
+                  + "(...split(\".\")[1])"));
+    }
+    if (callee.equals("fastapi.Header") && !call.parameter().isEmpty()) {
+      String header =
+          call.keyword("alias")
+              .flatMap(v -> ModuleValues.string(module, v))
+              .orElse(call.parameter().replace('_', '-'));
+      if (identityHeader(header)) {
+        return Optional.of(
+            Evidence.at(
+                module.path(),
+                call.line(),
+                "identity taken from the request header " + header + " (FastAPI Header())"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Subscript and {@code .get} reads of identity headers on headers, META or event headers. */
+  private static void headerReads(String path, Tokens t, List<Evidence> findings) {
+    for (int i = 0; i < t.size(); i++) {
+      if (!t.isKind(i, TokenKind.STRING)) {
+        continue;
+      }
+      String value = StringLiterals.value(t.text(i));
+      if (value == null || !identityHeader(value)) {
+        continue;
+      }
+      int before = t.skipTriviaBack(i - 1);
+      boolean read = false;
+      if (before >= 0 && t.isOp(before, '[')) {
+        int close = t.match(before);
+        boolean written = close > before && t.isOp(t.skipTrivia(close + 1), '=');
+        read = !written && headerHolder(t, t.skipTriviaBack(before - 1));
+      } else if (before >= 0 && t.isOp(before, '(')) {
+        int get = t.skipTriviaBack(before - 1);
+        int dot = t.skipTriviaBack(get - 1);
+        read =
+            get >= 0
+                && t.is(get, "get")
+                && dot >= 0
+                && t.isOp(dot, '.')
+                && headerHolder(t, t.skipTriviaBack(dot - 1));
+      }
+      if (read) {
+        findings.add(
+            Evidence.at(
+                path, t.line(i), "identity taken from the request header " + normalised(value)));
+      }
+    }
+  }
+
+  /** {@code headers}, {@code META}, or a subscript ending in {@code ["headers"]}. */
+  private static boolean headerHolder(Tokens t, int i) {
+    if (i < 0) {
+      return false;
+    }
+    if (t.isName(i)) {
+      return t.is(i, "headers") || t.is(i, "META");
+    }
+    if (t.isOp(i, ']')) {
+      int key = t.skipTriviaBack(i - 1);
+      if (key >= 0 && t.isKind(key, TokenKind.STRING)) {
+        String value = StringLiterals.value(t.text(key));
+        return value != null && value.equalsIgnoreCase("headers");
+      }
+    }
+    return false;
+  }
+
+  private static boolean identityHeader(String name) {
+    return IDENTITY_HEADER.matcher(normalised(name)).matches();
+  }
+
+  private static String normalised(String name) {
+    String lower = name.toLowerCase(Locale.ROOT).replace('_', '-');
+    return lower.startsWith("http-") ? lower.substring(5) : lower;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.fleetcheck.core.rules.obs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.rules.RuleFixture;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorrelationIdHeaderTest {
+
+  @TempDir Path dir;
+
+  private Outcome check(FixtureRepo repo) {
+    return RuleFixture.check(new CorrelationIdHeader(), repo.build(), Profile.API);
+  }
+
+  @Test
+  void passesOnXRequestIdHandling() {
+    assertThat(
+            check(
+                FixtureRepo.in(dir)
+                    .python()
+                    .file(
+                        "app/middleware.py",
+                        "async def mw(request, call_next):\n"
+                            + "    rid = request.headers.get('X-Request-ID') or new_id()\n"
+                            + "    response = await call_next(request)\n")))
+        .isEqualTo(
+            Outcome.pass(Evidence.at("app/middleware.py", 2, "X-Request-Id handled in code")));
+  }
+
+  @Test
+  void passesOnAsgiCorrelationIdOrPowertoolsCorrelation(@TempDir Path other) {
+    assertThat(
+            check(FixtureRepo.in(dir).file("requirements.txt", "asgi-correlation-id==4.3\n"))
+                .status())
+        .isEqualTo(Status.PASS);
+    assertThat(
+            RuleFixture.check(
+                    new CorrelationIdHeader(),
+                    FixtureRepo.in(other)
+                        .python()
+                        .file(
+                            "fn/app.py",
+                            "@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)\n"
+                                + "def handler(event, context):\n    pass\n")
+                        .build(),
+                    Profile.API)
+                .status())
+        .isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void failsWhenOnlyTestsMentionTheHeader() {
+    assertThat(
+            check(
+                    FixtureRepo.in(dir)
+                        .python()
+                        .file("app/main.py", "app = FastAPI()\n")
+                        .file("tests/test_api.py", "assert r.headers['X-Request-Id']\n"))
+                .status())
+        .isEqualTo(Status.FAIL);
+  }
+}

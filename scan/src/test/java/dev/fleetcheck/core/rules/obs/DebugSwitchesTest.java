@@ -1,0 +1,128 @@
+package dev.fleetcheck.core.rules.obs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.rules.RuleFixture;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DebugSwitchesTest {
+
+  @TempDir Path dir;
+
+  private Outcome check(String path, String source) {
+    Path repo = FixtureRepo.in(dir).python().file(path, source).build();
+    return RuleFixture.check(new DebugSwitches(), repo, Profile.API);
+  }
+
+  @Test
+  void djangoSettingsWithDebugOnFail() {
+    Outcome outcome =
+        check(
+            "mysite/settings.py",
+            """
+            import os
+            DEBUG = True
+            TEMPLATE_DEBUG = os.environ.get("DJANGO_DEBUG", "True")
+            """);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "mysite/settings.py:2: DEBUG = True in committed settings: clients get stack traces",
+            "mysite/settings.py:3: DJANGO_DEBUG is on unless the environment turns it off (truthy"
+                + " default)");
+  }
+
+  @Test
+  void settingsFromTheEnvironmentWithAFalseDefaultPass() {
+    Outcome outcome =
+        check(
+            "mysite/settings/production.py",
+            """
+            import os
+            import environ
+            env = environ.Env()
+            DEBUG = os.environ.get("DEBUG", "False") == "True"
+            DEBUG = env.bool("DEBUG", default=False)
+            if os.environ.get("ENV") == "dev":
+                DEBUG = True
+            """);
+
+    assertThat(outcome.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void devLocalAndTestSettingsAndDevConfigClassesAreExempt() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("mysite/settings/dev.py", "DEBUG = True\n")
+            .file("mysite/local_settings.py", "DEBUG = True\n")
+            .file("tests/settings.py", "DEBUG = True\n")
+            .file(
+                "app/config.py",
+                """
+                class Config:
+                    DEBUG = False
+
+
+                class DevelopmentConfig(Config):
+                    DEBUG = True
+                """)
+            .build();
+
+    assertThat(RuleFixture.check(new DebugSwitches(), repo, Profile.API).status())
+        .isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void flaskAndAsgiSwitchesFailWhereverTheyAreWritten() {
+    Outcome outcome =
+        check(
+            "app/main.py",
+            """
+            from fastapi import FastAPI as Api
+            from werkzeug.debug import DebuggedApplication
+            app = Api(
+                title="x",
+                debug=True,
+            )
+            flask_app.debug = True
+            flask_app.config["DEBUG"] = True
+            flask_app.config.update(DEBUG=True)
+            wrapped = DebuggedApplication(flask_app, evalex=True)
+
+
+            class ProductionConfig:
+                DEBUG = True
+            """);
+
+    assertThat(outcome.evidence())
+        .extracting(e -> e.line())
+        .containsExactlyInAnyOrder(3, 7, 8, 9, 10, 14);
+  }
+
+  @Test
+  void stringsCommentsAndTestCodeDoNotCount() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/settings.py",
+                """
+                # DEBUG = True
+                HELP = "set DEBUG = True to see FastAPI(debug=True) tracebacks"
+                DEBUG = False
+                """)
+            .file("tests/test_app.py", "app = FastAPI(debug=True)\n")
+            .build();
+
+    assertThat(RuleFixture.check(new DebugSwitches(), repo, Profile.API).status())
+        .isEqualTo(Status.PASS);
+  }
+}
