@@ -5,9 +5,6 @@ import static dev.fleetcheck.core.rules.RuleFixture.check;
 import static dev.fleetcheck.core.rules.RuleFixture.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.model.Status;
-import dev.fleetcheck.core.rules.perf.HeavyColdStarts;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -49,7 +46,7 @@ class ImportTimeIoTest {
       """;
 
   @Test
-  void moduleLevelIoFailsBothRulesInAHandlerModule() {
+  void moduleLevelIoFails() {
     Path repo = FixtureRepo.in(dir).python().file("fn/app.py", HEAVY).build();
 
     String[] expected = {
@@ -60,8 +57,6 @@ class ImportTimeIoTest {
       "fn/app.py:15: subprocess.check_output(...) runs when the module is imported"
     };
     assertThat(findings(check(new ImportTimeIo(), repo))).containsExactly(expected);
-    assertThat(findings(check(new HeavyColdStarts(), repo, Profile.LAMBDA)))
-        .containsExactly(expected);
   }
 
   @Test
@@ -91,22 +86,5 @@ class ImportTimeIoTest {
             .build();
 
     assertNoEvidentViolation(check(new ImportTimeIo(), repo));
-  }
-
-  @Test
-  void heavyColdStartsJudgesOnlyHandlerModules() {
-    Path repo =
-        FixtureRepo.in(dir)
-            .python()
-            .file("fn/app.py", "def lambda_handler(event, context):\n    return 1\n")
-            .file("fn/other.py", "import time\ntime.sleep(1)\n")
-            .build();
-
-    assertNoEvidentViolation(check(new HeavyColdStarts(), repo, Profile.LAMBDA));
-    assertThat(findings(check(new ImportTimeIo(), repo)))
-        .containsExactly("fn/other.py:2: time.sleep(...) runs when the module is imported");
-    Path none = FixtureRepo.in(dir.resolve("n")).python().file("a.py", "x = 1\n").build();
-    assertThat(check(new HeavyColdStarts(), none, Profile.LAMBDA).status())
-        .isEqualTo(Status.NOT_APPLICABLE);
   }
 }
