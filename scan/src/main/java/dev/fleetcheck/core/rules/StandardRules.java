@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules;
 
+import dev.fleetcheck.core.rules.ai.InvalidDeviationRecords;
 import dev.fleetcheck.core.rules.beh.ApiHttpTimeouts;
 import dev.fleetcheck.core.rules.beh.HttpTimeouts;
 import dev.fleetcheck.core.rules.code.CliFrameworkInLogic;
@@ -37,6 +38,7 @@ import dev.fleetcheck.core.rules.io.NonAtomicWrites;
 import dev.fleetcheck.core.rules.io.PartialOutput;
 import dev.fleetcheck.core.rules.io.StdoutOutput;
 import dev.fleetcheck.core.rules.io.UnsortedListings;
+import dev.fleetcheck.core.rules.lcl.CloudChangingDefaults;
 import dev.fleetcheck.core.rules.lcl.ContainerCommandTarget;
 import dev.fleetcheck.core.rules.lcl.ContainerDefinition;
 import dev.fleetcheck.core.rules.lcl.ContainerSecrets;
@@ -86,6 +88,7 @@ import dev.fleetcheck.core.rules.perf.UnpaginatedReads;
 import dev.fleetcheck.core.rules.perf.UnreportedBatchFailures;
 import dev.fleetcheck.core.rules.pkg.CanonicalEntrypoint;
 import dev.fleetcheck.core.rules.pkg.UnpinnedBaseImages;
+import dev.fleetcheck.core.rules.pkg.UnversionedCli;
 import dev.fleetcheck.core.rules.pkg.VersionOption;
 import dev.fleetcheck.core.rules.qg.CiRunsLinter;
 import dev.fleetcheck.core.rules.qg.CiRunsTests;
@@ -246,6 +249,7 @@ public final class StandardRules {
         new TestFilesExist(), // PY-TST-001
         new ExplainedTests(), // PY-TST-005
         // errors, I/O, externals, code, tests, packaging, local dev (assisted)
+        new InvalidDeviationRecords(), // PY-AI-006
         new CliFrameworkInLogic(), // PY-CODE-001
         new CliWithDirectIo(), // PY-CODE-002
         new LongFunctions(), // PY-CODE-004
@@ -267,9 +271,11 @@ public final class StandardRules {
         new ImplicitTransactions(), // PY-IO-007
         new FrameworkObjectsInDomain(), // PY-IO-008
         new NetworkInUnitTier(), // PY-LCL-026
+        new CloudChangingDefaults(), // PY-LCL-030
         new ImportTimeIo(), // PY-OP-007
         new RetriesWithoutBackoff(), // PY-PERF-003
         new HeavyColdStarts(), // PY-PERF-005
+        new UnversionedCli(), // PY-PKG-003
         new OversizedDefinitions(), // PY-STYLE-005
         new NondeterministicTests() // PY-TST-002
         );
