@@ -63,6 +63,7 @@ import dev.fleetcheck.core.rules.lcl.TestTierTargets;
 import dev.fleetcheck.core.rules.lcl.TestWatchTarget;
 import dev.fleetcheck.core.rules.lcl.TypeCheckHook;
 import dev.fleetcheck.core.rules.lcl.TypeCheckerConfigured;
+import dev.fleetcheck.core.rules.lcl.UndocumentedSystemPackages;
 import dev.fleetcheck.core.rules.lcl.UvLockFile;
 import dev.fleetcheck.core.rules.obs.ColdStartVisible;
 import dev.fleetcheck.core.rules.obs.CommandEvents;
@@ -121,6 +122,8 @@ import dev.fleetcheck.core.rules.style.TopLevelSpacing;
 import dev.fleetcheck.core.rules.tst.ExplainedTests;
 import dev.fleetcheck.core.rules.tst.NondeterministicTests;
 import dev.fleetcheck.core.rules.tst.TestFilesExist;
+import dev.fleetcheck.core.rules.tst.UnstableGoldenFiles;
+import dev.fleetcheck.core.rules.tst.UnstructuredGoldenFiles;
 import java.util.List;
 
 /**
@@ -271,13 +274,16 @@ public final class StandardRules {
         new ImplicitTransactions(), // PY-IO-007
         new FrameworkObjectsInDomain(), // PY-IO-008
         new NetworkInUnitTier(), // PY-LCL-026
+        new UndocumentedSystemPackages(), // PY-LCL-029
         new CloudChangingDefaults(), // PY-LCL-030
         new ImportTimeIo(), // PY-OP-007
         new RetriesWithoutBackoff(), // PY-PERF-003
         new HeavyColdStarts(), // PY-PERF-005
         new UnversionedCli(), // PY-PKG-003
         new OversizedDefinitions(), // PY-STYLE-005
-        new NondeterministicTests() // PY-TST-002
+        new NondeterministicTests(), // PY-TST-002
+        new UnstableGoldenFiles(), // PY-TST-007
+        new UnstructuredGoldenFiles() // PY-TST-008
         );
   }
 }
