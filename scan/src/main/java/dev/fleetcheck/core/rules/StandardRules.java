@@ -63,6 +63,7 @@ import dev.fleetcheck.core.rules.lcl.TestTierTargets;
 import dev.fleetcheck.core.rules.lcl.TestWatchTarget;
 import dev.fleetcheck.core.rules.lcl.TypeCheckHook;
 import dev.fleetcheck.core.rules.lcl.TypeCheckerConfigured;
+import dev.fleetcheck.core.rules.lcl.UnboundedEndToEndTier;
 import dev.fleetcheck.core.rules.lcl.UndocumentedSystemPackages;
 import dev.fleetcheck.core.rules.lcl.UvLockFile;
 import dev.fleetcheck.core.rules.obs.ColdStartVisible;
@@ -274,6 +275,7 @@ public final class StandardRules {
         new ImplicitTransactions(), // PY-IO-007
         new FrameworkObjectsInDomain(), // PY-IO-008
         new NetworkInUnitTier(), // PY-LCL-026
+        new UnboundedEndToEndTier(), // PY-LCL-028
         new UndocumentedSystemPackages(), // PY-LCL-029
         new CloudChangingDefaults(), // PY-LCL-030
         new ImportTimeIo(), // PY-OP-007

@@ -55,7 +55,10 @@ public final class TestSuite {
           "sqlite",
           ":memory:",
           "random.seed",
-          "hypothesis");
+          "hypothesis",
+          "mark.e2e",
+          "mark.end_to_end",
+          "mark.timeout");
 
   private static final Set<String> TIER_SEGMENTS =
       Set.of(
