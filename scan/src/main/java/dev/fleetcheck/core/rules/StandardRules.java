@@ -41,6 +41,7 @@ import dev.fleetcheck.core.rules.io.UnsortedListings;
 import dev.fleetcheck.core.rules.lcl.CloudChangingDefaults;
 import dev.fleetcheck.core.rules.lcl.ContainerCommandTarget;
 import dev.fleetcheck.core.rules.lcl.ContainerDefinition;
+import dev.fleetcheck.core.rules.lcl.ContainerDrift;
 import dev.fleetcheck.core.rules.lcl.ContainerSecrets;
 import dev.fleetcheck.core.rules.lcl.DeterministicDependencies;
 import dev.fleetcheck.core.rules.lcl.DevTarget;
@@ -274,6 +275,7 @@ public final class StandardRules {
         new UnsortedListings(), // PY-IO-004
         new ImplicitTransactions(), // PY-IO-007
         new FrameworkObjectsInDomain(), // PY-IO-008
+        new ContainerDrift(), // PY-LCL-020
         new NetworkInUnitTier(), // PY-LCL-026
         new UnboundedEndToEndTier(), // PY-LCL-028
         new UndocumentedSystemPackages(), // PY-LCL-029
