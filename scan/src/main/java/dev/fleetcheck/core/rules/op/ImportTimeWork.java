@@ -4,11 +4,10 @@ import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
-import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.Extent;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.detect.ModuleValues;
 import dev.fleetcheck.core.rules.ext.AwsOperations;
 import dev.fleetcheck.core.rules.ext.OutboundHttp;
@@ -16,14 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * RULES-NEXT.md F13: calls that do I/O or heavy work when a product module is imported - at module
  * level, outside every def and class body and outside {@code if __name__ == "__main__":} and {@code
- * if TYPE_CHECKING:}. Constructing SDK clients is not such work (PY-PERF-006 asks for it). Only
- * modules holding a candidate call are tokenized again, to tell module level apart.
+ * if TYPE_CHECKING:}. Constructing SDK clients is not such work (PY-PERF-006 asks for it). Module
+ * level is told by the measured def and class extents; only a module with a module-level candidate
+ * has its text read again, for the guards.
  */
 public final class ImportTimeWork {
 
@@ -62,25 +61,20 @@ public final class ImportTimeWork {
       AwsOperations sdk = AwsOperations.in(module);
       Set<String> engines = ModuleValues.namesBoundTo(module, Set.of("sqlalchemy.create_engine"));
       for (Call call : module.calls()) {
-        if (heavy(module, call, sdk, engines) && call.parameter().isEmpty()) {
+        if (call.parameter().isEmpty()
+            && !inDefinition(module, call.line())
+            && heavy(module, call, sdk, engines)) {
           candidates.add(call);
         }
       }
       if (candidates.isEmpty()) {
         continue;
       }
-      Optional<Tokens> tokens = codebase.tokens(module.path());
-      if (tokens.isEmpty()) {
-        continue;
-      }
-      Blocks blocks = Blocks.of(tokens.get());
-      boolean[] guarded = guardedLines(TextLines.of(tokens.get().source()));
+      boolean[] guarded = guardedLines(TextLines.of(codebase.text(module.path()).orElse("")));
       List<Evidence> evidence = new ArrayList<>();
       for (Call call : candidates) {
         int line = call.line();
-        boolean inBody =
-            blocks.all().stream().anyMatch(b -> b.kind() != Blocks.Kind.EXCEPT && b.spans(line));
-        if (!inBody && !(line < guarded.length && guarded[line])) {
+        if (!(line < guarded.length && guarded[line])) {
           evidence.add(
               Evidence.at(
                   module.path(), line, call.written() + "(...) runs when the module is imported"));
@@ -91,6 +85,16 @@ public final class ImportTimeWork {
       }
     }
     return found;
+  }
+
+  /** Whether a line lies in a def or class, header included (its measured extent). */
+  private static boolean inDefinition(PythonModule module, int line) {
+    for (Extent extent : module.extents()) {
+      if (line >= extent.line() && line <= extent.lastLine()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean heavy(
