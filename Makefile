@@ -4,9 +4,9 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp -q -Dstyle.color=never
 JAR := cli/target/fleetcheck.jar
 # This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
-OWN_CLASSES := bench/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
+OWN_CLASSES := bench/target/classes:serve/target/classes:functions/api/target/classes:functions/common/target/classes:aws/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
 
-.PHONY: help dev lint fmt docs build test test-unit test-integration test-e2e test-all run bench doctor up down clean package invoke sweep-local-aws
+.PHONY: help dev lint fmt docs build test test-unit test-integration test-e2e test-all run serve bench doctor up down clean package invoke sweep-local-aws
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -54,6 +54,10 @@ test-all: ## Every tier: unit, integration and e2e
 run: ## Sweep the demo fleet on the embedded default (build output goes to stderr)
 	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2
 	@./scripts/run-demo.sh
+
+serve: ## Serve the report API on 127.0.0.1 (PORT=8080; fleetcheck token --scopes scans:read mints a token)
+	@$(MVN) $(MVN_FLAGS) -DskipTests -Dfleetcheck.archive.skip=true package -pl serve -am >&2
+	@./bin/fleetcheck serve --port $${PORT:-8080}
 
 bench: ## Print throughput figures with same-run baselines (build output goes to stderr)
 	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Entry point of {@code make bench}: runs every benchmark, or those named in {@code
  * FLEETCHECK_BENCH} (comma-separated: scan, pyproject, code, secrets, sweep, modules, clone, html,
- * cold). Each prints its own figures with a baseline measured in the same run; nothing here asserts
- * a time.
+ * cold, serve). Each prints its own figures with a baseline measured in the same run; nothing here
+ * asserts a time.
  */
 public final class Bench {
 
@@ -64,6 +64,10 @@ public final class Bench {
     }
     if (wanted(only, "cold")) {
       ColdStartBench.main(new String[0]);
+      System.out.println();
+    }
+    if (wanted(only, "serve")) {
+      ServeBench.main(new String[0]);
       System.out.println();
     }
   }

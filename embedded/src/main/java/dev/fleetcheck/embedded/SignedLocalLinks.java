@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Download links of the embedded default, the local stand-in for presigned S3 URLs: {@code
  * <base>downloads/<key>?expires=<epoch seconds>&signature=<HMAC-SHA256 of key and expiry>} under a
- * key only the serving process holds. The server that serves the links ({@code fleetcheck serve},
- * planned) checks each with {@link #verify} before reading the report folder.
+ * key only the serving process holds. The server that serves the links ({@code fleetcheck serve})
+ * checks each with {@link #check} before reading the report folder.
  */
 public final class SignedLocalLinks implements ReportLinks {
 
@@ -55,22 +55,42 @@ public final class SignedLocalLinks implements ReportLinks {
         "downloads/" + checked + "?expires=" + expires + "&signature=" + sign(checked, expires));
   }
 
+  /** What a presented link's parts amount to. */
+  public enum Check {
+    /** Signed here for that key and not expired. */
+    VALID,
+    /** Signed here for that key, but its expiry has passed. */
+    EXPIRED,
+    /** Not signed here for that key and expiry (tampered, foreign or malformed). */
+    INVALID
+  }
+
   /** Whether a link's parts were signed here for that key and have not expired. */
   public boolean verify(String reportKey, String expires, String signature) {
+    return check(reportKey, expires, signature) == Check.VALID;
+  }
+
+  /**
+   * The signature is checked before the expiry, so only a link signed here can be told apart as
+   * expired.
+   */
+  public Check check(String reportKey, String expires, String signature) {
     if (reportKey == null || expires == null || signature == null) {
-      return false;
+      return Check.INVALID;
     }
     long at;
     try {
       ReportKeys.requireValid(reportKey);
       at = Long.parseLong(expires);
     } catch (FleetcheckException | NumberFormatException e) {
-      return false;
+      return Check.INVALID;
     }
-    return at > clock.instant().getEpochSecond()
-        && MessageDigest.isEqual(
-            sign(reportKey, at).getBytes(StandardCharsets.US_ASCII),
-            signature.getBytes(StandardCharsets.UTF_8));
+    if (!MessageDigest.isEqual(
+        sign(reportKey, at).getBytes(StandardCharsets.US_ASCII),
+        signature.getBytes(StandardCharsets.UTF_8))) {
+      return Check.INVALID;
+    }
+    return at > clock.instant().getEpochSecond() ? Check.VALID : Check.EXPIRED;
   }
 
   private String sign(String reportKey, long expires) {

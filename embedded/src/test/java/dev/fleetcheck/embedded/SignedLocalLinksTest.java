@@ -59,6 +59,21 @@ class SignedLocalLinksTest {
   }
 
   @Test
+  void onlyALinkSignedHereIsToldApartAsExpired() {
+    Map<String, String> q = query(links.downloadLink(KEY, Duration.ofMinutes(15)));
+    assertThat(links.check(KEY, q.get("expires"), q.get("signature")))
+        .isEqualTo(SignedLocalLinks.Check.VALID);
+    clock.advance(Duration.ofMinutes(16));
+
+    assertThat(links.check(KEY, q.get("expires"), q.get("signature")))
+        .isEqualTo(SignedLocalLinks.Check.EXPIRED);
+    String signature = q.get("signature");
+    String tampered = (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1);
+    assertThat(links.check(KEY, q.get("expires"), tampered))
+        .isEqualTo(SignedLocalLinks.Check.INVALID);
+  }
+
+  @Test
   void anInvalidKeyOrValidityIsRefused() {
     assertThatThrownBy(() -> links.downloadLink("../x", Duration.ofMinutes(1)))
         .isInstanceOf(FleetcheckException.class);

@@ -38,7 +38,7 @@ public final class S3ReportStore implements ReportStore {
         PutObjectRequest.builder()
             .bucket(bucket)
             .key(ReportKeys.requireValid(key))
-            .contentType(ContentTypes.of(key))
+            .contentType(ReportKeys.mediaType(key))
             .contentEncoding("gzip");
     if (encryption instanceof Encryption.Kms kms) {
       request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kms.keyId());

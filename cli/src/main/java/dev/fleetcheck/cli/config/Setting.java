@@ -14,7 +14,17 @@ public enum Setting {
   LOG_FORMAT("log_format", "--log-format"),
   FAIL_ON("fail_on", "--fail-on"),
   GITHUB_API("github_api", "--github-api"),
-  SCAN_TIMEOUT("scan_timeout", "--scan-timeout");
+  SCAN_TIMEOUT("scan_timeout", "--scan-timeout"),
+  // fleetcheck serve (the serve module; docs/adr/0024)
+  BIND("bind", "--bind"),
+  PORT("port", "--port"),
+  JWKS("jwks", "--jwks"),
+  ISSUER("issuer", "--issuer"),
+  AUDIENCE("audience", "--audience"),
+  JWT_ALGORITHMS("jwt_algorithms", "--jwt-algorithms"),
+  CLOCK_SKEW("clock_skew", "--clock-skew"),
+  RATE_LIMIT("rate_limit", "--rate-limit"),
+  RATE_BURST("rate_burst", "--rate-burst");
 
   /** The environment variable prefix; the token variable shares it but is no setting. */
   public static final String ENVIRONMENT_PREFIX = "FLEETCHECK_";

@@ -42,6 +42,10 @@ public enum ErrorCode {
   EVENT_MALFORMED,
   /** A request body over the API's stated limit. */
   PAYLOAD_TOO_LARGE,
+  /** Too many requests from one client to {@code fleetcheck serve} (429). */
+  RATE_LIMITED,
+  /** A signed download link whose expiry has passed (410). */
+  LINK_EXPIRED,
   INTERNAL_ERROR;
 
   /** The snake_case form used on every wire and in every log line. */

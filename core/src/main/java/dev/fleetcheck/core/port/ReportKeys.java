@@ -38,4 +38,27 @@ public final class ReportKeys {
         ErrorCode.INVALID_ARGUMENT,
         "a report key is a relative path of letters, digits, '.', '_' and '-'");
   }
+
+  /**
+   * The media type a report download announces, from its key's extension (S3 objects, {@code
+   * fleetcheck serve}'s download links).
+   */
+  public static String mediaType(String key) {
+    if (key.endsWith(".sarif")) {
+      return "application/sarif+json";
+    }
+    if (key.endsWith(".json")) {
+      return "application/json";
+    }
+    if (key.endsWith(".csv")) {
+      return "text/csv";
+    }
+    if (key.endsWith(".html")) {
+      return "text/html";
+    }
+    if (key.endsWith(".md")) {
+      return "text/markdown";
+    }
+    return "application/octet-stream";
+  }
 }

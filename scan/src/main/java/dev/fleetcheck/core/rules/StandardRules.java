@@ -2,7 +2,22 @@ package dev.fleetcheck.core.rules;
 
 import dev.fleetcheck.core.rules.ai.InvalidDeviationRecords;
 import dev.fleetcheck.core.rules.beh.ApiHttpTimeouts;
+import dev.fleetcheck.core.rules.beh.DiagnosticsOnStdout;
+import dev.fleetcheck.core.rules.beh.FixedCliTimeouts;
 import dev.fleetcheck.core.rules.beh.HttpTimeouts;
+import dev.fleetcheck.core.rules.beh.MisleadingStatusCodes;
+import dev.fleetcheck.core.rules.beh.PositionalDispatch;
+import dev.fleetcheck.core.rules.beh.StdoutLogSinks;
+import dev.fleetcheck.core.rules.beh.SwallowedInterrupts;
+import dev.fleetcheck.core.rules.beh.TerminalOnlyOutput;
+import dev.fleetcheck.core.rules.beh.UnboundedWaits;
+import dev.fleetcheck.core.rules.beh.UncontractedExitCodes;
+import dev.fleetcheck.core.rules.beh.UndocumentedExitCodes;
+import dev.fleetcheck.core.rules.beh.UnorderedPages;
+import dev.fleetcheck.core.rules.beh.UnpagedCollections;
+import dev.fleetcheck.core.rules.beh.UntestedExitCodes;
+import dev.fleetcheck.core.rules.beh.WritingReadRoutes;
+import dev.fleetcheck.core.rules.beh.ZeroExitOnFailure;
 import dev.fleetcheck.core.rules.code.CliFrameworkInLogic;
 import dev.fleetcheck.core.rules.code.CliWithDirectIo;
 import dev.fleetcheck.core.rules.code.ComplexFunctions;
@@ -10,8 +25,14 @@ import dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges;
 import dev.fleetcheck.core.rules.code.LargeModules;
 import dev.fleetcheck.core.rules.code.LongFunctions;
 import dev.fleetcheck.core.rules.code.TypeHintCoverage;
+import dev.fleetcheck.core.rules.ctr.ApiChangeRecord;
+import dev.fleetcheck.core.rules.ctr.CliChangeRecord;
 import dev.fleetcheck.core.rules.ctr.CommandHelp;
+import dev.fleetcheck.core.rules.ctr.MixedApiVersioning;
 import dev.fleetcheck.core.rules.ctr.OpenApiSchema;
+import dev.fleetcheck.core.rules.ctr.PersistenceModelsInApi;
+import dev.fleetcheck.core.rules.ctr.ProgressInStructuredOutput;
+import dev.fleetcheck.core.rules.ctr.StaleUsageExamples;
 import dev.fleetcheck.core.rules.ctr.UsualOptionNames;
 import dev.fleetcheck.core.rules.doc.DocstringCoverage;
 import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
@@ -67,19 +88,51 @@ import dev.fleetcheck.core.rules.lcl.TypeCheckerConfigured;
 import dev.fleetcheck.core.rules.lcl.UnboundedEndToEndTier;
 import dev.fleetcheck.core.rules.lcl.UndocumentedSystemPackages;
 import dev.fleetcheck.core.rules.lcl.UvLockFile;
+import dev.fleetcheck.core.rules.obs.AuditEventFields;
+import dev.fleetcheck.core.rules.obs.AuditLogSecrets;
+import dev.fleetcheck.core.rules.obs.AuthenticationAudit;
+import dev.fleetcheck.core.rules.obs.BaselineEventNames;
+import dev.fleetcheck.core.rules.obs.BoundedMetricNames;
 import dev.fleetcheck.core.rules.obs.ColdStartVisible;
 import dev.fleetcheck.core.rules.obs.CommandEvents;
+import dev.fleetcheck.core.rules.obs.ConfigurableLogLevel;
 import dev.fleetcheck.core.rules.obs.CorrelationIdHeader;
+import dev.fleetcheck.core.rules.obs.CorrelationIdInLogs;
 import dev.fleetcheck.core.rules.obs.CorrelationIdInbound;
 import dev.fleetcheck.core.rules.obs.DebugSwitches;
+import dev.fleetcheck.core.rules.obs.DenialAudit;
+import dev.fleetcheck.core.rules.obs.DependencyCallEvents;
+import dev.fleetcheck.core.rules.obs.DependencyErrorEvents;
+import dev.fleetcheck.core.rules.obs.DependencyLogPayloads;
+import dev.fleetcheck.core.rules.obs.DependencyMetrics;
+import dev.fleetcheck.core.rules.obs.ErrorCodeMetrics;
+import dev.fleetcheck.core.rules.obs.ExceptionsLoggedBelowWarning;
+import dev.fleetcheck.core.rules.obs.ExportAudit;
 import dev.fleetcheck.core.rules.obs.InboundTraceContext;
 import dev.fleetcheck.core.rules.obs.JsonLambdaLogs;
+import dev.fleetcheck.core.rules.obs.LatencyMetrics;
+import dev.fleetcheck.core.rules.obs.LoggedAndReraised;
+import dev.fleetcheck.core.rules.obs.MarkedAuditEvents;
 import dev.fleetcheck.core.rules.obs.MaskedLogPayloads;
+import dev.fleetcheck.core.rules.obs.MessageTraceContext;
 import dev.fleetcheck.core.rules.obs.MetricLabels;
+import dev.fleetcheck.core.rules.obs.ObservabilityBaseline;
+import dev.fleetcheck.core.rules.obs.OutboundCorrelation;
 import dev.fleetcheck.core.rules.obs.OutboundTraceContext;
+import dev.fleetcheck.core.rules.obs.PrivilegedOperationAudit;
+import dev.fleetcheck.core.rules.obs.ProductionDebugLogging;
+import dev.fleetcheck.core.rules.obs.QuietCliLogging;
+import dev.fleetcheck.core.rules.obs.RequestEndLog;
+import dev.fleetcheck.core.rules.obs.RequestMetrics;
 import dev.fleetcheck.core.rules.obs.RequestStartLog;
 import dev.fleetcheck.core.rules.obs.RunId;
+import dev.fleetcheck.core.rules.obs.RunIdInOutput;
+import dev.fleetcheck.core.rules.obs.RunbookReferences;
+import dev.fleetcheck.core.rules.obs.SpanAttributes;
+import dev.fleetcheck.core.rules.obs.SqlStatementLogging;
 import dev.fleetcheck.core.rules.obs.StructuredLogging;
+import dev.fleetcheck.core.rules.obs.StructuredRequestLogs;
+import dev.fleetcheck.core.rules.obs.TracedSpans;
 import dev.fleetcheck.core.rules.obs.Tracing;
 import dev.fleetcheck.core.rules.op.ImportTimeIo;
 import dev.fleetcheck.core.rules.perf.HeavyColdStarts;
@@ -126,6 +179,12 @@ import dev.fleetcheck.core.rules.tst.NondeterministicTests;
 import dev.fleetcheck.core.rules.tst.TestFilesExist;
 import dev.fleetcheck.core.rules.tst.UnstableGoldenFiles;
 import dev.fleetcheck.core.rules.tst.UnstructuredGoldenFiles;
+import dev.fleetcheck.core.rules.tui.IgnoredDryRun;
+import dev.fleetcheck.core.rules.tui.NarrowTerminalOutput;
+import dev.fleetcheck.core.rules.tui.NoPlainOutputMode;
+import dev.fleetcheck.core.rules.tui.PromptsWithoutBypass;
+import dev.fleetcheck.core.rules.tui.PromptsWithoutTerminalCheck;
+import dev.fleetcheck.core.rules.tui.UnconfirmedDestruction;
 import java.util.List;
 
 /**
@@ -196,18 +255,50 @@ public final class StandardRules {
         new TestTierMarkers(), // PY-LCL-027
         new DoctorTarget(), // PY-LCL-032
         // PY-OBS
+        new ObservabilityBaseline(), // PY-OBS-001
         new RunId(), // PY-OBS-002
+        new RunIdInOutput(), // PY-OBS-003
         new CorrelationIdInbound(), // PY-OBS-004
         new InboundTraceContext(), // PY-OBS-005
         new CorrelationIdHeader(), // PY-OBS-006
+        new OutboundCorrelation(), // PY-OBS-007
+        new CorrelationIdInLogs(), // PY-OBS-010
+        new QuietCliLogging(), // PY-OBS-011
         new StructuredLogging(), // PY-OBS-012
         new CommandEvents(), // PY-OBS-014
+        new StructuredRequestLogs(), // PY-OBS-015
         new MaskedLogPayloads(), // PY-OBS-017
+        new BaselineEventNames(), // PY-OBS-018
+        new ProductionDebugLogging(), // PY-OBS-020
         new RequestStartLog(), // PY-OBS-025
+        new RequestEndLog(), // PY-OBS-026
+        new DependencyCallEvents(), // PY-OBS-027
+        new DependencyErrorEvents(), // PY-OBS-028
+        new DependencyLogPayloads(), // PY-OBS-029
+        new SqlStatementLogging(), // PY-OBS-030
         new Tracing(), // PY-OBS-031
+        new TracedSpans(), // PY-OBS-032
+        new SpanAttributes(), // PY-OBS-033
         new OutboundTraceContext(), // PY-OBS-034
+        new MessageTraceContext(), // PY-OBS-035
+        new RequestMetrics(), // PY-OBS-038
+        new ErrorCodeMetrics(), // PY-OBS-039
+        new LatencyMetrics(), // PY-OBS-040
+        new DependencyMetrics(), // PY-OBS-042
         new MetricLabels(), // PY-OBS-043
+        new BoundedMetricNames(), // PY-OBS-044
+        new ExceptionsLoggedBelowWarning(), // PY-OBS-046
+        new LoggedAndReraised(), // PY-OBS-047
         new DebugSwitches(), // PY-OBS-048
+        new ConfigurableLogLevel(), // PY-OBS-049
+        new RunbookReferences(), // PY-OBS-050
+        new AuthenticationAudit(), // PY-OBS-052
+        new DenialAudit(), // PY-OBS-053
+        new PrivilegedOperationAudit(), // PY-OBS-054
+        new ExportAudit(), // PY-OBS-056
+        new AuditLogSecrets(), // PY-OBS-057
+        new AuditEventFields(), // PY-OBS-058
+        new MarkedAuditEvents(), // PY-OBS-059
         new ColdStartVisible(), // PY-OBS-061
         new JsonLambdaLogs(), // PY-OBS-062
         // PY-PERF
@@ -287,7 +378,35 @@ public final class StandardRules {
         new OversizedDefinitions(), // PY-STYLE-005
         new NondeterministicTests(), // PY-TST-002
         new UnstableGoldenFiles(), // PY-TST-007
-        new UnstructuredGoldenFiles() // PY-TST-008
+        new UnstructuredGoldenFiles(), // PY-TST-008
+        // behaviour, contracts, TUI (assisted)
+        new PositionalDispatch(), // PY-BEH-002
+        new UncontractedExitCodes(), // PY-BEH-004
+        new ZeroExitOnFailure(), // PY-BEH-005
+        new UndocumentedExitCodes(), // PY-BEH-006
+        new UntestedExitCodes(), // PY-BEH-007
+        new StdoutLogSinks(), // PY-BEH-008
+        new DiagnosticsOnStdout(), // PY-BEH-009
+        new TerminalOnlyOutput(), // PY-BEH-010
+        new SwallowedInterrupts(), // PY-BEH-011
+        new FixedCliTimeouts(), // PY-BEH-013
+        new WritingReadRoutes(), // PY-BEH-014
+        new MisleadingStatusCodes(), // PY-BEH-015
+        new UnpagedCollections(), // PY-BEH-018
+        new UnorderedPages(), // PY-BEH-019
+        new UnboundedWaits(), // PY-BEH-021
+        new CliChangeRecord(), // PY-CTR-002
+        new StaleUsageExamples(), // PY-CTR-005
+        new ProgressInStructuredOutput(), // PY-CTR-008
+        new ApiChangeRecord(), // PY-CTR-010
+        new MixedApiVersioning(), // PY-CTR-013
+        new PersistenceModelsInApi(), // PY-CTR-015
+        new PromptsWithoutBypass(), // PY-TUI-001
+        new PromptsWithoutTerminalCheck(), // PY-TUI-002
+        new NarrowTerminalOutput(), // PY-TUI-004
+        new NoPlainOutputMode(), // PY-TUI-005
+        new UnconfirmedDestruction(), // PY-TUI-006
+        new IgnoredDryRun() // PY-TUI-007
         );
   }
 }

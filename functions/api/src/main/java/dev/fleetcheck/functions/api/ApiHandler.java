@@ -2,20 +2,30 @@ package dev.fleetcheck.functions.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fleetcheck.core.port.ReportLinks;
 import dev.fleetcheck.core.port.SweepLauncher;
+import dev.fleetcheck.functions.common.EventJson;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
 import dev.fleetcheck.functions.common.SnapStartPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 
-/** Serves the report API's routes over stored results (template.yaml's HttpApi events). */
+/**
+ * Serves the report API's routes over stored results (template.yaml's HttpApi events). Lambda calls
+ * the stream entry, which reads the event with the function's own Jackson ({@link ApiEvents}, ADR
+ * 0025); the typed entry serves in-process callers with the events library's objects.
+ */
 public final class ApiHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    implements RequestStreamHandler,
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final FunctionRuntime runtime;
   private final ApiRouter router;
@@ -59,6 +69,13 @@ public final class ApiHandler
     this.priming =
         SnapStartPriming.register(
             snapStart, runtime, () -> ApiPriming.prime(this, runtime.fleet().ports()));
+  }
+
+  @Override
+  public void handleRequest(InputStream event, OutputStream response, Context context)
+      throws IOException {
+    EventJson.write(
+        ApiEvents.json(handleRequest(ApiEvents.event(EventJson.read(event)), context)), response);
   }
 
   @Override

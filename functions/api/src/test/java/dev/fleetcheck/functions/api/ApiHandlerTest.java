@@ -9,7 +9,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.functions.common.LocalContext;
+import dev.fleetcheck.functions.common.SampleEvents;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +55,25 @@ class ApiHandlerTest {
         .contains("\"event\":\"request.start\"")
         .contains("\"event\":\"request.end\"")
         .contains("\"correlation_id\":\"req-ffbbdc8ff4db\"");
+  }
+
+  @Test
+  void theStreamEntryLambdaCallsAnswersTheSampleEventAsTheTypedEntryDoes() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    api.handler.handleRequest(
+        new ByteArrayInputStream(
+            SampleEvents.text("api/get-scan.json").getBytes(StandardCharsets.UTF_8)),
+        out,
+        new LocalContext("api", Duration.ofSeconds(29)));
+
+    JsonNode response = ApiFixture.JSON.readTree(out.toByteArray());
+    assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(response.path("isBase64Encoded").asBoolean(true)).isFalse();
+    assertThat(response.path("headers").path("x-request-id").asText())
+        .isEqualTo("req-ffbbdc8ff4db");
+    assertThat(ApiFixture.JSON.readTree(response.path("body").asText()))
+        .isEqualTo(body(api.invoke(sample("get-scan.json"))));
   }
 
   @Test

@@ -29,6 +29,8 @@ public final class ColdStart {
   private static final Pattern TOOL_OPTIONS =
       Pattern.compile("^\\s*JAVA_TOOL_OPTIONS:\\s*(.+?)\\s*$", Pattern.MULTILINE);
 
+  private static final Pattern VARIABLE = Pattern.compile("^\\s+([A-Z][A-Z0-9_]*):.*$");
+
   private record Function(String name, String handler, String event, boolean snapStart) {}
 
   private static final List<Function> FUNCTIONS =
@@ -66,11 +68,16 @@ public final class ColdStart {
       return;
     }
     try (endpoint) {
-      Map<String, String> env = new HashMap<>(endpoint.variables());
+      Map<String, String> env = new HashMap<>();
+      env.put("AWS_REGION", endpoint.variables().get("AWS_REGION"));
+      env.put("FLEETCHECK_AWS_ENDPOINT", endpoint.variables().get("FLEETCHECK_AWS_ENDPOINT"));
       env.put("JAVA_TOOL_OPTIONS", toolOptions);
       env.put("FLEETCHECK_INVENTORY", inventory(work).toString());
       env.put("FLEETCHECK_ALLOW_FILE_URLS", "true");
-      report(probes(String.join(":", runtimeJars), workerEvent(work)), env);
+      report(
+          probes(String.join(":", runtimeJars), workerEvent(work)),
+          env,
+          functionVariables(Path.of("template.yaml"), endpoint.variables()));
     }
   }
 
@@ -84,6 +91,8 @@ public final class ColdStart {
     List<Probe> probes = new ArrayList<>();
     probes.add(new Probe("minimal", runtimeClasses, minimal, schedule, "fresh", 0));
     probes.add(new Probe("bare", runtimeClasses, minimal, schedule, "bare", 0));
+    String stream = ColdStartProbe.MinimalStream.class.getName();
+    probes.add(new Probe("stream", runtimeClasses, stream, schedule, "fresh", 0));
     for (Function function : FUNCTIONS) {
       Path jar =
           Path.of(
@@ -111,16 +120,21 @@ public final class ColdStart {
    * Runs every probe once per round, in turn, so that each figure and its baselines share the
    * machine's load; prints medians, and each ratio as the median of the rounds' ratios.
    */
-  private static void report(List<Probe> probes, Map<String, String> env) throws Exception {
+  private static void report(
+      List<Probe> probes, Map<String, String> env, Map<String, Map<String, String>> perFunction)
+      throws Exception {
     Map<Probe, List<long[]>> runs = new LinkedHashMap<>();
     for (int round = 0; round < RUNS; round++) {
       for (Probe probe : probes) {
-        long[] result = run(probe, env);
+        Map<String, String> variables = new HashMap<>(env);
+        variables.putAll(perFunction.getOrDefault(probe.name(), Map.of()));
+        long[] result = run(probe, variables);
         runs.computeIfAbsent(probe, p -> new ArrayList<>()).add(result);
       }
     }
     List<long[]> minimal = runs.get(probes.get(0));
     List<long[]> bare = runs.get(probes.get(1));
+    List<long[]> stream = runs.get(probes.get(2));
     System.out.printf(
         "  %-8s %8s  %6d ms  (baseline: trivial RequestHandler, its event read and its answer"
             + " written by the runtime's serialisation library, as on Lambda)%n",
@@ -129,18 +143,23 @@ public final class ColdStart {
         "  %-8s %8s  %6d ms  (for reference: the same handler called directly, no"
             + " serialisation: the JVM's own start)%n",
         "bare", "-", median(bare, 0));
-    for (Probe probe : probes.subList(2, probes.size())) {
+    System.out.printf(
+        "  %-8s %8s  %6d ms  (the stricter baseline: trivial RequestStreamHandler, the entry the"
+            + " functions use; the runtime serialises nothing for it)%n",
+        "stream", "-", median(stream, 0));
+    for (Probe probe : probes.subList(3, probes.size())) {
       List<long[]> results = runs.get(probe);
       if (results.stream().anyMatch(r -> r.length == 0)) {
         System.out.printf("  %-8s %8s  SnapStart figure not available (no hooks)%n", "", "");
       } else if (probe.mode().equals("fresh")) {
         System.out.printf(
-            "  %-8s %5d MB  %6d ms  (x%.2f the baseline, x%.1f bare) fresh JVM: init + first"
-                + " invocation%n",
+            "  %-8s %5d MB  %6d ms  (x%.2f the baseline, x%.2f the stream baseline, x%.1f bare)"
+                + " fresh JVM: init + first invocation%n",
             probe.name(),
             probe.jarBytes() / 1024 / 1024,
             median(results, 0),
             ratio(results, 0, minimal),
+            ratio(results, 0, stream),
             ratio(results, 0, bare));
       } else {
         System.out.printf(
@@ -181,6 +200,54 @@ public final class ColdStart {
       throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS");
     }
     return matcher.group(1);
+  }
+
+  /**
+   * For each function, the endpoint's variables that template.yaml sets on that function (a
+   * function is wired as deployed: the worker, which gets no cursor-key secret on Lambda, must not
+   * read one here).
+   */
+  static Map<String, Map<String, String>> functionVariables(
+      Path template, Map<String, String> endpoint) throws IOException {
+    Map<String, Map<String, String>> variables = new HashMap<>();
+    for (Function function : FUNCTIONS) {
+      Map<String, String> own = new HashMap<>();
+      for (String name : templateVariables(template, function.name())) {
+        if (endpoint.containsKey(name)) {
+          own.put(name, endpoint.get(name));
+        }
+      }
+      variables.put(function.name(), own);
+    }
+    return variables;
+  }
+
+  /** The names under {@code Environment: Variables:} of template.yaml's function {@code name}. */
+  static List<String> templateVariables(Path template, String name) throws IOException {
+    List<String> lines = Files.readAllLines(template);
+    List<String> names = new ArrayList<>();
+    int at = 0;
+    while (at < lines.size() && !lines.get(at).strip().endsWith("${AWS::StackName}-" + name)) {
+      at++;
+    }
+    while (at < lines.size() && !lines.get(at).strip().equals("Variables:")) {
+      at++;
+    }
+    if (at == lines.size()) {
+      throw new IllegalStateException("template.yaml has no variables for function " + name);
+    }
+    int indent = indent(lines.get(at));
+    for (int i = at + 1; i < lines.size() && indent(lines.get(i)) > indent; i++) {
+      Matcher variable = VARIABLE.matcher(lines.get(i));
+      if (variable.matches()) {
+        names.add(variable.group(1));
+      }
+    }
+    return names;
+  }
+
+  private static int indent(String line) {
+    return line.length() - line.stripLeading().length();
   }
 
   /** What the Lambda Java runtime brings: its core interfaces and its serialisation library. */

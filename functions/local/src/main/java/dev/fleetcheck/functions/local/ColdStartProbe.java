@@ -5,14 +5,19 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,10 +25,11 @@ import java.util.UUID;
 
 /**
  * One fresh JVM of {@link ColdStart}, doing what the Lambda Java runtime does with a function:
- * loads the handler class the template names and creates it with its no-argument constructor
- * (init), reads the event into the handler's input type with the runtime's own serialisation
- * library, invokes the handler once and writes its response the same way. Only the function's
- * deployment jar, that library and this class are on the class path.
+ * loads the handler class the template names and creates it with its no-argument constructor (init)
+ * and invokes it once on the event. A {@link RequestStreamHandler} (what the runtime picks first)
+ * gets the event's bytes and an output stream; any other handler gets the event read into its input
+ * type by the runtime's own serialisation library, and its response is written the same way. Only
+ * the function's deployment jar, that library and this class are on the class path.
  *
  * <p>Modes: {@code bare} calls {@link Minimal} directly, without the runtime's serialisation (the
  * JVM's own start, for reference). {@code fresh} prints the milliseconds from JVM start to the end
@@ -40,6 +46,16 @@ public final class ColdStartProbe {
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
       return "ok";
+    }
+  }
+
+  /** The other baseline: the smallest stream handler, which the runtime serialises nothing for. */
+  public static final class MinimalStream implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream event, OutputStream response, Context context)
+        throws IOException {
+      event.transferTo(OutputStream.nullOutputStream());
+      response.write("\"ok\"".getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -73,6 +89,13 @@ public final class ColdStartProbe {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void invoke(Object handler, String event) throws Exception {
+    if (handler instanceof RequestStreamHandler stream) {
+      stream.handleRequest(
+          new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+          new ByteArrayOutputStream(),
+          new ProbeContext());
+      return;
+    }
     Method handle = handleRequest(handler.getClass());
     Class<?> input = handle.getParameterTypes()[0];
     Object request = serializer(input).fromJson(event);

@@ -1,8 +1,7 @@
 package dev.fleetcheck.functions.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.fleet.FleetRuntime;
 import dev.fleetcheck.core.model.RepoRef;
@@ -17,8 +16,11 @@ import dev.fleetcheck.functions.sweep.SweepHandler;
 import dev.fleetcheck.functions.worker.WorkerHandler;
 import dev.fleetcheck.functions.worker.WorkerWiring;
 import dev.fleetcheck.vcs.inventory.StaticInventory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,36 +54,38 @@ public final class LocalInvoke {
     String event = Files.readString(Path.of(args[1]));
     Map<String, String> env = new HashMap<>(System.getenv());
     LocalContext context = new LocalContext(function, TIMEOUTS.get(function));
-    Object response;
+    JsonNode response;
     if ("local-aws".equals(env.getOrDefault("FLEETCHECK_MODE", "embedded"))) {
       env.putAll(localAwsEnv(env));
       env.putIfAbsent(WorkerWiring.ALLOW_FILE_URLS_VARIABLE, "true");
-      response = invokeAws(function, event, env, context);
+      response = invoke(awsHandler(function, env), event, context);
     } else {
       try (EmbeddedRuntime runtime = embedded(env)) {
-        response = invokeEmbedded(function, event, env, runtime, context);
+        response = invoke(embeddedHandler(function, env, runtime), event, context);
       }
     }
     stdout.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(response));
   }
 
-  private static Object invokeAws(
-      String function, String event, Map<String, String> env, LocalContext context)
+  /** The stream entry Lambda calls (ADR 0025), on the event file's bytes; the answer as JSON. */
+  private static JsonNode invoke(RequestStreamHandler handler, String event, LocalContext context)
       throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
+    return JSON.readTree(out.toByteArray());
+  }
+
+  private static RequestStreamHandler awsHandler(String function, Map<String, String> env) {
     return switch (function) {
-      case "sweep" -> new SweepHandler(env).handleRequest(map(event), context);
-      case "worker" -> new WorkerHandler(env).handleRequest(sqs(event), context);
-      default -> new ApiHandler(env).handleRequest(http(event), context);
+      case "sweep" -> new SweepHandler(env);
+      case "worker" -> new WorkerHandler(env);
+      default -> new ApiHandler(env);
     };
   }
 
-  private static Object invokeEmbedded(
-      String function,
-      String event,
-      Map<String, String> env,
-      EmbeddedRuntime runtime,
-      LocalContext context)
-      throws IOException {
+  private static RequestStreamHandler embeddedHandler(
+      String function, Map<String, String> env, EmbeddedRuntime runtime) {
     var ports = runtime.fleet().ports();
     return switch (function) {
       case "sweep" -> {
@@ -93,21 +97,19 @@ public final class LocalInvoke {
                             new IllegalArgumentException(
                                 "set FLEETCHECK_INVENTORY to a repository list for a local sweep")));
         yield new SweepHandler(
-                FunctionRuntime.over("sweep", ports, runtime.fleet().settings(), System.out),
-                () -> new StaticInventory(inventory))
-            .handleRequest(map(event), context);
+            FunctionRuntime.over("sweep", ports, runtime.fleet().settings(), System.out),
+            () -> new StaticInventory(inventory));
       }
       case "worker" -> {
         Duration timeout = WorkerWiring.scanTimeout(env);
         Path work = WorkerWiring.defaultWorkRoot();
         RepoFetcher git = WorkerWiring.jgit(work, timeout, Optional::empty, true);
         yield new WorkerHandler(
-                new WorkerWiring(ports, System.out, work, timeout, fromFleetDir(git, env)))
-            .handleRequest(sqs(event), context);
+            new WorkerWiring(ports, System.out, work, timeout, fromFleetDir(git, env)));
       }
       default ->
-          new ApiHandler(FunctionRuntime.over("api", ports, runtime.fleet().settings(), System.out))
-              .handleRequest(http(event), context);
+          new ApiHandler(
+              FunctionRuntime.over("api", ports, runtime.fleet().settings(), System.out));
     };
   }
 
@@ -136,22 +138,6 @@ public final class LocalInvoke {
         EmbeddedFleet.QueueSettings.defaults(),
         new FleetRuntime.Settings("local"),
         FailureLog.NONE);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(String event) throws IOException {
-    return JSON.readValue(event, Map.class);
-  }
-
-  private static SQSEvent sqs(String event) {
-    return LambdaEventSerializers.serializerFor(SQSEvent.class, LocalInvoke.class.getClassLoader())
-        .fromJson(event);
-  }
-
-  private static APIGatewayV2HTTPEvent http(String event) {
-    return LambdaEventSerializers.serializerFor(
-            APIGatewayV2HTTPEvent.class, LocalInvoke.class.getClassLoader())
-        .fromJson(event);
   }
 
   /** The variables {@code make up} wrote (FLEETCHECK_LOCAL_AWS_ENV names another file). */

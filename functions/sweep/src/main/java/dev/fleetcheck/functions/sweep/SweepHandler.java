@@ -2,21 +2,29 @@ package dev.fleetcheck.functions.sweep;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.fleetcheck.core.fleet.StartSweep;
 import dev.fleetcheck.core.port.RepoInventory;
+import dev.fleetcheck.functions.common.EventJson;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
 import dev.fleetcheck.functions.common.Metrics;
 import dev.fleetcheck.functions.common.SnapStartPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
 
-/** Starts or resumes the sweep a schedule event or a manual invoke names (template.yaml). */
+/**
+ * Starts or resumes the sweep a schedule event or a manual invoke names (template.yaml). Lambda
+ * calls the stream entry, which reads the event with the function's own Jackson (ADR 0025).
+ */
 public final class SweepHandler
-    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    implements RequestStreamHandler, RequestHandler<Map<String, Object>, Map<String, Object>> {
 
   private final FunctionRuntime runtime;
   private final Supplier<RepoInventory> inventory;
@@ -52,6 +60,12 @@ public final class SweepHandler
     this.runtime = runtime;
     this.inventory = inventory;
     this.priming = SnapStartPriming.register(snapStart, runtime, () -> SweepPriming.prime(runtime));
+  }
+
+  @Override
+  public void handleRequest(InputStream event, OutputStream response, Context context)
+      throws IOException {
+    EventJson.write(handleRequest(EventJson.map(EventJson.read(event)), context), response);
   }
 
   @Override

@@ -3,12 +3,16 @@ package dev.fleetcheck.functions.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.functions.common.EmbeddedPorts;
 import dev.fleetcheck.functions.common.LocalContext;
 import dev.fleetcheck.functions.common.SampleEvents;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,6 +91,39 @@ class SweepHandlerTest {
                 .sweeps(dev.fleetcheck.core.port.PageRequest.first(10))
                 .items())
         .hasSize(1);
+  }
+
+  @Test
+  void theStreamEntryLambdaCallsReadsTheScheduleAndAnswersTheSweepAsJson() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    handler.handleRequest(
+        new ByteArrayInputStream(
+            SampleEvents.text("sweep/schedule.json").getBytes(StandardCharsets.UTF_8)),
+        out,
+        new LocalContext("sweep", Duration.ofMinutes(15)));
+
+    assertThat(new ObjectMapper().readTree(out.toByteArray()))
+        .isEqualTo(
+            new ObjectMapper()
+                .readTree(
+                    "{\"sweep_id\":\"sw-20261207T030000Z\",\"resumed\":false,"
+                        + "\"expected\":3,\"jobs_sent\":3}"));
+    assertThat(embedded.printed())
+        .contains("\"correlation_id\":\"0c2a7b7e-5f41-4d63-9d7a-2b1c8f3e6a90\"");
+  }
+
+  @Test
+  void aNullEventThroughTheStreamEntryFailsWithEventMalformed() {
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new ByteArrayInputStream("null".getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    new LocalContext("sweep", Duration.ofMinutes(15))))
+        .isInstanceOfSatisfying(
+            FleetcheckException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EVENT_MALFORMED));
   }
 
   @Test

@@ -15,6 +15,9 @@ import dev.fleetcheck.core.port.RepoFetcher;
 import dev.fleetcheck.functions.common.EmbeddedPorts;
 import dev.fleetcheck.functions.common.LocalContext;
 import dev.fleetcheck.functions.common.SampleEvents;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -145,6 +148,29 @@ class WorkerHandlerTest {
                 "payments-api", fleet.resolve("payments-api").toUri().toString(), "", "main"))) {
       assertThat(fetched.directory().resolve("pyproject.toml")).exists();
     }
+  }
+
+  @Test
+  void theStreamEntryLambdaCallsReadsTheBatchAndAnswersThePartialBatchResponse() throws Exception {
+    String batch =
+        SampleEvents.text("worker/sqs-batch.json")
+            .replace(
+                "\"body\": \"{\\\"version\\\":1,\\\"job_id\\\":\\\"sw-20261207T030000Z/legacy",
+                "\"body\": \"{not json legacy");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    handler.handleRequest(
+        new ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)),
+        out,
+        new LocalContext("worker", Duration.ofMinutes(5)));
+
+    assertThat(new ObjectMapper().readTree(out.toByteArray()))
+        .isEqualTo(
+            new ObjectMapper()
+                .readTree(
+                    "{\"batchItemFailures\":[{\"itemIdentifier\":"
+                        + "\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}"));
+    assertThat(latest()).extracting(ScanRecord::repository).containsExactly("payments-api");
   }
 
   @Test

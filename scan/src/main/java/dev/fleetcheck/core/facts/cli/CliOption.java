@@ -27,6 +27,29 @@ public record CliOption(
     return names.stream().filter(n -> n.startsWith("--")).toList();
   }
 
+  /**
+   * The variable the option's value lands in: {@code dest=}, the parameter a typer option sits on,
+   * click's explicit name argument, or the first long (else first) name without dashes.
+   */
+  public String destination() {
+    Optional<PyValue> dest = keyword("dest");
+    if (dest.isPresent() && dest.get() instanceof PyValue.Str s) {
+      return s.value();
+    }
+    if (declaration.isPresent()) {
+      if (!declaration.get().parameter().isEmpty()) {
+        return declaration.get().parameter();
+      }
+      for (PyValue value : declaration.get().positional()) {
+        if (value instanceof PyValue.Str s && !s.value().startsWith("-")) {
+          return s.value();
+        }
+      }
+    }
+    String name = longNames().isEmpty() ? names.get(0) : longNames().get(0);
+    return name.replaceFirst("^-+", "").replace('-', '_');
+  }
+
   /** "--output/-o" for evidence. */
   public String describe() {
     return String.join("/", names);

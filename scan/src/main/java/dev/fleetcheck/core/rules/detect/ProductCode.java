@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Runs an assisted {@link ModuleCheck} over the product code (RULES-NEXT.md: not test code, not the
@@ -20,6 +21,16 @@ public final class ProductCode {
   /** NOT_APPLICABLE without product code; FAIL listing every finding; else MANUAL with the note. */
   public static Outcome outcome(RuleContext context, ModuleCheck check) {
     return outcome(context.facts(), check);
+  }
+
+  /**
+   * As {@link #outcome(RuleContext, ModuleCheck)}, for a check that also reads the codebase (the
+   * token stream or text of a module its calls chose).
+   */
+  public static Outcome outcome(
+      RuleContext context, BiFunction<PythonCodebase, PythonModule, List<Evidence>> check) {
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    return outcome(context.facts(), module -> check.apply(codebase, module));
   }
 
   /** As {@link #outcome(RuleContext, ModuleCheck)}, for a per-scan fact. */

@@ -164,7 +164,7 @@ public final class StdoutOutput implements Rule {
         .isPresent()) {
       return Optional.of("default \"-\"");
     }
-    String dest = dest(option);
+    String dest = option.destination();
     for (PythonModule module : modules) {
       for (Call call : module.calls()) {
         if (call.callee().endsWith("open_file")
@@ -219,27 +219,6 @@ public final class StdoutOutput implements Rule {
       }
     }
     return 0;
-  }
-
-  /** The variable the option's value lands in: dest=, the name argument, or the long name. */
-  private static String dest(CliOption option) {
-    Optional<PyValue> dest = option.keyword("dest");
-    if (dest.isPresent() && dest.get() instanceof PyValue.Str s) {
-      return s.value();
-    }
-    Optional<Call> call = option.declaration();
-    if (call.isPresent()) {
-      if (!call.get().parameter().isEmpty()) {
-        return call.get().parameter();
-      }
-      for (PyValue value : call.get().positional()) {
-        if (value instanceof PyValue.Str s && !s.value().startsWith("-")) {
-          return s.value();
-        }
-      }
-    }
-    String name = option.longNames().isEmpty() ? option.names().get(0) : option.longNames().get(0);
-    return name.replaceFirst("^-+", "").replace('-', '_');
   }
 
   private static String lastName(PyValue value) {

@@ -211,7 +211,7 @@ public final class LoggedSecrets implements Rule {
   }
 
   /** {@code access_token}, {@code apiKey}, {@code DB_PASSWORD}; not {@code token_url}. */
-  static boolean secretLike(String name) {
+  public static boolean secretLike(String name) {
     String snake = CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     List<String> parts =
         List.of(snake.replaceAll("^_+", "").replace("api_key", "apikey").split("_+"));

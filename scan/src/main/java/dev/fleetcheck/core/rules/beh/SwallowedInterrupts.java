@@ -1,0 +1,164 @@
+package dev.fleetcheck.core.rules.beh;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Blocks;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.ProductCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PY-BEH-011 (assisted): Ctrl-C swallowed by CLI code. (a) An except clause catching {@code
+ * KeyboardInterrupt} (alone or in a tuple), bare {@code except:} or {@code BaseException} whose
+ * body neither raises nor exits ({@code raise}, {@code sys.exit}, {@code exit}, {@code quit},
+ * {@code os._exit}, {@code SystemExit}); an explicit {@code KeyboardInterrupt} clause that {@code
+ * return}s or {@code break}s stops on purpose and is not a finding; {@code __del__}/{@code
+ * __exit__} are exempt. (b) {@code signal.signal(signal.SIGINT, signal.SIG_IGN)} or a SIGINT
+ * handler defined in the module whose body is only {@code pass}. The token stream is read only for
+ * modules whose handlers or calls chose them.
+ */
+public final class SwallowedInterrupts implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-BEH-011",
+              Set.of(Profile.CLI),
+              "Let Ctrl-C stop the command: catch KeyboardInterrupt only to clean up, then re-raise"
+                  + " or sys.exit(130); never catch it with a bare except or ignore SIGINT.")
+          .defined(
+              "FAIL per except clause in CLI code catching KeyboardInterrupt, bare `except:` or"
+                  + " BaseException whose body neither raises nor exits (an explicit"
+                  + " KeyboardInterrupt clause may return or break; __del__/__exit__ exempt), and"
+                  + " per signal.signal(SIGINT, SIG_IGN) or SIGINT handler whose body is only"
+                  + " `pass`. NOT_APPLICABLE without product code.",
+              Effort.LOW);
+
+  private static final Pattern BARE_EXCEPT = Pattern.compile("(?m)^\\s*except\\s*:");
+  private static final Set<String> CLEAN_UP = Set.of("__del__", "__exit__", "__aexit__");
+  private static final Set<String> STOPS =
+      Set.of("raise", "exit", "quit", "_exit", "SystemExit", "abort");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    return ProductCode.outcome(context, SwallowedInterrupts::findings);
+  }
+
+  private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {
+    List<Call> sigints =
+        module.calls().stream()
+            .filter(c -> c.callee().equals("signal.signal") && c.positional().size() == 2)
+            .filter(
+                c ->
+                    c.positional().get(0) instanceof PyValue.Name n
+                        && n.dotted().endsWith("SIGINT"))
+            .toList();
+    boolean candidateHandler =
+        module.exceptHandlers().stream().anyMatch(h -> !CLEAN_UP.contains(h.function()))
+            && mayCatchInterrupt(codebase, module);
+    if (sigints.isEmpty() && !candidateHandler) {
+      return List.of();
+    }
+    Optional<Tokens> tokens = codebase.tokens(module.path());
+    if (tokens.isEmpty()) {
+      return List.of();
+    }
+    Blocks blocks = Blocks.of(tokens.get());
+    List<Evidence> findings = new ArrayList<>();
+    for (Blocks.Block block : blocks.of(Blocks.Kind.EXCEPT)) {
+      Optional<String> caught = interruptCatcher(block.name());
+      if (caught.isEmpty() || exempt(blocks, block)) {
+        continue;
+      }
+      boolean explicit = caught.get().equals("KeyboardInterrupt");
+      if (!stops(blocks.tokens(), block, explicit)) {
+        findings.add(
+            Evidence.at(
+                module.path(),
+                block.line(),
+                "except "
+                    + caught.get()
+                    + " swallows Ctrl-C: the body neither re-raises nor exits"));
+      }
+    }
+    for (Call call : sigints) {
+      PyValue handler = call.positional().get(1);
+      if (handler instanceof PyValue.Name name
+          && (name.dotted().endsWith("SIG_IGN") || passOnly(blocks, name.dotted()))) {
+        findings.add(
+            Evidence.at(
+                module.path(), call.line(), "SIGINT is ignored: Ctrl-C cannot stop the command"));
+      }
+    }
+    findings.sort(null);
+    return findings;
+  }
+
+  /**
+   * Whether an except clause may catch Ctrl-C, read from the text (cheaper than tokens, which only
+   * the chosen modules get): a bare except, BaseException or KeyboardInterrupt.
+   */
+  private static boolean mayCatchInterrupt(PythonCodebase codebase, PythonModule module) {
+    String text = codebase.text(module.path()).orElse("");
+    return text.contains("KeyboardInterrupt")
+        || text.contains("BaseException")
+        || BARE_EXCEPT.matcher(text).find();
+  }
+
+  /** What the clause catches that includes Ctrl-C: "bare", "BaseException" or the exception. */
+  private static Optional<String> interruptCatcher(String clause) {
+    String types = clause.replaceFirst("\\s+as\\s+\\w+\\s*$", "");
+    if (types.isBlank()) {
+      return Optional.of("(bare)");
+    }
+    for (String word : types.split("[^A-Za-z0-9_]+")) {
+      if (word.equals("KeyboardInterrupt") || word.equals("BaseException")) {
+        return Optional.of(word);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean exempt(Blocks blocks, Blocks.Block block) {
+    return blocks.enclosingDef(block.line()).map(d -> CLEAN_UP.contains(d.name())).orElse(false);
+  }
+
+  private static boolean stops(Tokens t, Blocks.Block block, boolean explicit) {
+    for (int i = block.firstToken(); i <= block.lastToken(); i++) {
+      if (!t.isName(i)) {
+        continue;
+      }
+      String text = t.text(i);
+      if (STOPS.contains(text) || (explicit && (text.equals("return") || text.equals("break")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean passOnly(Blocks blocks, String function) {
+    for (Blocks.Block def : blocks.of(Blocks.Kind.DEF)) {
+      if (def.name().equals(function)) {
+        return blocks.bodyText(def).strip().equals("pass");
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,209 @@
+package dev.fleetcheck.core.rules.ctr;
+
+import dev.fleetcheck.core.facts.cli.CliInventory;
+import dev.fleetcheck.core.facts.cli.CliOption;
+import dev.fleetcheck.core.facts.python.ConsoleScripts;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.snapshot.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PY-CTR-005 (assisted): a usage example in {@code README*} or {@code docs/**} (Markdown fenced
+ * blocks tagged console, shell, bash, sh, zsh, shell-session or untagged) that runs the CLI (the
+ * line, after an optional {@code $ }, starts with a console script's name or {@code python -m
+ * <product package>}) with a long option no command declares ({@link CliInventory}; a prefix of a
+ * declared option counts, as argparse accepts abbreviations; {@code --help}, {@code --version} and
+ * typer's completion options exempt). Not judged when an option is declared with a non-literal
+ * name. Subcommands in examples are not checked.
+ */
+public final class StaleUsageExamples implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-CTR-005",
+              Set.of(Profile.CLI),
+              "Keep examples runnable: use only options the CLI declares, and test them (e.g."
+                  + " with a docs test that runs each example's --help).")
+          .defined(
+              "FAIL per example command in README*/docs/** fenced console/shell/bash/sh or"
+                  + " untagged blocks (a line starting, after an optional `$ `, with a console"
+                  + " script's name or `python -m <package>`) using a long option no CLI command"
+                  + " declares (--help, --version, completion options exempt). Not judged when"
+                  + " option names are built from non-literals; subcommands are not checked.",
+              Effort.LOW);
+
+  private static final Pattern FENCE = Pattern.compile("^\\s*(```+|~~~+)\\s*([\\w-]*)");
+  private static final Set<String> SHELL_TAGS =
+      Set.of("", "console", "shell", "bash", "sh", "zsh", "shell-session", "shellsession");
+  private static final Pattern SCRIPT = Pattern.compile("console script `([^`]+)`");
+  private static final Pattern LONG_OPTION = Pattern.compile("(?<![\\w-])(--[A-Za-z0-9][\\w-]*)");
+  private static final Set<String> EXEMPT =
+      Set.of("--help", "--version", "--install-completion", "--show-completion");
+  private static final Set<String> DECLARERS = Set.of("add_argument", "add_option");
+  private static final Set<String> DOC_SUFFIXES = Set.of(".md", ".markdown", ".txt", "");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    if (modules.isEmpty()) {
+      return Outcome.notApplicable("no Python product code");
+    }
+    CliInventory inventory = context.fact(CliInventory.FACT);
+    Set<String> commands = commands(context, modules);
+    if (inventory.options().isEmpty() || commands.isEmpty() || builtNames(modules)) {
+      return Outcome.noEvidentViolation();
+    }
+    Set<String> declared = declared(inventory);
+    List<Evidence> findings = new ArrayList<>();
+    for (SourceFile file : context.snapshot().files()) {
+      if (isDoc(file)) {
+        String text = context.snapshot().readText(file.path()).orElse("");
+        findings.addAll(examples(file.path(), text, commands, declared));
+      }
+    }
+    return Outcome.assisted(findings);
+  }
+
+  private static boolean isDoc(SourceFile file) {
+    String lower = file.path().toLowerCase(Locale.ROOT);
+    String name = file.name().toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    String suffix = dot < 0 ? "" : name.substring(dot);
+    boolean readme = !lower.contains("/") && name.startsWith("readme");
+    return !file.binary() && (readme || lower.startsWith("docs/")) && DOC_SUFFIXES.contains(suffix);
+  }
+
+  /** The command words that start an example: console scripts and "python -m <package>". */
+  private static Set<String> commands(RuleContext context, List<PythonModule> modules) {
+    Set<String> commands = new HashSet<>();
+    for (Evidence script : context.fact(ConsoleScripts.FACT)) {
+      Matcher name = SCRIPT.matcher(script.message());
+      if (name.find()) {
+        commands.add(name.group(1));
+      }
+    }
+    for (PythonModule module : modules) {
+      if (module.fileName().equals("__main__.py")) {
+        String path = module.path().replaceFirst("^src/", "");
+        int slash = path.lastIndexOf('/');
+        if (slash > 0) {
+          String pkg = path.substring(0, slash).replace('/', '.');
+          commands.add("python -m " + pkg);
+          commands.add("python3 -m " + pkg);
+        }
+      }
+    }
+    return commands;
+  }
+
+  /** An option declared through a non-literal name makes the declared set unknowable. */
+  private static boolean builtNames(List<PythonModule> modules) {
+    for (PythonModule module : modules) {
+      for (Call call : module.calls()) {
+        boolean declarer =
+            (DECLARERS.contains(call.name()) && !call.receiver().isEmpty())
+                || call.callee().endsWith("click.option");
+        if (declarer
+            && !call.positional().isEmpty()
+            && !(call.positional().get(0) instanceof PyValue.Str)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> declared(CliInventory inventory) {
+    Set<String> declared = new HashSet<>();
+    for (CliOption option : inventory.options()) {
+      for (String name : option.longNames()) {
+        declared.add(name);
+        boolean negatable =
+            option
+                .keyword("action")
+                .filter(v -> v instanceof PyValue.Expr || v instanceof PyValue.Name)
+                .map(v -> v.toString().contains("BooleanOptionalAction"))
+                .orElse(false);
+        if (negatable) {
+          declared.add("--no-" + name.substring(2));
+        }
+      }
+    }
+    return declared;
+  }
+
+  static List<Evidence> examples(
+      String path, String text, Set<String> commands, Set<String> declared) {
+    List<Evidence> findings = new ArrayList<>();
+    String[] lines = text.split("\n", -1);
+    String fence = null;
+    boolean shell = false;
+    for (int i = 0; i < lines.length; i++) {
+      Matcher open = FENCE.matcher(lines[i]);
+      if (open.find()) {
+        if (fence == null) {
+          fence = open.group(1);
+          shell = SHELL_TAGS.contains(open.group(2).toLowerCase(Locale.ROOT));
+        } else if (lines[i].strip().startsWith(fence)) {
+          fence = null;
+        }
+        continue;
+      }
+      if (fence == null || !shell) {
+        continue;
+      }
+      String command = lines[i].strip();
+      if (command.startsWith("$ ")) {
+        command = command.substring(2).strip();
+      }
+      if (!runsTheCli(command, commands)) {
+        continue;
+      }
+      int first = i;
+      while (command.endsWith("\\") && i + 1 < lines.length) {
+        i++;
+        command = command.substring(0, command.length() - 1) + " " + lines[i].strip();
+      }
+      Matcher option = LONG_OPTION.matcher(command);
+      while (option.find()) {
+        String used = option.group(1);
+        if (!EXEMPT.contains(used) && declared.stream().noneMatch(d -> d.startsWith(used))) {
+          findings.add(
+              Evidence.at(
+                  path, first + 1, "example uses " + used + ", which no CLI command declares"));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static boolean runsTheCli(String command, Set<String> commands) {
+    for (String name : commands) {
+      if (command.equals(name) || command.startsWith(name + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.fleetcheck.core.rules.obs;
+
+import dev.fleetcheck.core.facts.Fact;
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.python.Assignment;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.LiteralPair;
+import dev.fleetcheck.core.python.LogCalls;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.detect.ModuleValues;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Shared detector (RULES-NEXT family F8): the log calls of product code ({@link LogCalls}) with
+ * their level, their event names (the message or {@code event=} literal, a module constant holding
+ * one counts) and the keys they carry; and where each event-name-like string literal ({@code
+ * request.end}, {@code security.audit}) first occurs in product code, as a call argument, an
+ * assignment or a dict value, so an event emitted through a project helper counts as occurring.
+ */
+final class LogEvents {
+
+  static final Fact<LogEvents> FACT = Fact.of("obs-log-events", LogEvents::read);
+
+  static final String REQUEST_END = "request.end";
+  static final String DEPENDENCY_CALL = "dependency.call";
+  static final String DEPENDENCY_ERROR = "dependency.error";
+  static final String AUDIT = "security.audit";
+
+  private static final Pattern EVENT_LIKE = Pattern.compile("[A-Za-z_]+(\\.[A-Za-z_]+)+");
+
+  /** One log call: its level (lower case, {@code log(...)} resolved when literal) and events. */
+  record Site(PythonModule module, Call call, String level, Set<String> events) {
+
+    Evidence at(String message) {
+      return Evidence.at(module.path(), call.line(), message);
+    }
+
+    boolean emits(String event) {
+      return events.contains(event);
+    }
+
+    /** ERROR or above. */
+    boolean severe() {
+      return level.equals("error") || level.equals("exception") || level.equals("critical");
+    }
+
+    /**
+     * The field names the call carries: keyword names and the literal keys of dict arguments (also
+     * {@code extra={...}}); {@code **fields} or a dict built elsewhere leave them unknown.
+     */
+    Set<String> keys() {
+      return keysOf(call);
+    }
+
+    /** Whether some of its fields cannot be seen: {@code **kw}, or {@code extra=} not a dict. */
+    boolean opaqueFields() {
+      return call.kwargsSplat()
+          || call.keyword("extra").filter(v -> !(v instanceof PyValue.Dict)).isPresent();
+    }
+
+    /** The call's arguments, keyword values included. */
+    List<PyValue> arguments() {
+      List<PyValue> values = new ArrayList<>(call.positional());
+      values.addAll(call.keywords().values());
+      return values;
+    }
+  }
+
+  private final List<Site> sites;
+  private final Map<String, List<Site>> byPath = new HashMap<>();
+  private final Map<String, Evidence> literals;
+
+  private LogEvents(List<Site> sites, Map<String, Evidence> literals) {
+    this.sites = List.copyOf(sites);
+    this.literals = Map.copyOf(literals);
+    for (Site site : sites) {
+      byPath.computeIfAbsent(site.module().path(), p -> new ArrayList<>()).add(site);
+    }
+  }
+
+  List<Site> sites() {
+    return sites;
+  }
+
+  /** The log calls of the module at {@code path}. */
+  List<Site> in(String path) {
+    return byPath.getOrDefault(path, List.of());
+  }
+
+  /** The log calls that emit {@code event}. */
+  List<Site> emitting(String event) {
+    return sites.stream().filter(s -> s.emits(event)).toList();
+  }
+
+  /** Where the string literal {@code event} first occurs in product code. */
+  Optional<Evidence> occurs(String event) {
+    return Optional.ofNullable(literals.get(event));
+  }
+
+  /** Keyword names and literal dict keys of a call's arguments. */
+  static Set<String> keysOf(Call call) {
+    Set<String> keys = new LinkedHashSet<>(call.keywords().keySet());
+    List<PyValue> values = new ArrayList<>(call.positional());
+    values.addAll(call.keywords().values());
+    for (PyValue value : values) {
+      if (value instanceof PyValue.Dict dict) {
+        for (PyValue.Entry entry : dict.entries()) {
+          if (entry.key() instanceof PyValue.Str key) {
+            keys.add(key.value());
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static LogEvents read(Facts facts) {
+    List<Site> sites = new ArrayList<>();
+    Map<String, Evidence> literals = new HashMap<>();
+    for (PythonModule module : PythonCodebase.of(facts).productModules()) {
+      LogCalls logs = LogCalls.of(module);
+      for (Call call : module.calls()) {
+        for (PyValue value : call.positional()) {
+          note(module, value, call.line(), literals);
+        }
+        for (PyValue value : call.keywords().values()) {
+          note(module, value, call.line(), literals);
+        }
+        if (logs.isLogCall(call)) {
+          sites.add(new Site(module, call, level(call), events(module, logs, call)));
+        }
+      }
+      for (Assignment assignment : module.assignments()) {
+        note(module, assignment.value(), assignment.line(), literals);
+      }
+      for (LiteralPair pair : module.literalPairs()) {
+        note(module, pair.value(), pair.line(), literals);
+      }
+    }
+    return new LogEvents(sites, literals);
+  }
+
+  private static void note(
+      PythonModule module, PyValue value, int line, Map<String, Evidence> literals) {
+    if (value instanceof PyValue.Str str) {
+      if (str.value().length() < 80 && EVENT_LIKE.matcher(str.value()).matches()) {
+        literals.putIfAbsent(str.value(), Evidence.at(module.path(), line, str.value()));
+      }
+    } else if (value instanceof PyValue.Seq seq) {
+      seq.items().forEach(item -> note(module, item, line, literals));
+    } else if (value instanceof PyValue.Dict dict) {
+      dict.entries().forEach(entry -> note(module, entry.value(), line, literals));
+    }
+  }
+
+  private static Set<String> events(PythonModule module, LogCalls logs, Call call) {
+    Set<String> events = new LinkedHashSet<>(logs.eventNames(call));
+    int index = call.name().equals("log") ? 1 : 0;
+    if (call.positional().size() > index) {
+      ModuleValues.string(module, call.positional().get(index)).ifPresent(events::add);
+    }
+    call.keyword("event").flatMap(v -> ModuleValues.string(module, v)).ifPresent(events::add);
+    return events;
+  }
+
+  private static String level(Call call) {
+    if (!call.name().equals("log")) {
+      return call.name().equals("warn") ? "warning" : call.name();
+    }
+    if (call.positional().isEmpty()) {
+      return "log";
+    }
+    String text = ModuleValues.text(call.positional().get(0)).toLowerCase(Locale.ROOT);
+    String last = text.substring(text.lastIndexOf('.') + 1);
+    return switch (last) {
+      case "critical", "fatal", "50" -> "critical";
+      case "error", "40" -> "error";
+      case "warning", "warn", "30" -> "warning";
+      case "info", "20" -> "info";
+      case "debug", "10" -> "debug";
+      default -> "log";
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package dev.fleetcheck.core.rules.tui;
+
+import dev.fleetcheck.core.facts.cli.CliInventory;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Assignment;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PY-TUI-005 (assisted): CLI code styles its output with a library that does not honour {@code
+ * NO_COLOR} by itself (colorama, blessed, raw ANSI escapes in string literals), no CLI option's
+ * name contains color, colour, plain, no-rich, ansi or ascii, and no product module reads {@code
+ * NO_COLOR} or {@code TERM}. rich, click, termcolor and textual honour {@code NO_COLOR} and are not
+ * findings (RULES-NEXT: honouring NO_COLOR is a plain mode).
+ */
+public final class NoPlainOutputMode implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-TUI-005",
+              Set.of(Profile.CLI),
+              "Offer a plain mode: a --no-color option, or honour NO_COLOR (and TERM=dumb) before"
+                  + " emitting colour.")
+          .defined(
+              "FAIL per CLI module styling output with colorama, blessed or raw ANSI escape"
+                  + " literals when no CLI option name contains color/colour/plain/no-rich/ansi/"
+                  + "ascii and no product module reads NO_COLOR or TERM. NOT_APPLICABLE without"
+                  + " product code.",
+              Effort.LOW);
+
+  private static final Set<String> STYLERS = Set.of("colorama", "blessed");
+  private static final List<String> OPTION_WORDS =
+      List.of("color", "colour", "plain", "no-rich", "ansi", "ascii");
+  private static final String ESC = "\u001b[";
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    List<PythonModule> modules = codebase.productModules();
+    if (modules.isEmpty()) {
+      return Outcome.notApplicable("no Python product code");
+    }
+    List<Evidence> findings = new ArrayList<>();
+    for (PythonModule module : modules) {
+      styling(module).ifPresent(findings::add);
+    }
+    if (findings.isEmpty() || plainOption(context) || readsColourVariables(codebase, modules)) {
+      return Outcome.noEvidentViolation();
+    }
+    return Outcome.fail(findings);
+  }
+
+  private static Optional<Evidence> styling(PythonModule module) {
+    for (String imported : module.imports().values()) {
+      String root = imported.split("\\.")[0];
+      if (STYLERS.contains(root)) {
+        return Optional.of(
+            Evidence.file(
+                module.path(),
+                "styles output with "
+                    + root
+                    + ", which ignores NO_COLOR, and the CLI offers no plain mode"));
+      }
+    }
+    for (Call call : module.calls()) {
+      for (PyValue value : call.positional()) {
+        if (value instanceof PyValue.Str str && str.value().contains(ESC)) {
+          return Optional.of(rawAnsi(module, call.line()));
+        }
+      }
+    }
+    for (Assignment assignment : module.assignments()) {
+      if (assignment.value() instanceof PyValue.Str str && str.value().contains(ESC)) {
+        return Optional.of(rawAnsi(module, assignment.line()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Evidence rawAnsi(PythonModule module, int line) {
+    return Evidence.at(
+        module.path(), line, "writes raw ANSI escapes and the CLI offers no plain mode");
+  }
+
+  private static boolean plainOption(RuleContext context) {
+    return context.fact(CliInventory.FACT).options().stream()
+        .flatMap(o -> o.names().stream())
+        .map(n -> n.toLowerCase(Locale.ROOT))
+        .anyMatch(n -> OPTION_WORDS.stream().anyMatch(n::contains));
+  }
+
+  private static boolean readsColourVariables(PythonCodebase codebase, List<PythonModule> modules) {
+    for (PythonModule module : modules) {
+      String text = codebase.text(module.path()).orElse("");
+      if (text.contains("NO_COLOR") || text.contains("\"TERM\"") || text.contains("'TERM'")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.fleetcheck.core.rules.tui;
+
+import dev.fleetcheck.core.facts.cli.CliInventory;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PY-TUI-001 (assisted): CLI code prompts ({@link Prompts}) and the CLI declares no way around it:
+ * none of {@code --yes}, {@code -y}, {@code --assume-yes}, {@code --no-input}, {@code
+ * --non-interactive}, {@code --no-interaction}, {@code --force}, nor {@code
+ * click.confirmation_option}.
+ */
+public final class PromptsWithoutBypass implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-TUI-001",
+              Set.of(Profile.CLI),
+              "Give every prompt a non-interactive path: a --yes/--no-input option, or options and"
+                  + " environment variables that supply the answer.")
+          .defined(
+              "FAIL per prompt in CLI code (input, getpass, click/typer prompt/confirm, rich"
+                  + " Prompt/Confirm.ask, questionary, inquirer, InquirerPy, pick) when the CLI"
+                  + " declares none of --yes, -y, --assume-yes, --no-input, --non-interactive,"
+                  + " --no-interaction, --force or click.confirmation_option. NOT_APPLICABLE"
+                  + " without product code.",
+              Effort.LOW);
+
+  static final Set<String> BYPASS =
+      Set.of(
+          "--yes",
+          "-y",
+          "--assume-yes",
+          "--no-input",
+          "--non-interactive",
+          "--no-interaction",
+          "--force");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    if (modules.isEmpty()) {
+      return Outcome.notApplicable("no Python product code");
+    }
+    List<Prompts.Prompt> prompts = context.fact(Prompts.FACT);
+    if (prompts.isEmpty() || declaresBypass(context, modules, BYPASS)) {
+      return Outcome.noEvidentViolation();
+    }
+    return Outcome.fail(
+        prompts.stream()
+            .map(
+                p ->
+                    Evidence.at(
+                        p.path(),
+                        p.line(),
+                        p.callee() + " prompts and the CLI has no --yes/--no-input way around it"))
+            .toList());
+  }
+
+  /** Whether the CLI declares one of {@code names} or a click confirmation option. */
+  static boolean declaresBypass(
+      RuleContext context, List<PythonModule> modules, Set<String> names) {
+    boolean option =
+        context.fact(CliInventory.FACT).options().stream()
+            .flatMap(o -> o.names().stream())
+            .anyMatch(names::contains);
+    return option
+        || modules.stream()
+            .flatMap(m -> m.calls().stream())
+            .anyMatch(c -> c.callee().endsWith("confirmation_option"));
+  }
+}

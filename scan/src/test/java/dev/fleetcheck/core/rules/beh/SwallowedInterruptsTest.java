@@ -1,0 +1,104 @@
+package dev.fleetcheck.core.rules.beh;
+
+import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
+import static dev.fleetcheck.core.rules.RuleFixture.check;
+import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SwallowedInterruptsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void handlersAndSignalsThatSwallowCtrlCFail() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/run.py",
+                """
+                import signal
+
+                def quiet(signum, frame):
+                    pass
+
+                def main():
+                    for item in items():
+                        try:
+                            work(item)
+                        except (KeyboardInterrupt, ValueError):
+                            print("skipped")
+                        try:
+                            work(item)
+                        except:
+                            log("failed")
+                        try:
+                            work(item)
+                        except BaseException as e:
+                            continue
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.signal(signal.SIGINT, quiet)
+                """)
+            .build();
+
+    assertThat(findings(check(new SwallowedInterrupts(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/run.py:10: except KeyboardInterrupt swallows Ctrl-C: the body neither re-raises"
+                + " nor exits",
+            "tool/run.py:14: except (bare) swallows Ctrl-C: the body neither re-raises nor exits",
+            "tool/run.py:18: except BaseException swallows Ctrl-C: the body neither re-raises nor"
+                + " exits",
+            "tool/run.py:20: SIGINT is ignored: Ctrl-C cannot stop the command",
+            "tool/run.py:21: SIGINT is ignored: Ctrl-C cannot stop the command");
+  }
+
+  @Test
+  void handlersThatStopAndNarrowHandlersStayManual() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/run.py",
+                """
+                import sys
+                import signal
+
+                def main():
+                    try:
+                        work()
+                    except KeyboardInterrupt:
+                        print("interrupted", file=sys.stderr)
+                        sys.exit(130)
+                    except Exception:
+                        pass
+                    try:
+                        work()
+                    except:
+                        cleanup()
+                        raise
+                    while True:
+                        try:
+                            work()
+                        except KeyboardInterrupt:
+                            break
+                    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+                class Res:
+                    def __exit__(self, *a):
+                        try:
+                            close()
+                        except BaseException:
+                            pass
+                """)
+            .file("tests/test_run.py", "try:\n    pass\nexcept KeyboardInterrupt:\n    pass\n")
+            .build();
+
+    assertNoEvidentViolation(check(new SwallowedInterrupts(), repo, Profile.CLI));
+  }
+}

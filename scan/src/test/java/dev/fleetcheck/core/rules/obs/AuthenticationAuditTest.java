@@ -1,0 +1,64 @@
+package dev.fleetcheck.core.rules.obs;
+
+import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
+import static dev.fleetcheck.core.rules.RuleFixture.check;
+import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.Status;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthenticationAuditTest {
+
+  @TempDir Path dir;
+  private final AuthenticationAudit rule = new AuthenticationAudit();
+
+  static final String AUTH =
+      """
+      from fastapi import Depends
+      from fastapi.security import OAuth2PasswordBearer
+      import jwt as pyjwt
+
+      scheme = OAuth2PasswordBearer(tokenUrl="token")
+
+      def current_user(token=Depends(scheme)):
+          return pyjwt.decode(token, KEY, algorithms=["HS256"])
+      """;
+
+  @Test
+  void authenticationWithoutAnyAuditEventFails() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/auth.py", AUTH)
+            .file("tests/test_auth.py", "log.info('security.audit')\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "app/auth.py:5: OAuth2PasswordBearer(...) authenticates, and the event"
+                + " security.audit occurs nowhere in product code");
+  }
+
+  @Test
+  void anAuditEventStaysManualAndNoAuthenticationIsNotApplicable() {
+    Path audited =
+        FixtureRepo.in(dir.resolve("a"))
+            .python()
+            .file("app/auth.py", AUTH)
+            .file("app/audit.py", "import logging\nlogging.info('security.audit')\n")
+            .build();
+    Path open =
+        FixtureRepo.in(dir.resolve("b"))
+            .python()
+            .file("app/main.py", "# from fastapi.security import HTTPBearer\nx = 'jwt.decode'\n")
+            .build();
+
+    assertNoEvidentViolation(check(rule, audited, Profile.API));
+    assertThat(check(rule, open, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
+}

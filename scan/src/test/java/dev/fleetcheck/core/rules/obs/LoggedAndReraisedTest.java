@@ -1,0 +1,95 @@
+package dev.fleetcheck.core.rules.obs;
+
+import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
+import static dev.fleetcheck.core.rules.RuleFixture.check;
+import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoggedAndReraisedTest {
+
+  @TempDir Path dir;
+  private final LoggedAndReraised rule = new LoggedAndReraised();
+
+  @Test
+  void errorLogsFollowedByAnUnchangedReraiseFail() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/service.py",
+                """
+                import logging
+                logger = logging.getLogger(__name__)
+
+                def a():
+                    try:
+                        work()
+                    except ValueError:
+                        logger.exception("work failed")
+                        raise
+
+                def b():
+                    try:
+                        work()
+                    except Exception as exc:
+                        logger.error(
+                            "work failed: %s", exc)
+                        if retry():
+                            raise exc
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "app/service.py:8: the exception is logged at EXCEPTION and re-raised unchanged: it"
+                + " will be logged again upstream",
+            "app/service.py:15: the exception is logged at ERROR and re-raised unchanged: it will"
+                + " be logged again upstream");
+  }
+
+  @Test
+  void wrappedLoggedBelowErrorOrNotReraisedStayManual() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/service.py",
+                """
+                import logging
+                logger = logging.getLogger(__name__)
+
+                def a():
+                    try:
+                        work()
+                    except ValueError as e:
+                        logger.exception("work failed")
+                        raise AppError("work") from e
+
+                def b():
+                    try:
+                        work()
+                    except KeyError as e:
+                        logger.warning("missing %s", e)
+                        raise
+
+                def c():
+                    try:
+                        work()
+                    except OSError:
+                        logger.error("retrying")  # raise
+                        return None
+                    raise
+                """)
+            .file(
+                "tests/test_s.py",
+                "try:\n    x()\nexcept Exception:\n    logger.exception('x')\n    raise\n")
+            .build();
+
+    assertNoEvidentViolation(check(rule, repo));
+  }
+}
