@@ -142,6 +142,7 @@ import dev.fleetcheck.core.rules.perf.LambdaLimits;
 import dev.fleetcheck.core.rules.perf.RetriesWithoutBackoff;
 import dev.fleetcheck.core.rules.perf.UnpaginatedReads;
 import dev.fleetcheck.core.rules.perf.UnreportedBatchFailures;
+import dev.fleetcheck.core.rules.pkg.ApiVersionScheme;
 import dev.fleetcheck.core.rules.pkg.CanonicalEntrypoint;
 import dev.fleetcheck.core.rules.pkg.UnpinnedBaseImages;
 import dev.fleetcheck.core.rules.pkg.UnversionedCli;
@@ -375,6 +376,7 @@ public final class StandardRules {
         new RetriesWithoutBackoff(), // PY-PERF-003
         new HeavyColdStarts(), // PY-PERF-005
         new UnversionedCli(), // PY-PKG-003
+        new ApiVersionScheme(), // PY-PKG-006
         new OversizedDefinitions(), // PY-STYLE-005
         new NondeterministicTests(), // PY-TST-002
         new UnstableGoldenFiles(), // PY-TST-007
