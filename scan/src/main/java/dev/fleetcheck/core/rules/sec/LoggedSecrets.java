@@ -57,8 +57,31 @@ public final class LoggedSecrets implements Rule {
                   + "and powertools `log_event=True` are not checked yet",
               Effort.MEDIUM);
 
+  /**
+   * RULES-NEXT's secret-like name endings. {@code pwd} is left out: in code it names the working
+   * folder far more often than a password.
+   */
   private static final Set<String> SECRET_WORDS =
-      Set.of("password", "passwd", "token", "secret", "apikey", "authorization");
+      Set.of(
+          "password",
+          "passwd",
+          "token",
+          "secret",
+          "apikey",
+          "authorization",
+          "bearer",
+          "credential",
+          "credentials",
+          "cookie");
+
+  /** Two-word secret-like endings whose last word alone is not secret-like. */
+  private static final Set<String> SECRET_PAIRS = Set.of("session_id");
+
+  /**
+   * Words that make a name ending in {@code key} a secret key ({@code SECRET_KEY}, signing_key).
+   */
+  private static final Set<String> KEY_QUALIFIERS =
+      Set.of("secret", "private", "signing", "encryption");
 
   /** Name endings that make a secret-like name a reference to the secret, not the secret. */
   private static final Set<String> REFERENCES =
@@ -134,16 +157,21 @@ public final class LoggedSecrets implements Rule {
         if (!print && !logs.isLogCall(call)) {
           continue;
         }
-        List<PyValue> arguments = new ArrayList<>(call.positional());
-        arguments.addAll(call.keywords().values());
-        Optional<String> problem =
-            arguments.stream().map(this::problem).flatMap(Optional::stream).findFirst();
-        problem.ifPresent(
-            p ->
-                findings.add(
-                    Evidence.at(module.path(), call.line(), call.written() + "(...) logs " + p)));
+        exposure(call)
+            .ifPresent(
+                p ->
+                    findings.add(
+                        Evidence.at(
+                            module.path(), call.line(), call.written() + "(...) logs " + p)));
       }
       return findings;
+    }
+
+    /** What the call's arguments expose, described; empty when nothing evident. */
+    Optional<String> exposure(Call call) {
+      List<PyValue> arguments = new ArrayList<>(call.positional());
+      arguments.addAll(call.keywords().values());
+      return arguments.stream().map(this::problem).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<String> problem(PyValue value) {
@@ -210,14 +238,35 @@ public final class LoggedSecrets implements Rule {
     }
   }
 
-  /** {@code access_token}, {@code apiKey}, {@code DB_PASSWORD}; not {@code token_url}. */
+  /**
+   * What a call's arguments expose as F1 judges them: a bare secret-like name, a whole header map
+   * or, with {@code lambda}, the whole event; described as in the findings ("a secret-like value
+   * (token)"). Other rules use it for output calls that are not log calls.
+   */
+  public static Optional<String> exposedBy(Call call, boolean lambda) {
+    return new Detector(lambda).exposure(call);
+  }
+
+  /**
+   * A name whose last segment is secret-like (RULES-NEXT conventions): {@code access_token}, {@code
+   * apiKey}, {@code DB_PASSWORD}, {@code private_key}, {@code SECRET_KEY}; not {@code token_url},
+   * {@code token_pos}, {@code password_hash} or {@code max_tokens}.
+   */
   public static boolean secretLike(String name) {
     String snake = CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     List<String> parts =
         List.of(snake.replaceAll("^_+", "").replace("api_key", "apikey").split("_+"));
-    if (parts.isEmpty() || REFERENCES.contains(parts.get(parts.size() - 1))) {
+    if (parts.isEmpty()) {
       return false;
     }
-    return parts.stream().anyMatch(SECRET_WORDS::contains);
+    String last = parts.get(parts.size() - 1);
+    if (parts.size() > 1 && SECRET_PAIRS.contains(parts.get(parts.size() - 2) + "_" + last)) {
+      return true;
+    }
+    if (REFERENCES.contains(last)) {
+      return false;
+    }
+    return SECRET_WORDS.contains(last)
+        || last.equals("key") && parts.stream().anyMatch(KEY_QUALIFIERS::contains);
   }
 }
