@@ -145,7 +145,7 @@ import dev.fleetcheck.core.rules.perf.HeavyColdStarts;
 import dev.fleetcheck.core.rules.perf.LambdaClientReuse;
 import dev.fleetcheck.core.rules.perf.LambdaHandlerTests;
 import dev.fleetcheck.core.rules.perf.LambdaLimits;
-import dev.fleetcheck.core.rules.perf.RetriesWithoutBackoff;
+import dev.fleetcheck.core.rules.perf.UnpacedRetries;
 import dev.fleetcheck.core.rules.perf.UnpaginatedReads;
 import dev.fleetcheck.core.rules.perf.UnreportedBatchFailures;
 import dev.fleetcheck.core.rules.pkg.ApiVersionScheme;
@@ -424,7 +424,7 @@ public final class StandardRules {
         new UndocumentedSystemPackages(), // PY-LCL-029
         new CloudChangingDefaults(), // PY-LCL-030
         new ImportTimeIo(), // PY-OP-007
-        new RetriesWithoutBackoff(), // PY-PERF-003
+        new UnpacedRetries(), // PY-PERF-003
         new HeavyColdStarts(), // PY-PERF-005
         new UnversionedCli(), // PY-PKG-003
         new ApiVersionScheme(), // PY-PKG-006

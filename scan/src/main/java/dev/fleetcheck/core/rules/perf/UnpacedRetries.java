@@ -23,7 +23,7 @@ import java.util.Set;
  * PY-BEH-012/-020 findings and are scored there only (one home, docs/adr/0022); the loop that
  * retries with {@code continue} and no sleep, and circuit breaking, are left to a reviewer.
  */
-public final class RetriesWithoutBackoff implements Rule, ModuleCheck {
+public final class UnpacedRetries implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
       RuleSpec.assisted(

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RetriesWithoutBackoffTest {
+class UnpacedRetriesTest {
 
   @TempDir Path dir;
-  private final RetriesWithoutBackoff rule = new RetriesWithoutBackoff();
+  private final UnpacedRetries rule = new UnpacedRetries();
 
   @Test
   void retriesWithoutBackoffOrStopFail() {
