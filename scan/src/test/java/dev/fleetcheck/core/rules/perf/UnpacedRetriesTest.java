@@ -5,6 +5,9 @@ import static dev.fleetcheck.core.rules.RuleFixture.check;
 import static dev.fleetcheck.core.rules.RuleFixture.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -45,11 +48,11 @@ class UnpacedRetriesTest {
 
     assertThat(findings(check(rule, repo)))
         .containsExactly(
-            "pkg/net.py:5: Retry(...) retries without backoff_factor",
-            "pkg/net.py:6: Retry(...) retries without backoff_factor",
-            "pkg/net.py:10: @retry retries immediately and forever: no wait= and no stop=",
-            "pkg/net.py:13: retry retries without backoff: no wait=",
-            "pkg/net.py:16: tenacity.retry retries forever: no stop=");
+            "pkg/net.py:5: Retry(...) retries without backoff_factor= (no backoff)",
+            "pkg/net.py:6: Retry(...) retries without backoff_factor= (no backoff)",
+            "pkg/net.py:10: @retry retries without wait= and stop=",
+            "pkg/net.py:13: retry(...) retries without wait=",
+            "pkg/net.py:16: tenacity.retry(...) retries without stop=");
   }
 
   @Test
@@ -74,5 +77,19 @@ class UnpacedRetriesTest {
             .build();
 
     assertNoEvidentViolation(check(rule, repo));
+  }
+
+  @Test
+  void inACliTheRetriesAreScoredOnceUnderPySec004() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("pkg/net.py", "from urllib3 import Retry\nPOLICY = Retry(total=5)\n")
+            .build();
+
+    Outcome outcome = check(rule, repo, Profile.CLI);
+
+    assertThat(outcome.status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(outcome.evidence().get(0).message()).contains("same obligation as PY-SEC-004");
   }
 }
