@@ -17,6 +17,9 @@ import dev.fleetcheck.core.rules.beh.UnpagedCollections;
 import dev.fleetcheck.core.rules.beh.UntestedExitCodes;
 import dev.fleetcheck.core.rules.beh.WritingReadRoutes;
 import dev.fleetcheck.core.rules.beh.ZeroExitOnFailure;
+import dev.fleetcheck.core.rules.cfg.InconsistentEnvPrefix;
+import dev.fleetcheck.core.rules.cfg.UndocumentedEnvVars;
+import dev.fleetcheck.core.rules.cfg.UnsafeDefaults;
 import dev.fleetcheck.core.rules.code.TypeHintCoverage;
 import dev.fleetcheck.core.rules.ctr.ApiChangeRecord;
 import dev.fleetcheck.core.rules.ctr.CliChangeRecord;
@@ -27,6 +30,9 @@ import dev.fleetcheck.core.rules.ctr.PersistenceModelsInApi;
 import dev.fleetcheck.core.rules.ctr.ProgressInStructuredOutput;
 import dev.fleetcheck.core.rules.ctr.StaleUsageExamples;
 import dev.fleetcheck.core.rules.ctr.UsualOptionNames;
+import dev.fleetcheck.core.rules.data.SilentBoolCoercion;
+import dev.fleetcheck.core.rules.data.UntypedRouteContracts;
+import dev.fleetcheck.core.rules.data.UnvalidatedRequestBodies;
 import dev.fleetcheck.core.rules.doc.DocstringCoverage;
 import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
 import dev.fleetcheck.core.rules.err.DiagnosticsOption;
@@ -120,25 +126,44 @@ import dev.fleetcheck.core.rules.qg.CiRunsLinter;
 import dev.fleetcheck.core.rules.qg.CiRunsTests;
 import dev.fleetcheck.core.rules.qg.NonBlockingGates;
 import dev.fleetcheck.core.rules.qg.WarningsAreErrors;
+import dev.fleetcheck.core.rules.sec.ApiKeyOnly;
 import dev.fleetcheck.core.rules.sec.ApiThrottling;
+import dev.fleetcheck.core.rules.sec.AuditedPersonalData;
+import dev.fleetcheck.core.rules.sec.AuthStatusMismatch;
 import dev.fleetcheck.core.rules.sec.BearerChallenge;
 import dev.fleetcheck.core.rules.sec.BroadIamPolicies;
+import dev.fleetcheck.core.rules.sec.ClientSideSessions;
 import dev.fleetcheck.core.rules.sec.CsrfProtectionOff;
 import dev.fleetcheck.core.rules.sec.DefaultDenyShared;
 import dev.fleetcheck.core.rules.sec.HardCodedSecrets;
+import dev.fleetcheck.core.rules.sec.HardCodedSecurityConfig;
 import dev.fleetcheck.core.rules.sec.IdentityFromHeaders;
 import dev.fleetcheck.core.rules.sec.InsecureCookies;
+import dev.fleetcheck.core.rules.sec.InsecureJwks;
 import dev.fleetcheck.core.rules.sec.InsecureTransport;
 import dev.fleetcheck.core.rules.sec.JwtVerification;
+import dev.fleetcheck.core.rules.sec.LeakedRequestHeaders;
 import dev.fleetcheck.core.rules.sec.LoggedSecrets;
+import dev.fleetcheck.core.rules.sec.MissingNegativeTests;
 import dev.fleetcheck.core.rules.sec.MixedCredentials;
 import dev.fleetcheck.core.rules.sec.OpenByDefault;
 import dev.fleetcheck.core.rules.sec.OpenCors;
 import dev.fleetcheck.core.rules.sec.PlaintextSecretEnvironment;
+import dev.fleetcheck.core.rules.sec.RetriesWithoutBackoff;
+import dev.fleetcheck.core.rules.sec.ScatteredAuthorisation;
 import dev.fleetcheck.core.rules.sec.SecretCliOptions;
+import dev.fleetcheck.core.rules.sec.SecretsInCliOutput;
+import dev.fleetcheck.core.rules.sec.SecretsLifecycle;
+import dev.fleetcheck.core.rules.sec.SessionFixation;
 import dev.fleetcheck.core.rules.sec.StaticAwsCredentials;
 import dev.fleetcheck.core.rules.sec.TenantFromRequest;
+import dev.fleetcheck.core.rules.sec.TokensInUrls;
+import dev.fleetcheck.core.rules.sec.UnloggedAuthFailures;
+import dev.fleetcheck.core.rules.sec.UnrotatedSecrets;
 import dev.fleetcheck.core.rules.sec.UnsafeInputSinks;
+import dev.fleetcheck.core.rules.sec.UntestedPolicies;
+import dev.fleetcheck.core.rules.sec.UntestedTokenValidation;
+import dev.fleetcheck.core.rules.sec.UnvalidatedClaimDecisions;
 import dev.fleetcheck.core.rules.style.DocstringPlacement;
 import dev.fleetcheck.core.rules.style.LineLength;
 import dev.fleetcheck.core.rules.style.TabIndentation;
@@ -302,6 +327,32 @@ public final class StandardRules {
         new OpenCors(), // PY-SEC-046
         new ApiThrottling(), // PY-SEC-048
         new LoggedSecrets(), // PY-SEC-051
+        // security, data, configuration (assisted)
+        new SecretsInCliOutput(), // PY-SEC-002
+        new RetriesWithoutBackoff(), // PY-SEC-004
+        new ClientSideSessions(), // PY-SEC-011
+        new InsecureJwks(), // PY-SEC-013
+        new TokensInUrls(), // PY-SEC-014
+        new SessionFixation(), // PY-SEC-018
+        new ApiKeyOnly(), // PY-SEC-020
+        new ScatteredAuthorisation(), // PY-SEC-024
+        new AuditedPersonalData(), // PY-SEC-026
+        new AuthStatusMismatch(), // PY-SEC-027
+        new UnvalidatedClaimDecisions(), // PY-SEC-031
+        new UnrotatedSecrets(), // PY-SEC-040
+        new SecretsLifecycle(), // PY-SEC-043
+        new HardCodedSecurityConfig(), // PY-SEC-044
+        new LeakedRequestHeaders(), // PY-SEC-047
+        new UnloggedAuthFailures(), // PY-SEC-049
+        new UntestedPolicies(), // PY-SEC-053
+        new UntestedTokenValidation(), // PY-SEC-054
+        new MissingNegativeTests(), // PY-SEC-055
+        new UnvalidatedRequestBodies(), // PY-DATA-001
+        new SilentBoolCoercion(), // PY-DATA-003
+        new UntypedRouteContracts(), // PY-DATA-007
+        new InconsistentEnvPrefix(), // PY-CFG-003
+        new UndocumentedEnvVars(), // PY-CFG-004
+        new UnsafeDefaults(), // PY-CFG-005
         // PY-STYLE
         new TabIndentation(), // PY-STYLE-001
         new LineLength(), // PY-STYLE-002

@@ -16,7 +16,7 @@ import dev.fleetcheck.core.rules.RuleSpec;
  */
 public final class ApiHttpTimeouts implements Rule {
 
-  static final String ID = "PY-BEH-020";
+  public static final String ID = "PY-BEH-020";
 
   private static final RuleSpec SPEC =
       RuleSpec.of(

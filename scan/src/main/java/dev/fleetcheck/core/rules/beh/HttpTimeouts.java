@@ -69,7 +69,7 @@ public final class HttpTimeouts implements Rule, ModuleCheck {
   }
 
   /** The detector's findings over every Python module outside test code, once per scan. */
-  static final Fact<List<Evidence>> FINDINGS =
+  public static final Fact<List<Evidence>> FINDINGS =
       Fact.of(
           "http-timeout-findings",
           facts ->

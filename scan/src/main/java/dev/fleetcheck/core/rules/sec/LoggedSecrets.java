@@ -134,16 +134,21 @@ public final class LoggedSecrets implements Rule {
         if (!print && !logs.isLogCall(call)) {
           continue;
         }
-        List<PyValue> arguments = new ArrayList<>(call.positional());
-        arguments.addAll(call.keywords().values());
-        Optional<String> problem =
-            arguments.stream().map(this::problem).flatMap(Optional::stream).findFirst();
-        problem.ifPresent(
-            p ->
-                findings.add(
-                    Evidence.at(module.path(), call.line(), call.written() + "(...) logs " + p)));
+        exposure(call)
+            .ifPresent(
+                p ->
+                    findings.add(
+                        Evidence.at(
+                            module.path(), call.line(), call.written() + "(...) logs " + p)));
       }
       return findings;
+    }
+
+    /** What the call's arguments expose, described; empty when nothing evident. */
+    Optional<String> exposure(Call call) {
+      List<PyValue> arguments = new ArrayList<>(call.positional());
+      arguments.addAll(call.keywords().values());
+      return arguments.stream().map(this::problem).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<String> problem(PyValue value) {
@@ -208,6 +213,15 @@ public final class LoggedSecrets implements Rule {
           && quote <= 2
           && text.substring(0, quote).toLowerCase(Locale.ROOT).contains("f");
     }
+  }
+
+  /**
+   * What a call's arguments expose as F1 judges them: a bare secret-like name, a whole header map
+   * or, with {@code lambda}, the whole event; described as in the findings ("a secret-like value
+   * (token)"). Other rules use it for output calls that are not log calls.
+   */
+  public static Optional<String> exposedBy(Call call, boolean lambda) {
+    return new Detector(lambda).exposure(call);
   }
 
   /** {@code access_token}, {@code apiKey}, {@code DB_PASSWORD}; not {@code token_url}. */

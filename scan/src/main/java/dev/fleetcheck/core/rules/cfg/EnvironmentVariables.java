@@ -1,0 +1,143 @@
+package dev.fleetcheck.core.rules.cfg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.facts.Fact;
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.aws.ServerlessTemplate;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.PythonTokenizer;
+import dev.fleetcheck.core.python.TokenKind;
+import dev.fleetcheck.core.python.Tokens;
+import dev.fleetcheck.core.rules.detect.LambdaTemplates;
+import dev.fleetcheck.core.rules.detect.ModuleValues;
+import dev.fleetcheck.core.rules.detect.TemplateResources;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Shared detector (RULES-NEXT family F15): the application's environment variables, each with the
+ * first place it is read or set. Product code reads ({@code os.environ.get}, {@code os.getenv},
+ * {@code os.environ.setdefault}, {@code os.environ["X"]}, {@code decouple.config}, click/typer
+ * {@code envvar=}) and template {@code Environment.Variables} (SAM/CloudFormation functions and
+ * {@code Globals}, Serverless {@code provider.environment} and function {@code environment}), minus
+ * the platform and library names RULES-NEXT allows ({@code AWS_*}, {@code POWERTOOLS_*}, {@code
+ * OTEL_*}, {@code HOME}, {@code PATH}, ...). Not read: pydantic-settings fields and django-environ.
+ */
+record EnvironmentVariables(List<Variable> all) {
+
+  /** One variable at the first place it appears. */
+  record Variable(String name, String path, int line) {}
+
+  static final Fact<EnvironmentVariables> FACT =
+      Fact.of("app-environment-variables", EnvironmentVariables::find);
+
+  private static final Set<String> READERS =
+      Set.of("os.environ.get", "os.getenv", "os.environ.setdefault", "decouple.config");
+  private static final Set<String> OPTIONS =
+      Set.of("click.option", "click.argument", "typer.Option", "typer.Argument");
+  private static final Pattern ALLOWED =
+      Pattern.compile(
+          "AWS_.*|_HANDLER|LAMBDA_.*|POWERTOOLS_.*|OTEL_.*|HOME|PATH|TERM|NO_COLOR|FORCE_COLOR|CI"
+              + "|GITHUB_.*|PYTHON.*|TZ|LANG|LC_.*|XDG_.*|(?i:.*_PROXY)|REQUESTS_CA_BUNDLE"
+              + "|SSL_CERT_FILE|DJANGO_SETTINGS_MODULE|FLASK_.*");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private static EnvironmentVariables find(Facts facts) {
+    Map<String, Variable> found = new LinkedHashMap<>();
+    PythonCodebase codebase = PythonCodebase.of(facts);
+    for (PythonModule module : codebase.productModules()) {
+      for (Call call : module.calls()) {
+        if (READERS.contains(call.callee()) && !call.positional().isEmpty()) {
+          ModuleValues.string(module, call.positional().get(0))
+              .ifPresent(n -> add(found, n, module.path(), call.line()));
+        } else if (OPTIONS.contains(call.callee())) {
+          call.keyword("envvar").ifPresent(v -> strings(v, module.path(), call.line(), found));
+        }
+      }
+      codebase
+          .text(module.path())
+          .filter(text -> text.contains("environ["))
+          .ifPresent(text -> subscripts(module.path(), PythonTokenizer.tokenize(text), found));
+    }
+    for (LambdaTemplates.Template template : LambdaTemplates.read(facts)) {
+      templateVariables(template, found);
+    }
+    return new EnvironmentVariables(List.copyOf(found.values()));
+  }
+
+  /** {@code environ["X"]} read (not assigned). */
+  private static void subscripts(String path, Tokens t, Map<String, Variable> found) {
+    for (int i = 0; i < t.size(); i++) {
+      if (!t.is(i, "environ") || !t.isOp(t.skipTrivia(i + 1), '[')) {
+        continue;
+      }
+      int open = t.skipTrivia(i + 1);
+      int key = t.skipTrivia(open + 1);
+      int close = t.match(open);
+      if (t.isKind(key, TokenKind.STRING)
+          && t.skipTrivia(key + 1) == close
+          && !t.isOp(t.skipTrivia(close + 1), '=')) {
+        String name = t.stringValue(key);
+        if (name != null) {
+          add(found, name, path, t.line(i));
+        }
+      }
+    }
+  }
+
+  private static void templateVariables(
+      LambdaTemplates.Template template, Map<String, Variable> found) {
+    JsonNode root = template.root();
+    if (template.kind() == ServerlessTemplate.Kind.SERVERLESS) {
+      keys(root.path("provider").path("environment"), template, "provider", found);
+      for (Map.Entry<String, JsonNode> function : root.path("functions").properties()) {
+        keys(function.getValue().path("environment"), template, "functions", found);
+      }
+      return;
+    }
+    keys(
+        root.path("Globals").path("Function").path("Environment").path("Variables"),
+        template,
+        "Globals",
+        found);
+    for (TemplateResources.Resource resource : TemplateResources.of(template)) {
+      if (resource.type().endsWith("::Function")) {
+        keys(
+            resource.properties().path("Environment").path("Variables"),
+            template,
+            "Resources",
+            found);
+      }
+    }
+  }
+
+  private static void keys(
+      JsonNode variables,
+      LambdaTemplates.Template template,
+      String section,
+      Map<String, Variable> found) {
+    for (Map.Entry<String, JsonNode> variable : variables.properties()) {
+      add(found, variable.getKey(), template.path(), template.lineOf(section, variable.getKey()));
+    }
+  }
+
+  private static void strings(PyValue value, String path, int line, Map<String, Variable> found) {
+    if (value instanceof PyValue.Str str) {
+      add(found, str.value(), path, line);
+    } else if (value instanceof PyValue.Seq seq) {
+      seq.items().forEach(v -> strings(v, path, line, found));
+    }
+  }
+
+  private static void add(Map<String, Variable> found, String name, String path, int line) {
+    if (NAME.matcher(name).matches() && !ALLOWED.matcher(name).matches()) {
+      found.putIfAbsent(name, new Variable(name, path, line));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.fleetcheck.core.rules.cfg;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PY-CFG-003 (assisted): the application's environment variables ({@link EnvironmentVariables}) do
+ * not share one prefix. With two or more, every name whose first {@code PREFIX_} segment differs
+ * from the most common one (or that has none) is a finding.
+ */
+public final class InconsistentEnvPrefix implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-CFG-003",
+              Set.of(Profile.CLI, Profile.API, Profile.LAMBDA),
+              "Give every application environment variable one prefix (e.g. MYAPP_DB_URL,"
+                  + " MYAPP_LOG_LEVEL).")
+          .defined(
+              "The application's environment variables are the names product code reads"
+                  + " (`os.environ.get`, `os.getenv`, `os.environ[...]`, `setdefault`,"
+                  + " `decouple.config`, click/typer `envvar=`) and template"
+                  + " `Environment.Variables` keys, minus RULES-NEXT's platform allow-list (`AWS_*`,"
+                  + " `LAMBDA_*`, `POWERTOOLS_*`, `OTEL_*`, `HOME`, `PATH`, `*_PROXY`, ...). FAIL"
+                  + " when two or more remain and they do not all share the first `PREFIX_`"
+                  + " segment: one finding per name outside the most common prefix. pydantic-settings"
+                  + " and django-environ are not read. NOT_APPLICABLE with fewer than two.",
+              Effort.MEDIUM);
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<EnvironmentVariables.Variable> variables = context.fact(EnvironmentVariables.FACT).all();
+    if (variables.size() < 2) {
+      return Outcome.notApplicable("fewer than two application environment variables");
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (EnvironmentVariables.Variable variable : variables) {
+      counts.merge(prefix(variable.name()), 1, Integer::sum);
+    }
+    String common =
+        counts.entrySet().stream()
+            .filter(e -> !e.getKey().isEmpty())
+            .max(Comparator.comparingInt(Map.Entry::getValue))
+            .map(Map.Entry::getKey)
+            .orElse("");
+    List<Evidence> findings = new ArrayList<>();
+    for (EnvironmentVariables.Variable variable : variables) {
+      if (common.isEmpty() || !prefix(variable.name()).equals(common)) {
+        findings.add(
+            Evidence.at(
+                variable.path(),
+                variable.line(),
+                variable.name()
+                    + (common.isEmpty()
+                        ? " has no PREFIX_ segment"
+                        : " does not share the prefix " + common + "_ of the other variables")));
+      }
+    }
+    return Outcome.assisted(findings);
+  }
+
+  private static String prefix(String name) {
+    int underscore = name.indexOf('_', 1);
+    return underscore < 0 ? "" : name.substring(0, underscore);
+  }
+}

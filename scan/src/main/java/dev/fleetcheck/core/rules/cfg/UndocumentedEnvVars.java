@@ -1,0 +1,113 @@
+package dev.fleetcheck.core.rules.cfg;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.snapshot.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PY-CFG-004 (assisted): application environment variables ({@link EnvironmentVariables}) that no
+ * documentation names: not in a README, under {@code docs/}, in an {@code .env.example}/{@code
+ * .sample}/{@code .template}, nor shown by a click/typer option with {@code show_envvar=True}. How
+ * each maps to an option stays for a reviewer.
+ */
+public final class UndocumentedEnvVars implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-CFG-004",
+              Set.of(Profile.CLI, Profile.API, Profile.LAMBDA),
+              "Document every environment variable (README, docs/ or .env.example) with the option"
+                  + " it maps to and its default.")
+          .defined(
+              "FAIL per application environment variable (the PY-CFG-003 list) whose name appears"
+                  + " as a word in no README, nothing under `docs/`, no"
+                  + " `.env.example`/`.env.sample`/`.env.template`, and no click/typer option with"
+                  + " `show_envvar=True`. Settings-field descriptions are not read. NOT_APPLICABLE"
+                  + " without application environment variables.",
+              Effort.LOW);
+
+  private static final Set<String> ENV_SAMPLES =
+      Set.of(".env.example", ".env.sample", ".env.template", "env.example", "example.env");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<EnvironmentVariables.Variable> variables = context.fact(EnvironmentVariables.FACT).all();
+    if (variables.isEmpty()) {
+      return Outcome.notApplicable("no application environment variables");
+    }
+    StringBuilder docs = new StringBuilder();
+    for (SourceFile file : context.snapshot().files()) {
+      if (documentation(file)) {
+        context.snapshot().readText(file.path()).ifPresent(t -> docs.append(t).append('\n'));
+      }
+    }
+    Set<String> shown = shownByOptions(context);
+    String text = docs.toString();
+    List<Evidence> findings = new ArrayList<>();
+    for (EnvironmentVariables.Variable variable : variables) {
+      boolean documented =
+          shown.contains(variable.name())
+              || Pattern.compile(
+                      "(?<![A-Za-z0-9_])" + Pattern.quote(variable.name()) + "(?![A-Za-z0-9_])")
+                  .matcher(text)
+                  .find();
+      if (!documented) {
+        findings.add(
+            Evidence.at(
+                variable.path(),
+                variable.line(),
+                variable.name() + " is documented nowhere (README, docs/, .env.example)"));
+      }
+    }
+    return Outcome.assisted(findings);
+  }
+
+  private static boolean documentation(SourceFile file) {
+    if (file.binary() || !file.contentReadable()) {
+      return false;
+    }
+    String path = file.path();
+    String name = file.name().toLowerCase(Locale.ROOT);
+    return name.startsWith("readme") || path.startsWith("docs/") || ENV_SAMPLES.contains(name);
+  }
+
+  private static Set<String> shownByOptions(RuleContext context) {
+    Set<String> shown = new HashSet<>();
+    for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      for (Call call : module.calls()) {
+        if (call.keyword("show_envvar").filter(v -> v.equals(new PyValue.Bool(true))).isPresent()) {
+          call.keyword("envvar").ifPresent(v -> collect(v, shown));
+        }
+      }
+    }
+    return shown;
+  }
+
+  private static void collect(PyValue value, Set<String> into) {
+    if (value instanceof PyValue.Str str) {
+      into.add(str.value());
+    } else if (value instanceof PyValue.Seq seq) {
+      seq.items().forEach(v -> collect(v, into));
+    }
+  }
+}

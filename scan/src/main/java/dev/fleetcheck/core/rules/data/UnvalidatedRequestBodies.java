@@ -1,0 +1,156 @@
+package dev.fleetcheck.core.rules.data;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.ProductCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PY-DATA-001 (assisted): a raw request body read in a module with no validation at all. The reads
+ * are FastAPI/Starlette {@code await request.json()}/{@code body()}/{@code form()}, Flask {@code
+ * request.get_json()}, {@code json.loads(event["body"])} in Lambda code and {@code
+ * json.loads(request.body)} in Django. A module that imports a validation library (pydantic,
+ * marshmallow, wtforms, jsonschema, cerberus, voluptuous, webargs, flask-smorest, apiflask,
+ * msgspec, Django forms, DRF serializers, powertools parser/validation/event_handler), imports a
+ * name ending in {@code Schema}, {@code Model}, {@code Serializer} or {@code Form}, or calls a
+ * validation method ({@code model_validate}, {@code parse_obj}, {@code validate}, {@code is_valid},
+ * {@code load}) is given the benefit of the doubt. Not checked: route parameters typed {@code
+ * dict}/{@code Any}, and Flask's {@code request.json}/{@code form}/{@code args} attribute reads.
+ */
+public final class UnvalidatedRequestBodies implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-DATA-001",
+              Set.of(Profile.CLI, Profile.API, Profile.LAMBDA),
+              "Validate request bodies where they enter: a pydantic model (or marshmallow schema,"
+                  + " DRF serializer, powertools parser) instead of reading raw JSON.")
+          .defined(
+              "FAIL per raw request-body read (FastAPI/Starlette `request.json()`/`body()`/"
+                  + "`form()`, Flask `request.get_json()`, `json.loads(event[\"body\"])`,"
+                  + " `json.loads(request.body)`) in a module that imports no validation library"
+                  + " (pydantic, marshmallow, wtforms, jsonschema, cerberus, voluptuous, webargs,"
+                  + " flask-smorest, apiflask, msgspec, Django forms, DRF serializers, powertools"
+                  + " parser/validation/event_handler), no `*Schema`/`*Model`/`*Serializer`/`*Form`"
+                  + " name and calls no validation method. Route parameters typed `dict`/`Any`, Flask"
+                  + " attribute reads and CLI arguments are not checked. NOT_APPLICABLE without"
+                  + " product code.",
+              Effort.MEDIUM);
+
+  private static final List<String> VALIDATION_LIBRARIES =
+      List.of(
+          "pydantic",
+          "marshmallow",
+          "wtforms",
+          "flask_wtf",
+          "jsonschema",
+          "fastjsonschema",
+          "cerberus",
+          "voluptuous",
+          "webargs",
+          "flask_smorest",
+          "apiflask",
+          "msgspec",
+          "django.forms",
+          "rest_framework.serializers",
+          "aws_lambda_powertools.utilities.parser",
+          "aws_lambda_powertools.utilities.validation",
+          "aws_lambda_powertools.event_handler");
+  private static final List<String> MODEL_SUFFIXES =
+      List.of("Schema", "Model", "Serializer", "Form");
+  private static final Set<String> VALIDATION_METHODS =
+      Set.of(
+          "model_validate",
+          "model_validate_json",
+          "parse_obj",
+          "parse_raw",
+          "validate",
+          "is_valid",
+          "load",
+          "validate_python");
+  private static final Set<String> RAW_READS = Set.of("json", "body", "form");
+  private static final Pattern EVENT_BODY =
+      Pattern.compile(
+          "^event\\s*(?:\\[\\s*[\"']body[\"']\\s*]|\\.get\\(\\s*[\"']body[\"']\\s*[,)].*)$");
+  private static final Pattern DJANGO_BODY = Pattern.compile("^request\\.body$");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    return ProductCode.outcome(context, UnvalidatedRequestBodies::findings);
+  }
+
+  private static List<Evidence> findings(PythonModule module) {
+    if (validates(module)) {
+      return List.of();
+    }
+    boolean asgi =
+        module.imports().values().stream()
+            .anyMatch(v -> v.startsWith("fastapi") || v.startsWith("starlette"));
+    List<Evidence> findings = new ArrayList<>();
+    for (Call call : module.calls()) {
+      String read = null;
+      String receiver = call.writtenReceiver();
+      if (asgi
+          && RAW_READS.contains(call.name())
+          && (receiver.equals("request") || receiver.equals("req"))) {
+        read = "request." + call.name() + "()";
+      } else if (call.callee().equals("flask.request.get_json")) {
+        read = "request.get_json()";
+      } else if (call.callee().equals("json.loads") && call.positional().size() == 1) {
+        String argument = text(call.positional().get(0));
+        if (EVENT_BODY.matcher(argument).matches()) {
+          read = "json.loads(" + argument + ")";
+        } else if (DJANGO_BODY.matcher(argument).matches()) {
+          read = "json.loads(request.body)";
+        }
+      }
+      if (read != null) {
+        findings.add(
+            Evidence.at(
+                module.path(),
+                call.line(),
+                read + " reads the raw request body in a module with no validation"));
+      }
+    }
+    return findings;
+  }
+
+  private static boolean validates(PythonModule module) {
+    for (String dotted : module.imports().values()) {
+      for (String library : VALIDATION_LIBRARIES) {
+        if (dotted.equals(library) || dotted.startsWith(library + ".")) {
+          return true;
+        }
+      }
+    }
+    for (String local : module.imports().keySet()) {
+      if (MODEL_SUFFIXES.stream().anyMatch(local::endsWith)) {
+        return true;
+      }
+    }
+    return module.calls().stream().anyMatch(c -> VALIDATION_METHODS.contains(c.name()));
+  }
+
+  private static String text(PyValue value) {
+    if (value instanceof PyValue.Name name) {
+      return name.dotted();
+    }
+    return value instanceof PyValue.Expr expr ? expr.text().strip() : "";
+  }
+}

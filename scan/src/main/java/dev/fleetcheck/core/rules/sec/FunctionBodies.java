@@ -1,0 +1,24 @@
+package dev.fleetcheck.core.rules.sec;
+
+import dev.fleetcheck.core.python.Blocks;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.PythonTokenizer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code def}/{@code except} blocks of a module, for the checks that judge a function's body; a
+ * module whose text holds none of the hints (words the finding needs) is not tokenized again.
+ */
+final class FunctionBodies {
+
+  private FunctionBodies() {}
+
+  static Optional<Blocks> of(PythonCodebase codebase, PythonModule module, List<String> hints) {
+    return codebase
+        .text(module.path())
+        .filter(text -> hints.stream().anyMatch(text::contains))
+        .map(text -> Blocks.of(PythonTokenizer.tokenize(text)));
+  }
+}

@@ -1,0 +1,57 @@
+package dev.fleetcheck.core.rules.sec;
+
+import dev.fleetcheck.core.python.Assignment;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.LiteralPair;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The string literals a module's facts hold (assigned, paired with a key, passed to a call), each
+ * with its line. Strings inside comments or docstrings never show up, nor do f-strings.
+ */
+final class ModuleStrings {
+
+  /** One literal string value on a line. */
+  record Literal(String value, int line) {}
+
+  private ModuleStrings() {}
+
+  static List<Literal> of(PythonModule module) {
+    List<Literal> list = new ArrayList<>();
+    for (Assignment assignment : module.assignments()) {
+      add(assignment.value(), assignment.line(), list);
+    }
+    for (LiteralPair pair : module.literalPairs()) {
+      add(pair.value(), pair.line(), list);
+    }
+    for (Call call : module.calls()) {
+      call.positional().forEach(v -> add(v, call.line(), list));
+      call.keywords().values().forEach(v -> add(v, call.line(), list));
+    }
+    return list;
+  }
+
+  private static void add(PyValue value, int line, List<Literal> list) {
+    if (value instanceof PyValue.Str str) {
+      list.add(new Literal(str.value(), line));
+    } else if (value instanceof PyValue.Seq seq) {
+      seq.items().forEach(v -> add(v, line, list));
+    } else if (value instanceof PyValue.Dict dict) {
+      dict.entries().forEach(e -> add(e.value(), line, list));
+    }
+  }
+
+  /** The dotted name a written name stands for, its first part resolved through the imports. */
+  static String resolve(PythonModule module, String written) {
+    int dot = written.indexOf('.');
+    String head = dot < 0 ? written : written.substring(0, dot);
+    String resolved = module.imports().get(head);
+    if (resolved == null) {
+      return written;
+    }
+    return dot < 0 ? resolved : resolved + written.substring(dot);
+  }
+}

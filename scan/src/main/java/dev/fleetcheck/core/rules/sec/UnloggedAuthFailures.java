@@ -1,0 +1,136 @@
+package dev.fleetcheck.core.rules.sec;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Blocks;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.LogCalls;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PY-SEC-049 (assisted): authentication failures that leave no trace. The sites are the except
+ * clauses catching a token library's error ({@code InvalidTokenError}, {@code PyJWTError}, {@code
+ * DecodeError}, {@code ExpiredSignatureError}, {@code JWTError}, {@code JoseError}, DRF's {@code
+ * AuthenticationFailed}, ...) and the calls answering 401. A site is logged when a log call lies in
+ * the except clause or, for a 401, in the function that answers it. The rule fails only when no
+ * site is logged and no product code names {@code security.audit}: one logged failure path gives
+ * the benefit of the doubt.
+ */
+public final class UnloggedAuthFailures implements Rule {
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              "PY-SEC-049",
+              Set.of(Profile.API),
+              "Log every authentication failure (reason, request id, no token) or emit a"
+                  + " security.audit event where credentials are rejected.")
+          .defined(
+              "The sites are except clauses catching a token error (`InvalidTokenError`,"
+                  + " `PyJWTError`, `DecodeError`, `ExpiredSignatureError`, `JWTError`,"
+                  + " `JoseError`, `AuthenticationFailed`, ...) and calls answering 401"
+                  + " (`HTTPException`, `abort`, a response class). FAIL, one finding per site, when"
+                  + " no site has a log call (in the except clause, or in the function answering"
+                  + " 401) and no product code names `security.audit`. NOT_APPLICABLE without such a"
+                  + " site.",
+              Effort.LOW);
+
+  private static final Pattern TOKEN_ERRORS =
+      Pattern.compile(
+          "\\b(InvalidTokenError|PyJWTError|DecodeError|ExpiredSignatureError|JWTError"
+              + "|JoseError|InvalidSignatureError|InvalidAudienceError|InvalidIssuerError"
+              + "|AuthenticationFailed|NotAuthenticated|InvalidToken|ExpiredTokenError"
+              + "|InvalidJWTError|BadSignature)\\b");
+  // The names the clauses must mention; a module naming none is not tokenized again.
+  private static final List<String> HINTS =
+      List.of(
+          "TokenError",
+          "JWTError",
+          "JoseError",
+          "DecodeError",
+          "SignatureError",
+          "AudienceError",
+          "IssuerError",
+          "AuthenticationFailed",
+          "NotAuthenticated",
+          "InvalidToken",
+          "BadSignature",
+          "401",
+          "UNAUTHORIZED");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    List<Evidence> unlogged = new ArrayList<>();
+    boolean anySite = false;
+    boolean anyLogged = false;
+    boolean audit = false;
+    for (PythonModule module : codebase.productModules()) {
+      audit |=
+          ModuleStrings.of(module).stream()
+              .anyMatch(l -> l.value().equals(AuditedPersonalData.EVENT));
+      boolean answers401 =
+          module.calls().stream().anyMatch(c -> StatusResponses.status(c).orElse(0) == 401);
+      boolean catches = !module.exceptHandlers().isEmpty();
+      if (!answers401 && !catches) {
+        continue;
+      }
+      Optional<Blocks> blocks = FunctionBodies.of(codebase, module, HINTS);
+      if (blocks.isEmpty()) {
+        continue;
+      }
+      LogCalls logs = LogCalls.of(module);
+      List<Integer> logLines =
+          module.calls().stream().filter(logs::isLogCall).map(Call::line).toList();
+      for (Blocks.Block clause : blocks.get().of(Blocks.Kind.EXCEPT)) {
+        if (TOKEN_ERRORS.matcher(clause.name()).find()) {
+          anySite = true;
+          if (logLines.stream().anyMatch(clause::spans)) {
+            anyLogged = true;
+          } else {
+            unlogged.add(
+                Evidence.at(
+                    module.path(),
+                    clause.line(),
+                    "authentication failure (except " + clause.name() + ") is not logged"));
+          }
+        }
+      }
+      for (Call call : module.calls()) {
+        if (StatusResponses.status(call).orElse(0) != 401) {
+          continue;
+        }
+        anySite = true;
+        Optional<Blocks.Block> function = blocks.get().enclosingDef(call.line());
+        if (function.isPresent() && logLines.stream().anyMatch(function.get()::spans)) {
+          anyLogged = true;
+        } else {
+          unlogged.add(
+              Evidence.at(
+                  module.path(),
+                  call.line(),
+                  "401 answered by " + call.written() + "(...) without a log call"));
+        }
+      }
+    }
+    if (!anySite) {
+      return Outcome.notApplicable("no authentication failure site (token errors caught, 401s)");
+    }
+    return Outcome.assisted(anyLogged || audit ? List.of() : unlogged);
+  }
+}

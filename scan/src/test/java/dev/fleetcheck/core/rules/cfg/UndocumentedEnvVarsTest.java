@@ -1,0 +1,62 @@
+package dev.fleetcheck.core.rules.cfg;
+
+import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
+import static dev.fleetcheck.core.rules.RuleFixture.check;
+import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UndocumentedEnvVarsTest {
+
+  @TempDir Path dir;
+  private final UndocumentedEnvVars rule = new UndocumentedEnvVars();
+
+  private static final String CONFIG =
+      """
+      import os
+      import click
+
+      DB = os.environ["APP_DB_URL"]
+      LEVEL = os.getenv("APP_LOG_LEVEL")
+      CACHE = os.getenv("APP_CACHE_DIR")
+
+      @click.option("--token-file", envvar="APP_TOKEN_FILE", show_envvar=True)
+      def main(token_file):
+          pass
+      """;
+
+  @Test
+  void variablesNoDocumentNamesFail() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", CONFIG)
+            .file("README.md", "# App\nSet APP_DB_URL_OLD to migrate.\n")
+            .file("docs/config.md", "`APP_LOG_LEVEL`: the log level\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:4: APP_DB_URL is documented nowhere (README, docs/, .env.example)",
+            "app/config.py:6: APP_CACHE_DIR is documented nowhere (README, docs/, .env.example)");
+  }
+
+  @Test
+  void variablesInReadmeDocsOrEnvExampleStayManual() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", CONFIG)
+            .file("README.md", "Set APP_DB_URL.\n")
+            .file("docs/config.md", "APP_LOG_LEVEL=INFO\n")
+            .file(".env.example", "APP_CACHE_DIR=/tmp/cache\n")
+            .build();
+
+    assertNoEvidentViolation(check(rule, repo, Profile.CLI));
+  }
+}
