@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +47,6 @@ class ServeWorkTest {
 
   @TempDir Path dir;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final List<AutoCloseable> open = new ArrayList<>();
   private LoopbackGitServer git;
@@ -243,33 +239,12 @@ class ServeWorkTest {
     }
   }
 
-  private HttpResponse<String> get(ServeApp app, String path, String token) {
-    return send(request(app, path, token).GET().build());
+  private static HttpResponse<String> get(ServeApp app, String path, String token) {
+    return new ServeFixtureClient(app).get(path, token);
   }
 
-  private HttpResponse<String> post(ServeApp app, String path, String body, String token) {
-    return send(
-        request(app, path, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
-  }
-
-  private static HttpRequest.Builder request(ServeApp app, String path, String token) {
-    return HttpRequest.newBuilder(app.baseUri().resolve(path.substring(1)))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token);
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static HttpResponse<String> post(ServeApp app, String path, String body, String token) {
+    return new ServeFixtureClient(app).post(path, body, token);
   }
 
   private static JsonNode json(String body) {
