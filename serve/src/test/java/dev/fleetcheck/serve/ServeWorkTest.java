@@ -98,7 +98,8 @@ class ServeWorkTest {
   void aSweepLaunchedThroughServeRunsOverTheInventoryToCompletion() throws IOException {
     Path inventory = dir.resolve("fleet.yaml");
     StringBuilder yaml = new StringBuilder("repositories:\n");
-    for (String name : List.of("alpha", "beta", "gamma")) {
+    // "missing" is not served: its scan fails and the sweep still completes.
+    for (String name : List.of("alpha", "beta", "gamma", "missing")) {
       yaml.append("  - name: ").append(name).append('\n');
       yaml.append("    url: \"").append(git.url(name)).append("\"\n");
       yaml.append("    team: core\n");
@@ -115,9 +116,10 @@ class ServeWorkTest {
         await(
             () -> json(get(app, "/v1/sweeps/sw-serve-test", token).body()),
             s -> s.path("complete").asBoolean());
-    assertThat(sweep.path("expected").asInt()).isEqualTo(3);
+    assertThat(sweep.path("expected").asInt()).isEqualTo(4);
     assertThat(sweep.path("done").asInt()).as(sweep.toString()).isEqualTo(3);
-    assertThat(sweep.path("failed").asInt()).isZero();
+    assertThat(sweep.path("failed").asInt()).isEqualTo(1);
+    assertThat(sweep.toString()).contains("missing");
   }
 
   @Test
