@@ -67,6 +67,19 @@ class PackCodeDigestTest {
   }
 
   @Test
+  void theDigestCoversEveryRegisteredRuleClassInItsFamilyPackage() {
+    SortedMap<String, byte[]> built = PackCodeDigest.read(PackCodeDigest.codeLocations());
+
+    for (Rule rule : StandardRules.all()) {
+      assertThat(built).containsKey(rule.getClass().getName().replace('.', '/') + ".class");
+    }
+    assertThat(built.keySet())
+        .contains(
+            "dev/fleetcheck/core/rules/detect/ModuleCheck.class",
+            "dev/fleetcheck/core/rules/sec/HardCodedSecrets.class");
+  }
+
+  @Test
   void theDomainModulesCatalogueAndScoringCountFromAJarAsFromAFolder(@TempDir Path dir)
       throws Exception {
     List<Path> locations = PackCodeDigest.codeLocations();

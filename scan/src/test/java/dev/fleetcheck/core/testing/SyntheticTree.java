@@ -16,7 +16,9 @@ import java.util.Set;
  * tests: the same arguments always write the same bytes. Most files are small, some are 10 to 200
  * KB, a few are binary; a given share is Python (imports, classes, functions, docstrings and some
  * {@code requests.get(...)} calls, a few without a timeout) under {@code src/} and {@code tests/};
- * the root holds a {@code pyproject.toml}, a {@code Makefile} and a README.
+ * about one product module in eight also serves an API route (FastAPI), one a CLI command (click)
+ * and one a Lambda handler, so that the api, cli and lambda profiles and their rules are exercised;
+ * the root holds a {@code pyproject.toml}, a {@code Makefile}, a README and a SAM template.
  *
  * <pre>{@code
  * SyntheticTree.Written written = SyntheticTree.generate(tempDir, 10_000, 0.6, 42L);
@@ -47,6 +49,100 @@ public final class SyntheticTree {
     "import urllib.request",
     "from collections import deque"
   };
+
+  /** A FastAPI route with a tenant header read, a logged header map and exception text. */
+  private static final String API =
+      """
+      from fastapi import FastAPI, Header, Request
+      from fastapi.middleware.cors import CORSMiddleware
+      from fastapi.responses import JSONResponse
+
+      app = FastAPI()
+      app.add_middleware(CORSMiddleware, allow_origins=["https://example.org"])
+
+
+      @app.get("/orders/{order_id}")
+      def get_order_N(order_id: str, request: Request, x_request_id: str = Header(None)) -> dict:
+          \"\"\"Return one order.\"\"\"
+          tenant = request.headers.get("X-Tenant-Id")
+          LOG.info("order %s headers %s", order_id, request.headers)
+          try:
+              return {"id": order_id, "tenant": tenant, "rid": x_request_id}
+          except Exception as e:
+              return JSONResponse({"error": str(e)}, status_code=500)
+      """;
+
+  /** A click command with a secret option, an output option and a shell command. */
+  private static final String CLI =
+      """
+      import subprocess
+      import uuid
+
+      import click
+
+
+      @click.command(help="Export the records.")
+      @click.option("--output", "-o", help="Where to write.")
+      @click.option("--token", help="API token.")
+      @click.option("--verbose", is_flag=True, help="More logs.")
+      def export_N(output: str, token: str, verbose: bool) -> None:
+          \"\"\"Export the records, for example: synthetic export -o out.json\"\"\"
+          run_id = str(uuid.uuid4())
+          LOG.info("command.start", extra={"run_id": run_id})
+          subprocess.run(f"cp {output} /tmp/export", shell=True, timeout=30)
+          LOG.info("command.end", extra={"run_id": run_id})
+      """;
+
+  /** A Lambda handler that builds its client per invocation, logs the event and scans a table. */
+  private static final String LAMBDA =
+      """
+      import boto3
+
+
+      def handler(event, context):
+          \"\"\"Handle one batch.\"\"\"
+          client = boto3.client("dynamodb")
+          LOG.info(event)
+          items = client.scan(TableName="orders")
+          return {"statusCode": 200, "body": json.dumps(items)}
+      """;
+
+  private static final String TEMPLATE =
+      """
+      Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function:
+          Timeout: 10
+      Resources:
+        Orders:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: app.handler
+            CodeUri: src/
+            Runtime: python3.12
+            Environment:
+              Variables:
+                TABLE_NAME: orders
+            Policies:
+              - Statement:
+                  - Effect: Allow
+                    Action: "dynamodb:*"
+                    Resource: "*"
+            Events:
+              Api:
+                Type: Api
+                Properties:
+                  Path: /orders
+                  Method: get
+              Queue:
+                Type: SQS
+                Properties:
+                  Queue: !GetAtt Queue.Arn
+                  BatchSize: 10
+        Queue:
+          Type: AWS::SQS::Queue
+      """;
+
   private static final String[] OTHER_EXTENSIONS = {".md", ".json", ".txt", ".yaml", ".cfg"};
 
   private final Random random;
@@ -67,12 +163,12 @@ public final class SyntheticTree {
   }
 
   /**
-   * Writes {@code files} files (at least the three root files) under {@code root}, about {@code
+   * Writes {@code files} files (at least the four root files) under {@code root}, about {@code
    * pythonShare} of them Python, chosen by a {@link Random} seeded with {@code seed}.
    */
   public static Written generate(Path root, int files, double pythonShare, long seed) {
-    if (files < 3 || pythonShare < 0 || pythonShare > 1) {
-      throw new IllegalArgumentException("need at least 3 files and a share between 0 and 1");
+    if (files < 4 || pythonShare < 0 || pythonShare > 1) {
+      throw new IllegalArgumentException("need at least 4 files and a share between 0 and 1");
     }
     SyntheticTree tree = new SyntheticTree(root, seed);
     try {
@@ -88,7 +184,8 @@ public final class SyntheticTree {
     writeFile("pyproject.toml", pyproject(), false);
     writeFile("Makefile", makefile(), false);
     writeFile("README.md", prose(600), false);
-    for (int i = 3; i < count; i++) {
+    writeFile("template.yaml", TEMPLATE, false);
+    for (int i = 4; i < count; i++) {
       if (random.nextDouble() < pythonShare) {
         boolean test = random.nextInt(5) == 0;
         String folder = pick(test ? testFolders : packageFolders);
@@ -153,6 +250,14 @@ public final class SyntheticTree {
         .append(random.nextInt(1000))
         .append("\n\n");
     int n = 0;
+    if (!test) {
+      switch (random.nextInt(8)) {
+        case 0 -> text.append(API.replace("_N(", "_" + random.nextInt(1000) + "("));
+        case 1 -> text.append(CLI.replace("_N(", "_" + random.nextInt(1000) + "("));
+        case 2 -> text.append(LAMBDA);
+        default -> {}
+      }
+    }
     while (text.length() < size) {
       if (test) {
         testFunction(n++);
@@ -263,7 +368,8 @@ public final class SyntheticTree {
 
   private String pyproject() {
     return "[project]\nname = \"synthetic\"\nversion = \"0.1.0\"\nrequires-python = \">=3.12\"\n"
-        + "dependencies = [\"requests>=2.32\"]\n\n[tool.ruff]\nline-length = 100\n\n"
+        + "dependencies = [\"requests>=2.32\", \"fastapi\", \"click\", \"boto3\"]\n\n"
+        + "[project.scripts]\nsynthetic = \"app.cli:main\"\n\n[tool.ruff]\nline-length = 100\n\n"
         + "[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n";
   }
 

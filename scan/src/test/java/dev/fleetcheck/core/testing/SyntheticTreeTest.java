@@ -2,6 +2,9 @@ package dev.fleetcheck.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.profile.ProfileDetector;
+import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.io.IOException;
@@ -52,6 +55,15 @@ class SyntheticTreeTest {
     assertThat(snapshot.files()).anyMatch(f -> f.size() > 10 * 1024);
     assertThat(python)
         .anyMatch(f -> snapshot.readText(f.path()).orElseThrow().contains("requests.get(url)\n"));
+    assertThat(snapshot.exists("template.yaml")).isTrue();
+    assertThat(new Facts(snapshot).get(ProfileDetector.FACT).profiles())
+        .containsExactlyInAnyOrder(Profile.PYTHON, Profile.API, Profile.CLI, Profile.LAMBDA);
+    for (String service : List.of("@app.get(", "@click.command(", "def handler(event, context):")) {
+      assertThat(python)
+          .as(service)
+          .anyMatch(
+              f -> !f.testCode() && snapshot.readText(f.path()).orElseThrow().contains(service));
+    }
   }
 
   private static List<Path> regularFiles(Path root) throws IOException {

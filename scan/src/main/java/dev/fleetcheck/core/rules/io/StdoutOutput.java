@@ -18,10 +18,14 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -87,10 +91,21 @@ public final class StdoutOutput implements Rule {
               + " file type)");
     }
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    Map<String, String> dashUses = new HashMap<>();
+    boolean[] indexed = {false};
     List<Evidence> passing = new ArrayList<>();
     List<Evidence> failing = new ArrayList<>();
     for (CliOption option : outputs) {
-      Optional<String> how = acceptsDash(option, modules, context);
+      Optional<String> how =
+          acceptsDash(
+              option,
+              () -> {
+                if (!indexed[0]) {
+                  indexDashUses(modules, context, dashUses);
+                  indexed[0] = true;
+                }
+                return dashUses;
+              });
       String where = "option " + option.describe() + " (" + option.framework() + ")";
       if (how.isPresent()) {
         passing.add(Evidence.at(option.path(), option.line(), where + " accepts -: " + how.get()));
@@ -146,7 +161,7 @@ public final class StdoutOutput implements Rule {
   }
 
   private static Optional<String> acceptsDash(
-      CliOption option, List<PythonModule> modules, RuleContext context) {
+      CliOption option, Supplier<Map<String, String>> dashUses) {
     String type = typeText(option);
     if (FILE_TYPE.matcher(type).find()) {
       return Optional.of("type " + type);
@@ -164,26 +179,38 @@ public final class StdoutOutput implements Rule {
         .isPresent()) {
       return Optional.of("default \"-\"");
     }
-    String dest = option.destination();
+    return Optional.ofNullable(dashUses.get().get(option.destination()));
+  }
+
+  /**
+   * Every name the product code hands to {@code click.open_file} or compares with {@code "-"}, with
+   * where it first does; built once per scan, so that the options are judged in one pass over the
+   * modules rather than one pass per option.
+   */
+  private static void indexDashUses(
+      List<PythonModule> modules, RuleContext context, Map<String, String> uses) {
     for (PythonModule module : modules) {
       for (Call call : module.calls()) {
-        if (call.callee().endsWith("open_file")
-            && call.positional().stream()
-                .findFirst()
-                .map(v -> lastName(v).equals(dest))
-                .orElse(false)) {
-          return Optional.of(module.path() + ":" + call.line() + " click.open_file");
+        if (call.callee().endsWith("open_file")) {
+          call.positional().stream()
+              .findFirst()
+              .map(StdoutOutput::lastName)
+              .filter(name -> !name.isEmpty())
+              .ifPresent(
+                  name ->
+                      uses.putIfAbsent(
+                          name, module.path() + ":" + call.line() + " click.open_file"));
         }
       }
       Optional<String> text = context.snapshot().readText(module.path());
-      if (text.isPresent() && text.get().contains(dest) && mentionsDash(text.get())) {
-        int line = comparedWithDash(PythonTokenizer.tokenize(text.get()), dest);
-        if (line > 0) {
-          return Optional.of(module.path() + ":" + line + " compares " + dest + " with \"-\"");
-        }
+      if (text.isPresent() && mentionsDash(text.get())) {
+        namesComparedWithDash(PythonTokenizer.tokenize(text.get()))
+            .forEach(
+                (name, line) ->
+                    uses.putIfAbsent(
+                        name, module.path() + ":" + line + " compares " + name + " with \"-\""));
       }
     }
-    return Optional.empty();
   }
 
   private static boolean mentionsDash(String text) {
@@ -191,10 +218,11 @@ public final class StdoutOutput implements Rule {
   }
 
   /**
-   * The line of a logical line that compares a name {@code dest} (or {@code x.dest}) with the
-   * string {@code "-"} ({@code ==}, {@code !=}, {@code in}); 0 when none does.
+   * Each name (or last part of {@code x.name}) on a logical line that compares with the string
+   * {@code "-"} ({@code ==}, {@code !=}, {@code in}), with the line of its first such comparison.
    */
-  static int comparedWithDash(Tokens t, String dest) {
+  static Map<String, Integer> namesComparedWithDash(Tokens t) {
+    Map<String, Integer> names = new LinkedHashMap<>();
     int lineStart = 0;
     for (int i = 0; i < t.size(); i++) {
       if (t.isKind(i, TokenKind.NEWLINE)) {
@@ -209,16 +237,20 @@ public final class StdoutOutput implements Rule {
         end++;
       }
       boolean compares = false;
-      boolean names = false;
       for (int j = lineStart; j < end; j++) {
         compares |= t.is(j, "==") || t.is(j, "!=") || t.is(j, "in");
-        names |= t.isName(j) && t.is(j, dest);
       }
-      if (compares && names) {
-        return t.line(i);
+      if (compares) {
+        for (int j = lineStart; j < end; j++) {
+          if (t.isName(j)) {
+            names.putIfAbsent(t.text(j), t.line(i));
+          }
+        }
       }
+      i = end - 1;
+      lineStart = end;
     }
-    return 0;
+    return names;
   }
 
   private static String lastName(PyValue value) {

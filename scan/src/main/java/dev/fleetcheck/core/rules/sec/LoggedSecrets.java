@@ -57,8 +57,31 @@ public final class LoggedSecrets implements Rule {
                   + "and powertools `log_event=True` are not checked yet",
               Effort.MEDIUM);
 
+  /**
+   * RULES-NEXT's secret-like name endings. {@code pwd} is left out: in code it names the working
+   * folder far more often than a password.
+   */
   private static final Set<String> SECRET_WORDS =
-      Set.of("password", "passwd", "token", "secret", "apikey", "authorization");
+      Set.of(
+          "password",
+          "passwd",
+          "token",
+          "secret",
+          "apikey",
+          "authorization",
+          "bearer",
+          "credential",
+          "credentials",
+          "cookie");
+
+  /** Two-word secret-like endings whose last word alone is not secret-like. */
+  private static final Set<String> SECRET_PAIRS = Set.of("session_id");
+
+  /**
+   * Words that make a name ending in {@code key} a secret key ({@code SECRET_KEY}, signing_key).
+   */
+  private static final Set<String> KEY_QUALIFIERS =
+      Set.of("secret", "private", "signing", "encryption");
 
   /** Name endings that make a secret-like name a reference to the secret, not the secret. */
   private static final Set<String> REFERENCES =
@@ -224,14 +247,26 @@ public final class LoggedSecrets implements Rule {
     return new Detector(lambda).exposure(call);
   }
 
-  /** {@code access_token}, {@code apiKey}, {@code DB_PASSWORD}; not {@code token_url}. */
+  /**
+   * A name whose last segment is secret-like (RULES-NEXT conventions): {@code access_token}, {@code
+   * apiKey}, {@code DB_PASSWORD}, {@code private_key}, {@code SECRET_KEY}; not {@code token_url},
+   * {@code token_pos}, {@code password_hash} or {@code max_tokens}.
+   */
   public static boolean secretLike(String name) {
     String snake = CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     List<String> parts =
         List.of(snake.replaceAll("^_+", "").replace("api_key", "apikey").split("_+"));
-    if (parts.isEmpty() || REFERENCES.contains(parts.get(parts.size() - 1))) {
+    if (parts.isEmpty()) {
       return false;
     }
-    return parts.stream().anyMatch(SECRET_WORDS::contains);
+    String last = parts.get(parts.size() - 1);
+    if (parts.size() > 1 && SECRET_PAIRS.contains(parts.get(parts.size() - 2) + "_" + last)) {
+      return true;
+    }
+    if (REFERENCES.contains(last)) {
+      return false;
+    }
+    return SECRET_WORDS.contains(last)
+        || last.equals("key") && parts.stream().anyMatch(KEY_QUALIFIERS::contains);
   }
 }

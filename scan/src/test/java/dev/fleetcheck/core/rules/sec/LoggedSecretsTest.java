@@ -51,6 +51,33 @@ class LoggedSecretsTest {
       """;
 
   @Test
+  void aNameIsSecretLikeByItsLastSegment() {
+    assertThat(
+            java.util.stream.Stream.of(
+                "access_token",
+                "apiKey",
+                "DB_PASSWORD",
+                "client_secret",
+                "private_key",
+                "SECRET_KEY",
+                "session_id",
+                "self.refresh_token".substring("self.".length())))
+        .allMatch(LoggedSecrets::secretLike);
+    assertThat(
+            java.util.stream.Stream.of(
+                "token_pos",
+                "token_url",
+                "password_hash",
+                "max_tokens",
+                "tokenizer",
+                "secret_arn",
+                "pwd",
+                "key",
+                "user_id"))
+        .noneMatch(LoggedSecrets::secretLike);
+  }
+
+  @Test
   void secretsHeaderMapsAndWholeLambdaEventsInLogCallsFail() {
     Path repo =
         FixtureRepo.in(dir)
