@@ -6,6 +6,7 @@ import dev.fleetcheck.cli.config.Settings;
 import dev.fleetcheck.cli.demo.DemoFleet;
 import dev.fleetcheck.cli.demo.DemoInventory;
 import dev.fleetcheck.cli.sweep.FleetTableFormat;
+import dev.fleetcheck.cli.sweep.SweepSettings;
 import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.vcs.inventory.StaticInventory;
 import dev.fleetcheck.vcs.server.LoopbackGitServer;
@@ -145,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
             new FleetSweep.Request(
                 data,
                 new StaticInventory(inventory),
-                SweepCommand.workers(settings),
+                SweepSettings.workers(settings),
                 Optional.empty(),
                 settings.get(
                     Setting.FORMAT,
@@ -155,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
                 threshold,
                 logging.quiet,
                 log.format() == EventLog.Format.JSON,
-                SweepCommand.scanTimeout(settings));
+                SweepSettings.scanTimeout(settings));
         Path report =
             html == null
                 ? demo.resolve("fleet-report.html")

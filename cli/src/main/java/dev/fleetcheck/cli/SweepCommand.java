@@ -1,11 +1,9 @@
 package dev.fleetcheck.cli;
 
-import dev.fleetcheck.cli.config.Durations;
 import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.cli.config.Settings;
-import dev.fleetcheck.cli.sweep.FleetRuntime;
 import dev.fleetcheck.cli.sweep.FleetTableFormat;
-import dev.fleetcheck.cli.sweep.JobTimeouts;
+import dev.fleetcheck.cli.sweep.SweepSettings;
 import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.core.port.RepoInventory;
 import dev.fleetcheck.vcs.fetch.GitFetchers;
@@ -14,7 +12,6 @@ import dev.fleetcheck.vcs.inventory.GitHubOrgQuery;
 import dev.fleetcheck.vcs.inventory.StaticInventory;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +52,7 @@ import picocli.CommandLine.Spec;
     })
 final class SweepCommand implements Callable<Integer> {
 
-  static final int MAX_WORKERS = 64;
+  static final int MAX_WORKERS = SweepSettings.MAX_WORKERS;
 
   private final CliEnvironment env;
 
@@ -188,7 +185,7 @@ final class SweepCommand implements Callable<Integer> {
           new FleetSweep.Request(
               dataDir(env, settings),
               inventory(settings),
-              workers(settings),
+              SweepSettings.workers(settings),
               Optional.ofNullable(resume),
               settings.get(
                   Setting.FORMAT,
@@ -198,7 +195,7 @@ final class SweepCommand implements Callable<Integer> {
               settings.get(Setting.FAIL_ON, t -> Names.parse(FailOn.class, t), FailOn.REQUIRED),
               logging.quiet,
               log.format() == EventLog.Format.JSON,
-              scanTimeout(settings));
+              SweepSettings.scanTimeout(settings));
       return new FleetSweep(env, log).run(request, (table, runtime) -> {});
     } catch (RuntimeException e) {
       return Failures.report(log, e);
@@ -210,26 +207,6 @@ final class SweepCommand implements Callable<Integer> {
         Setting.DATA_DIR,
         text -> env.host().workingDirectory().resolve(text).normalize(),
         env.host().defaultDataDir());
-  }
-
-  static Duration scanTimeout(Settings settings) {
-    return settings.get(
-        Setting.SCAN_TIMEOUT,
-        text -> FleetRuntime.checkScanTimeout(Durations.parse(text)),
-        JobTimeouts.DEFAULT_SCAN);
-  }
-
-  static int workers(Settings settings) {
-    return settings.get(
-        Setting.WORKERS,
-        text -> {
-          int n = Integer.parseInt(text.strip());
-          if (n < 1 || n > MAX_WORKERS) {
-            throw new IllegalArgumentException("between 1 and " + MAX_WORKERS);
-          }
-          return n;
-        },
-        2);
   }
 
   private RepoInventory inventory(Settings settings) {

@@ -48,6 +48,19 @@ public final class WorkerPool implements AutoCloseable {
    * finished its job in hand; answers deliveries handled.
    */
   public long runUntilDrained() throws InterruptedException {
+    return run(true);
+  }
+
+  /**
+   * Blocks until the pool is stopped, polling the queue even when it is empty (a server's workers
+   * wait for jobs that requests queue later), then until every worker has finished its job in hand;
+   * answers deliveries handled.
+   */
+  public long runUntilStopped() throws InterruptedException {
+    return run(false);
+  }
+
+  private long run(boolean untilDrained) throws InterruptedException {
     ExecutorService workers;
     synchronized (lock) {
       if (stopping || executor != null) {
@@ -60,7 +73,7 @@ public final class WorkerPool implements AutoCloseable {
       List<Future<Long>> running = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         QueuePoller poller = pollers.get();
-        running.add(workers.submit(() -> consume(poller)));
+        running.add(workers.submit(() -> consume(poller, untilDrained)));
       }
       long handled = 0;
       for (Future<Long> future : running) {
@@ -129,7 +142,7 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
-  private long consume(QueuePoller poller) throws InterruptedException {
+  private long consume(QueuePoller poller, boolean untilDrained) throws InterruptedException {
     long handled = 0;
     while (!stopping()) {
       int polled;
@@ -142,7 +155,7 @@ public final class WorkerPool implements AutoCloseable {
       }
       handled += polled;
       if (polled == 0) {
-        if (queue.depth().drained()) {
+        if (untilDrained && queue.depth().drained()) {
           return handled;
         }
         Thread.sleep(idlePause.toMillis());

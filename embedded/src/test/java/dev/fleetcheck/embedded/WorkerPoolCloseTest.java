@@ -97,6 +97,20 @@ class WorkerPoolCloseTest {
     return thread;
   }
 
+  /** A pool's run method, called from a test thread. */
+  @FunctionalInterface
+  private interface PoolRun {
+    long run() throws InterruptedException;
+  }
+
+  private static void run(PoolRun pool) {
+    try {
+      pool.run();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void closingTheFleetWhileAJobRunsWaitsForTheJobWhichStoresItsResult() throws Exception {
     String sweepId = runtime.startSweep(repositories).call(SweepTrigger.fresh()).sweep().sweepId();
@@ -107,16 +121,7 @@ class WorkerPoolCloseTest {
             1,
             Duration.ofMillis(5));
     AtomicReference<Throwable> poolFailure = new AtomicReference<>();
-    Thread workers =
-        start(
-            () -> {
-              try {
-                pool.runUntilDrained();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            },
-            poolFailure);
+    Thread workers = start(() -> run(pool::runUntilDrained), poolFailure);
     assertThat(held.fetching.await(30, TimeUnit.SECONDS)).isTrue();
 
     AtomicReference<Throwable> closeFailure = new AtomicReference<>();
@@ -149,5 +154,32 @@ class WorkerPoolCloseTest {
 
     assertThat(pool.runUntilDrained()).isZero();
     assertThat(repositories.fetches("alpha") + repositories.resolves("alpha")).isZero();
+  }
+
+  @Test
+  void aPoolRunUntilStoppedWaitsOnAnEmptyQueueAndRunsJobsQueuedLater() throws Exception {
+    WorkerPool pool =
+        fleet.workerPool(
+            () -> new QueuePoller(fleet.queue(), runtime.worker(repositories, scanner), 1),
+            1,
+            Duration.ofMillis(5));
+    AtomicReference<Throwable> poolFailure = new AtomicReference<>();
+    Thread workers = start(() -> run(pool::runUntilStopped), poolFailure);
+
+    // Queued while the pool polls an empty queue: a drained-mode pool would have returned.
+    String sweepId = runtime.startSweep(repositories).call(SweepTrigger.fresh()).sweep().sweepId();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!runtime.sweepCompletion().progress(sweepId).complete()
+        && System.nanoTime() < deadline) {
+      workers.join(20);
+    }
+    assertThat(workers.isAlive()).as("still polling after the queue drained").isTrue();
+    pool.close();
+    workers.join(Duration.ofSeconds(30).toMillis());
+
+    assertThat(workers.isAlive()).isFalse();
+    assertThat(poolFailure.get()).isNull();
+    assertThat(runtime.sweepCompletion().progress(sweepId))
+        .isEqualTo(new SweepProgress(sweepId, 1, 1, 0));
   }
 }

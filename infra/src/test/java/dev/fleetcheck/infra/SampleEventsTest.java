@@ -187,7 +187,8 @@ class SampleEventsTest {
         Map.of(
             "POST /v1/scans", List.of("repository_url"),
             "POST /v1/exports", List.of("format"),
-            "POST /v1/sweeps", List.of());
+            "POST /v1/sweeps", List.of(),
+            "POST /fleet/exports", List.of("format"));
     Set<String> seen = new TreeSet<>();
     for (Path file : apiEvents()) {
       JsonNode event = read(file);
@@ -197,6 +198,19 @@ class SampleEventsTest {
         continue;
       }
       seen.add(route);
+      if (route.equals("POST /fleet/exports")) {
+        // A browser's form post: no Idempotency-Key, a URL-encoded body API Gateway base64-encodes.
+        assertThat(event.path("headers").path("content-type").asText())
+            .as(route)
+            .isEqualTo("application/x-www-form-urlencoded");
+        assertThat(event.path("isBase64Encoded").asBoolean()).as(route).isTrue();
+        byte[] form = java.util.Base64.getDecoder().decode(event.path("body").asText());
+        assertThat(event.path("headers").path("content-length").asText())
+            .as(route)
+            .isEqualTo(Integer.toString(form.length));
+        assertThat(new String(form, StandardCharsets.UTF_8)).as(route).contains("format=");
+        continue;
+      }
       assertThat(event.path("headers").path("idempotency-key").asText()).as(route).isNotBlank();
       assertThat(event.path("headers").path("content-type").asText())
           .as(route)

@@ -52,6 +52,11 @@ final class TemplateChecks {
     routes.put("POST /v1/exports", "exports:create");
     routes.put("GET /v1/exports/{id}", "exports:create");
     routes.put("GET /v1/openapi.json", null);
+    routes.put("GET /fleet", "scans:read");
+    routes.put("GET /fleet/repos/{repo}", "scans:read");
+    routes.put("GET /fleet/rules/{id}", "scans:read");
+    routes.put("POST /fleet/exports", "exports:create");
+    routes.put("GET /fleet/exports/{id}", "exports:create");
     return java.util.Collections.unmodifiableMap(routes);
   }
 

@@ -2,14 +2,13 @@ package dev.fleetcheck.serve;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.fleetcheck.cli.BuildInfo;
 import dev.fleetcheck.cli.sweep.FleetRuntime;
-import dev.fleetcheck.core.error.ErrorCode;
-import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.port.FailureLog;
 import dev.fleetcheck.core.port.SweepLauncher;
 import dev.fleetcheck.core.rules.RulePack;
-import dev.fleetcheck.embedded.EmbeddedRuntime;
 import dev.fleetcheck.functions.common.FunctionLog;
+import dev.fleetcheck.vcs.fetch.RepoFetcherFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,30 +23,28 @@ import java.util.Set;
 
 /**
  * The running {@code fleetcheck serve}: the data dir's embedded store, the API function's handler
- * over it, the token validator and the HTTP server. Closing it stops the server, then the store.
+ * over it, the token validator, the HTTP server and the workers that run the scans and sweeps the
+ * API queues. Closing it stops the server, then the workers (each job in hand finishes; the rest
+ * stays queued), then the store.
  */
 public final class ServeApp implements AutoCloseable {
 
-  /** What {@code POST /v1/sweeps} answers here: sweeps run with {@code fleetcheck sweep}. */
-  static final SweepLauncher NO_SWEEPS =
-      id -> {
-        throw new FleetcheckException(
-            ErrorCode.INVALID_CONFIG,
-            "fleetcheck serve does not launch sweeps; run fleetcheck sweep with the same data dir");
-      };
-
-  private final EmbeddedRuntime store;
+  private final FleetRuntime store;
+  private final ServeWorkers workers;
   private final LocalServer server;
 
-  private ServeApp(EmbeddedRuntime store, LocalServer server) {
+  private ServeApp(FleetRuntime store, ServeWorkers workers, LocalServer server) {
     this.store = store;
+    this.workers = workers;
     this.server = server;
   }
 
   /**
+   * @param fetchers what the workers clone with
    * @param log where the JSON log lines go (stderr for the command)
    */
-  static ServeApp start(ServeConfig config, PrintStream log, Clock clock) {
+  static ServeApp start(
+      ServeConfig config, RepoFetcherFactory fetchers, PrintStream log, Clock clock) {
     JWKSource<SecurityContext> keys =
         config
             .jwks()
@@ -57,24 +54,28 @@ public final class ServeApp implements AutoCloseable {
     JwtValidator validator =
         new JwtValidator(
             keys, config.issuer(), config.audience(), config.algorithms(), config.skew());
-    EmbeddedRuntime store =
-        EmbeddedRuntime.open(
+    FleetRuntime store =
+        FleetRuntime.open(
             config.dataDir(),
+            RulePack.standard(),
             clock,
-            FleetRuntime.QUEUE,
-            new dev.fleetcheck.core.fleet.FleetRuntime.Settings(RulePack.standard().digest()),
-            FailureLog.NONE);
+            BuildInfo.current().version(),
+            FailureLog.NONE,
+            config.work().scanTimeout());
+    FunctionLog serveLog = new FunctionLog("serve", log, clock);
     try {
-      var ports = store.fleet().ports();
+      var fleet = store.fleet();
+      SweepLauncher sweeps = InventorySweeps.over(fleet, config.work().inventory());
+      ServeWorkers workers = ServeWorkers.start(store, fetchers, config.work().workers(), serveLog);
       LocalServer server =
           LocalServer.start(
               config.server(),
               validator,
-              links -> ApiBackend.perThread(ports, store.fleet().settings(), links, NO_SWEEPS, log),
-              store.adapters().reports().root(),
-              new FunctionLog("serve", log, clock),
+              links -> ApiBackend.perThread(fleet.ports(), fleet.settings(), links, sweeps, log),
+              store.embedded().reports().root(),
+              serveLog,
               clock);
-      return new ServeApp(store, server);
+      return new ServeApp(store, workers, server);
     } catch (IOException e) {
       store.close();
       throw new UncheckedIOException(e);
@@ -106,8 +107,9 @@ public final class ServeApp implements AutoCloseable {
             LocalSigningKey.DEFAULT_AUDIENCE,
             JwtValidator.algorithms(ServeConfig.DEFAULT_ALGORITHMS),
             ServeConfig.DEFAULT_SKEW,
-            dataDir);
-    return start(config, log, clock);
+            dataDir,
+            ServeWork.defaults());
+    return start(config, RepoFetcherFactory.none(), log, clock);
   }
 
   /** A token of the data dir's local key, as {@code fleetcheck token} mints it. */
@@ -132,7 +134,14 @@ public final class ServeApp implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
-    store.close();
+    try {
+      server.close();
+    } finally {
+      try {
+        workers.close();
+      } finally {
+        store.close();
+      }
+    }
   }
 }

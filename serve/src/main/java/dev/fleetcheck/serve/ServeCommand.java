@@ -5,8 +5,11 @@ import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.functions.common.FunctionLog;
+import dev.fleetcheck.vcs.fetch.GitFetchers;
+import dev.fleetcheck.vcs.fetch.RepoFetcherFactory;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Option;
       "Listens on --bind:--port (port 0: an ephemeral port; the URL is logged on stderr as the"
           + " serve.started JSON line) and serves /v1/... through the very API function's handler,"
           + " GET /login and POST /login|/logout for the fleet page, and the signed download"
-          + " links of exports. Bearer tokens are validated against --jwks (a file or an URL),"
+          + " links of exports. Worker threads run the scans POST /v1/scans queues and the sweeps"
+          + " POST /v1/sweeps starts over --inventory. Bearer tokens are validated against --jwks (a file or an URL),"
           + " or, without it, the local key that 'fleetcheck token' signs with. Stop with Ctrl-C.",
       ""
     },
@@ -81,6 +85,26 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--rate-burst", paramLabel = "N", description = "Burst per client (default 40).")
   String burst;
 
+  @Option(
+      names = "--inventory",
+      paramLabel = "FILE",
+      description =
+          "The inventory POST /v1/sweeps sweeps (YAML or JSON, as for fleetcheck sweep; default:"
+              + " none, and POST /v1/sweeps answers invalid_config).")
+  String inventory;
+
+  @Option(
+      names = {"-w", "--workers"},
+      paramLabel = "N",
+      description = "Worker threads running queued scans, 1 to 64 (default 2).")
+  Integer workers;
+
+  @Option(
+      names = "--scan-timeout",
+      paramLabel = "DURATION",
+      description = "Wall-clock bound of each scan (default 90s, below 2m).")
+  String scanTimeout;
+
   @Mixin DataDirOptions store;
 
   ServeCommand(ServeMain.Host host) {
@@ -99,10 +123,15 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, Setting.CLOCK_SKEW, skew);
     put(flags, Setting.RATE_LIMIT, rate);
     put(flags, Setting.RATE_BURST, burst);
+    put(flags, Setting.INVENTORY, inventory);
+    put(flags, Setting.WORKERS, workers);
+    put(flags, Setting.SCAN_TIMEOUT, scanTimeout);
     ServeConfig resolved = store.resolve(host, flags);
+    RepoFetcherFactory fetchers = GitFetchers.jgit(host.environment());
+    fetchers.create(); // a bad token fails here, not in every job
     ServeApp app;
     try {
-      app = ServeApp.start(resolved, host.err(), host.clock());
+      app = ServeApp.start(resolved, fetchers, host.err(), host.clock());
     } catch (UncheckedIOException e) {
       String why = e.getCause() instanceof BindException ? " (the address is in use)" : "";
       throw new FleetcheckException(
@@ -120,6 +149,8 @@ final class ServeCommand implements Callable<Integer> {
       fields.put(
           "jwks", resolved.jwks().orElse("local key " + LocalSigningKey.file(resolved.dataDir())));
       fields.put("issuer", resolved.issuer());
+      fields.put("workers", resolved.work().workers());
+      fields.put("inventory", resolved.work().inventory().map(Path::toString).orElse("none"));
       fields.put("audience", resolved.audience());
       fields.put(
           "rate_limit",

@@ -5,6 +5,7 @@ import dev.fleetcheck.cli.config.ConfigResolver;
 import dev.fleetcheck.cli.config.Durations;
 import dev.fleetcheck.cli.config.Setting;
 import dev.fleetcheck.cli.config.Settings;
+import dev.fleetcheck.cli.sweep.SweepSettings;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import java.util.Set;
  * (docs/configuration.md).
  *
  * @param jwks a JWKS file or URL; empty: the local development key's public half
+ * @param work the workers and the sweeps' inventory
  */
 record ServeConfig(
     Path dataDir,
@@ -31,7 +33,8 @@ record ServeConfig(
     String audience,
     Set<JWSAlgorithm> algorithms,
     Duration skew,
-    Path workingDirectory) {
+    Path workingDirectory,
+    ServeWork work) {
 
   static final String DEFAULT_ALGORITHMS = "RS256,ES256";
   static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
@@ -90,7 +93,14 @@ record ServeConfig(
         audience.orElse(LocalSigningKey.DEFAULT_AUDIENCE),
         settings.get(Setting.JWT_ALGORITHMS, JwtValidator::algorithms, Set.of()),
         settings.get(Setting.CLOCK_SKEW, ServeConfig::skew, DEFAULT_SKEW),
-        workingDirectory);
+        workingDirectory,
+        new ServeWork(
+            SweepSettings.workers(settings),
+            SweepSettings.scanTimeout(settings),
+            settings
+                .text(Setting.INVENTORY)
+                .filter(s -> !s.isBlank())
+                .map(s -> workingDirectory.resolve(s.strip()).toAbsolutePath().normalize())));
   }
 
   private static InetAddress address(String text) {

@@ -28,6 +28,7 @@ import dev.fleetcheck.core.report.JsonReportCodec;
 import dev.fleetcheck.core.report.SampleReports;
 import dev.fleetcheck.embedded.EmbeddedFleet;
 import dev.fleetcheck.embedded.EmbeddedRuntime;
+import dev.fleetcheck.vcs.fetch.RepoFetcherFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,8 +94,15 @@ final class ServeFixture implements AutoCloseable {
             AUDIENCE,
             JwtValidator.algorithms(ServeConfig.DEFAULT_ALGORITHMS),
             ServeConfig.DEFAULT_SKEW,
-            dir);
-    app = ServeApp.start(config, new PrintStream(printed, true, StandardCharsets.UTF_8), clock);
+            dir,
+            ServeWork.defaults());
+    // No network in unit tests: a queued scan of a github.com URL fails with clone_failed.
+    app =
+        ServeApp.start(
+            config,
+            RepoFetcherFactory.none(),
+            new PrintStream(printed, true, StandardCharsets.UTF_8),
+            clock);
   }
 
   static RSAKey generate() {

@@ -18,13 +18,28 @@ final class ServeFixtureClient {
   }
 
   HttpResponse<String> get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  /** A POST of a JSON body. */
+  HttpResponse<String> post(String path, String json, String token) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(app.baseUri().resolve(path.substring(1)))
-            .timeout(ServeFixture.TIMEOUT)
-            .GET();
+            .timeout(ServeFixture.TIMEOUT);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    return request;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -111,6 +111,8 @@ class ServeSecurityTest {
             .replace("/v1/scans/{id}", "/v1/scans/" + ServeFixture.SCAN)
             .replace("/v1/sweeps/{id}", "/v1/sweeps/" + ServeFixture.SWEEP)
             .replace("/v1/exports/{id}", "/v1/exports/e-0123456789abcdef")
+            .replace("/fleet/exports/{id}", "/fleet/exports/e-0123456789abcdef01234567")
+            .replace("/fleet/rules/{id}", "/fleet/rules/PY-SEC-041")
             .replace("{repo}", "payments-api");
     return path.endsWith("/report")
         ? path + "?format=json"
@@ -143,7 +145,18 @@ class ServeSecurityTest {
     assertErrorShape(response, "unauthenticated");
   }
 
+  /** The JSON error shape, or for the fleet page's routes the error page with the same facts. */
   static void assertErrorShape(HttpResponse<String> response, String code) {
+    if (response.headers().firstValue("content-type").orElse("").startsWith("text/html")) {
+      assertThat(response.body())
+          .contains("<code id=\"error-code\">" + code + "</code>")
+          .contains(
+              "<code id=\"correlation-id\">"
+                  + response.headers().firstValue("x-request-id").orElseThrow()
+                  + "</code>")
+          .doesNotContain("Exception");
+      return;
+    }
     JsonNode error = ServeFixture.json(response);
     assertThat(error.path("error_code").asText()).isEqualTo(code);
     assertThat(error.path("message").asText()).isNotBlank();
@@ -158,6 +171,12 @@ class ServeSecurityTest {
   void noTokenIs401WithTheBearerChallenge(Call call) {
     HttpResponse<String> response = call(call, null);
 
+    if (call.method().equals("GET") && call.path().startsWith("/fleet")) {
+      // A browser without a session is sent to the login form rather than shown the 401 page.
+      assertThat(response.statusCode()).isEqualTo(303);
+      assertThat(response.headers().firstValue("location")).contains("/login");
+      return;
+    }
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("www-authenticate").orElse("")).startsWith("Bearer");
     assertErrorShape(response, "unauthenticated");

@@ -3,6 +3,7 @@ package dev.fleetcheck.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.cli.config.Setting;
+import dev.fleetcheck.vcs.fetch.RepoFetcherFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -80,7 +81,10 @@ class TokenCommandTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     try (ServeApp app =
         ServeApp.start(
-            config, new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC())) {
+            config,
+            RepoFetcherFactory.none(),
+            new PrintStream(log, true, StandardCharsets.UTF_8),
+            Clock.systemUTC())) {
       ServeFixtureClient client = new ServeFixtureClient(app);
       HttpResponse<String> rules = client.get("/v1/rules", token);
       HttpResponse<String> repos = client.get("/v1/repos", "x" + token);

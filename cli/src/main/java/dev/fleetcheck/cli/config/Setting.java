@@ -24,7 +24,8 @@ public enum Setting {
   JWT_ALGORITHMS("jwt_algorithms", "--jwt-algorithms"),
   CLOCK_SKEW("clock_skew", "--clock-skew"),
   RATE_LIMIT("rate_limit", "--rate-limit"),
-  RATE_BURST("rate_burst", "--rate-burst");
+  RATE_BURST("rate_burst", "--rate-burst"),
+  INVENTORY("inventory", "--inventory");
 
   /** The environment variable prefix; the token variable shares it but is no setting. */
   public static final String ENVIRONMENT_PREFIX = "FLEETCHECK_";

@@ -154,7 +154,25 @@ public final class ModuleAnalyzer {
         functions,
         classes,
         LayoutAnalyzer.analyze(t),
-        exceptHandlers);
+        exceptHandlers,
+        Extents.of(t),
+        codeLines());
+  }
+
+  private int codeLines() {
+    String source = t.source();
+    int lines = 0;
+    boolean content = false;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\n') {
+        lines += content ? 1 : 0;
+        content = false;
+      } else if (!Character.isWhitespace(c)) {
+        content = true;
+      }
+    }
+    return lines + (content ? 1 : 0);
   }
 
   private boolean hasCode() {

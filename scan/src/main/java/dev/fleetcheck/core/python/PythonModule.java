@@ -15,6 +15,8 @@ import java.util.Map;
  * @param firstTabIndentedLine the first logical line indented with a tab, 0 when none
  * @param imports local name to the dotted name it stands for
  * @param layout blank lines, docstring quotes and explaining comments ({@link Layout})
+ * @param extents the size of every def and class, in source order ({@link Extent})
+ * @param codeLines the lines holding anything but whitespace
  */
 public record PythonModule(
     String path,
@@ -31,9 +33,12 @@ public record PythonModule(
     List<FunctionDef> functions,
     List<ClassDef> classes,
     Layout layout,
-    List<ExceptHandler> exceptHandlers) {
+    List<ExceptHandler> exceptHandlers,
+    List<Extent> extents,
+    int codeLines) {
 
   public PythonModule {
+    extents = List.copyOf(extents);
     imports = Map.copyOf(imports);
     calls = List.copyOf(calls);
     bindings = List.copyOf(bindings);

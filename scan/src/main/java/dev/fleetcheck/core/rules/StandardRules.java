@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules;
 
+import dev.fleetcheck.core.rules.ai.InvalidDeviationRecords;
 import dev.fleetcheck.core.rules.beh.ApiHttpTimeouts;
 import dev.fleetcheck.core.rules.beh.DiagnosticsOnStdout;
 import dev.fleetcheck.core.rules.beh.FixedCliTimeouts;
@@ -20,6 +21,12 @@ import dev.fleetcheck.core.rules.beh.ZeroExitOnFailure;
 import dev.fleetcheck.core.rules.cfg.InconsistentEnvPrefix;
 import dev.fleetcheck.core.rules.cfg.UndocumentedEnvVars;
 import dev.fleetcheck.core.rules.cfg.UnsafeDefaults;
+import dev.fleetcheck.core.rules.code.CliFrameworkInLogic;
+import dev.fleetcheck.core.rules.code.CliWithDirectIo;
+import dev.fleetcheck.core.rules.code.ComplexFunctions;
+import dev.fleetcheck.core.rules.code.FrameworkObjectsAtEdges;
+import dev.fleetcheck.core.rules.code.LargeModules;
+import dev.fleetcheck.core.rules.code.LongFunctions;
 import dev.fleetcheck.core.rules.code.TypeHintCoverage;
 import dev.fleetcheck.core.rules.ctr.ApiChangeRecord;
 import dev.fleetcheck.core.rules.ctr.CliChangeRecord;
@@ -35,23 +42,40 @@ import dev.fleetcheck.core.rules.data.UntypedRouteContracts;
 import dev.fleetcheck.core.rules.data.UnvalidatedRequestBodies;
 import dev.fleetcheck.core.rules.doc.DocstringCoverage;
 import dev.fleetcheck.core.rules.doc.InterfaceTypeHints;
+import dev.fleetcheck.core.rules.err.DefaultFlaskErrors;
 import dev.fleetcheck.core.rules.err.DiagnosticsOption;
+import dev.fleetcheck.core.rules.err.ErrorsWithSuccessStatus;
 import dev.fleetcheck.core.rules.err.ExceptionTextInResponses;
+import dev.fleetcheck.core.rules.err.MissingCorrelationIds;
+import dev.fleetcheck.core.rules.err.MissingErrorCodes;
 import dev.fleetcheck.core.rules.err.SilentExceptions;
+import dev.fleetcheck.core.rules.err.UnconditionalTracebacks;
 import dev.fleetcheck.core.rules.ext.AwsEmulated;
+import dev.fleetcheck.core.rules.ext.BoundariesWithoutFakes;
+import dev.fleetcheck.core.rules.ext.DatabaseWithoutContainer;
 import dev.fleetcheck.core.rules.ext.DynamoDbEmulated;
 import dev.fleetcheck.core.rules.ext.EmulatorsStarted;
 import dev.fleetcheck.core.rules.ext.MessagingEmulated;
 import dev.fleetcheck.core.rules.ext.PinnedImages;
+import dev.fleetcheck.core.rules.ext.UnisolatedAwsTests;
+import dev.fleetcheck.core.rules.ext.UnmockedHttpDependencies;
+import dev.fleetcheck.core.rules.io.FrameworkObjectsInDomain;
+import dev.fleetcheck.core.rules.io.ImplicitTransactions;
+import dev.fleetcheck.core.rules.io.NonAtomicWrites;
+import dev.fleetcheck.core.rules.io.PartialOutput;
 import dev.fleetcheck.core.rules.io.StdoutOutput;
+import dev.fleetcheck.core.rules.io.UnsortedListings;
+import dev.fleetcheck.core.rules.lcl.CloudChangingDefaults;
 import dev.fleetcheck.core.rules.lcl.ContainerCommandTarget;
 import dev.fleetcheck.core.rules.lcl.ContainerDefinition;
+import dev.fleetcheck.core.rules.lcl.ContainerDrift;
 import dev.fleetcheck.core.rules.lcl.ContainerSecrets;
 import dev.fleetcheck.core.rules.lcl.DeterministicDependencies;
 import dev.fleetcheck.core.rules.lcl.DevTarget;
 import dev.fleetcheck.core.rules.lcl.DoctorTarget;
 import dev.fleetcheck.core.rules.lcl.LintTarget;
 import dev.fleetcheck.core.rules.lcl.LocalStackTargets;
+import dev.fleetcheck.core.rules.lcl.NetworkInUnitTier;
 import dev.fleetcheck.core.rules.lcl.ParallelTests;
 import dev.fleetcheck.core.rules.lcl.PytestConfigured;
 import dev.fleetcheck.core.rules.lcl.PythonVersionPinned;
@@ -67,6 +91,8 @@ import dev.fleetcheck.core.rules.lcl.TestTierTargets;
 import dev.fleetcheck.core.rules.lcl.TestWatchTarget;
 import dev.fleetcheck.core.rules.lcl.TypeCheckHook;
 import dev.fleetcheck.core.rules.lcl.TypeCheckerConfigured;
+import dev.fleetcheck.core.rules.lcl.UnboundedEndToEndTier;
+import dev.fleetcheck.core.rules.lcl.UndocumentedSystemPackages;
 import dev.fleetcheck.core.rules.lcl.UvLockFile;
 import dev.fleetcheck.core.rules.obs.AuditEventFields;
 import dev.fleetcheck.core.rules.obs.AuditLogSecrets;
@@ -114,13 +140,18 @@ import dev.fleetcheck.core.rules.obs.StructuredLogging;
 import dev.fleetcheck.core.rules.obs.StructuredRequestLogs;
 import dev.fleetcheck.core.rules.obs.TracedSpans;
 import dev.fleetcheck.core.rules.obs.Tracing;
+import dev.fleetcheck.core.rules.op.ImportTimeIo;
+import dev.fleetcheck.core.rules.perf.HeavyColdStarts;
 import dev.fleetcheck.core.rules.perf.LambdaClientReuse;
 import dev.fleetcheck.core.rules.perf.LambdaHandlerTests;
 import dev.fleetcheck.core.rules.perf.LambdaLimits;
+import dev.fleetcheck.core.rules.perf.UnpacedRetries;
 import dev.fleetcheck.core.rules.perf.UnpaginatedReads;
 import dev.fleetcheck.core.rules.perf.UnreportedBatchFailures;
+import dev.fleetcheck.core.rules.pkg.ApiVersionScheme;
 import dev.fleetcheck.core.rules.pkg.CanonicalEntrypoint;
 import dev.fleetcheck.core.rules.pkg.UnpinnedBaseImages;
+import dev.fleetcheck.core.rules.pkg.UnversionedCli;
 import dev.fleetcheck.core.rules.pkg.VersionOption;
 import dev.fleetcheck.core.rules.qg.CiRunsLinter;
 import dev.fleetcheck.core.rules.qg.CiRunsTests;
@@ -166,10 +197,14 @@ import dev.fleetcheck.core.rules.sec.UntestedTokenValidation;
 import dev.fleetcheck.core.rules.sec.UnvalidatedClaimDecisions;
 import dev.fleetcheck.core.rules.style.DocstringPlacement;
 import dev.fleetcheck.core.rules.style.LineLength;
+import dev.fleetcheck.core.rules.style.OversizedDefinitions;
 import dev.fleetcheck.core.rules.style.TabIndentation;
 import dev.fleetcheck.core.rules.style.TopLevelSpacing;
 import dev.fleetcheck.core.rules.tst.ExplainedTests;
+import dev.fleetcheck.core.rules.tst.NondeterministicTests;
 import dev.fleetcheck.core.rules.tst.TestFilesExist;
+import dev.fleetcheck.core.rules.tst.UnstableGoldenFiles;
+import dev.fleetcheck.core.rules.tst.UnstructuredGoldenFiles;
 import dev.fleetcheck.core.rules.tui.IgnoredDryRun;
 import dev.fleetcheck.core.rules.tui.NarrowTerminalOutput;
 import dev.fleetcheck.core.rules.tui.NoPlainOutputMode;
@@ -361,6 +396,42 @@ public final class StandardRules {
         // PY-TST
         new TestFilesExist(), // PY-TST-001
         new ExplainedTests(), // PY-TST-005
+        // errors, I/O, externals, code, tests, packaging, local dev (assisted)
+        new InvalidDeviationRecords(), // PY-AI-006
+        new CliFrameworkInLogic(), // PY-CODE-001
+        new CliWithDirectIo(), // PY-CODE-002
+        new LongFunctions(), // PY-CODE-004
+        new LargeModules(), // PY-CODE-006
+        new FrameworkObjectsAtEdges(), // PY-CODE-009
+        new ComplexFunctions(), // PY-CODE-010
+        new ErrorsWithSuccessStatus(), // PY-ERR-003
+        new UnconditionalTracebacks(), // PY-ERR-005
+        new MissingErrorCodes(), // PY-ERR-007
+        new DefaultFlaskErrors(), // PY-ERR-008
+        new MissingCorrelationIds(), // PY-ERR-010
+        new BoundariesWithoutFakes(), // PY-EXT-002
+        new UnisolatedAwsTests(), // PY-EXT-005
+        new DatabaseWithoutContainer(), // PY-EXT-011
+        new UnmockedHttpDependencies(), // PY-EXT-012
+        new NonAtomicWrites(), // PY-IO-001
+        new PartialOutput(), // PY-IO-002
+        new UnsortedListings(), // PY-IO-004
+        new ImplicitTransactions(), // PY-IO-007
+        new FrameworkObjectsInDomain(), // PY-IO-008
+        new ContainerDrift(), // PY-LCL-020
+        new NetworkInUnitTier(), // PY-LCL-026
+        new UnboundedEndToEndTier(), // PY-LCL-028
+        new UndocumentedSystemPackages(), // PY-LCL-029
+        new CloudChangingDefaults(), // PY-LCL-030
+        new ImportTimeIo(), // PY-OP-007
+        new UnpacedRetries(), // PY-PERF-003
+        new HeavyColdStarts(), // PY-PERF-005
+        new UnversionedCli(), // PY-PKG-003
+        new ApiVersionScheme(), // PY-PKG-006
+        new OversizedDefinitions(), // PY-STYLE-005
+        new NondeterministicTests(), // PY-TST-002
+        new UnstableGoldenFiles(), // PY-TST-007
+        new UnstructuredGoldenFiles(), // PY-TST-008
         // behaviour, contracts, TUI (assisted)
         new PositionalDispatch(), // PY-BEH-002
         new UncontractedExitCodes(), // PY-BEH-004

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The fleet report as one self-contained HTML file: inline CSS, charts as inline SVG, no script and
@@ -59,6 +60,10 @@ public final class FleetHtmlReport implements FleetRenderer {
           "Repositories");
 
   private static final String NO_TEAM = "(no team)";
+
+  /** Inside a detail block names stay text: the block is the repository's own place. */
+  private static final FleetPageLinks NO_LINKS =
+      new FleetPageLinks(name -> Optional.empty(), rule -> Optional.empty());
 
   private static final String CSS =
       """
@@ -123,6 +128,10 @@ public final class FleetHtmlReport implements FleetRenderer {
     // The detail blocks are chosen first: the sections above link only to repositories shown.
     BoundedRows details = details(data, digest.lowestFirst());
     Map<String, String> anchors = anchors(digest.lowestFirst(), details.shown());
+    FleetPageLinks links =
+        new FleetPageLinks(
+            name -> Optional.ofNullable(anchors.get(name)).map(a -> "#" + a),
+            rule -> Optional.empty());
     StringBuilder html = new StringBuilder(256 * 1024);
     SweepSummary sweep = data.sweep();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -145,16 +154,54 @@ public final class FleetHtmlReport implements FleetRenderer {
           .append("</a></li>\n");
     }
     html.append("</ul></nav>\n<main>\n");
-    summary(html, data, digest);
-    distribution(html, data.scoreDistribution());
-    passRates(html, data);
-    assisted(html, data);
-    teams(html, data);
-    worst(html, data.worstRepositories(), anchors);
-    changes(html, data, digest, anchors);
+    overview(html, data, digest, links, true);
     repositories(html, data, digest, details);
     html.append("</main>\n</body>\n</html>\n");
     return html.toString();
+  }
+
+  /**
+   * The page's sections from {@code summary} to {@code changes} ({@link #OVERVIEW_SECTIONS}),
+   * without the document around them and without the repositories' detail blocks: the live fleet
+   * page shows them above its own paged repository table, with names linked as {@code links} says.
+   */
+  public String overview(FleetReportData data, FleetPageLinks links) {
+    StringBuilder html = new StringBuilder(128 * 1024);
+    overview(html, data, FleetPageDigest.of(data), links, false);
+    return html.toString();
+  }
+
+  /**
+   * A repository's failing rules as its detail block shows them (remediation, the first findings
+   * within the page's limits), for a page of that repository.
+   */
+  public String failingRules(
+      List<FailedRule> rules, Function<String, RuleInfo> infos, FleetPageLinks links) {
+    StringBuilder html = new StringBuilder(4096);
+    for (FailedRule rule : rules) {
+      failedRule(html, infos.apply(rule.ruleId()), rule, links);
+    }
+    return html.toString();
+  }
+
+  /** The style sheet of the page, for a page that embeds the overview in its own document. */
+  public static String stylesheet() {
+    return CSS;
+  }
+
+  private void overview(
+      StringBuilder html,
+      FleetReportData data,
+      FleetPageDigest digest,
+      FleetPageLinks links,
+      boolean withFailedScans) {
+    summary(html, data, digest, withFailedScans);
+    distribution(html, data.scoreDistribution());
+    passRates(html, data, links);
+    assisted(html, data, links);
+    teams(html, data, links);
+    worst(html, data.worstRepositories(), links);
+    changes(html, data, digest, links);
   }
 
   private void header(StringBuilder html, FleetReportData data) {
@@ -186,7 +233,8 @@ public final class FleetHtmlReport implements FleetRenderer {
         .append("</h2>\n");
   }
 
-  private void summary(StringBuilder html, FleetReportData data, FleetPageDigest digest) {
+  private void summary(
+      StringBuilder html, FleetReportData data, FleetPageDigest digest, boolean withFailedScans) {
     SweepSummary sweep = data.sweep();
     Totals totals = data.totals();
     sectionStart(html, "summary", "Summary");
@@ -231,8 +279,10 @@ public final class FleetHtmlReport implements FleetRenderer {
                     .append(count)
                     .append("</td></tr>\n"));
     html.append("</tbody>\n</table>\n");
-    html.append("<p>The repositories themselves are listed under <a href=\"#failed-scans\">")
-        .append("Scans that failed</a>.</p>\n");
+    if (withFailedScans) {
+      html.append("<p>The repositories themselves are listed under <a href=\"#failed-scans\">")
+          .append("Scans that failed</a>.</p>\n");
+    }
     html.append("</section>\n");
   }
 
@@ -262,7 +312,7 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private void passRates(StringBuilder html, FleetReportData data) {
+  private void passRates(StringBuilder html, FleetReportData data, FleetPageLinks links) {
     sectionStart(html, "pass-rates", "Pass rate per rule");
     html.append(
         "<p>Automated rules over the scanned repositories. The pass rate counts a waived rule as"
@@ -270,7 +320,7 @@ public final class FleetHtmlReport implements FleetRenderer {
             + " does.</p>\n");
     BoundedRows rows = rows();
     for (RulePassRate rate : data.passRates()) {
-      rows.offer(() -> passRateRow(rate, data.rule(rate.ruleId())));
+      rows.offer(() -> passRateRow(rate, data.rule(rate.ruleId()), links));
     }
     html.append(SvgCharts.passRates(data.passRates().subList(0, rows.shown())));
     html.append("<table>\n<caption>Outcomes per automated rule</caption>\n<thead><tr>")
@@ -287,7 +337,7 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</section>\n");
   }
 
-  private void assisted(StringBuilder html, FleetReportData data) {
+  private void assisted(StringBuilder html, FleetReportData data, FleetPageLinks links) {
     sectionStart(html, "assisted", "Assisted rules");
     html.append(
         "<p>Assisted rules fail on an evident violation; where none is found they stay manual"
@@ -306,9 +356,9 @@ public final class FleetHtmlReport implements FleetRenderer {
         .append("<th scope=\"col\" class=\"num\">Not applicable</th></tr></thead>\n<tbody>\n");
     for (AssistedFindings tally : data.assistedFindings()) {
       RuleInfo rule = data.rule(tally.ruleId());
-      html.append("<tr><th scope=\"row\"><code>")
-          .append(text(tally.ruleId()))
-          .append("</code></th><td>")
+      html.append("<tr><th scope=\"row\">")
+          .append(ruleLink(tally.ruleId(), links))
+          .append("</th><td>")
           .append(text(rule.title()))
           .append("</td><td>")
           .append(level(rule.level()))
@@ -327,10 +377,10 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private String passRateRow(RulePassRate rate, RuleInfo rule) {
-    return "<tr><th scope=\"row\"><code>"
-        + text(rate.ruleId())
-        + "</code></th><td>"
+  private String passRateRow(RulePassRate rate, RuleInfo rule, FleetPageLinks links) {
+    return "<tr><th scope=\"row\">"
+        + ruleLink(rate.ruleId(), links)
+        + "</th><td>"
         + text(rule.title())
         + "</td><td>"
         + level(rule.level())
@@ -349,11 +399,11 @@ public final class FleetHtmlReport implements FleetRenderer {
         + "</td></tr>\n";
   }
 
-  private void teams(StringBuilder html, FleetReportData data) {
+  private void teams(StringBuilder html, FleetReportData data, FleetPageLinks links) {
     sectionStart(html, "teams", "Teams");
     BoundedRows rows = rows();
     for (TeamSummary team : data.teams()) {
-      rows.offer(() -> teamRow(team));
+      rows.offer(() -> teamRow(team, links));
     }
     html.append("<table>\n<caption>Per team</caption>\n<thead><tr>")
         .append("<th scope=\"col\">Team</th><th scope=\"col\" class=\"num\">Repositories</th>")
@@ -368,7 +418,7 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</section>\n");
   }
 
-  private String teamRow(TeamSummary team) {
+  private String teamRow(TeamSummary team, FleetPageLinks links) {
     return "<tr><th scope=\"row\">"
         + text(team(team.team()))
         + "</th><td class=\"num\">"
@@ -385,16 +435,15 @@ public final class FleetHtmlReport implements FleetRenderer {
         + team.worstRule()
             .map(
                 r ->
-                    "<code>"
-                        + text(r)
-                        + "</code> ("
+                    ruleLink(r, links)
+                        + " ("
                         + counted(team.worstRuleRepositories(), "repository)", "repositories)"))
             .orElse("none")
         + "</td></tr>\n";
   }
 
   private void worst(
-      StringBuilder html, List<RepositoryResult.Scanned> worst, Map<String, String> anchors) {
+      StringBuilder html, List<RepositoryResult.Scanned> worst, FleetPageLinks links) {
     sectionStart(html, "worst-repositories", "Worst repositories");
     if (worst.isEmpty()) {
       html.append("<p>No repository was scanned in this sweep.</p>\n</section>\n");
@@ -412,7 +461,7 @@ public final class FleetHtmlReport implements FleetRenderer {
       html.append("<tr><td class=\"num\">")
           .append(++rank)
           .append("</td><th scope=\"row\">")
-          .append(repositoryLink(repository.name(), anchors))
+          .append(repositoryLink(repository.name(), links))
           .append("</th><td>")
           .append(text(team(repository.team())))
           .append("</td><td class=\"num\">")
@@ -427,10 +476,7 @@ public final class FleetHtmlReport implements FleetRenderer {
   }
 
   private void changes(
-      StringBuilder html,
-      FleetReportData data,
-      FleetPageDigest digest,
-      Map<String, String> anchors) {
+      StringBuilder html, FleetReportData data, FleetPageDigest digest, FleetPageLinks links) {
     sectionStart(html, "changes", "Changes since the last sweep");
     Optional<String> previous = data.sweep().previousSweepId();
     if (previous.isEmpty()) {
@@ -458,7 +504,7 @@ public final class FleetHtmlReport implements FleetRenderer {
     }
     BoundedRows rows = rows();
     for (RuleChange change : digest.ruleChanges()) {
-      rows.offer(() -> changeRow(change, data.rule(change.ruleId()), anchors));
+      rows.offer(() -> changeRow(change, data.rule(change.ruleId()), links));
     }
     html.append("<table>\n<caption>Rules that started failing or were fixed, by rule</caption>\n")
         .append("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Title</th>")
@@ -472,12 +518,12 @@ public final class FleetHtmlReport implements FleetRenderer {
     html.append("</section>\n");
   }
 
-  private String changeRow(RuleChange change, RuleInfo rule, Map<String, String> anchors) {
+  private String changeRow(RuleChange change, RuleInfo rule, FleetPageLinks links) {
     StringBuilder examples = new StringBuilder();
     List<String> names = change.newlyFailing();
     int shown = Math.min(names.size(), limits.examplesPerRule());
     for (int i = 0; i < shown; i++) {
-      examples.append(i == 0 ? "" : ", ").append(repositoryLink(names.get(i), anchors));
+      examples.append(i == 0 ? "" : ", ").append(repositoryLink(names.get(i), links));
     }
     if (names.size() > shown) {
       examples
@@ -486,9 +532,9 @@ public final class FleetHtmlReport implements FleetRenderer {
           .append(names.size() - shown)
           .append(" more</span>");
     }
-    return "<tr><th scope=\"row\"><code>"
-        + text(change.ruleId())
-        + "</code></th><td>"
+    return "<tr><th scope=\"row\">"
+        + ruleLink(change.ruleId(), links)
+        + "</th><td>"
         + text(rule.title())
         + "</td><td class=\"num\">"
         + change.failingNow()
@@ -578,15 +624,16 @@ public final class FleetHtmlReport implements FleetRenderer {
       return html.append("<p>No failing rules.</p>\n</article>\n").toString();
     }
     for (FailedRule rule : repository.failingRules()) {
-      failedRule(html, data.rule(rule.ruleId()), rule);
+      failedRule(html, data.rule(rule.ruleId()), rule, NO_LINKS);
     }
     return html.append("</article>\n").toString();
   }
 
-  private void failedRule(StringBuilder html, RuleInfo info, FailedRule rule) {
-    html.append("<h4><code>")
-        .append(text(rule.ruleId()))
-        .append("</code> ")
+  private void failedRule(
+      StringBuilder html, RuleInfo info, FailedRule rule, FleetPageLinks links) {
+    html.append("<h4>")
+        .append(ruleLink(rule.ruleId(), links))
+        .append(" ")
         .append(text(info.title()))
         .append(" ")
         .append(level(rule.level()));
@@ -670,12 +717,21 @@ public final class FleetHtmlReport implements FleetRenderer {
     return "repo-" + (position + 1);
   }
 
-  private String repositoryLink(String name, Map<String, String> anchors) {
-    String anchor = anchors.get(name);
-    if (anchor == null) {
-      return text(name);
-    }
-    return "<a href=\"#" + anchor + "\">" + text(name) + "</a>";
+  private String repositoryLink(String name, FleetPageLinks links) {
+    return links
+        .repository()
+        .apply(name)
+        .map(href -> "<a href=\"" + html(href) + "\">" + text(name) + "</a>")
+        .orElseGet(() -> text(name));
+  }
+
+  private String ruleLink(String ruleId, FleetPageLinks links) {
+    String code = "<code>" + text(ruleId) + "</code>";
+    return links
+        .rule()
+        .apply(ruleId)
+        .map(href -> "<a href=\"" + html(href) + "\">" + code + "</a>")
+        .orElse(code);
   }
 
   /** A value from the stores, clipped to the page's limit and escaped. */

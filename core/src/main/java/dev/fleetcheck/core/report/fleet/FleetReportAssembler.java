@@ -5,7 +5,6 @@ import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.CompareSweeps;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.model.FailingRule;
-import dev.fleetcheck.core.model.Finding;
 import dev.fleetcheck.core.model.LatestFilter;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.RuleKind;
@@ -24,8 +23,6 @@ import dev.fleetcheck.core.port.ReportStore;
 import dev.fleetcheck.core.port.ResultStore;
 import dev.fleetcheck.core.report.fleet.FleetReportData.AssistedFindings;
 import dev.fleetcheck.core.report.fleet.FleetReportData.FailedRule;
-import dev.fleetcheck.core.report.fleet.FleetReportData.FindingDetail;
-import dev.fleetcheck.core.report.fleet.FleetReportData.FindingStatus;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryChange;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RepositoryResult;
 import dev.fleetcheck.core.report.fleet.FleetReportData.RuleInfo;
@@ -215,32 +212,13 @@ public final class FleetReportAssembler {
     Set<String> newRules = change == null ? Set.of() : Set.copyOf(change.newFailures());
     List<FailedRule> failing = new ArrayList<>();
     for (FailingRule rule : results.failingRules(record.scanId())) {
-      List<FindingDetail> findings = new ArrayList<>();
-      for (Finding finding : rule.findings()) {
-        boolean isNew =
-            baseline
-                .map(at -> finding.firstSeenAt().isAfter(at))
-                .orElseGet(() -> finding.newIn(record.scanId()));
-        findings.add(
-            new FindingDetail(
-                finding.fingerprint(),
-                finding.path(),
-                finding.line(),
-                finding.message(),
-                finding.firstSeenAt(),
-                isNew ? FindingStatus.NEW : FindingStatus.STILL_OPEN));
-      }
-      findings.sort(
-          Comparator.comparing(FindingDetail::path)
-              .thenComparingInt(FindingDetail::line)
-              .thenComparing(FindingDetail::message)
-              .thenComparing(FindingDetail::fingerprint));
       failing.add(
-          new FailedRule(
-              rule.ruleId(),
-              rule.level(),
-              rule.findingCount(),
-              findings,
+          FailedRule.of(
+              rule,
+              finding ->
+                  baseline
+                      .map(at -> finding.firstSeenAt().isAfter(at))
+                      .orElseGet(() -> finding.newIn(record.scanId())),
               newRules.contains(rule.ruleId())));
     }
     failing.sort(Comparator.comparing(FailedRule::ruleId));
@@ -416,8 +394,7 @@ public final class FleetReportAssembler {
   private RuleInfo ruleInfo(String id, Level fallbackLevel, Map<String, RuleMeta> rulesSeen) {
     return Optional.ofNullable(rulesSeen.get(id))
         .or(() -> Optional.ofNullable(rules.get(id)))
-        .map(
-            m -> new RuleInfo(m.id(), m.section(), m.title(), m.level(), m.kind(), m.remediation()))
+        .map(RuleInfo::of)
         .orElseGet(
             () ->
                 new RuleInfo(

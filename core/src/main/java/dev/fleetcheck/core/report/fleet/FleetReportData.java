@@ -1,17 +1,23 @@
 package dev.fleetcheck.core.report.fleet;
 
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.Finding;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.RuleKind;
+import dev.fleetcheck.core.model.RuleMeta;
 import dev.fleetcheck.core.model.ScoreBand;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Everything a fleet report shows about one sweep, already sorted: every renderer (HTML, JSON, CSV,
@@ -171,6 +177,32 @@ public record FleetReportData(
       Objects.requireNonNull(level, "level");
       findings = List.copyOf(findings);
     }
+
+    /**
+     * A stored failing rule as the report shows it: findings by path, line, message and
+     * fingerprint, each new when {@code isNew} says so.
+     *
+     * @param newFailure whether the rule did not fail in the repository's previous sweep
+     */
+    public static FailedRule of(FailingRule rule, Predicate<Finding> isNew, boolean newFailure) {
+      List<FindingDetail> findings = new ArrayList<>();
+      for (Finding finding : rule.findings()) {
+        findings.add(
+            new FindingDetail(
+                finding.fingerprint(),
+                finding.path(),
+                finding.line(),
+                finding.message(),
+                finding.firstSeenAt(),
+                isNew.test(finding) ? FindingStatus.NEW : FindingStatus.STILL_OPEN));
+      }
+      findings.sort(
+          Comparator.comparing(FindingDetail::path)
+              .thenComparingInt(FindingDetail::line)
+              .thenComparing(FindingDetail::message)
+              .thenComparing(FindingDetail::fingerprint));
+      return new FailedRule(rule.ruleId(), rule.level(), rule.findingCount(), findings, newFailure);
+    }
   }
 
   /** One piece of evidence of a failing rule; the message carries fingerprints, never secrets. */
@@ -216,6 +248,12 @@ public record FleetReportData(
   /** A rule's catalogue metadata: what every format shows beside a failure. */
   public record RuleInfo(
       String id, String section, String title, Level level, RuleKind kind, String remediation) {
+
+    /** The report's view of a rule pack's metadata. */
+    public static RuleInfo of(RuleMeta meta) {
+      return new RuleInfo(
+          meta.id(), meta.section(), meta.title(), meta.level(), meta.kind(), meta.remediation());
+    }
 
     public boolean automated() {
       return kind == RuleKind.AUTOMATED;

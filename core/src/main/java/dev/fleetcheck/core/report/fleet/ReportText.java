@@ -2,8 +2,8 @@ package dev.fleetcheck.core.report.fleet;
 
 import java.util.Locale;
 
-/** Escaping and number formatting shared by the fleet renderers. */
-final class ReportText {
+/** Escaping and number formatting shared by the fleet renderers and the live fleet page. */
+public final class ReportText {
 
   private ReportText() {}
 
@@ -12,7 +12,7 @@ final class ReportText {
    * it escapes '/' (so no "://" or "</" ever appears from data) and replaces control characters,
    * which have no business in a one-line message.
    */
-  static String html(String value) {
+  public static String html(String value) {
     StringBuilder out = new StringBuilder(value.length() + 16);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -36,7 +36,7 @@ final class ReportText {
   }
 
   /** The value cut to at most {@code max} characters plus an ellipsis, never inside a pair. */
-  static String clip(String value, int max) {
+  public static String clip(String value, int max) {
     if (value.length() <= max) {
       return value;
     }
@@ -45,7 +45,7 @@ final class ReportText {
   }
 
   /** One decimal, with a dot whatever the default locale. */
-  static String decimal(double value) {
+  public static String decimal(double value) {
     return String.format(Locale.ROOT, "%.1f", value);
   }
 }

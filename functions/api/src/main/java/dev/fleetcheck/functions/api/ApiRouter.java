@@ -25,6 +25,9 @@ final class ApiRouter {
 
   static final String WWW_AUTHENTICATE = "Bearer realm=\"fleetcheck\"";
 
+  /** Paths of the fleet web page: a path under it that no route knows gets an HTML 404. */
+  static final String PAGE_PREFIX = "/fleet";
+
   private final Map<String, Route> routes = new LinkedHashMap<>();
   private final FunctionLog log;
 
@@ -46,7 +49,12 @@ final class ApiRouter {
   ApiReply dispatch(ApiRequest given) {
     Optional<ApiRequest> matched = match(given);
     if (matched.isEmpty()) {
-      return ApiReply.error(404, ErrorCode.ROUTE_NOT_FOUND, "no such route", given.requestId());
+      return error(
+          isPagePath(given.rawPath()),
+          404,
+          ErrorCode.ROUTE_NOT_FOUND,
+          "no such route",
+          given.requestId());
     }
     ApiRequest request = matched.get();
     Route route = routes.get(request.routeKey());
@@ -60,13 +68,25 @@ final class ApiRouter {
     } catch (FleetcheckException e) {
       int status = ApiReply.statusOf(e.errorCode());
       if (status >= 500) {
-        return internal(e.errorCode(), Causes.describe(e), request);
+        return internal(route, e.errorCode(), Causes.describe(e), request);
       }
-      return ApiReply.error(
-          status, e.errorCode(), Causes.redact(e.getMessage()), request.requestId());
+      return error(
+          route.page(), status, e.errorCode(), Causes.redact(e.getMessage()), request.requestId());
     } catch (RuntimeException e) {
-      return internal(ErrorCode.INTERNAL_ERROR, Causes.describe(e), request);
+      return internal(route, ErrorCode.INTERNAL_ERROR, Causes.describe(e), request);
     }
+  }
+
+  private static boolean isPagePath(String path) {
+    return path.equals(PAGE_PREFIX) || path.startsWith(PAGE_PREFIX + "/");
+  }
+
+  /** The error shape for a program, or the error page for a person's browser. */
+  private static ApiReply error(
+      boolean page, int status, ErrorCode code, String message, String correlationId) {
+    return page
+        ? FleetHtml.error(status, code, message, correlationId)
+        : ApiReply.error(status, code, message, correlationId);
   }
 
   private Optional<ApiRequest> match(ApiRequest request) {
@@ -112,14 +132,16 @@ final class ApiRouter {
     audit.put("request_id", request.requestId());
     log.warn("security.audit", audit);
     if (refusal == ErrorCode.UNAUTHENTICATED) {
-      return ApiReply.error(
+      return error(
+              route.page(),
               401,
               refusal,
               "this route needs a bearer token that the authorizer verified",
               request.requestId())
           .withHeader("www-authenticate", WWW_AUTHENTICATE);
     }
-    return ApiReply.error(
+    return error(
+        route.page(),
         ApiReply.statusOf(refusal),
         refusal,
         "the token does not allow " + route.routeKey(),
@@ -151,13 +173,13 @@ final class ApiRouter {
     }
   }
 
-  private ApiReply internal(ErrorCode code, String description, ApiRequest request) {
+  private ApiReply internal(Route route, ErrorCode code, String description, ApiRequest request) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("error_code", code.code());
     fields.put("message", description);
     fields.put("route", request.routeKey());
     log.error("request.failed", fields);
-    return ApiReply.error(
-        500, code, "the service could not complete the request", request.requestId());
+    return error(
+        route.page(), 500, code, "the service could not complete the request", request.requestId());
   }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every route of the report API, wired from the function's runtime and the two ports only the API
- * uses: download links for exports, and the launcher of sweeps.
+ * Every route of the report API and of the fleet web page, wired from the function's runtime and
+ * the two ports only the API uses: download links for exports, and the launcher of sweeps.
  */
 final class ApiRoutes {
 
@@ -28,18 +28,22 @@ final class ApiRoutes {
     FleetPorts ports = runtime.fleet().ports();
     var queries = runtime.fleet().queries();
     Catalogue catalogue = Catalogue.standard();
-    FleetExports exports =
-        new FleetExports(
-            new FleetReportAssembler(
-                ports.results(), ports.reports(), ports.codec(), metas(catalogue), ports.clock()),
-            ports.reports(),
-            ports.clock());
+    FleetReportAssembler assembler =
+        new FleetReportAssembler(
+            ports.results(), ports.reports(), ports.codec(), metas(catalogue), ports.clock());
+    ExportRoutes exports =
+        new ExportRoutes(
+            new FleetExports(assembler, ports.reports(), ports.clock()),
+            links,
+            ports.clock(),
+            runtime.log());
     List<Route> routes = new ArrayList<>();
     routes.addAll(new ReadRoutes(queries, catalogue).routes());
     routes.addAll(new ScanRoutes(runtime.fleet().requestScan(), queries).routes());
     routes.addAll(new SweepRoutes(launcher, queries, ports.results(), ports.clock()).routes());
-    routes.addAll(new ExportRoutes(exports, links, ports.clock(), runtime.log()).routes());
+    routes.addAll(exports.routes());
     routes.add(OpenApiRoute.route());
+    routes.addAll(new FleetPageRoutes(queries, catalogue, assembler, exports).routes());
     return routes;
   }
 

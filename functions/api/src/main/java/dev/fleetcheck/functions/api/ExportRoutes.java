@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.FleetExports;
-import dev.fleetcheck.core.model.LatestFilter;
-import dev.fleetcheck.core.model.ScoreBand;
 import dev.fleetcheck.core.port.ReportLinks;
 import dev.fleetcheck.core.report.fleet.FleetReportFormat;
 import dev.fleetcheck.functions.common.FunctionLog;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,45 +47,54 @@ final class ExportRoutes {
     JsonBody body = JsonBody.of(request, Set.of("format", "sweep_id", "filters"));
     FleetReportFormat format = FleetReportFormat.fromId(body.requiredText("format", 20));
     JsonBody filters = body.object("filters", Set.of("team", "band", "rule"));
-    LatestFilter filter = LatestFilter.all();
-    if (filters.text("team", 200).isPresent()) {
-      filter = filter.withTeam(filters.text("team", 200).get());
-    }
-    if (filters.text("band", 20).isPresent()) {
-      filter =
-          filter.withBand(
-              ScoreBand.fromId(filters.text("band", 20).get().toLowerCase(Locale.ROOT)));
-    }
-    if (filters.text("rule", 100).isPresent()) {
-      filter = filter.withFailingRule(filters.text("rule", 100).get());
-    }
-    var created =
-        exports.create(
-            new FleetExports.Request(format, body.text("sweep_id", 100), filter),
-            request.header("idempotency-key"));
+    FleetExports.Export export =
+        create(
+            new FleetExports.Request(format, body.text("sweep_id", 100), Filters.of(filters::text)),
+            request);
+    return ApiReply.accepted(Views.export(export), "/v1/exports/" + export.exportId());
+  }
+
+  private ApiReply read(ApiRequest request) {
+    FleetExports.Export export = find(request.path("id"));
+    ObjectNode reply = Views.export(export);
+    reply.put("download_url", link(export, request).toString());
+    reply.put("expires_at", clock.instant().plus(LINK_VALIDITY).toString());
+    return ApiReply.ok(reply);
+  }
+
+  /** Renders and keeps an export (the request's {@code Idempotency-Key} honoured), audited. */
+  FleetExports.Export create(FleetExports.Request wanted, ApiRequest request) {
+    var created = exports.create(wanted, request.header("idempotency-key"));
     FleetExports.Export export = created.export();
     audit(
         "export.created",
         request,
         Map.of(
             "export_id", export.exportId(),
-            "format", format.id(),
+            "format", wanted.format().id(),
             "sweep_id", export.sweepId(),
             "new", created.created()));
-    return ApiReply.accepted(Views.export(export), "/v1/exports/" + export.exportId());
+    return export;
   }
 
-  private ApiReply read(ApiRequest request) {
-    FleetExports.Export export =
-        exports
-            .find(request.path("id"))
-            .orElseThrow(
-                () -> new FleetcheckException(ErrorCode.EXPORT_NOT_FOUND, "no such export"));
-    ObjectNode reply = Views.export(export);
-    reply.put("download_url", links.downloadLink(export.fileKey(), LINK_VALIDITY).toString());
-    reply.put("expires_at", clock.instant().plus(LINK_VALIDITY).toString());
+  /**
+   * @throws FleetcheckException EXPORT_NOT_FOUND
+   */
+  FleetExports.Export find(String exportId) {
+    return exports
+        .find(exportId)
+        .orElseThrow(() -> new FleetcheckException(ErrorCode.EXPORT_NOT_FOUND, "no such export"));
+  }
+
+  /** A download link of the export valid {@link #LINK_VALIDITY}, audited. */
+  URI link(FleetExports.Export export, ApiRequest request) {
+    URI link = links.downloadLink(export.fileKey(), LINK_VALIDITY);
     audit("export.link_issued", request, Map.of("export_id", export.exportId()));
-    return ApiReply.ok(reply);
+    return link;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /** Who did what, without the token or any claim that names a person. */

@@ -5,10 +5,8 @@ import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.error.FleetcheckException;
 import dev.fleetcheck.core.fleet.FleetQueries;
 import dev.fleetcheck.core.model.LatestFilter;
-import dev.fleetcheck.core.model.ScoreBand;
 import dev.fleetcheck.core.port.PageRequest;
 import java.util.List;
-import java.util.Locale;
 
 /** The read routes over stored results: scans, repositories, findings, rules. */
 final class ReadRoutes {
@@ -42,17 +40,7 @@ final class ReadRoutes {
   }
 
   private ApiReply repos(ApiRequest request) {
-    LatestFilter filter = LatestFilter.all();
-    if (request.query("team").isPresent()) {
-      filter = filter.withTeam(request.query("team").get());
-    }
-    if (request.query("band").isPresent()) {
-      filter =
-          filter.withBand(ScoreBand.fromId(request.query("band").get().toLowerCase(Locale.ROOT)));
-    }
-    if (request.query("rule").isPresent()) {
-      filter = filter.withFailingRule(request.query("rule").get());
-    }
+    LatestFilter filter = Filters.of(request);
     return ApiReply.ok(Views.page(queries.latest(filter, page(request)), Views::scan));
   }
 
@@ -71,7 +59,8 @@ final class ReadRoutes {
     return ApiReply.ok(Views.page(page, Views::ruleFailure));
   }
 
-  private static PageRequest page(ApiRequest request) {
+  /** The page a request asks for: {@code limit} (default 50) and {@code cursor}. */
+  static PageRequest page(ApiRequest request) {
     int limit;
     try {
       limit = request.query("limit").map(v -> Integer.parseInt(v.strip())).orElse(DEFAULT_LIMIT);

@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One API route: the route key template.yaml declares (METHOD path), who may call it, and what it
- * does.
+ * One API route: the route key template.yaml declares (METHOD path), who may call it, what it does,
+ * and whether it answers a person's browser (an HTML page, whose errors are HTML pages too) or a
+ * program (JSON).
  */
-record Route(String routeKey, Access access, Function<ApiRequest, ApiReply> action) {
+record Route(String routeKey, Access access, Function<ApiRequest, ApiReply> action, boolean page) {
 
   /** Who may call a route; a route that declares no access is denied to everyone. */
   sealed interface Access {
@@ -35,8 +36,18 @@ record Route(String routeKey, Access access, Function<ApiRequest, ApiReply> acti
     Objects.requireNonNull(action, "action");
   }
 
+  /** A route answering JSON. */
+  Route(String routeKey, Access access, Function<ApiRequest, ApiReply> action) {
+    this(routeKey, access, action, false);
+  }
+
   static Route scoped(String routeKey, String scope, Function<ApiRequest, ApiReply> action) {
     return new Route(routeKey, new Access.Scope(scope), action);
+  }
+
+  /** A route of the fleet web page: HTML for a browser, errors included. */
+  static Route page(String routeKey, String scope, Function<ApiRequest, ApiReply> action) {
+    return new Route(routeKey, new Access.Scope(scope), action, true);
   }
 
   static Route open(String routeKey, Function<ApiRequest, ApiReply> action) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetcheck.core.error.ErrorCode;
 import dev.fleetcheck.core.fleet.SweepTrigger;
 import dev.fleetcheck.core.model.FailingRule;
+import dev.fleetcheck.core.model.Finding;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.RepoRef;
 import dev.fleetcheck.core.model.ScanOutcome;
@@ -14,6 +15,7 @@ import dev.fleetcheck.core.model.ScanRecord;
 import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.model.Sweep;
 import dev.fleetcheck.core.model.SweepEntry;
+import dev.fleetcheck.core.port.ReportLinks;
 import dev.fleetcheck.core.port.ResultStore;
 import dev.fleetcheck.core.report.JsonReportCodec;
 import dev.fleetcheck.core.report.SampleReports;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,11 @@ final class ApiFixture implements AutoCloseable {
   final EmbeddedPorts embedded;
   final ApiHandler handler;
   final FunctionRuntime runtime;
+  private int scans;
 
   ApiFixture(Path dir) {
+    ReportLinks links =
+        (key, validFor) -> URI.create(LINK_HOST + key + "?ttl=" + validFor.toSeconds());
     embedded = new EmbeddedPorts(dir, Clock.systemUTC(), 3);
     ResultStore results = embedded.ports().results();
     results.createSweep(new Sweep(SWEEP, AT, 2, "test-pack"));
@@ -76,8 +82,50 @@ final class ApiFixture implements AutoCloseable {
     handler =
         new ApiHandler(
             runtime,
-            (key, validFor) -> URI.create(LINK_HOST + key + "?ttl=" + validFor.toSeconds()),
+            links,
             id -> runtime.fleet().startSweep(() -> inventory).call(new SweepTrigger.Named(id)));
+  }
+
+  /** A scanned repository of the fixture's sweep whose latest scan fails {@code rules}. */
+  String scan(String repository, String team, double score, String... rules) {
+    return scanAt(repository, team, score, AT.plusSeconds(scans + 1), true, rules);
+  }
+
+  /**
+   * A scan at {@code at}, entered in the fixture's sweep or on demand, failing {@code rules} with
+   * one finding each.
+   */
+  String scanAt(
+      String repository, String team, double score, Instant at, boolean inSweep, String... rules) {
+    String id = "s-" + String.format("%016x", ++scans);
+    List<FailingRule> failing = new ArrayList<>();
+    for (String rule : rules) {
+      failing.add(
+          new FailingRule(
+              rule,
+              Level.REQUIRED,
+              1,
+              List.of(
+                  new Finding("f-" + rule, "app/settings.py", 12, "evidence of " + rule, at, id))));
+    }
+    ResultStore results = embedded.ports().results();
+    results.putScan(
+        new ScanRecord(
+            id,
+            repository,
+            team,
+            "https://example.test/" + scans + ".git",
+            "c".repeat(40),
+            "test-pack",
+            inSweep ? SWEEP : "",
+            at,
+            new ScanOutcome.Succeeded(
+                score, Map.of(Status.FAIL, rules.length), List.of(rules), "scans/x")),
+        failing);
+    if (inSweep) {
+      results.recordSweepEntry(SweepEntry.done(SWEEP, repository, id, at));
+    }
+    return id;
   }
 
   APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.report.fleet.ReportText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,12 @@ class ApiFuzzTest {
           "GET /v1/sweeps/{id}",
           "POST /v1/exports",
           "GET /v1/exports/{id}",
-          "GET /v1/openapi.json");
+          "GET /v1/openapi.json",
+          "GET /fleet",
+          "GET /fleet/repos/{repo}",
+          "GET /fleet/rules/{id}",
+          "POST /fleet/exports",
+          "GET /fleet/exports/{id}");
   private static final List<String> SCOPES =
       List.of("scans:read", "scans:write", "exports:create", "sweeps:admin");
 
@@ -79,7 +85,16 @@ class ApiFuzzTest {
         .doesNotContain("Exception")
         .doesNotContain("\tat ")
         .doesNotContain("dev.fleetcheck.");
-    if (response.getStatusCode() >= 400) {
+    if (response.getHeaders().get("content-type").startsWith("text/html")) {
+      assertThat(response.getHeaders().get("content-security-policy"))
+          .startsWith("default-src 'none'");
+      assertThat(response.getBody()).doesNotContain("<script");
+      if (response.getStatusCode() >= 400) {
+        assertThat(response.getBody())
+            .containsPattern("<code id=\"error-code\">[a-z_]+</code>")
+            .contains("<code id=\"correlation-id\">" + ReportText.html(requestId) + "</code>");
+      }
+    } else if (response.getStatusCode() >= 400) {
       JsonNode error = ApiFixture.JSON.readTree(response.getBody());
       assertThat(error.path("error_code").asText()).matches("[a-z_]+");
       assertThat(error.path("message").isTextual()).isTrue();
@@ -116,7 +131,11 @@ class ApiFuzzTest {
     event.setPathParameters(
         routeKey.contains("{") && path.length() % 2 == 0 ? Map.of("id", path) : null);
     event.setQueryStringParameters(query.isEmpty() ? null : query);
-    event.setHeaders(headers);
+    Map<String, String> sent = new HashMap<>(headers);
+    if (path.length() % 2 == 1) {
+      sent.putIfAbsent("content-type", "application/x-www-form-urlencoded");
+    }
+    event.setHeaders(sent);
     event.setBody(body);
     event.setIsBase64Encoded(base64 && body != null);
     String method =
@@ -182,13 +201,15 @@ class ApiFuzzTest {
                 (key, segment) ->
                     key.substring(key.indexOf(' ') + 1)
                         .replaceAll("\\{[a-z]+}", Matcher.quoteReplacement(segment)));
-    return Arbitraries.oneOf(templated, text().map(t -> "/v1/" + t), text());
+    return Arbitraries.oneOf(
+        templated, text().map(t -> "/v1/" + t), text().map(t -> "/fleet/" + t), text());
   }
 
   private static Arbitrary<Map<String, String>> queries() {
     Arbitrary<String> names =
         Arbitraries.oneOf(
-            Arbitraries.of("limit", "cursor", "team", "band", "rule", "format", "sweep"), text());
+            Arbitraries.of("limit", "cursor", "back", "team", "band", "rule", "format", "sweep"),
+            text());
     return Arbitraries.maps(names, text()).ofMaxSize(4);
   }
 
@@ -227,8 +248,20 @@ class ApiFuzzTest {
                 values)
             .ofMaxSize(3)
             .map(ApiFuzzTest::object);
+    Arbitrary<String> forms =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "format=csv",
+                "format=html&team=payments&band=weak&rule=PY-SEC-041",
+                "format=x&band=purple",
+                "format=json&rule=%ZZ",
+                "format=csv&format=csv",
+                "unknown=1",
+                "format=csv&team=%00",
+                "&&=&"),
+            text().map(t -> "format=sarif&team=" + t));
     return Arbitraries.oneOf(
-        objects, text(), Arbitraries.just(null), Arbitraries.just("{".repeat(5000)));
+        objects, forms, text(), Arbitraries.just(null), Arbitraries.just("{".repeat(5000)));
   }
 
   private static String object(Map<String, String> fields) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetcheck.core.report.fleet.ReportText;
 import dev.fleetcheck.functions.common.SampleEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,13 +75,24 @@ class ApiSecurityTest {
     return ((Route.Access.Scope) routes().get(event.getRouteKey()).access()).name();
   }
 
+  /** The error shape for the API's routes, the error page (same code and ID) for the web page's. */
   private static void assertRefused(APIGatewayV2HTTPResponse response, int status, String code) {
     assertThat(response.getStatusCode()).isEqualTo(status);
+    assertThat(response.getHeaders()).containsKey("x-request-id");
+    if (response.getHeaders().get("content-type").startsWith("text/html")) {
+      assertThat(response.getBody())
+          .contains("<code id=\"error-code\">" + code + "</code>")
+          .contains(
+              "<code id=\"correlation-id\">"
+                  + ReportText.html(response.getHeaders().get("x-request-id"))
+                  + "<");
+      assertThat(response.getHeaders().get("content-security-policy")).startsWith("default-src");
+      return;
+    }
     JsonNode error = body(response);
     assertThat(error.path("error_code").asText()).isEqualTo(code);
     assertThat(error.path("details").isObject()).isTrue();
     assertThat(error.path("correlation_id").asText()).isNotBlank();
-    assertThat(response.getHeaders()).containsKey("x-request-id");
   }
 
   @ParameterizedTest

@@ -129,7 +129,12 @@ class OpenApiContractTest {
               ApiFixture.body(api.invoke(sample("post-export.json"))).path("export_id").asText();
           event.setPathParameters(Map.of("id", id));
         }
-        problems.addAll(check(event, api.invoke(event), 200, 202));
+        if (event.getRouteKey().equals("GET /fleet/exports/{id}")) {
+          String location =
+              api.invoke(sample("post-fleet-export.json")).getHeaders().get("location");
+          event.setPathParameters(Map.of("id", location.substring(location.lastIndexOf('/') + 1)));
+        }
+        problems.addAll(check(event, api.invoke(event), 200, 202, 303));
       }
     }
     assertThat(problems).isEmpty();
@@ -156,6 +161,18 @@ class OpenApiContractTest {
         ApiFixture.withBody(
             "post-scan.json", "{\"repository_url\":\"https://github.com/acme/other.git\"}");
     problems.addAll(check(conflict, api.invoke(conflict), 409));
+    APIGatewayV2HTTPEvent anonymousPage = sample("get-fleet-page.json");
+    anonymousPage.getRequestContext().setAuthorizer(null);
+    problems.addAll(check(anonymousPage, api.invoke(anonymousPage), 401));
+    APIGatewayV2HTTPEvent forbiddenForm =
+        ApiFixture.withScope(sample("post-fleet-export.json"), "scans:read");
+    problems.addAll(check(forbiddenForm, api.invoke(forbiddenForm), 403));
+    APIGatewayV2HTTPEvent missingRepository = sample("get-fleet-repo-page.json");
+    missingRepository.setPathParameters(Map.of("repo", "no-such-repository"));
+    problems.addAll(check(missingRepository, api.invoke(missingRepository), 404));
+    APIGatewayV2HTTPEvent badBand = sample("get-fleet-page.json");
+    badBand.setQueryStringParameters(Map.of("band", "purple"));
+    problems.addAll(check(badBand, api.invoke(badBand), 400));
     assertThat(problems).isEmpty();
   }
 

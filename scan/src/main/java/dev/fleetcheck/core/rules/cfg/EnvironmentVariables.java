@@ -45,7 +45,12 @@ record EnvironmentVariables(List<Variable> all) {
       Pattern.compile(
           "AWS_.*|_HANDLER|LAMBDA_.*|POWERTOOLS_.*|OTEL_.*|HOME|PATH|TERM|NO_COLOR|FORCE_COLOR|CI"
               + "|GITHUB_.*|PYTHON.*|TZ|LANG|LC_.*|XDG_.*|(?i:.*_PROXY)|REQUESTS_CA_BUNDLE"
-              + "|SSL_CERT_FILE|DJANGO_SETTINGS_MODULE|FLASK_.*");
+              + "|SSL_CERT_FILE|DJANGO_SETTINGS_MODULE|FLASK_.*"
+              // The operating system's and common tools' own variables: no application names them.
+              + "|PAGER|MANPAGER|EDITOR|VISUAL|SHELL|USER|USERNAME|LOGNAME|PWD|HOSTNAME|TMPDIR|TEMP"
+              + "|TMP|COLUMNS|LINES|DISPLAY|BROWSER|SSH_AUTH_SOCK|KUBECONFIG|VIRTUAL_ENV|CONDA_.*"
+              + "|COMP_.*|PYTEST_.*|(?i:COMSPEC|PATHEXT|SYSTEMROOT|WINDIR|APPDATA|LOCALAPPDATA"
+              + "|USERPROFILE|PROGRAMDATA)");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static EnvironmentVariables find(Facts facts) {
@@ -63,7 +68,13 @@ record EnvironmentVariables(List<Variable> all) {
       codebase
           .text(module.path())
           .filter(text -> text.contains("environ["))
-          .ifPresent(text -> subscripts(module.path(), PythonTokenizer.tokenize(text), found));
+          .ifPresent(
+              text ->
+                  subscripts(
+                      module.path(),
+                      PythonTokenizer.tokenize(text),
+                      "os.environ".equals(module.imports().get("environ")),
+                      found));
     }
     for (LambdaTemplates.Template template : LambdaTemplates.read(facts)) {
       templateVariables(template, found);
@@ -71,10 +82,19 @@ record EnvironmentVariables(List<Variable> all) {
     return new EnvironmentVariables(List.copyOf(found.values()));
   }
 
-  /** {@code environ["X"]} read (not assigned). */
-  private static void subscripts(String path, Tokens t, Map<String, Variable> found) {
+  /**
+   * {@code os.environ["X"]} read (not assigned), or {@code environ["X"]} where {@code environ} is
+   * imported from {@code os}: a WSGI handler's {@code environ} argument holds request keys.
+   */
+  private static void subscripts(
+      String path, Tokens t, boolean environFromOs, Map<String, Variable> found) {
     for (int i = 0; i < t.size(); i++) {
       if (!t.is(i, "environ") || !t.isOp(t.skipTrivia(i + 1), '[')) {
+        continue;
+      }
+      boolean qualified = i >= 2 && t.is(i - 1, ".") && t.is(i - 2, "os");
+      boolean bare = i < 1 || !t.is(i - 1, ".");
+      if (!(qualified || bare && environFromOs)) {
         continue;
       }
       int open = t.skipTrivia(i + 1);

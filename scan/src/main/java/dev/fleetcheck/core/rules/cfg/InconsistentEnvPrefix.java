@@ -32,7 +32,9 @@ public final class InconsistentEnvPrefix implements Rule {
                   + " (`os.environ.get`, `os.getenv`, `os.environ[...]`, `setdefault`,"
                   + " `decouple.config`, click/typer `envvar=`) and template"
                   + " `Environment.Variables` keys, minus RULES-NEXT's platform allow-list (`AWS_*`,"
-                  + " `LAMBDA_*`, `POWERTOOLS_*`, `OTEL_*`, `HOME`, `PATH`, `*_PROXY`, ...). FAIL"
+                  + " `LAMBDA_*`, `POWERTOOLS_*`, `OTEL_*`, `HOME`, `PATH`, `*_PROXY`, ...) and the OS's and common tools' own"
+                  + " (`PAGER`, `EDITOR`, `SHELL`, `TMPDIR`, `KUBECONFIG`, ...); a WSGI `environ`"
+                  + " argument is not the environment. FAIL"
                   + " when two or more remain and they do not all share the first `PREFIX_`"
                   + " segment: one finding per name outside the most common prefix. pydantic-settings"
                   + " and django-environ are not read. NOT_APPLICABLE with fewer than two.",

@@ -4,10 +4,6 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.Status;
-import dev.fleetcheck.core.python.Call;
-import dev.fleetcheck.core.python.Decorator;
-import dev.fleetcheck.core.python.PyValue;
-import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -16,9 +12,8 @@ import dev.fleetcheck.core.rules.SameObligation;
 import dev.fleetcheck.core.rules.beh.ApiHttpTimeouts;
 import dev.fleetcheck.core.rules.beh.HttpTimeouts;
 import dev.fleetcheck.core.rules.detect.ProductCode;
-import java.util.ArrayList;
+import dev.fleetcheck.core.rules.detect.RetryBackoff;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,21 +43,6 @@ public final class RetriesWithoutBackoff implements Rule {
                   + " loops are not checked. NOT_APPLICABLE without product code.",
               Effort.LOW);
 
-  private static final Set<String> URLLIB3_RETRY =
-      Set.of(
-          "urllib3.Retry",
-          "urllib3.util.Retry",
-          "urllib3.util.retry.Retry",
-          "requests.adapters.Retry",
-          "requests.packages.urllib3.util.retry.Retry",
-          "requests.packages.urllib3.Retry");
-  private static final Set<String> TENACITY =
-      Set.of(
-          "tenacity.retry",
-          "tenacity.Retrying",
-          "tenacity.AsyncRetrying",
-          "tenacity.asyncio.AsyncRetrying");
-
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -70,7 +50,7 @@ public final class RetriesWithoutBackoff implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    Outcome retries = ProductCode.outcome(context, RetriesWithoutBackoff::findings);
+    Outcome retries = ProductCode.outcome(context, RetryBackoff::findings);
     if (retries.status() != Status.MANUAL) {
       return retries;
     }
@@ -83,58 +63,5 @@ public final class RetriesWithoutBackoff implements Rule {
           Status.FAIL + ", " + timeouts.size() + " finding(s)");
     }
     return retries;
-  }
-
-  private static List<Evidence> findings(PythonModule module) {
-    List<Evidence> findings = new ArrayList<>();
-    for (Call call : module.calls()) {
-      if (call.kwargsSplat()) {
-        continue;
-      }
-      if (URLLIB3_RETRY.contains(call.callee())
-          && !call.hasKeyword("backoff_factor")
-          && retries(call)) {
-        findings.add(
-            Evidence.at(
-                module.path(),
-                call.line(),
-                call.written() + "(...) retries without backoff_factor= (no backoff)"));
-      } else if (TENACITY.contains(call.callee())) {
-        missing(call)
-            .ifPresent(m -> findings.add(tenacity(module, call.line(), call.written(), m)));
-      }
-    }
-    for (Decorator decorator : module.decorators()) {
-      if (!decorator.called() && decorator.name().equals("tenacity.retry")) {
-        findings.add(tenacity(module, decorator.line(), "@retry", "wait= and stop="));
-      }
-    }
-    return findings;
-  }
-
-  private static Optional<String> missing(Call call) {
-    boolean wait = call.hasKeyword("wait");
-    boolean stop = call.hasKeyword("stop");
-    if (wait && stop) {
-      return Optional.empty();
-    }
-    return Optional.of(!wait && !stop ? "wait= and stop=" : !wait ? "wait=" : "stop=");
-  }
-
-  private static Evidence tenacity(PythonModule module, int line, String written, String missing) {
-    return Evidence.at(
-        module.path(),
-        line,
-        written + (written.startsWith("@") ? "" : "(...)") + " retries without " + missing);
-  }
-
-  /** {@code Retry(0)}, {@code Retry(False)}, {@code Retry(total=0)} do not retry at all. */
-  private static boolean retries(Call call) {
-    PyValue total =
-        call.keyword("total").orElse(call.positional().isEmpty() ? null : call.positional().get(0));
-    if (total == null) {
-      return true;
-    }
-    return !(total.isFalse() || (total instanceof PyValue.Num num && num.text().equals("0")));
   }
 }

@@ -32,6 +32,7 @@ class InconsistentEnvPrefixTest {
                 LEVEL = os.getenv("ORDERS_LOG_LEVEL", "INFO")
                 REGION = os.environ.get("AWS_REGION")
                 TABLE = environ.get("TABLE_NAME")
+                QUEUE = environ["QUEUE_URL"]
                 """)
             .file(
                 "template.yaml",
@@ -49,6 +50,7 @@ class InconsistentEnvPrefixTest {
     assertThat(findings(check(rule, repo, Profile.API)))
         .containsExactly(
             "app/config.py:7: TABLE_NAME does not share the prefix ORDERS_ of the other variables",
+            "app/config.py:8: QUEUE_URL does not share the prefix ORDERS_ of the other variables",
             "template.yaml:7: DEBUG does not share the prefix ORDERS_ of the other variables");
   }
 
@@ -69,7 +71,10 @@ class InconsistentEnvPrefixTest {
 
                 @click.option("--level", envvar="ORDERS_LOG_LEVEL")
                 def main(level):
-                    return os.getenv("HOME"), os.getenv("HTTPS_PROXY")
+                    return os.getenv("HOME"), os.getenv("HTTPS_PROXY"), os.getenv("PAGER")
+
+                def wsgi_app(environ, start_response):
+                    return environ["PATH_INFO"], environ["HTTP_HOST"]
                 """)
             .file("tests/test_config.py", "import os\nos.getenv(\"TEST_ONLY\")\n")
             .build();

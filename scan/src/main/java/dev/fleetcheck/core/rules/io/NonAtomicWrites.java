@@ -1,0 +1,108 @@
+package dev.fleetcheck.core.rules.io;
+
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.model.Outcome;
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.rules.Effort;
+import dev.fleetcheck.core.rules.Rule;
+import dev.fleetcheck.core.rules.RuleContext;
+import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.ModuleValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PY-IO-001 (assisted): CLI code that writes files but never renames a temporary file into place
+ * nor uses an atomic-write helper. Which of the writes are output files is left to a reviewer: each
+ * write is listed.
+ */
+public final class NonAtomicWrites implements Rule {
+
+  static final String ID = "PY-IO-001";
+
+  private static final RuleSpec SPEC =
+      RuleSpec.assisted(
+              ID,
+              Set.of(Profile.CLI),
+              "Write output to a temporary file in the target folder and os.replace() it into"
+                  + " place (or use an atomic-write helper), so a failure never leaves a partial"
+                  + " file.")
+          .defined(
+              "FAIL per file write in CLI product code (open(..., \"w\"|\"wb\"|\"x\"),"
+                  + " Path.write_text|write_bytes) when no product module renames into place"
+                  + " (os.replace, os.rename, shutil.move, Path.replace|rename next to tempfile)"
+                  + " nor uses atomicwrites/atomic_write/atomic_save; else MANUAL. NOT_APPLICABLE"
+                  + " without product code.",
+              Effort.MEDIUM);
+
+  private static final Set<String> RENAMES = Set.of("os.replace", "os.rename", "shutil.move");
+  private static final Set<String> HELPERS =
+      Set.of("atomic_write", "atomic_save", "AtomicWriter", "atomic_open");
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome check(RuleContext context) {
+    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    if (modules.isEmpty()) {
+      return Outcome.notApplicable("no Python product code");
+    }
+    List<Evidence> writes = new ArrayList<>();
+    for (PythonModule module : modules) {
+      if (atomic(module)) {
+        return Outcome.noEvidentViolation();
+      }
+      for (Call call : module.calls()) {
+        if (writes(module, call)) {
+          writes.add(
+              Evidence.at(
+                  module.path(),
+                  call.line(),
+                  call.written() + "(...) writes in place: no temp file renamed into place"));
+        }
+      }
+    }
+    return Outcome.assisted(writes);
+  }
+
+  private static boolean atomic(PythonModule module) {
+    if (module.imports().values().stream().anyMatch(v -> v.startsWith("atomicwrites"))) {
+      return true;
+    }
+    boolean tempfile = module.calls().stream().anyMatch(c -> c.callee().startsWith("tempfile."));
+    for (Call call : module.calls()) {
+      if (RENAMES.contains(call.callee()) || HELPERS.contains(call.name())) {
+        return true;
+      }
+      if (tempfile
+          && (call.name().equals("replace") || call.name().equals("rename"))
+          && call.positional().size() == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean writes(PythonModule module, Call call) {
+    if (call.name().equals("write_text") || call.name().equals("write_bytes")) {
+      return !call.receiver().isEmpty();
+    }
+    if (!call.callee().equals("open") && !call.callee().equals("io.open")) {
+      return false;
+    }
+    Optional<PyValue> mode =
+        call.positional().size() > 1 ? Optional.of(call.positional().get(1)) : call.keyword("mode");
+    return mode.flatMap(m -> ModuleValues.string(module, m))
+        .filter(m -> m.startsWith("w") || m.startsWith("x"))
+        .isPresent();
+  }
+}

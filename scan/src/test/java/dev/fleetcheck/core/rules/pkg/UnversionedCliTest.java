@@ -1,0 +1,66 @@
+package dev.fleetcheck.core.rules.pkg;
+
+import static dev.fleetcheck.core.rules.RuleFixture.assertNoEvidentViolation;
+import static dev.fleetcheck.core.rules.RuleFixture.check;
+import static dev.fleetcheck.core.rules.RuleFixture.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnversionedCliTest {
+
+  @TempDir Path dir;
+  private final UnversionedCli rule = new UnversionedCli();
+
+  @Test
+  void missingOrNonSemanticVersionsFail() {
+    Path none =
+        FixtureRepo.in(dir.resolve("n"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\n")
+            .file("tool/cli.py", "VERSION = get_version()\n")
+            .build();
+    assertThat(findings(check(rule, none, Profile.CLI)))
+        .containsExactly("no package version declared anywhere");
+
+    Path loose =
+        FixtureRepo.in(dir.resolve("l"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\nversion = \"1.0\"\n")
+            .file("tool/__init__.py", "__version__ = \"v1\"\n")
+            .build();
+    assertThat(findings(check(rule, loose, Profile.CLI)))
+        .containsExactly(
+            "pyproject.toml:3: version '1.0' is not MAJOR.MINOR.PATCH",
+            "tool/__init__.py:1: version 'v1' is not MAJOR.MINOR.PATCH");
+  }
+
+  @Test
+  void semanticStaticOrDynamicVersionsStayManual() {
+    Path semver =
+        FixtureRepo.in(dir.resolve("s"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\nversion = \"2.1.0rc1\"\n")
+            .file("tool/__init__.py", "__version__ = '2.1.0-beta.1+build.5'\n")
+            .build();
+    assertNoEvidentViolation(check(rule, semver, Profile.CLI));
+
+    Path dynamic =
+        FixtureRepo.in(dir.resolve("d"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\ndynamic = [\"version\"]\n")
+            .build();
+    assertNoEvidentViolation(check(rule, dynamic, Profile.CLI));
+
+    Path setup =
+        FixtureRepo.in(dir.resolve("p"))
+            .python()
+            .file("setup.py", "from setuptools import setup\nsetup(name='t', version='0.3.12')\n")
+            .build();
+    assertNoEvidentViolation(check(rule, setup, Profile.CLI));
+  }
+}
