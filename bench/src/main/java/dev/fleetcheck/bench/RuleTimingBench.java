@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Per-rule cost on the generated 5k- and 20k-file trees ({@code FLEETCHECK_BENCH=rules}), so that a
@@ -72,7 +71,7 @@ public final class RuleTimingBench {
           small.values().stream().mapToDouble(v -> v[0]).sum(),
           large.values().stream().mapToDouble(v -> v[0]).sum());
     } finally {
-      deleteTree(work);
+      ScanBench.deleteTree(work);
     }
   }
 
@@ -117,16 +116,5 @@ public final class RuleTimingBench {
       // The engine reports a failing check as ERROR; its time still counts.
     }
     return (System.nanoTime() - start) / 1e6;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

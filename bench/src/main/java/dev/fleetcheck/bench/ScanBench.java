@@ -268,7 +268,7 @@ public final class ScanBench {
     return bytes / (1024.0 * 1024.0);
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
