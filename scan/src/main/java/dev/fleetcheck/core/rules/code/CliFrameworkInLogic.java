@@ -29,7 +29,8 @@ public final class CliFrameworkInLogic implements Rule {
           .defined(
               "FAIL per product module outside the CLI layer (modules declaring parsers, commands"
                   + " or options, __main__.py, cli.py, main.py, modules under cli/ or commands/)"
-                  + " that imports click, typer, argparse or optparse; else MANUAL. NOT_APPLICABLE"
+                  + " that imports click, typer, argparse or optparse (the framework's own package importing itself"
+                  + " excepted); else MANUAL. NOT_APPLICABLE"
                   + " without product code.",
               Effort.MEDIUM);
 
@@ -51,8 +52,13 @@ public final class CliFrameworkInLogic implements Rule {
         continue;
       }
       Set<String> used = new TreeSet<>();
+      List<String> ownPackages = List.of(module.path().split("/"));
       for (String imported : module.imports().values()) {
         for (String framework : CliLayer.FRAMEWORKS) {
+          // The framework's own source (a repository that is click) imports itself.
+          if (ownPackages.contains(framework)) {
+            continue;
+          }
           if (imported.equals(framework) || imported.startsWith(framework + ".")) {
             used.add(framework);
           }

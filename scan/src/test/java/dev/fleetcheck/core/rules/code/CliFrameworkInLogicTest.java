@@ -29,4 +29,17 @@ class CliFrameworkInLogicTest {
 
     assertNoEvidentViolation(check(new CliFrameworkInLogic(), repo, Profile.CLI));
   }
+
+  @Test
+  void theFrameworksOwnSourceImportingItselfStaysManual() {
+    Path repo =
+        dev.fleetcheck.core.testing.FixtureRepo.in(dir)
+            .python()
+            .file("src/click/__main__.py", "from click.core import main\nmain()\n")
+            .file("src/click/core.py", "from click.types import Choice\n\ndef main(): ...\n")
+            .file("src/click/types.py", "import click\n\nclass Choice: ...\n")
+            .build();
+
+    assertNoEvidentViolation(check(new CliFrameworkInLogic(), repo, Profile.CLI));
+  }
 }
