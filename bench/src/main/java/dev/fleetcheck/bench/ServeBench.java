@@ -89,6 +89,8 @@ public final class ServeBench {
         seedMillis);
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
     // Rate limiting off: one loopback client address sends every request here.
+    // The client's pool is shut down at the end: its threads would otherwise keep the JVM alive.
+    ExecutorService clientPool = Executors.newFixedThreadPool(2);
     try (ServeApp app = ServeApp.onLoopback(data, 0, 1, discard, Clock.systemUTC())) {
       String token =
           ServeApp.localToken(data, Set.of("scans:read"), Duration.ofHours(1), Instant.now());
@@ -96,7 +98,7 @@ public final class ServeBench {
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(TIMEOUT)
-              .executor(Executors.newFixedThreadPool(2))
+              .executor(clientPool)
               .build();
       List<Target> targets = targets(app.baseUri(), http, token);
       drive(http, token, targets, WARMUP, new Results());
@@ -105,6 +107,8 @@ public final class ServeBench {
       drive(http, token, targets, REQUESTS, results);
       double seconds = (System.nanoTime() - start) / 1e9;
       print(results, seconds);
+    } finally {
+      clientPool.shutdownNow();
     }
   }
 
