@@ -13,6 +13,8 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.Route;
+import dev.fleetcheck.core.rules.detect.Routes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +66,8 @@ public final class ScatteredAuthorisation implements Rule {
     }
     List<Evidence> handlers = new ArrayList<>();
     for (PythonModule module : modules) {
-      List<FunctionDef> routes = RouteHandlers.of(module);
+      List<FunctionDef> routes =
+          Routes.of(module).stream().map(Route::function).distinct().toList();
       if (routes.isEmpty()) {
         continue;
       }
