@@ -1,5 +1,6 @@
 package dev.fleetcheck.serve;
 
+import dev.fleetcheck.core.report.fleet.ReportText;
 import java.time.Duration;
 
 /**
@@ -24,7 +25,7 @@ final class LoginPage {
         problem.isEmpty()
             ? ""
             : "<p role=\"alert\" class=\"problem\">The token was refused: "
-                + escape(problem)
+                + ReportText.html(problem)
                 + ".</p>\n";
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
         + "<title>Fleetcheck: sign in</title>\n"
@@ -53,9 +54,5 @@ final class LoginPage {
 
   static String clearedCookie() {
     return COOKIE + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0";
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
