@@ -2,6 +2,7 @@ package dev.fleetcheck.core.rules.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetcheck.core.facts.ConfigParsers;
+import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.facts.aws.ServerlessTemplate;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The repository's own SAM and Serverless Framework templates (as {@link ServerlessTemplates} finds
@@ -56,7 +58,7 @@ public final class LambdaTemplates {
    */
   public static final class KeyLines {
     private final List<String> lines;
-    private final Map<String, Section> sections = new HashMap<>();
+    private final Map<String, Section> sections = new ConcurrentHashMap<>();
 
     KeyLines(List<String> lines) {
       this.lines = lines;
@@ -104,9 +106,17 @@ public final class LambdaTemplates {
     }
   }
 
+  /** Parsed once per scan: a dozen rules read the same templates. */
+  private static final Fact<List<Template>> FACT =
+      Fact.of("lambda-templates", LambdaTemplates::find);
+
   private LambdaTemplates() {}
 
   public static List<Template> read(Facts facts) {
+    return facts.get(FACT);
+  }
+
+  private static List<Template> find(Facts facts) {
     List<Template> templates = new ArrayList<>();
     for (ServerlessTemplate template : facts.get(ServerlessTemplates.FACT)) {
       if (template.kind() == ServerlessTemplate.Kind.SAMCONFIG) {
@@ -122,6 +132,6 @@ public final class LambdaTemplates {
         templates.add(new Template(path, template.kind(), root.get(), TextLines.of(text.get())));
       }
     }
-    return templates;
+    return List.copyOf(templates);
   }
 }
