@@ -32,6 +32,11 @@ public final class RuleTimingBench {
 
   public static void main(String[] args) throws IOException {
     System.out.println("## per-rule cost (top " + TOP + " by first-run time on the 20k tree)");
+    String real = System.getenv("FLEETCHECK_BENCH_TREE");
+    if (real != null && !real.isBlank()) {
+      printReal(Path.of(real));
+      return;
+    }
     Path work = Files.createTempDirectory("fleetcheck-rules-bench-");
     try {
       Map<String, double[]> small = timings(work, 5_000, 5L);
@@ -73,6 +78,35 @@ public final class RuleTimingBench {
     } finally {
       ScanBench.deleteTree(work);
     }
+  }
+
+  /**
+   * Per-rule cost on a tree the caller names ({@code FLEETCHECK_BENCH_TREE}), such as a real one.
+   */
+  private static void printReal(Path tree) {
+    RulePack pack = RulePack.standard();
+    List<Rule> rules =
+        pack.metas().stream().flatMap(meta -> pack.rule(meta.id()).stream()).toList();
+    runAll(rules, tree, new HashMap<>());
+    Map<String, double[]> ms = new HashMap<>();
+    runAll(rules, tree, ms);
+    System.out.printf(Locale.ROOT, "tree: %s%n%-14s %10s %10s%n", tree, "rule", "first", "again");
+    ms.entrySet().stream()
+        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]))
+        .limit(TOP * 2L)
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "%-14s %7.0f ms %7.0f ms%n",
+                    e.getKey(),
+                    e.getValue()[0],
+                    e.getValue()[1]));
+    System.out.printf(
+        Locale.ROOT,
+        "sum of every rule: %.0f ms first, %.0f ms again%n",
+        ms.values().stream().mapToDouble(v -> v[0]).sum(),
+        ms.values().stream().mapToDouble(v -> v[1]).sum());
   }
 
   /** Rule ID to {first, again} milliseconds on a freshly generated tree of {@code files} files. */
