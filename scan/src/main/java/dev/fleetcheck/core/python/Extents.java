@@ -12,8 +12,9 @@ final class Extents {
 
   private Extents() {}
 
-  static List<Extent> of(Tokens t) {
-    List<Blocks.Block> blocks = Blocks.of(t).all();
+  static List<Extent> of(Blocks of) {
+    Tokens t = of.tokens();
+    List<Blocks.Block> blocks = of.all();
     List<Extent> extents = new ArrayList<>();
     for (int b = 0; b < blocks.size(); b++) {
       Blocks.Block block = blocks.get(b);

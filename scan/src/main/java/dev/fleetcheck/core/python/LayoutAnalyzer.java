@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 final class LayoutAnalyzer {
 
-  private static final Pattern TOP_LEVEL =
-      Pattern.compile("^(async\\s+def\\s+|def\\s+|class\\s+|@)");
   private static final Pattern NOQA =
       Pattern.compile(
           "#\\s*noqa(?!\\s*:)|#\\s*noqa\\s*:[^#]*\\b(E302|E305)\\b", Pattern.CASE_INSENSITIVE);
@@ -26,7 +24,7 @@ final class LayoutAnalyzer {
 
   private LayoutAnalyzer(Tokens tokens) {
     this.t = tokens;
-    this.lines = tokens.source().split("\r\n|\r|\n", -1);
+    this.lines = PhysicalLines.split(tokens.source());
   }
 
   static Layout analyze(Tokens tokens) {
@@ -147,7 +145,7 @@ final class LayoutAnalyzer {
     if (blankLines > TOP_LEVEL_LINES || (indented && blankLines == 2)) {
       return null;
     }
-    if (TOP_LEVEL.matcher(text).find()) {
+    if (topLevel(text)) {
       if (blankBefore == 0 && isOneLiner(t.line(line[1]), indented ? t.column(line[0]) : 0)) {
         return null;
       }
@@ -162,6 +160,38 @@ final class LayoutAnalyzer {
     return null;
   }
 
+  /**
+   * Whether a line starts a def, class or decorator: the regular expression {@code
+   * ^(async\s+def\s+|def\s+|class\s+|@)}, written out because it runs on every logical line.
+   */
+  static boolean topLevel(String text) {
+    if (text.startsWith("@")
+        || keywordThenSpace(text, 0, "def") > 0
+        || keywordThenSpace(text, 0, "class") > 0) {
+      return true;
+    }
+    int afterAsync = keywordThenSpace(text, 0, "async");
+    return afterAsync > 0 && keywordThenSpace(text, afterAsync, "def") > 0;
+  }
+
+  /** The index after {@code keyword} at {@code at} and the whitespace after it; -1 when absent. */
+  private static int keywordThenSpace(String text, int at, String keyword) {
+    if (!text.startsWith(keyword, at)) {
+      return -1;
+    }
+    int p = at + keyword.length();
+    int spaceStart = p;
+    while (p < text.length() && regexSpace(text.charAt(p))) {
+      p++;
+    }
+    return p > spaceStart ? p : -1;
+  }
+
+  /** {@code \s} of a regular expression without UNICODE_CHARACTER_CLASS. */
+  private static boolean regexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
   /** pycodestyle's {@code _is_one_liner}, on physical lines. */
   private boolean isOneLiner(int lineNumber, int indentLevel) {
     int index = lineNumber - 1;
@@ -171,7 +201,7 @@ final class LayoutAnalyzer {
     }
     while (index < lines.length) {
       String stripped = lines[index].strip();
-      if (!stripped.startsWith("@") && TOP_LEVEL.matcher(stripped).find()) {
+      if (!stripped.startsWith("@") && topLevel(stripped)) {
         break;
       }
       index++;

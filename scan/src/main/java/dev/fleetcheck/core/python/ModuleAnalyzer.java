@@ -61,6 +61,7 @@ public final class ModuleAnalyzer {
   private final String path;
   private final boolean testCode;
   private final Tokens t;
+  private final Blocks blocks;
   private final int n;
 
   private final Map<String, String> imports = new HashMap<>();
@@ -87,11 +88,12 @@ public final class ModuleAnalyzer {
   private int paramsClose = -1;
   private final List<Parameter> params = new ArrayList<>();
 
-  private ModuleAnalyzer(String path, boolean testCode, Tokens tokens) {
+  private ModuleAnalyzer(String path, boolean testCode, Blocks blocks) {
     this.path = path;
     this.testCode = testCode;
-    this.t = tokens;
-    this.n = tokens.size();
+    this.t = blocks.tokens();
+    this.blocks = blocks;
+    this.n = t.size();
   }
 
   /** Tokenizes {@code source} and extracts its module facts. */
@@ -100,7 +102,12 @@ public final class ModuleAnalyzer {
   }
 
   public static PythonModule analyze(String path, boolean testCode, Tokens tokens) {
-    return new ModuleAnalyzer(path, testCode, tokens).run();
+    return analyze(path, testCode, Blocks.of(tokens));
+  }
+
+  /** As {@link #analyze(String, boolean, Tokens)}, on blocks the caller already found. */
+  public static PythonModule analyze(String path, boolean testCode, Blocks blocks) {
+    return new ModuleAnalyzer(path, testCode, blocks).run();
   }
 
   private PythonModule run() {
@@ -155,7 +162,7 @@ public final class ModuleAnalyzer {
         classes,
         LayoutAnalyzer.analyze(t),
         exceptHandlers,
-        Extents.of(t),
+        Extents.of(blocks),
         codeLines());
   }
 
@@ -163,13 +170,17 @@ public final class ModuleAnalyzer {
     String source = t.source();
     int lines = 0;
     boolean content = false;
-    for (int i = 0; i < source.length(); i++) {
+    int length = source.length();
+    for (int i = 0; i < length; i++) {
       char c = source.charAt(i);
       if (c == '\n') {
         lines += content ? 1 : 0;
         content = false;
-      } else if (!Character.isWhitespace(c)) {
+      } else if (!content && !Character.isWhitespace(c)) {
         content = true;
+        // The rest of the line cannot change the answer: go to its end at once.
+        int end = source.indexOf('\n', i + 1);
+        i = (end < 0 ? length : end) - 1;
       }
     }
     return lines + (content ? 1 : 0);

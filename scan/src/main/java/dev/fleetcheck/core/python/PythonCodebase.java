@@ -5,16 +5,22 @@ import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Python files of a snapshot, each tokenized and analysed at most once per scan, so that every
  * code check shares one pass over each file. Files over the snapshot's content limit are left out
  * (the snapshot already notes them).
+ *
+ * <p>The token stream and block structure of a file are kept too, so that the checks which need
+ * more than the module facts neither decode nor tokenize a file again; they are held softly, since
+ * they are many times the size of the source and can always be made anew (the same again). Safe for
+ * checks running on several threads.
  */
 public final class PythonCodebase {
 
@@ -25,8 +31,10 @@ public final class PythonCodebase {
 
   private final RepoSnapshot snapshot;
   private final ProfileScope scope;
-  private final Map<String, Optional<PythonModule>> modules = new HashMap<>();
-  private List<PythonModule> sourceModules;
+  private final Map<String, Optional<PythonModule>> modules = new ConcurrentHashMap<>();
+  private final Map<String, SoftReference<Parsed>> parsed = new ConcurrentHashMap<>();
+  private volatile List<PythonModule> sourceModules;
+  private volatile List<PythonModule> productModules;
 
   private PythonCodebase(RepoSnapshot snapshot, ProfileScope scope) {
     this.snapshot = snapshot;
@@ -40,16 +48,18 @@ public final class PythonCodebase {
 
   /** Every readable {@code .py} file outside test code, in path order. */
   public List<PythonModule> sourceModules() {
-    if (sourceModules == null) {
+    List<PythonModule> known = sourceModules;
+    if (known == null) {
       List<PythonModule> list = new ArrayList<>();
       for (SourceFile file : snapshot.files()) {
         if (file.isPython() && !file.testCode()) {
           module(file.path()).ifPresent(list::add);
         }
       }
-      sourceModules = List.copyOf(list);
+      known = List.copyOf(list);
+      sourceModules = known;
     }
-    return sourceModules;
+    return known;
   }
 
   /**
@@ -57,7 +67,12 @@ public final class PythonCodebase {
    * top-level examples/, docs/, scripts/, release/ and benchmark(s)/ folders.
    */
   public List<PythonModule> productModules() {
-    return sourceModules().stream().filter(m -> !scope.inExcludedFolder(m.path())).toList();
+    List<PythonModule> known = productModules;
+    if (known == null) {
+      known = sourceModules().stream().filter(m -> !scope.inExcludedFolder(m.path())).toList();
+      productModules = known;
+    }
+    return known;
   }
 
   /** The analysed module at {@code path}; empty when not an indexed, readable file. */
@@ -66,31 +81,76 @@ public final class PythonCodebase {
   }
 
   /**
-   * The token stream of the file at {@code path}, tokenized anew (not kept): for the few checks
-   * that need block structure or subscripts, after a cheaper test chose the file.
+   * The token stream of the file at {@code path}: for the checks that need subscripts or layout,
+   * after a cheaper test chose the file. Tokenized once per scan while memory allows.
    */
   public Optional<Tokens> tokens(String path) {
-    return text(path).map(PythonTokenizer::tokenize);
+    return parsed(path).map(Parsed::tokens);
+  }
+
+  /** The def, class and except blocks of the file at {@code path} ({@link Blocks}). */
+  public Optional<Blocks> blocks(String path) {
+    return parsed(path).map(Parsed::blocks);
   }
 
   /** The decoded text of the file at {@code path}, as the tokenizer sees it. */
   public Optional<String> text(String path) {
+    Parsed known = cached(path);
+    if (known != null) {
+      return Optional.of(known.tokens().source());
+    }
+    return bytes(path).map(PythonSource::decode);
+  }
+
+  private Optional<byte[]> bytes(String path) {
     Optional<SourceFile> file = snapshot.file(path);
     if (file.isEmpty() || file.get().binary()) {
       return Optional.empty();
     }
-    return snapshot.readBytes(path).map(PythonSource::decode);
+    return snapshot.readBytes(path);
   }
 
   private Optional<PythonModule> load(String path) {
     Optional<SourceFile> file = snapshot.file(path);
-    if (file.isEmpty() || file.get().binary()) {
-      return Optional.empty();
+    return parsed(path).map(p -> ModuleAnalyzer.analyze(path, file.get().testCode(), p.blocks()));
+  }
+
+  private Optional<Parsed> parsed(String path) {
+    Parsed known = cached(path);
+    if (known != null) {
+      return Optional.of(known);
     }
-    return snapshot
-        .readBytes(path)
-        .map(
-            bytes ->
-                ModuleAnalyzer.analyze(path, file.get().testCode(), PythonSource.decode(bytes)));
+    Optional<Parsed> made =
+        bytes(path).map(bytes -> new Parsed(PythonTokenizer.tokenize(PythonSource.decode(bytes))));
+    made.ifPresent(p -> parsed.put(path, new SoftReference<>(p)));
+    return made;
+  }
+
+  private Parsed cached(String path) {
+    SoftReference<Parsed> ref = parsed.get(path);
+    return ref == null ? null : ref.get();
+  }
+
+  /** One file's tokens, and its blocks once a check asks for them. */
+  private static final class Parsed {
+    private final Tokens tokens;
+    private volatile Blocks blocks;
+
+    Parsed(Tokens tokens) {
+      this.tokens = tokens;
+    }
+
+    Tokens tokens() {
+      return tokens;
+    }
+
+    Blocks blocks() {
+      Blocks known = blocks;
+      if (known == null) {
+        known = Blocks.of(tokens);
+        blocks = known;
+      }
+      return known;
+    }
   }
 }

@@ -5,7 +5,6 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.Tokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +93,8 @@ public final class RequestReads {
       codebase
           .text(module.path())
           .filter(RequestReads::mayRead)
-          .ifPresent(text -> list.addAll(reads(module.path(), PythonTokenizer.tokenize(text))));
+          .flatMap(text -> codebase.tokens(module.path()))
+          .ifPresent(tokens -> list.addAll(reads(module.path(), tokens)));
     }
     this.reads = List.copyOf(list);
   }

@@ -65,12 +65,12 @@ public final class TerminalAssumptions implements ModuleCheck {
     if (sizes.isEmpty() && raw.isEmpty() && curses.isEmpty()) {
       return List.of();
     }
-    Optional<Tokens> tokens = codebase.tokens(module.path());
-    if (tokens.isEmpty()) {
+    Optional<Blocks> found = codebase.blocks(module.path());
+    if (found.isEmpty()) {
       return List.of();
     }
     List<Evidence> findings = new ArrayList<>();
-    Blocks blocks = Blocks.of(tokens.get());
+    Blocks blocks = found.get();
     for (Call call : sizes) {
       if (!guarded(blocks, call.line())) {
         findings.add(
@@ -82,7 +82,7 @@ public final class TerminalAssumptions implements ModuleCheck {
       }
     }
     if (!raw.isEmpty() || !curses.isEmpty()) {
-      if (!checksTerminal(tokens.get())) {
+      if (!checksTerminal(blocks.tokens())) {
         for (Call call : raw) {
           findings.add(
               Evidence.at(

@@ -9,7 +9,6 @@ import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
@@ -120,12 +119,11 @@ public final class BearerChallenge implements Rule {
       if (!mentions401 && !jwt) {
         continue;
       }
-      Tokens tokens = PythonTokenizer.tokenize(source);
       if (mentions401) {
-        tokenFindings(module.path(), tokens, findings);
+        codebase.tokens(module.path()).ifPresent(t -> tokenFindings(module.path(), t, findings));
       }
       if (jwt) {
-        jwtHandlers(module.path(), Blocks.of(tokens), findings);
+        codebase.blocks(module.path()).ifPresent(b -> jwtHandlers(module.path(), b, findings));
       }
     }
     if (!findings.isEmpty()) {

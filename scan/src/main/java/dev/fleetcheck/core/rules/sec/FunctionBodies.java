@@ -3,7 +3,6 @@ package dev.fleetcheck.core.rules.sec;
 import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +18,6 @@ final class FunctionBodies {
     return codebase
         .text(module.path())
         .filter(text -> hints.stream().anyMatch(text::contains))
-        .map(text -> Blocks.of(PythonTokenizer.tokenize(text)));
+        .flatMap(text -> codebase.blocks(module.path()));
   }
 }

@@ -6,7 +6,6 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.StringLiterals;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
@@ -67,23 +66,25 @@ public final class IdentityFromHeaders implements Rule {
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
       for (Call call : module.calls()) {
         call(module, call).ifPresent(findings::add);
       }
-      Optional<String> text = context.snapshot().readText(module.path());
+      Optional<String> text = codebase.text(module.path());
       if (text.isPresent() && hinted(text.get())) {
-        headerReads(module.path(), PythonTokenizer.tokenize(text.get()), findings);
+        codebase.tokens(module.path()).ifPresent(t -> headerReads(module.path(), t, findings));
       }
     }
     return Outcome.assisted(findings);
   }
 
-  /** Cheap pre-filter before a module is tokenized again. */
+  /** Cheap pre-filter before a module's tokens are walked: a hint in any letter case. */
   private static boolean hinted(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    return lower.contains("x-") || lower.contains("http_x_") || lower.contains("remote");
+    return AsciiText.containsIgnoreCase(text, "x-")
+        || AsciiText.containsIgnoreCase(text, "http_x_")
+        || AsciiText.containsIgnoreCase(text, "remote");
   }
 
   private static Optional<Evidence> call(PythonModule module, Call call) {
@@ -178,7 +179,10 @@ public final class IdentityFromHeaders implements Rule {
   }
 
   private static boolean identityHeader(String name) {
-    return IDENTITY_HEADER.matcher(normalised(name)).matches();
+    String normalised = normalised(name);
+    // Every alternative of the pattern starts with one of these two.
+    return (normalised.startsWith("x-") || normalised.startsWith("remote-user"))
+        && IDENTITY_HEADER.matcher(normalised).matches();
   }
 
   private static String normalised(String name) {

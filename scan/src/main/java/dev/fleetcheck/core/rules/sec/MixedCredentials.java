@@ -9,7 +9,6 @@ import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -174,7 +173,8 @@ public final class MixedCredentials implements Rule {
       codebase
           .text(module.path())
           .filter(text -> text.contains(JWT_LOCATION))
-          .ifPresent(text -> configEntries(PythonTokenizer.tokenize(text), list));
+          .flatMap(text -> codebase.tokens(module.path()))
+          .ifPresent(tokens -> configEntries(tokens, list));
     }
     for (Assignment assignment : module.assignments()) {
       if (assignment.name().equals(JWT_LOCATION)) {

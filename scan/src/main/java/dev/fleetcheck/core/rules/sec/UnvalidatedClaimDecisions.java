@@ -4,7 +4,6 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonCodebase;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
@@ -66,8 +65,8 @@ public final class UnvalidatedClaimDecisions implements Rule {
           codebase
               .text(module.path())
               .filter(text -> text.contains("if ") && HINTS.stream().anyMatch(text::contains))
-              .ifPresent(
-                  text -> conditions(module.path(), PythonTokenizer.tokenize(text), findings));
+              .flatMap(text -> codebase.tokens(module.path()))
+              .ifPresent(tokens -> conditions(module.path(), tokens, findings));
           return findings;
         });
   }
