@@ -17,7 +17,6 @@ import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.RequestReads;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -122,6 +121,6 @@ public final class TenantFromRequest implements Rule {
   }
 
   private static boolean has(String name) {
-    return name.toLowerCase(Locale.ROOT).contains(TENANT);
+    return AsciiText.containsIgnoreCase(name, TENANT);
   }
 }
