@@ -187,7 +187,7 @@ public final class BearerChallenge implements Rule {
 
   private static boolean usesJwtLibrary(PythonModule module) {
     for (String imported : module.imports().values()) {
-      String root = imported.split("\\.", 2)[0];
+      String root = firstPart(imported);
       if (JWT_MODULES.contains(root)) {
         return true;
       }
@@ -195,9 +195,15 @@ public final class BearerChallenge implements Rule {
     return false;
   }
 
+  /** The dotted name's first part, as {@code split("\\.", 2)[0]} gives it. */
+  private static String firstPart(String dotted) {
+    int dot = dotted.indexOf('.');
+    return dot < 0 ? dotted : dotted.substring(0, dot);
+  }
+
   /** (a) for calls: a 401 response or exception without a WWW-Authenticate header. */
   private static Optional<String> unchallenged(Call call) {
-    String root = call.callee().split("\\.", 2)[0];
+    String root = firstPart(call.callee());
     boolean known = RESPONSE_ROOTS.contains(root) || call.callee().equals(call.written());
     if (!known) {
       return Optional.empty();

@@ -7,6 +7,8 @@ import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The string literals a module's facts hold (assigned, paired with a key, passed to a call), each
@@ -32,6 +34,63 @@ final class ModuleStrings {
       call.keywords().values().forEach(v -> add(v, call.line(), list));
     }
     return list;
+  }
+
+  /**
+   * The first literal of {@link #of} whose value passes {@code test}, found without listing the
+   * rest: for the checks that only ask whether one exists.
+   */
+  static Optional<Literal> first(PythonModule module, Predicate<String> test) {
+    for (Assignment assignment : module.assignments()) {
+      String found = find(assignment.value(), test);
+      if (found != null) {
+        return Optional.of(new Literal(found, assignment.line()));
+      }
+    }
+    for (LiteralPair pair : module.literalPairs()) {
+      String found = find(pair.value(), test);
+      if (found != null) {
+        return Optional.of(new Literal(found, pair.line()));
+      }
+    }
+    for (Call call : module.calls()) {
+      for (PyValue value : call.positional()) {
+        String found = find(value, test);
+        if (found != null) {
+          return Optional.of(new Literal(found, call.line()));
+        }
+      }
+      for (PyValue value : call.keywords().values()) {
+        String found = find(value, test);
+        if (found != null) {
+          return Optional.of(new Literal(found, call.line()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first string in {@code value}, in the order {@link #add} lists them, passing the test. */
+  private static String find(PyValue value, Predicate<String> test) {
+    if (value instanceof PyValue.Str str) {
+      return test.test(str.value()) ? str.value() : null;
+    }
+    if (value instanceof PyValue.Seq seq) {
+      for (PyValue item : seq.items()) {
+        String found = find(item, test);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (value instanceof PyValue.Dict dict) {
+      for (PyValue.Entry entry : dict.entries()) {
+        String found = find(entry.value(), test);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static void add(PyValue value, int line, List<Literal> list) {

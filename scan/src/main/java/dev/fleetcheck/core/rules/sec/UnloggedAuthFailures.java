@@ -81,9 +81,7 @@ public final class UnloggedAuthFailures implements Rule {
     boolean anyLogged = false;
     boolean audit = false;
     for (PythonModule module : codebase.productModules()) {
-      audit |=
-          ModuleStrings.of(module).stream()
-              .anyMatch(l -> l.value().equals(AuditedPersonalData.EVENT));
+      audit = audit || ModuleStrings.first(module, AuditedPersonalData.EVENT::equals).isPresent();
       boolean answers401 =
           module.calls().stream().anyMatch(c -> StatusResponses.status(c).orElse(0) == 401);
       boolean catches = !module.exceptHandlers().isEmpty();

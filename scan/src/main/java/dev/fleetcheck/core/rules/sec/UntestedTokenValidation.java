@@ -84,13 +84,13 @@ public final class UntestedTokenValidation implements Rule {
         return Optional.of(finding(module, call.line()));
       }
     }
-    for (ModuleStrings.Literal literal : ModuleStrings.of(module)) {
-      String lower = literal.value().toLowerCase(Locale.ROOT);
-      if (lower.startsWith("http") && (lower.contains("jwks") || lower.contains("/.well-known/"))) {
-        return Optional.of(finding(module, literal.line()));
-      }
-    }
-    return Optional.empty();
+    return ModuleStrings.first(module, UntestedTokenValidation::keysUrl)
+        .map(literal -> finding(module, literal.line()));
+  }
+
+  private static boolean keysUrl(String value) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http") && (lower.contains("jwks") || lower.contains("/.well-known/"));
   }
 
   private static Evidence finding(PythonModule module, int line) {

@@ -31,6 +31,6 @@ class AsciiTextTest {
 
   @Provide
   Arbitrary<String> needles() {
-    return Arbitraries.of("x-", "http_x_", "remote");
+    return Arbitraries.of("x-", "http_x_", "remote", "tenant", "logger", "x", "_");
   }
 }
