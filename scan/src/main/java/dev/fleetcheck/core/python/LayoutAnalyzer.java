@@ -19,12 +19,12 @@ final class LayoutAnalyzer {
   private static final int TOP_LEVEL_LINES = 2;
 
   private final Tokens t;
-  private final String[] lines;
+  private final PhysicalLines lines;
   private final List<int[]> logical = new ArrayList<>();
 
   private LayoutAnalyzer(Tokens tokens) {
     this.t = tokens;
-    this.lines = PhysicalLines.split(tokens.source());
+    this.lines = PhysicalLines.of(tokens.source());
   }
 
   static Layout analyze(Tokens tokens) {
@@ -199,24 +199,24 @@ final class LayoutAnalyzer {
     if (previousIndent > indentLevel) {
       return false;
     }
-    while (index < lines.length) {
-      String stripped = lines[index].strip();
+    while (index < lines.count()) {
+      String stripped = lines.get(index).strip();
       if (!stripped.startsWith("@") && topLevel(stripped)) {
         break;
       }
       index++;
     }
-    if (index >= lines.length) {
+    if (index >= lines.count()) {
       return false;
     }
     int next = index + 1;
-    while (next < lines.length && lines[next].strip().isEmpty()) {
+    while (next < lines.count() && lines.get(next).strip().isEmpty()) {
       next++;
     }
-    if (next >= lines.length) {
+    if (next >= lines.count()) {
       return true;
     }
-    return expandIndent(lines[next]) <= indentLevel;
+    return expandIndent(lines.get(next)) <= indentLevel;
   }
 
   private static int expandIndent(String line) {
@@ -250,7 +250,7 @@ final class LayoutAnalyzer {
   }
 
   private String physical(int lineNumber) {
-    return lineNumber >= 1 && lineNumber <= lines.length ? lines[lineNumber - 1] : "";
+    return lineNumber >= 1 && lineNumber <= lines.count() ? lines.get(lineNumber - 1) : "";
   }
 
   // ---- docstrings and comments ----
