@@ -10,6 +10,9 @@ final class AsciiText {
   /** English letters from the most to the least frequent, to pick the rarest of a needle. */
   private static final String LETTER_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz";
 
+  /** Below this length (names, keys) a plain scan beats choosing where to jump. */
+  private static final int LONG_TEXT = 64;
+
   private AsciiText() {}
 
   /**
@@ -19,6 +22,14 @@ final class AsciiText {
    * text.toLowerCase(Locale.ROOT).contains(needle)}.
    */
   static boolean containsIgnoreCase(String text, String needle) {
+    if (text.length() < LONG_TEXT) {
+      for (int start = 0; start + needle.length() <= text.length(); start++) {
+        if (matchesAt(text, start, needle)) {
+          return true;
+        }
+      }
+      return false;
+    }
     int anchor = anchor(needle);
     char lower = needle.charAt(anchor);
     char upper = upper(lower);

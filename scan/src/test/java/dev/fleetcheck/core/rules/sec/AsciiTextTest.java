@@ -26,7 +26,8 @@ class AsciiTextTest {
             "\u212A", "\u017F", "\u00D7", " ", "h", "T", "p")
         .list()
         .ofMaxSize(10)
-        .map(parts -> String.join("", parts));
+        .map(parts -> String.join("", parts))
+        .flatMap(text -> Arbitraries.of(text, text.repeat(40)));
   }
 
   @Provide
