@@ -8,6 +8,8 @@ import dev.fleetcheck.core.testing.FixtureRepo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +67,91 @@ class PythonCodebaseTest {
         .singleElement()
         .extracting(Assignment::value)
         .isEqualTo(new PyValue.Str("é"));
+  }
+
+  /** Traps for a shared token stream: strings, comments, multi-line calls, nested defs, CRLF. */
+  private static final String TRAPS =
+      "import os\r\n"
+          + "# def fake(): a comment that looks like code\r\n"
+          + "TEXT = \"\"\"def not_a_def():\n    return 1\"\"\"\r\n"
+          + "def outer(event):\r\n"
+          + "    def inner(x):\r\n"
+          + "        try:\r\n"
+          + "            return os.environ[\"X\"]\r\n"
+          + "        except (KeyError, ValueError) as e:\r\n"
+          + "            raise RuntimeError(\r\n"
+          + "                'headers[\"X-User\"]',  # not a read\r\n"
+          + "                e,\r\n"
+          + "            )\r\n"
+          + "    return inner(event[\"headers\"].get(\"X-User-Id\"))\r\n"
+          + "class C: pass\r\n";
+
+  @Test
+  void keptTokensAndBlocksAreThoseOfTokenizingTheTextAgain() {
+    Path repo = FixtureRepo.in(dir).python().file("app.py", TRAPS).build();
+    PythonCodebase codebase = PythonCodebase.of(new Facts(RepoSnapshot.of(repo)));
+    codebase.sourceModules();
+
+    Tokens kept = codebase.tokens("app.py").orElseThrow();
+    Tokens fresh = PythonTokenizer.tokenize(TRAPS);
+
+    assertThat(kept.list()).isEqualTo(fresh.list());
+    assertThat(codebase.tokens("app.py")).get().isSameAs(kept);
+    assertThat(codebase.text("app.py")).contains(TRAPS);
+    assertThat(codebase.blocks("app.py").orElseThrow().all())
+        .isEqualTo(Blocks.of(fresh).all())
+        .extracting(Blocks.Block::name)
+        .containsExactly("outer", "inner", "(KeyError, ValueError) as e", "C");
+    assertThat(codebase.module("app.py")).contains(ModuleAnalyzer.analyze("app.py", false, TRAPS));
+  }
+
+  @Test
+  void tokensAskedForBeforeTheAnalysisAreTheOnesItUses() {
+    Path repo = FixtureRepo.in(dir).python().file("app.py", TRAPS).build();
+    PythonCodebase codebase = PythonCodebase.of(new Facts(RepoSnapshot.of(repo)));
+
+    Tokens first = codebase.tokens("app.py").orElseThrow();
+
+    assertThat(codebase.module("app.py")).contains(ModuleAnalyzer.analyze("app.py", false, TRAPS));
+    assertThat(codebase.tokens("app.py")).get().isSameAs(first);
+    assertThat(codebase.tokens("missing.py")).isEmpty();
+    assertThat(codebase.blocks("missing.py")).isEmpty();
+    assertThat(codebase.text("missing.py")).isEmpty();
+  }
+
+  @Test
+  void theKeptTextIsDecodedAsTheCodingDeclarationSays() {
+    ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+    latin1.writeBytes("# coding: latin-1\nNAME = '".getBytes(StandardCharsets.US_ASCII));
+    latin1.write(0xE9);
+    latin1.writeBytes("'\n".getBytes(StandardCharsets.US_ASCII));
+    Path repo = FixtureRepo.in(dir).python().bytes("legacy.py", latin1.toByteArray()).build();
+    PythonCodebase codebase = PythonCodebase.of(new Facts(RepoSnapshot.of(repo)));
+
+    String before = codebase.text("legacy.py").orElseThrow();
+    codebase.sourceModules();
+
+    assertThat(codebase.text("legacy.py")).contains(before);
+    assertThat(before).isEqualTo("# coding: latin-1\nNAME = '\u00e9'\n");
+  }
+
+  @Test
+  void checksOnSeveralThreadsShareOneAnalysisPerFile() {
+    FixtureRepo fixture = FixtureRepo.in(dir).python();
+    for (int i = 0; i < 40; i++) {
+      fixture.file("pkg/m" + i + ".py", TRAPS);
+    }
+    PythonCodebase codebase = PythonCodebase.of(new Facts(RepoSnapshot.of(fixture.build())));
+
+    List<PythonModule> seen =
+        IntStream.range(0, 400)
+            .parallel()
+            .mapToObj(i -> codebase.module("pkg/m" + (i % 40) + ".py").orElseThrow())
+            .toList();
+
+    for (PythonModule module : seen) {
+      assertThat(codebase.module(module.path())).get().isSameAs(module);
+    }
+    assertThat(codebase.sourceModules()).hasSize(40);
   }
 }
