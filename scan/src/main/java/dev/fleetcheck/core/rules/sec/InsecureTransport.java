@@ -195,8 +195,10 @@ public final class InsecureTransport implements Rule, ModuleCheck {
 
   private static boolean isClientCall(Call call, Set<String> clients) {
     String callee = call.callee();
-    if (CLIENT_PREFIXES.stream().anyMatch(callee::startsWith)) {
-      return true;
+    for (String prefix : CLIENT_PREFIXES) {
+      if (callee.startsWith(prefix)) {
+        return true;
+      }
     }
     if (callee.equals("urllib.request.urlopen") || callee.equals("urllib.request.Request")) {
       return true;
