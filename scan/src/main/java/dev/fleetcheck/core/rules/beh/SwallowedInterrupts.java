@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * PY-BEH-011 (assisted): Ctrl-C swallowed by CLI code. (a) An except clause catching {@code
@@ -46,7 +45,6 @@ public final class SwallowedInterrupts implements Rule {
                   + " `pass`. NOT_APPLICABLE without product code.",
               Effort.LOW);
 
-  private static final Pattern BARE_EXCEPT = Pattern.compile("(?m)^\\s*except\\s*:");
   private static final Set<String> CLEAN_UP = Set.of("__del__", "__exit__", "__aexit__");
   private static final Set<String> STOPS =
       Set.of("raise", "exit", "quit", "_exit", "SystemExit", "abort");
@@ -119,7 +117,49 @@ public final class SwallowedInterrupts implements Rule {
     String text = codebase.text(module.path()).orElse("");
     return text.contains("KeyboardInterrupt")
         || text.contains("BaseException")
-        || BARE_EXCEPT.matcher(text).find();
+        || hasBareExcept(text);
+  }
+
+  /**
+   * Whether {@code (?m)^\s*except\s*:} finds a match, by looking at each {@code except} instead of
+   * trying the expression at every offset. The blanks before it (which may span lines) must reach
+   * back to a line start: the text's start, a line end among them, or a line terminator that is not
+   * a blank (NEL, LS, PS) right before them.
+   */
+  static boolean hasBareExcept(String text) {
+    for (int at = text.indexOf("except"); at >= 0; at = text.indexOf("except", at + 1)) {
+      if (afterLineStart(text, at) && colonFollows(text, at + "except".length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean afterLineStart(String text, int at) {
+    int start = at;
+    boolean lineEnd = false;
+    while (start > 0 && isBlank(text.charAt(start - 1))) {
+      char c = text.charAt(--start);
+      lineEnd |= c == '\n' || c == '\r';
+    }
+    if (lineEnd || start == 0) {
+      return true;
+    }
+    char before = text.charAt(start - 1);
+    return before == '\u0085' || before == '\u2028' || before == '\u2029';
+  }
+
+  private static boolean colonFollows(String text, int from) {
+    int i = from;
+    while (i < text.length() && isBlank(text.charAt(i))) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == ':';
+  }
+
+  /** The characters of {@code \s} in a Java regular expression. */
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** What the clause catches that includes Ctrl-C: "bare", "BaseException" or the exception. */

@@ -63,14 +63,11 @@ public final class UndocumentedEnvVars implements Rule {
     }
     Set<String> shown = shownByOptions(context);
     String text = docs.toString();
+    Set<String> words = wordsOf(text, variables);
     List<Evidence> findings = new ArrayList<>();
     for (EnvironmentVariables.Variable variable : variables) {
       boolean documented =
-          shown.contains(variable.name())
-              || Pattern.compile(
-                      "(?<![A-Za-z0-9_])" + Pattern.quote(variable.name()) + "(?![A-Za-z0-9_])")
-                  .matcher(text)
-                  .find();
+          shown.contains(variable.name()) || namedAsWord(variable.name(), text, words);
       if (!documented) {
         findings.add(
             Evidence.at(
@@ -80,6 +77,72 @@ public final class UndocumentedEnvVars implements Rule {
       }
     }
     return Outcome.assisted(findings);
+  }
+
+  /**
+   * Whether {@code name} occurs in {@code text} with no letter, digit or underscore on either side.
+   * A name made only of those characters occurs so exactly when it is one of the text's maximal
+   * runs of them ({@code words}); one pass over the text then serves every variable instead of one
+   * regular expression search per variable. Any other name is searched for with the expression.
+   */
+  private static boolean namedAsWord(String name, String text, Set<String> words) {
+    if (isWord(name)) {
+      return words.contains(name);
+    }
+    return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
+        .matcher(text)
+        .find();
+  }
+
+  /** The maximal runs of word characters in {@code text} that are the name of a variable. */
+  private static Set<String> wordsOf(String text, List<EnvironmentVariables.Variable> variables) {
+    Set<String> names = new HashSet<>();
+    int shortest = Integer.MAX_VALUE;
+    int longest = 0;
+    for (EnvironmentVariables.Variable variable : variables) {
+      if (isWord(variable.name())) {
+        names.add(variable.name());
+        shortest = Math.min(shortest, variable.name().length());
+        longest = Math.max(longest, variable.name().length());
+      }
+    }
+    Set<String> found = new HashSet<>();
+    int length = text.length();
+    int i = 0;
+    while (i < length && found.size() < names.size()) {
+      if (!isWordChar(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < length && isWordChar(text.charAt(i))) {
+        i++;
+      }
+      int runLength = i - start;
+      if (runLength >= shortest && runLength <= longest) {
+        String word = text.substring(start, i);
+        if (names.contains(word)) {
+          found.add(word);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean isWord(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isWordChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   private static boolean documentation(SourceFile file) {

@@ -59,4 +59,20 @@ class UndocumentedEnvVarsTest {
 
     assertNoEvidentViolation(check(rule, repo, Profile.CLI));
   }
+
+  @Test
+  void aNameCountsOnlyWithNoAsciiLetterDigitOrUnderscoreBesideIt() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", CONFIG)
+            .file("README.md", "xAPP_DB_URL and APP_DB_URL_2 and APP_CACHE_DIR9\r\n")
+            .file("docs/a.md", "\u00e9APP_LOG_LEVEL\u00e9 is a level")
+            .file("docs/b.md", "${APP_CACHE_DIR}")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:4: APP_DB_URL is documented nowhere (README, docs/, .env.example)");
+  }
 }
