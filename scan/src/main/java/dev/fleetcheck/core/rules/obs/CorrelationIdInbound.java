@@ -127,7 +127,8 @@ public final class CorrelationIdInbound implements Rule {
   private static Optional<Evidence> middleware(PythonModule module) {
     for (var entry : module.imports().values()) {
       for (String library : MIDDLEWARE_MODULES) {
-        if (entry.equals(library) || entry.startsWith(library + ".")) {
+        if (entry.startsWith(library)
+            && (entry.length() == library.length() || entry.charAt(library.length()) == '.')) {
           return Optional.of(Evidence.at(module.path(), 1, library + " handles correlation ids"));
         }
       }
@@ -136,7 +137,9 @@ public final class CorrelationIdInbound implements Rule {
       }
     }
     for (Call call : module.calls()) {
-      if (call.hasKeyword("correlation_id_path") || call.name().equals("set_correlation_id")) {
+      if (call.hasKeyword("correlation_id_path")
+          || (call.callee().endsWith("set_correlation_id")
+              && call.name().equals("set_correlation_id"))) {
         return Optional.of(
             Evidence.at(
                 module.path(), call.line(), "powertools correlation id: " + call.written()));
