@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,19 +56,22 @@ public final class UndocumentedEnvVars implements Rule {
     if (variables.isEmpty()) {
       return Outcome.notApplicable("no application environment variables");
     }
-    StringBuilder docs = new StringBuilder();
-    for (SourceFile file : context.snapshot().files()) {
-      if (documentation(file)) {
-        context.snapshot().readText(file.path()).ifPresent(t -> docs.append(t).append('\n'));
+    Set<String> shown = shownByOptions(context);
+    Set<String> wanted = new HashSet<>();
+    boolean otherNames = false;
+    for (EnvironmentVariables.Variable variable : variables) {
+      if (!shown.contains(variable.name())) {
+        if (isWord(variable.name())) {
+          wanted.add(variable.name());
+        } else {
+          otherNames = true;
+        }
       }
     }
-    Set<String> shown = shownByOptions(context);
-    String text = docs.toString();
-    Set<String> words = wordsOf(text, variables);
+    Documentation docs = read(context, wanted, otherNames);
     List<Evidence> findings = new ArrayList<>();
     for (EnvironmentVariables.Variable variable : variables) {
-      boolean documented =
-          shown.contains(variable.name()) || namedAsWord(variable.name(), text, words);
+      boolean documented = shown.contains(variable.name()) || docs.names(variable.name());
       if (!documented) {
         findings.add(
             Evidence.at(
@@ -80,36 +84,63 @@ public final class UndocumentedEnvVars implements Rule {
   }
 
   /**
-   * Whether {@code name} occurs in {@code text} with no letter, digit or underscore on either side.
-   * A name made only of those characters occurs so exactly when it is one of the text's maximal
-   * runs of them ({@code words}); one pass over the text then serves every variable instead of one
-   * regular expression search per variable. Any other name is searched for with the expression.
+   * What the documentation says, as far as the variables need it: the {@code wanted} names it holds
+   * as words, and its whole text (the files joined by line ends) only when some name is not a word
+   * and has to be searched for with a regular expression.
    */
-  private static boolean namedAsWord(String name, String text, Set<String> words) {
-    if (isWord(name)) {
-      return words.contains(name);
+  private record Documentation(Set<String> words, String text) {
+
+    /**
+     * Whether {@code name} occurs with no letter, digit or underscore on either side. A name made
+     * only of those characters occurs so exactly when it is one of the text's maximal runs of them.
+     */
+    boolean names(String name) {
+      if (isWord(name)) {
+        return words.contains(name);
+      }
+      return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
+          .matcher(text)
+          .find();
     }
-    return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
-        .matcher(text)
-        .find();
   }
 
-  /** The maximal runs of word characters in {@code text} that are the name of a variable. */
-  private static Set<String> wordsOf(String text, List<EnvironmentVariables.Variable> variables) {
-    Set<String> names = new HashSet<>();
-    int shortest = Integer.MAX_VALUE;
-    int longest = 0;
-    for (EnvironmentVariables.Variable variable : variables) {
-      if (isWord(variable.name())) {
-        names.add(variable.name());
-        shortest = Math.min(shortest, variable.name().length());
-        longest = Math.max(longest, variable.name().length());
+  /**
+   * One pass over each documentation file for every wanted name, instead of one regular expression
+   * search per variable over all of them; reading stops once every name is found, unless the text
+   * itself is needed. The files used to be joined with a line end between them, which is not a word
+   * character, so looking at them one by one finds the same words.
+   */
+  private static Documentation read(RuleContext context, Set<String> wanted, boolean keepText) {
+    Set<String> found = new HashSet<>();
+    StringBuilder text = new StringBuilder();
+    for (SourceFile file : context.snapshot().files()) {
+      if (!keepText && found.size() == wanted.size()) {
+        break;
+      }
+      if (documentation(file)) {
+        Optional<String> content = context.snapshot().readText(file.path());
+        if (content.isPresent()) {
+          collectWords(content.get(), wanted, found);
+          if (keepText) {
+            text.append(content.get()).append('\n');
+          }
+        }
       }
     }
-    Set<String> found = new HashSet<>();
+    return new Documentation(found, text.toString());
+  }
+
+  /** Adds to {@code found} the maximal runs of word characters in {@code text} that are wanted. */
+  private static void collectWords(String text, Set<String> wanted, Set<String> found) {
+    int shortest = Integer.MAX_VALUE;
+    int longest = 0;
+    for (String name : wanted) {
+      shortest = Math.min(shortest, name.length());
+      longest = Math.max(longest, name.length());
+    }
     int length = text.length();
     int i = 0;
-    while (i < length && found.size() < names.size()) {
+    while (i < length && found.size() < wanted.size()) {
       if (!isWordChar(text.charAt(i))) {
         i++;
         continue;
@@ -121,12 +152,11 @@ public final class UndocumentedEnvVars implements Rule {
       int runLength = i - start;
       if (runLength >= shortest && runLength <= longest) {
         String word = text.substring(start, i);
-        if (names.contains(word)) {
+        if (wanted.contains(word)) {
           found.add(word);
         }
       }
     }
-    return found;
   }
 
   private static boolean isWord(String name) {

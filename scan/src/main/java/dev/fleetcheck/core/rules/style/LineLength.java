@@ -99,12 +99,19 @@ public final class LineLength implements Rule {
     int longest = 0;
     int lineNo = 0;
     int length = text.length();
+    int nextLf = -1;
+    int nextCr = -1;
     int start = 0;
     while (start <= length) {
-      int end = start;
-      while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-        end++;
+      // The next LF and the next CR are each found with indexOf (a vectorised search) and kept
+      // until the scan passes them; CR-free text then never looks for a CR again.
+      if (nextLf < start) {
+        nextLf = indexOrEnd(text, '\n', start);
       }
+      if (nextCr < start) {
+        nextCr = indexOrEnd(text, '\r', start);
+      }
+      int end = Math.min(nextLf, nextCr);
       lineNo++;
       if (end - start > limit) {
         int codePoints = text.codePointCount(start, end);
@@ -138,6 +145,11 @@ public final class LineLength implements Rule {
                 + " characters (longest "
                 + longest
                 + ")"));
+  }
+
+  private static int indexOrEnd(String text, char c, int from) {
+    int at = text.indexOf(c, from);
+    return at < 0 ? text.length() : at;
   }
 
   private static boolean exempt(String line) {
