@@ -12,6 +12,7 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.snapshot.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -117,41 +118,50 @@ public final class UndocumentedEnvVars implements Rule {
       if (!keepText && found.size() == wanted.size()) {
         break;
       }
-      if (documentation(file)) {
+      if (!documentation(file)) {
+        continue;
+      }
+      if (keepText) {
         Optional<String> content = context.snapshot().readText(file.path());
         if (content.isPresent()) {
-          collectWords(content.get(), wanted, found);
-          if (keepText) {
-            text.append(content.get()).append('\n');
-          }
+          collectWords(content.get().getBytes(StandardCharsets.UTF_8), wanted, found);
+          text.append(content.get()).append('\n');
         }
+      } else {
+        context.snapshot().readBytes(file.path()).ifPresent(b -> collectWords(b, wanted, found));
       }
     }
     return new Documentation(found, text.toString());
   }
 
-  /** Adds to {@code found} the maximal runs of word characters in {@code text} that are wanted. */
-  private static void collectWords(String text, Set<String> wanted, Set<String> found) {
+  /**
+   * Adds to {@code found} the maximal runs of word characters in the UTF-8 {@code text} that are
+   * wanted. Word characters are ASCII, and in UTF-8 (malformed sequences decoded leniently, as
+   * {@link dev.fleetcheck.core.snapshot.RepoSnapshot#readText} does) every byte of a non-ASCII
+   * character is 0x80 or above, so the bytes hold the same runs as the decoded text, without
+   * decoding it.
+   */
+  private static void collectWords(byte[] text, Set<String> wanted, Set<String> found) {
     int shortest = Integer.MAX_VALUE;
     int longest = 0;
     for (String name : wanted) {
       shortest = Math.min(shortest, name.length());
       longest = Math.max(longest, name.length());
     }
-    int length = text.length();
+    int length = text.length;
     int i = 0;
     while (i < length && found.size() < wanted.size()) {
-      if (!isWordChar(text.charAt(i))) {
+      if (!isWordChar((char) text[i])) {
         i++;
         continue;
       }
       int start = i;
-      while (i < length && isWordChar(text.charAt(i))) {
+      while (i < length && isWordChar((char) text[i])) {
         i++;
       }
       int runLength = i - start;
       if (runLength >= shortest && runLength <= longest) {
-        String word = text.substring(start, i);
+        String word = new String(text, start, runLength, StandardCharsets.ISO_8859_1);
         if (wanted.contains(word)) {
           found.add(word);
         }

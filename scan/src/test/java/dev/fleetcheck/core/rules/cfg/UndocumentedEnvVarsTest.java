@@ -75,4 +75,52 @@ class UndocumentedEnvVarsTest {
         .containsExactly(
             "app/config.py:4: APP_DB_URL is documented nowhere (README, docs/, .env.example)");
   }
+
+  @Test
+  void malformedOrNonAsciiBytesAroundANameSeparateItLikeTheDecodedText() {
+    byte[] readme =
+        new byte[] {
+          (byte) 0xE2,
+          'A',
+          'P',
+          'P',
+          '_',
+          'D',
+          'B',
+          '_',
+          'U',
+          'R',
+          'L',
+          (byte) 0xFF,
+          ' ',
+          (byte) 0xC3,
+          (byte) 0xA9,
+          'A',
+          'P',
+          'P',
+          '_',
+          'L',
+          'O',
+          'G',
+          '_',
+          'L',
+          'E',
+          'V',
+          'E',
+          'L',
+          'X',
+          '\n'
+        };
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", CONFIG)
+            .bytes("README.md", readme)
+            .file(".env.example", "APP_CACHE_DIR=/tmp/cache\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:5: APP_LOG_LEVEL is documented nowhere (README, docs/, .env.example)");
+  }
 }
