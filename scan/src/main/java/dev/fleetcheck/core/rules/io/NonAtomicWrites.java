@@ -52,6 +52,10 @@ public final class NonAtomicWrites implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");

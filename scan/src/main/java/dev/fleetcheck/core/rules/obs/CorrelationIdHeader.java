@@ -9,6 +9,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -91,6 +92,10 @@ public final class CorrelationIdHeader implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     for (String[] library : LIBRARIES) {
       Optional<Evidence> found =
           Signals.library(

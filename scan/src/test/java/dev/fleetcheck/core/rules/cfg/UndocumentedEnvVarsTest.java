@@ -123,4 +123,34 @@ class UndocumentedEnvVarsTest {
         .containsExactly(
             "app/config.py:5: APP_LOG_LEVEL is documented nowhere (README, docs/, .env.example)");
   }
+
+  @Test
+  void manyVariablesAreMatchedAsWholeWordsToo() {
+    StringBuilder code = new StringBuilder("import os\n\n");
+    for (int i = 0; i < 20; i++) {
+      code.append("V").append(i).append(" = os.getenv(\"APP_V").append(i).append("\")\n");
+    }
+    StringBuilder readme = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      if (i == 3) {
+        readme.append("APP_V3x ");
+      } else if (i == 7) {
+        readme.append("_APP_V7 ");
+      } else if (i != 11) {
+        readme.append("\u00e9APP_V").append(i).append("-\r\n");
+      }
+    }
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", code.toString())
+            .file("README.md", readme.toString())
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:6: APP_V3 is documented nowhere (README, docs/, .env.example)",
+            "app/config.py:10: APP_V7 is documented nowhere (README, docs/, .env.example)",
+            "app/config.py:14: APP_V11 is documented nowhere (README, docs/, .env.example)");
+  }
 }
