@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -68,13 +69,21 @@ public final class SwallowedInterrupts implements Rule {
                     c.positional().get(0) instanceof PyValue.Name n
                         && n.dotted().endsWith("SIGINT"))
             .toList();
-    boolean candidateHandler =
-        module.exceptHandlers().stream().anyMatch(h -> !CLEAN_UP.contains(h.function()))
-            && mayCatchInterrupt(codebase, module);
+    // The text is decoded once, for the cheap test and then for the tokens (codebase.tokens
+    // would decode it again).
+    Optional<String> text = Optional.empty();
+    boolean candidateHandler = false;
+    if (module.exceptHandlers().stream().anyMatch(h -> !CLEAN_UP.contains(h.function()))) {
+      text = codebase.text(module.path());
+      candidateHandler = mayCatchInterrupt(text.orElse(""));
+    }
     if (sigints.isEmpty() && !candidateHandler) {
       return List.of();
     }
-    Optional<Tokens> tokens = codebase.tokens(module.path());
+    if (text.isEmpty()) {
+      text = codebase.text(module.path());
+    }
+    Optional<Tokens> tokens = text.map(PythonTokenizer::tokenize);
     if (tokens.isEmpty()) {
       return List.of();
     }
@@ -113,8 +122,7 @@ public final class SwallowedInterrupts implements Rule {
    * Whether an except clause may catch Ctrl-C, read from the text (cheaper than tokens, which only
    * the chosen modules get): a bare except, BaseException or KeyboardInterrupt.
    */
-  private static boolean mayCatchInterrupt(PythonCodebase codebase, PythonModule module) {
-    String text = codebase.text(module.path()).orElse("");
+  private static boolean mayCatchInterrupt(String text) {
     return text.contains("KeyboardInterrupt")
         || text.contains("BaseException")
         || hasBareExcept(text);
