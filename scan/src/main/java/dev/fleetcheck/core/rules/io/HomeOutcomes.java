@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * judged once per scan: the home rule and every rule that reports the home's status ask here, and
  * whichever asks first judges while the others wait for its answer (docs/adr/0030). Only a home
  * that judges the repository alone may ask here: one that reads the detected profiles (such as
- * PY-OBS-038's Lambda clause) would answer differently to callers with other profiles, and {@link
- * Homes}-style callers judge homes without profiles. Then who asks first never changes the outcome.
+ * PY-OBS-038's Lambda clause) would answer differently to callers with other profiles, and the
+ * observability rules' {@code Homes} judges homes without profiles. Then who asks first never
+ * changes the outcome.
  */
 public final class HomeOutcomes {
 
