@@ -7,6 +7,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
@@ -58,15 +59,12 @@ public final class PositionalDispatch implements Rule {
   private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
-      Optional<String> name =
-          call.positional().stream()
-              .findFirst()
-              .filter(v -> v instanceof PyValue.Str)
-              .map(v -> ((PyValue.Str) v).value())
-              .filter(DISPATCH_NAMES::contains);
-      if (name.isEmpty()) {
+      if (call.positional().isEmpty()
+          || !(call.positional().get(0) instanceof PyValue.Str first)
+          || !DISPATCH_NAMES.contains(first.value())) {
         continue;
       }
+      Optional<String> name = Optional.of(first.value());
       boolean argparse = call.name().equals("add_argument") && call.hasKeyword("choices");
       boolean click =
           call.callee().endsWith("click.argument")
@@ -87,9 +85,10 @@ public final class PositionalDispatch implements Rule {
         module.imports().values().stream().anyMatch(v -> v.equals("sys.argv"))
             || (module.imports().values().stream().anyMatch(v -> v.equals("sys"))
                 && entryPoint(module));
-    if (readsArgv && codebase.text(module.path()).map(t -> t.contains("argv[")).orElse(false)) {
-      codebase
-          .tokens(module.path())
+    Optional<String> text = readsArgv ? codebase.text(module.path()) : Optional.empty();
+    if (text.isPresent() && text.get().contains("argv[")) {
+      // Tokenized from the text just decoded: codebase.tokens would decode it again.
+      Optional.of(PythonTokenizer.tokenize(text.get()))
           .ifPresent(
               t -> {
                 for (int line : argvDispatch(t)) {

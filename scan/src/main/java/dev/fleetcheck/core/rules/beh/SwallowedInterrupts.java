@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * PY-BEH-011 (assisted): Ctrl-C swallowed by CLI code. (a) An except clause catching {@code
@@ -46,7 +46,6 @@ public final class SwallowedInterrupts implements Rule {
                   + " `pass`. NOT_APPLICABLE without product code.",
               Effort.LOW);
 
-  private static final Pattern BARE_EXCEPT = Pattern.compile("(?m)^\\s*except\\s*:");
   private static final Set<String> CLEAN_UP = Set.of("__del__", "__exit__", "__aexit__");
   private static final Set<String> STOPS =
       Set.of("raise", "exit", "quit", "_exit", "SystemExit", "abort");
@@ -70,13 +69,21 @@ public final class SwallowedInterrupts implements Rule {
                     c.positional().get(0) instanceof PyValue.Name n
                         && n.dotted().endsWith("SIGINT"))
             .toList();
-    boolean candidateHandler =
-        module.exceptHandlers().stream().anyMatch(h -> !CLEAN_UP.contains(h.function()))
-            && mayCatchInterrupt(codebase, module);
+    // The text is decoded once, for the cheap test and then for the tokens (codebase.tokens
+    // would decode it again).
+    Optional<String> text = Optional.empty();
+    boolean candidateHandler = false;
+    if (module.exceptHandlers().stream().anyMatch(h -> !CLEAN_UP.contains(h.function()))) {
+      text = codebase.text(module.path());
+      candidateHandler = mayCatchInterrupt(text.orElse(""));
+    }
     if (sigints.isEmpty() && !candidateHandler) {
       return List.of();
     }
-    Optional<Tokens> tokens = codebase.tokens(module.path());
+    if (text.isEmpty()) {
+      text = codebase.text(module.path());
+    }
+    Optional<Tokens> tokens = text.map(PythonTokenizer::tokenize);
     if (tokens.isEmpty()) {
       return List.of();
     }
@@ -115,11 +122,52 @@ public final class SwallowedInterrupts implements Rule {
    * Whether an except clause may catch Ctrl-C, read from the text (cheaper than tokens, which only
    * the chosen modules get): a bare except, BaseException or KeyboardInterrupt.
    */
-  private static boolean mayCatchInterrupt(PythonCodebase codebase, PythonModule module) {
-    String text = codebase.text(module.path()).orElse("");
+  private static boolean mayCatchInterrupt(String text) {
     return text.contains("KeyboardInterrupt")
         || text.contains("BaseException")
-        || BARE_EXCEPT.matcher(text).find();
+        || hasBareExcept(text);
+  }
+
+  /**
+   * Whether {@code (?m)^\s*except\s*:} finds a match, by looking at each {@code except} instead of
+   * trying the expression at every offset. The blanks before it (which may span lines) must reach
+   * back to a line start: the text's start, a line end among them, or a line terminator that is not
+   * a blank (NEL, LS, PS) right before them.
+   */
+  static boolean hasBareExcept(String text) {
+    for (int at = text.indexOf("except"); at >= 0; at = text.indexOf("except", at + 1)) {
+      if (afterLineStart(text, at) && colonFollows(text, at + "except".length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean afterLineStart(String text, int at) {
+    int start = at;
+    boolean lineEnd = false;
+    while (start > 0 && isBlank(text.charAt(start - 1))) {
+      char c = text.charAt(--start);
+      lineEnd |= c == '\n' || c == '\r';
+    }
+    if (lineEnd || start == 0) {
+      return true;
+    }
+    char before = text.charAt(start - 1);
+    return before == '\u0085' || before == '\u2028' || before == '\u2029';
+  }
+
+  private static boolean colonFollows(String text, int from) {
+    int i = from;
+    while (i < text.length() && isBlank(text.charAt(i))) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == ':';
+  }
+
+  /** The characters of {@code \s} in a Java regular expression. */
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** What the clause catches that includes Ctrl-C: "bare", "BaseException" or the exception. */

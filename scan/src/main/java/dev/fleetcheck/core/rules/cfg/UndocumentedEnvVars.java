@@ -12,10 +12,12 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.snapshot.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,6 +43,9 @@ public final class UndocumentedEnvVars implements Rule {
                   + " without application environment variables.",
               Effort.LOW);
 
+  /** Up to this many names, each is searched for; past it, one pass over the words serves all. */
+  private static final int FEW_NAMES = 16;
+
   private static final Set<String> ENV_SAMPLES =
       Set.of(".env.example", ".env.sample", ".env.template", "env.example", "example.env");
 
@@ -55,22 +60,22 @@ public final class UndocumentedEnvVars implements Rule {
     if (variables.isEmpty()) {
       return Outcome.notApplicable("no application environment variables");
     }
-    StringBuilder docs = new StringBuilder();
-    for (SourceFile file : context.snapshot().files()) {
-      if (documentation(file)) {
-        context.snapshot().readText(file.path()).ifPresent(t -> docs.append(t).append('\n'));
+    Set<String> shown = shownByOptions(context);
+    Set<String> wanted = new HashSet<>();
+    boolean otherNames = false;
+    for (EnvironmentVariables.Variable variable : variables) {
+      if (!shown.contains(variable.name())) {
+        if (isWord(variable.name())) {
+          wanted.add(variable.name());
+        } else {
+          otherNames = true;
+        }
       }
     }
-    Set<String> shown = shownByOptions(context);
-    String text = docs.toString();
+    Documentation docs = read(context, wanted, otherNames);
     List<Evidence> findings = new ArrayList<>();
     for (EnvironmentVariables.Variable variable : variables) {
-      boolean documented =
-          shown.contains(variable.name())
-              || Pattern.compile(
-                      "(?<![A-Za-z0-9_])" + Pattern.quote(variable.name()) + "(?![A-Za-z0-9_])")
-                  .matcher(text)
-                  .find();
+      boolean documented = shown.contains(variable.name()) || docs.names(variable.name());
       if (!documented) {
         findings.add(
             Evidence.at(
@@ -80,6 +85,130 @@ public final class UndocumentedEnvVars implements Rule {
       }
     }
     return Outcome.assisted(findings);
+  }
+
+  /**
+   * What the documentation says, as far as the variables need it: the {@code wanted} names it holds
+   * as words, and its whole text (the files joined by line ends) only when some name is not a word
+   * and has to be searched for with a regular expression.
+   */
+  private record Documentation(Set<String> words, String text) {
+
+    /**
+     * Whether {@code name} occurs with no letter, digit or underscore on either side. A name made
+     * only of those characters occurs so exactly when it is one of the text's maximal runs of them.
+     */
+    boolean names(String name) {
+      if (isWord(name)) {
+        return words.contains(name);
+      }
+      return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
+          .matcher(text)
+          .find();
+    }
+  }
+
+  /**
+   * One pass over each documentation file for every wanted name, instead of one regular expression
+   * search per variable over all of them; reading stops once every name is found, unless the text
+   * itself is needed. The files used to be joined with a line end between them, which is not a word
+   * character, so looking at them one by one finds the same words.
+   */
+  private static Documentation read(RuleContext context, Set<String> wanted, boolean keepText) {
+    Set<String> found = new HashSet<>();
+    StringBuilder text = new StringBuilder();
+    for (SourceFile file : context.snapshot().files()) {
+      if (!keepText && found.size() == wanted.size()) {
+        break;
+      }
+      if (!documentation(file)) {
+        continue;
+      }
+      if (keepText) {
+        Optional<String> content = context.snapshot().readText(file.path());
+        if (content.isPresent()) {
+          collectWords(content.get().getBytes(StandardCharsets.UTF_8), wanted, found);
+          text.append(content.get()).append('\n');
+        }
+      } else {
+        context.snapshot().readBytes(file.path()).ifPresent(b -> collectWords(b, wanted, found));
+      }
+    }
+    return new Documentation(found, text.toString());
+  }
+
+  /**
+   * Adds to {@code found} the maximal runs of word characters in the UTF-8 {@code text} that are
+   * wanted. Word characters are ASCII, and in UTF-8 (malformed sequences decoded leniently, as
+   * {@link dev.fleetcheck.core.snapshot.RepoSnapshot#readText} does) every byte of a non-ASCII
+   * character is 0x80 or above, so the bytes hold the same runs as the decoded text, without
+   * decoding it.
+   */
+  private static void collectWords(byte[] text, Set<String> wanted, Set<String> found) {
+    if (wanted.size() <= FEW_NAMES) {
+      // Each byte as one char (ISO-8859-1), so that String.indexOf, a vectorised search, finds
+      // each name; bytes of 0x80 and above stay non-word characters.
+      String chars = new String(text, StandardCharsets.ISO_8859_1);
+      for (String name : wanted) {
+        if (!found.contains(name) && occursAsWord(chars, name)) {
+          found.add(name);
+        }
+      }
+      return;
+    }
+    int shortest = Integer.MAX_VALUE;
+    int longest = 0;
+    for (String name : wanted) {
+      shortest = Math.min(shortest, name.length());
+      longest = Math.max(longest, name.length());
+    }
+    int length = text.length;
+    int i = 0;
+    while (i < length && found.size() < wanted.size()) {
+      if (!isWordChar((char) text[i])) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < length && isWordChar((char) text[i])) {
+        i++;
+      }
+      int runLength = i - start;
+      if (runLength >= shortest && runLength <= longest) {
+        String word = new String(text, start, runLength, StandardCharsets.ISO_8859_1);
+        if (wanted.contains(word)) {
+          found.add(word);
+        }
+      }
+    }
+  }
+
+  /** Whether {@code name} occurs in {@code text} as a maximal run of word characters. */
+  private static boolean occursAsWord(String text, String name) {
+    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      int end = at + name.length();
+      if ((at == 0 || !isWordChar(text.charAt(at - 1)))
+          && (end == text.length() || !isWordChar(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWord(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isWordChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   private static boolean documentation(SourceFile file) {

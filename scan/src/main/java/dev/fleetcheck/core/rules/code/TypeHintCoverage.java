@@ -9,6 +9,7 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.Coverage;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,10 @@ public final class TypeHintCoverage implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     return tally(Coverage.productModules(context))
         .outcome(
             "public functions annotate every parameter and the return",

@@ -14,6 +14,7 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.Route;
 import dev.fleetcheck.core.rules.detect.Routes;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,10 @@ public final class MixedApiVersioning implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
     List<Located> routes = new ArrayList<>();
     for (PythonModule module : modules) {

@@ -134,17 +134,25 @@ public final class UnvalidatedRequestBodies implements Rule {
   private static boolean validates(PythonModule module) {
     for (String dotted : module.imports().values()) {
       for (String library : VALIDATION_LIBRARIES) {
-        if (dotted.equals(library) || dotted.startsWith(library + ".")) {
+        if (dotted.startsWith(library)
+            && (dotted.length() == library.length() || dotted.charAt(library.length()) == '.')) {
           return true;
         }
       }
     }
     for (String local : module.imports().keySet()) {
-      if (MODEL_SUFFIXES.stream().anyMatch(local::endsWith)) {
+      for (String suffix : MODEL_SUFFIXES) {
+        if (local.endsWith(suffix)) {
+          return true;
+        }
+      }
+    }
+    for (Call call : module.calls()) {
+      if (VALIDATION_METHODS.contains(call.name())) {
         return true;
       }
     }
-    return module.calls().stream().anyMatch(c -> VALIDATION_METHODS.contains(c.name()));
+    return false;
   }
 
   private static String text(PyValue value) {

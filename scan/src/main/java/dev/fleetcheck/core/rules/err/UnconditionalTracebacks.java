@@ -95,7 +95,9 @@ public final class UnconditionalTracebacks implements Rule {
     if (PRINTS.contains(call.callee())) {
       return true;
     }
-    if (call.name().equals("print_exception") && !call.receiver().isEmpty()) {
+    if (call.callee().endsWith("print_exception")
+        && call.name().equals("print_exception")
+        && !call.receiver().isEmpty()) {
       return true;
     }
     return call.callee().equals("print")

@@ -65,6 +65,10 @@ public final class FrameworkObjectsInDomain implements Rule, ModuleCheck {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     return ProductCode.outcome(context, this);
   }
 

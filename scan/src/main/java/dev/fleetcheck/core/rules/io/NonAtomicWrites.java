@@ -52,6 +52,10 @@ public final class NonAtomicWrites implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
@@ -75,16 +79,22 @@ public final class NonAtomicWrites implements Rule {
   }
 
   private static boolean atomic(PythonModule module) {
-    if (module.imports().values().stream().anyMatch(v -> v.startsWith("atomicwrites"))) {
-      return true;
+    for (String imported : module.imports().values()) {
+      if (imported.startsWith("atomicwrites")) {
+        return true;
+      }
     }
-    boolean tempfile = module.calls().stream().anyMatch(c -> c.callee().startsWith("tempfile."));
+    boolean tempfile = false;
     for (Call call : module.calls()) {
-      if (RENAMES.contains(call.callee()) || HELPERS.contains(call.name())) {
+      tempfile |= call.callee().startsWith("tempfile.");
+    }
+    for (Call call : module.calls()) {
+      String name = call.name();
+      if (RENAMES.contains(call.callee()) || HELPERS.contains(name)) {
         return true;
       }
       if (tempfile
-          && (call.name().equals("replace") || call.name().equals("rename"))
+          && (name.equals("replace") || name.equals("rename"))
           && call.positional().size() == 1) {
         return true;
       }
@@ -93,7 +103,12 @@ public final class NonAtomicWrites implements Rule {
   }
 
   private static boolean writes(PythonModule module, Call call) {
-    if (call.name().equals("write_text") || call.name().equals("write_bytes")) {
+    String callee = call.callee();
+    if (callee.endsWith("write_text") || callee.endsWith("write_bytes")) {
+      String name = call.name();
+      if (!name.equals("write_text") && !name.equals("write_bytes")) {
+        return false;
+      }
       return !call.receiver().isEmpty();
     }
     if (!call.callee().equals("open") && !call.callee().equals("io.open")) {

@@ -19,6 +19,7 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public final class StdoutOutput implements Rule {
               option,
               () -> {
                 if (!indexed[0]) {
-                  indexDashUses(modules, context, dashUses);
+                  indexDashUses(modules, context, destinations(outputs), dashUses);
                   indexed[0] = true;
                 }
                 return dashUses;
@@ -188,7 +189,10 @@ public final class StdoutOutput implements Rule {
    * modules rather than one pass per option.
    */
   private static void indexDashUses(
-      List<PythonModule> modules, RuleContext context, Map<String, String> uses) {
+      List<PythonModule> modules,
+      RuleContext context,
+      Set<String> wanted,
+      Map<String, String> uses) {
     for (PythonModule module : modules) {
       for (Call call : module.calls()) {
         if (call.callee().endsWith("open_file")) {
@@ -203,7 +207,7 @@ public final class StdoutOutput implements Rule {
         }
       }
       Optional<String> text = context.snapshot().readText(module.path());
-      if (text.isPresent() && mentionsDash(text.get())) {
+      if (text.isPresent() && mentionsDash(text.get()) && mentionsAny(text.get(), wanted)) {
         namesComparedWithDash(PythonTokenizer.tokenize(text.get()))
             .forEach(
                 (name, line) ->
@@ -211,6 +215,24 @@ public final class StdoutOutput implements Rule {
                         name, module.path() + ":" + line + " compares " + name + " with \"-\""));
       }
     }
+  }
+
+  /** The names the index is asked about: a file that holds none of them adds nothing asked. */
+  private static Set<String> destinations(List<CliOption> options) {
+    Set<String> names = new HashSet<>();
+    for (CliOption option : options) {
+      names.add(option.destination());
+    }
+    return names;
+  }
+
+  private static boolean mentionsAny(String text, Set<String> names) {
+    for (String name : names) {
+      if (text.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean mentionsDash(String text) {

@@ -61,11 +61,15 @@ public final class UnsortedListings implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      boolean sorts = module.calls().stream().anyMatch(c -> c.name().equals("sort"));
-      List<Call> listings =
-          module.calls().stream()
-              .filter(c -> listing(c) && !(sorts && c.callee().equals("os.walk")))
-              .toList();
+      List<Call> listings = new ArrayList<>();
+      for (Call call : module.calls()) {
+        if (listing(call)) {
+          listings.add(call);
+        }
+      }
+      if (listings.stream().anyMatch(c -> c.callee().equals("os.walk")) && sorts(module)) {
+        listings.removeIf(c -> c.callee().equals("os.walk"));
+      }
       if (listings.isEmpty()) {
         continue;
       }
@@ -87,9 +91,20 @@ public final class UnsortedListings implements Rule {
     return Outcome.assisted(findings);
   }
 
+  private static boolean sorts(PythonModule module) {
+    for (Call call : module.calls()) {
+      if (call.callee().endsWith("sort") && call.name().equals("sort")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean listing(Call call) {
-    return LISTINGS.contains(call.callee())
-        || (PATH_LISTINGS.contains(call.name())
+    String callee = call.callee();
+    return LISTINGS.contains(callee)
+        || ((callee.endsWith("glob") || callee.endsWith("iterdir")) // every PATH_LISTINGS name
+            && PATH_LISTINGS.contains(call.name())
             && !call.receiver().isEmpty()
             && !call.receiver().equals("glob"));
   }

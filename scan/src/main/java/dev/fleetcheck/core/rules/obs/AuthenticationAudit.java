@@ -6,6 +6,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.Set;
 
 /**
@@ -34,6 +35,10 @@ public final class AuthenticationAudit implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     return EventPresence.outcome(
         context,
         LogEvents.AUDIT,

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules.obs;
 
+import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
@@ -8,6 +9,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,10 +36,54 @@ public final class CorrelationIdHeader implements Rule {
       List.of(
           new String[] {"asgi-correlation-id", "asgi_correlation_id"},
           new String[] {"django-guid", "django_guid"});
-  private static final Pattern REQUEST_ID_HEADER =
-      Pattern.compile("x[-_]request[-_]id", Pattern.CASE_INSENSITIVE);
+
+  /** The header's name with ASCII letters in lower case and {@code -} where {@code _} may be. */
+  private static final String REQUEST_ID = "x-request-id";
+
   private static final Pattern POWERTOOLS_CORRELATION =
       Pattern.compile("\\bcorrelation_id_path\\b|\\bset_correlation_id\\s*\\(");
+
+  /**
+   * The first place, file by file, where {@code x[-_]request[-_]id} matches case-insensitively (in
+   * ASCII) in code without comments, found by comparing characters: a case-insensitive expression
+   * has no literal to skip ahead with and is tried at every offset.
+   */
+  private static Optional<Evidence> requestIdHeader(PythonSources sources) {
+    for (String path : sources.paths()) {
+      Optional<String> code = sources.code(path);
+      if (code.isEmpty()) {
+        continue;
+      }
+      int at = indexOfRequestId(code.get());
+      if (at >= 0) {
+        return Optional.of(
+            Evidence.at(path, TextLines.lineAt(code.get(), at), "X-Request-Id handled in code"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static int indexOfRequestId(String code) {
+    int last = code.length() - REQUEST_ID.length();
+    for (int i = 0; i <= last; i++) {
+      if (matchesAt(code, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean matchesAt(String code, int at) {
+    for (int j = 0; j < REQUEST_ID.length(); j++) {
+      char want = REQUEST_ID.charAt(j);
+      char c = code.charAt(at + j);
+      boolean same = want == '-' ? c == '-' || c == '_' : (c | 0x20) == want;
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   @Override
   public RuleSpec spec() {
@@ -46,6 +92,10 @@ public final class CorrelationIdHeader implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     for (String[] library : LIBRARIES) {
       Optional<Evidence> found =
           Signals.library(
@@ -55,7 +105,7 @@ public final class CorrelationIdHeader implements Rule {
       }
     }
     PythonSources sources = context.fact(PythonSources.FACT);
-    Optional<Evidence> header = sources.find(REQUEST_ID_HEADER, "X-Request-Id handled in code");
+    Optional<Evidence> header = requestIdHeader(sources);
     if (header.isPresent()) {
       return Outcome.pass(header.get());
     }

@@ -14,6 +14,7 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.RequestReads;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +81,10 @@ public final class CorrelationIdInbound implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
     for (PythonModule module : modules) {
       Optional<Evidence> middleware = middleware(module);
@@ -127,7 +132,8 @@ public final class CorrelationIdInbound implements Rule {
   private static Optional<Evidence> middleware(PythonModule module) {
     for (var entry : module.imports().values()) {
       for (String library : MIDDLEWARE_MODULES) {
-        if (entry.equals(library) || entry.startsWith(library + ".")) {
+        if (entry.startsWith(library)
+            && (entry.length() == library.length() || entry.charAt(library.length()) == '.')) {
           return Optional.of(Evidence.at(module.path(), 1, library + " handles correlation ids"));
         }
       }
@@ -136,7 +142,9 @@ public final class CorrelationIdInbound implements Rule {
       }
     }
     for (Call call : module.calls()) {
-      if (call.hasKeyword("correlation_id_path") || call.name().equals("set_correlation_id")) {
+      if (call.hasKeyword("correlation_id_path")
+          || (call.callee().endsWith("set_correlation_id")
+              && call.name().equals("set_correlation_id"))) {
         return Optional.of(
             Evidence.at(
                 module.path(), call.line(), "powertools correlation id: " + call.written()));

@@ -85,12 +85,33 @@ public final class OutboundCorrelation implements Rule {
 
   /** A dict display with a request-id or trace header key. */
   private static boolean namesHeader(PyValue value) {
-    return value instanceof PyValue.Dict dict
-        && dict.entries().stream()
-            .anyMatch(
-                e ->
-                    e.key() instanceof PyValue.Str key
-                        && HEADERS.contains(key.value().toLowerCase(Locale.ROOT)));
+    if (!(value instanceof PyValue.Dict dict)) {
+      return false;
+    }
+    for (PyValue.Entry entry : dict.entries()) {
+      if (entry.key() instanceof PyValue.Str key
+          && HEADERS.contains(key.value().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether any argument of {@code call} is a dict display naming a header (no stream per call).
+   */
+  private static boolean passesHeaderDict(Call call) {
+    for (PyValue value : call.keywords().values()) {
+      if (namesHeader(value)) {
+        return true;
+      }
+    }
+    for (PyValue value : call.positional()) {
+      if (namesHeader(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean propagatesByHand(RuleContext context, BoundaryCalls boundary) {
@@ -102,11 +123,10 @@ public final class OutboundCorrelation implements Rule {
     }
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
       for (Call call : module.calls()) {
-        if (call.name().equals("inject") && call.callee().startsWith("opentelemetry")) {
+        if (call.callee().startsWith("opentelemetry") && call.name().equals("inject")) {
           return true;
         }
-        if (call.keywords().values().stream().anyMatch(OutboundCorrelation::namesHeader)
-            || call.positional().stream().anyMatch(OutboundCorrelation::namesHeader)) {
+        if (passesHeaderDict(call)) {
           return true;
         }
       }

@@ -73,6 +73,23 @@ public final class OutboundTraceContext implements Rule {
           new Library(
               "urllib3", List.of("urllib3."), Set.of("URLLib3Instrumentor"), Set.of("httplib")));
 
+  /** The first characters of every library prefix: most callees start with none of them. */
+  private static final String FIRST_CHARS =
+      LIBRARIES.stream()
+          .flatMap(library -> library.prefixes().stream())
+          .map(prefix -> prefix.substring(0, 1))
+          .distinct()
+          .reduce("", String::concat);
+
+  private static boolean startsWithAny(String callee, List<String> prefixes) {
+    for (String prefix : prefixes) {
+      if (callee.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -83,12 +100,16 @@ public final class OutboundTraceContext implements Rule {
     Map<Library, Evidence> used = new LinkedHashMap<>();
     Map<Library, Boolean> injected = new LinkedHashMap<>();
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
-      boolean injects =
-          module.calls().stream()
-              .anyMatch(c -> c.name().equals("inject") && c.callee().startsWith("opentelemetry"));
+      boolean injects = false;
       for (Call call : module.calls()) {
+        injects |= call.callee().startsWith("opentelemetry") && call.name().equals("inject");
+      }
+      for (Call call : module.calls()) {
+        if (call.callee().isEmpty() || FIRST_CHARS.indexOf(call.callee().charAt(0)) < 0) {
+          continue;
+        }
         for (Library library : LIBRARIES) {
-          if (library.prefixes().stream().anyMatch(p -> call.callee().startsWith(p))) {
+          if (startsWithAny(call.callee(), library.prefixes())) {
             used.putIfAbsent(
                 library, Evidence.at(module.path(), call.line(), call.written() + "(...)"));
             injected.merge(library, injects, Boolean::logicalAnd);

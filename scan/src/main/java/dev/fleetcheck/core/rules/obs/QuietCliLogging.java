@@ -8,6 +8,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,10 @@ public final class QuietCliLogging implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     if (PythonCodebase.of(context.facts()).productModules().isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }

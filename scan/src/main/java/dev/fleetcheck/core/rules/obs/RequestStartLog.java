@@ -15,6 +15,7 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.LambdaHandlers;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,10 @@ public final class RequestStartLog implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     PythonCodebase codebase = PythonCodebase.of(context.facts());
     List<PythonModule> modules = codebase.productModules();
     List<Site> sites = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,10 @@ public final class RunId implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");

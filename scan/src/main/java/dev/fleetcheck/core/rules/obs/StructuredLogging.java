@@ -12,6 +12,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,10 @@ public final class StructuredLogging implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     for (String[] library : LIBRARIES) {
       Optional<Evidence> found =
           Signals.library(context, library[0], library[1], library[0] + " gives structured logs");

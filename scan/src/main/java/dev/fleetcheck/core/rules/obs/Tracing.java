@@ -11,6 +11,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.io.HomeOutcomes;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,10 @@ public final class Tracing implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
+    return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
+  }
+
+  private Outcome judge(RuleContext context) {
     DeclaredDependencies dependencies = context.fact(Dependencies.FACT);
     Optional<String> otel =
         dependencies.names().stream().filter(n -> n.startsWith("opentelemetry")).findFirst();

@@ -12,7 +12,6 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -46,12 +45,16 @@ public final class VersionOption implements Rule {
           new Marker(
               call -> call.keyword("action").filter(v -> isString(v, "version")).isPresent(),
               "argparse action=\"version\""),
+          new Marker(VersionOption::namesVersion, "a --version option"),
           new Marker(
-              call -> call.positional().stream().anyMatch(v -> isString(v, "--version")),
-              "a --version option"),
-          new Marker(call -> call.name().equals("version_option"), "click version_option"),
+              call ->
+                  call.callee().endsWith("version_option") && call.name().equals("version_option"),
+              "click version_option"),
           new Marker(
-              call -> call.name().equals("OptionParser") && call.hasKeyword("version"),
+              call ->
+                  call.hasKeyword("version")
+                      && call.callee().endsWith("OptionParser")
+                      && call.name().equals("OptionParser"),
               "optparse version="));
 
   @Override
@@ -62,18 +65,40 @@ public final class VersionOption implements Rule {
   @Override
   public Outcome check(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
-    for (Marker marker : MARKERS) {
-      for (PythonModule module : modules) {
-        Optional<Call> found = module.calls().stream().filter(marker.call()).findFirst();
-        if (found.isPresent()) {
-          return Outcome.pass(Evidence.at(module.path(), found.get().line(), marker.description()));
+    // One pass over the calls: each marker keeps its first match, and the earliest marker with
+    // one wins, as when the markers were searched for one after the other.
+    Evidence[] first = new Evidence[MARKERS.size()];
+    search:
+    for (PythonModule module : modules) {
+      for (Call call : module.calls()) {
+        for (int i = 0; i < MARKERS.size(); i++) {
+          if (first[i] == null && MARKERS.get(i).call().test(call)) {
+            first[i] = Evidence.at(module.path(), call.line(), MARKERS.get(i).description());
+            if (i == 0) {
+              break search;
+            }
+          }
         }
+      }
+    }
+    for (Evidence found : first) {
+      if (found != null) {
+        return Outcome.pass(found);
       }
     }
     return Outcome.fail(
         Evidence.repository(
             "no --version option in the CLI code (argparse action=\"version\", a \"--version\""
                 + " option, click.version_option, optparse version=)"));
+  }
+
+  private static boolean namesVersion(Call call) {
+    for (PyValue value : call.positional()) {
+      if (isString(value, "--version")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isString(PyValue value, String expected) {

@@ -87,23 +87,49 @@ public final class LineLength implements Rule {
 
   record Limit(int columns, String source) {}
 
-  /** The first long line of a file and how many there are; empty when none. */
+  /**
+   * The first long line of a file and how many there are; empty when none. Lines end at CRLF, CR or
+   * LF. The text is scanned for line ends by hand rather than split with a regular expression, and
+   * a line's code points are counted, and the pragma and URL patterns tried, only when it has more
+   * chars than the limit: a line has at most as many code points as chars.
+   */
   static Optional<Evidence> longLines(String path, String text, int limit) {
     int first = 0;
     int count = 0;
     int longest = 0;
     int lineNo = 0;
-    for (String line : text.split("\r\n|\r|\n", -1)) {
+    int length = text.length();
+    int nextLf = -1;
+    int nextCr = -1;
+    int start = 0;
+    while (start <= length) {
+      // The next LF and the next CR are each found with indexOf (a vectorised search) and kept
+      // until the scan passes them; CR-free text then never looks for a CR again.
+      if (nextLf < start) {
+        nextLf = indexOrEnd(text, '\n', start);
+      }
+      if (nextCr < start) {
+        nextCr = indexOrEnd(text, '\r', start);
+      }
+      int end = Math.min(nextLf, nextCr);
       lineNo++;
-      int length = line.codePointCount(0, line.length());
-      if (length <= limit || NOQA.matcher(line).find() || URL_ONLY.matcher(line).matches()) {
-        continue;
+      if (end - start > limit) {
+        int codePoints = text.codePointCount(start, end);
+        if (codePoints > limit && !exempt(text.substring(start, end))) {
+          count++;
+          longest = Math.max(longest, codePoints);
+          if (first == 0) {
+            first = lineNo;
+          }
+        }
       }
-      count++;
-      longest = Math.max(longest, length);
-      if (first == 0) {
-        first = lineNo;
+      if (end == length) {
+        break;
       }
+      start =
+          text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
+              ? end + 2
+              : end + 1;
     }
     if (count == 0) {
       return Optional.empty();
@@ -119,6 +145,15 @@ public final class LineLength implements Rule {
                 + " characters (longest "
                 + longest
                 + ")"));
+  }
+
+  private static int indexOrEnd(String text, char c, int from) {
+    int at = text.indexOf(c, from);
+    return at < 0 ? text.length() : at;
+  }
+
+  private static boolean exempt(String line) {
+    return NOQA.matcher(line).find() || URL_ONLY.matcher(line).matches();
   }
 
   static Limit limit(Facts facts) {

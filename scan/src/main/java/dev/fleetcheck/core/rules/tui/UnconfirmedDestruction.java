@@ -106,7 +106,7 @@ public final class UnconfirmedDestruction implements Rule {
   private static Optional<String> destructive(Call call, boolean boto, boolean pathlib) {
     String callee = call.callee();
     String name = call.name();
-    boolean hasReceiver = !call.receiver().isEmpty();
+    boolean hasReceiver = callee.lastIndexOf('.') > 0; // call.receiver() is not empty
     if (FILE_DELETES.contains(callee)
         || (pathlib && hasReceiver && (name.equals("unlink") || name.equals("rmdir")))) {
       return Optional.of(

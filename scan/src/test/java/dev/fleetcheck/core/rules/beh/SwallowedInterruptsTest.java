@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +102,35 @@ class SwallowedInterruptsTest {
             .build();
 
     assertNoEvidentViolation(check(new SwallowedInterrupts(), repo, Profile.CLI));
+  }
+
+  @Test
+  void theBareExceptScanAgreesWithTheLineStartExpressionOnEdgeCases() {
+    Pattern bare = Pattern.compile("(?m)^\\s*except\\s*:");
+    List<String> texts =
+        List.of(
+            "except:",
+            "try:\n    x()\nexcept:\n    pass\n",
+            "try:\r\n  x()\r\n\texcept  :\r\n  pass",
+            "try:\r  x()\r  except\r:",
+            "x = 1; except:",
+            "  except:",
+            "y\u2028except:",
+            "y\u0085  except:",
+            "y\u2029\n  except Exception:",
+            "except Exception:",
+            "exceptional:",
+            "# except:",
+            "s = 'except:'",
+            "a\n\n  \u000B\f except\n\n:",
+            "a \t except:",
+            "except",
+            "\nexcept\t");
+
+    for (String text : texts) {
+      assertThat(SwallowedInterrupts.hasBareExcept(text))
+          .as(text)
+          .isEqualTo(bare.matcher(text).find());
+    }
   }
 }

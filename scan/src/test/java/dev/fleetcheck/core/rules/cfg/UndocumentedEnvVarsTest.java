@@ -59,4 +59,98 @@ class UndocumentedEnvVarsTest {
 
     assertNoEvidentViolation(check(rule, repo, Profile.CLI));
   }
+
+  @Test
+  void aNameCountsOnlyWithNoAsciiLetterDigitOrUnderscoreBesideIt() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", CONFIG)
+            .file("README.md", "xAPP_DB_URL and APP_DB_URL_2 and APP_CACHE_DIR9\r\n")
+            .file("docs/a.md", "\u00e9APP_LOG_LEVEL\u00e9 is a level")
+            .file("docs/b.md", "${APP_CACHE_DIR}")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:4: APP_DB_URL is documented nowhere (README, docs/, .env.example)");
+  }
+
+  @Test
+  void malformedOrNonAsciiBytesAroundANameSeparateItLikeTheDecodedText() {
+    byte[] readme =
+        new byte[] {
+          (byte) 0xE2,
+          'A',
+          'P',
+          'P',
+          '_',
+          'D',
+          'B',
+          '_',
+          'U',
+          'R',
+          'L',
+          (byte) 0xFF,
+          ' ',
+          (byte) 0xC3,
+          (byte) 0xA9,
+          'A',
+          'P',
+          'P',
+          '_',
+          'L',
+          'O',
+          'G',
+          '_',
+          'L',
+          'E',
+          'V',
+          'E',
+          'L',
+          'X',
+          '\n'
+        };
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", CONFIG)
+            .bytes("README.md", readme)
+            .file(".env.example", "APP_CACHE_DIR=/tmp/cache\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:5: APP_LOG_LEVEL is documented nowhere (README, docs/, .env.example)");
+  }
+
+  @Test
+  void manyVariablesAreMatchedAsWholeWordsToo() {
+    StringBuilder code = new StringBuilder("import os\n\n");
+    for (int i = 0; i < 20; i++) {
+      code.append("V").append(i).append(" = os.getenv(\"APP_V").append(i).append("\")\n");
+    }
+    StringBuilder readme = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      if (i == 3) {
+        readme.append("APP_V3x ");
+      } else if (i == 7) {
+        readme.append("_APP_V7 ");
+      } else if (i != 11) {
+        readme.append("\u00e9APP_V").append(i).append("-\r\n");
+      }
+    }
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/config.py", code.toString())
+            .file("README.md", readme.toString())
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:6: APP_V3 is documented nowhere (README, docs/, .env.example)",
+            "app/config.py:10: APP_V7 is documented nowhere (README, docs/, .env.example)",
+            "app/config.py:14: APP_V11 is documented nowhere (README, docs/, .env.example)");
+  }
 }

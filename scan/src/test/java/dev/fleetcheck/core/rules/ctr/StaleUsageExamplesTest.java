@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,5 +83,25 @@ class StaleUsageExamplesTest {
 
     assertNoEvidentViolation(check(new StaleUsageExamples(), current, Profile.CLI));
     assertNoEvidentViolation(check(new StaleUsageExamples(), built, Profile.CLI));
+  }
+
+  @Test
+  void examplesAreReadOnlyInsideBacktickOrTildeShellFences() {
+    Set<String> commands = Set.of("tool");
+    Set<String> declared = Set.of("--yes");
+
+    assertThat(
+            StaleUsageExamples.examples(
+                    "README.md",
+                    "Run:\n~~~console\n$ tool --nope\n~~~\n\n```\ntool --yes --gone\n```\n",
+                    commands,
+                    declared)
+                .stream()
+                .map(e -> e.line() + " " + e.message()))
+        .containsExactly(
+            "3 example uses --nope, which no CLI command declares",
+            "7 example uses --gone, which no CLI command declares");
+    assertThat(StaleUsageExamples.examples("README.md", "tool --nope\n", commands, declared))
+        .isEmpty();
   }
 }

@@ -82,4 +82,28 @@ class StdoutOutputTest {
 
     assertThat(checkCli(new StdoutOutput(), repo).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void theComparisonIsFoundInAnyModuleAndModulesComparingOtherNamesWithDashDoNotCount() {
+    Path repo =
+        FixtureRepo.in(dir.resolve("multi"))
+            .python()
+            .file(
+                "tool/a_helpers.py",
+                "import sys\n\n\ndef pick(path):\n    return sys.stdin if path == \"-\" else path\n")
+            .file(
+                "tool/cli.py",
+                "import argparse\nimport sys\n\np = argparse.ArgumentParser()\n"
+                    + "p.add_argument(\"--out-file\")\n")
+            .file(
+                "tool/z_write.py",
+                "import sys\n\n\ndef write(args):\n"
+                    + "    if args.out_file != '-':\n        pass\n")
+            .build();
+
+    assertThat(described(checkCli(new StdoutOutput(), repo)))
+        .containsExactly(
+            "tool/cli.py:5: option --out-file (argparse) accepts -: tool/z_write.py:5 compares"
+                + " out_file with \"-\"");
+  }
 }

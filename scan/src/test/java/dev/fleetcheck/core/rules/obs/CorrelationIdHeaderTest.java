@@ -9,6 +9,9 @@ import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.rules.RuleFixture;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +69,31 @@ class CorrelationIdHeaderTest {
                         .file("tests/test_api.py", "assert r.headers['X-Request-Id']\n"))
                 .status())
         .isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void theHeaderScanFindsWhatTheCaseInsensitiveExpressionFinds() {
+    Pattern header = Pattern.compile("x[-_]request[-_]id", Pattern.CASE_INSENSITIVE);
+    List<String> texts =
+        List.of(
+            "headers['X-Request-Id']",
+            "X_REQUEST_ID = 1",
+            "x-request_iD",
+            "x-request-i",
+            "xx-request-idx",
+            "x request-id",
+            "x-requests-id",
+            "x\u2010request-id",
+            "x-re\u017Fquest-id",
+            "x-request-\u0130d",
+            "",
+            "prefix\nx-Request-id");
+
+    for (String text : texts) {
+      Matcher m = header.matcher(text);
+      assertThat(CorrelationIdHeader.indexOfRequestId(text))
+          .as(text)
+          .isEqualTo(m.find() ? m.start() : -1);
+    }
   }
 }

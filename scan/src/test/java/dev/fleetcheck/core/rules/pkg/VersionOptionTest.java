@@ -125,4 +125,27 @@ class VersionOptionTest {
             """);
     assertThat(outcome.status()).isEqualTo(Status.FAIL);
   }
+
+  @Test
+  void anEarlierKindOfMarkerWinsOverAMarkerInAnEarlierFile() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "src/t/a_click.py",
+                "import click\n\n\n@click.command()\n@click.version_option()\n"
+                    + "@click.option('--version', is_flag=True)\ndef main():\n    pass\n")
+            .file(
+                "src/t/b_optparse.py",
+                "import optparse\n\np = optparse.OptionParser(version='1')\n")
+            .file(
+                "src/t/c_argparse.py",
+                "import argparse\n\np = argparse.ArgumentParser()\n"
+                    + "p.add_argument('-V', action='version')\n")
+            .build();
+
+    assertThat(RuleFixture.check(new VersionOption(), repo, Profile.CLI))
+        .isEqualTo(
+            Outcome.pass(Evidence.at("src/t/c_argparse.py", 4, "argparse action=\"version\"")));
+  }
 }

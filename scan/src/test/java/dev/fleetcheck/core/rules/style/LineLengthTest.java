@@ -90,4 +90,42 @@ class LineLengthTest {
     assertThat(RuleFixture.described(RuleFixture.check(new LineLength(), repo)))
         .containsExactly("pkg/a.py:1: 1 line is longer than 79 characters (longest 104)");
   }
+
+  @Test
+  void crlfAndCrOnlyLineEndsEachEndOneLineAndTheLastLineNeedsNoEnd() {
+    String text = "a\r\n" + line(80) + "\r" + "b\n\r\n" + line(81) + "\r\n" + line(85);
+
+    assertThat(LineLength.longLines("m.py", text, 79).map(e -> e.line() + " " + e.message()))
+        .contains("2 3 lines are longer than 79 characters (longest 85)");
+    assertThat(LineLength.longLines("m.py", "\r\n\r" + line(80), 79).map(e -> e.line()))
+        .contains(3);
+  }
+
+  @Test
+  void lengthCountsCodePointsSoANonBmpCharacterIsOneAndATabIsOne() {
+    String emoji = "\uD83D\uDE00";
+    String astral = "x = \"" + emoji.repeat(73) + "\"";
+    String tabs = "\t".repeat(79);
+
+    assertThat(astral.length()).isGreaterThan(79);
+    assertThat(LineLength.longLines("m.py", astral + "\n" + tabs + "\n", 79)).isEmpty();
+    assertThat(LineLength.longLines("m.py", astral + "x\n" + tabs + "\t", 79).map(e -> e.message()))
+        .contains("2 lines are longer than 79 characters (longest 80)");
+  }
+
+  @Test
+  void aLoneSurrogateCountsAsOneCharacter() {
+    String lone = "\uD83D".repeat(80);
+
+    assertThat(LineLength.longLines("m.py", "ok\r" + lone, 79).map(e -> e.line())).contains(2);
+  }
+
+  @Test
+  void pragmasAndUrlsInsideStringsOrCommentsAreJudgedOnTheirOwnLine() {
+    String url = "https://example.org/" + "a".repeat(90);
+    String text = "# " + url + "\r\n" + line(90) + "  # NOQA:E501\r" + "s = '" + url + "'  # x\n";
+
+    assertThat(LineLength.longLines("m.py", text, 79).map(e -> e.line() + " " + e.message()))
+        .contains("3 1 line is longer than 79 characters (longest 121)");
+  }
 }
