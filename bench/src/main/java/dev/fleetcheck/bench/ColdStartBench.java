@@ -65,9 +65,50 @@ public final class ColdStartBench {
               + (Files.isRegularFile(Path.of("cli", "target", "fleetcheck.jsa"))
                   ? "cli/target/fleetcheck.jsa"
                   : "none (the launcher runs without class-data sharing)"));
+      archiveCoverage(launcher, tree);
       warmFigure(tree, coldFigures(rounds, launcher, jar, tree, empty));
     } finally {
       deleteTree(work);
+    }
+  }
+
+  /**
+   * How much of the large-tree scan the class-data archive serves: the classes the JVM loaded from
+   * it against those it loaded (and verified) from the jar or generated at run time. Picocli's
+   * classes are class-file version 49, which CDS cannot archive; the rest that misses is code the
+   * build's training run (the examples and the checkout) never reached.
+   */
+  private static void archiveCoverage(Path launcher, BenchTree tree) throws Exception {
+    Path log = Files.createTempFile("fleetcheck-class-load-", ".log");
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(launcher.toString(), "scan", tree.root().toString())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().keySet().removeIf(key -> key.startsWith("FLEETCHECK_"));
+      builder.environment().put("FLEETCHECK_JAVA_OPTS", "-Xlog:class+load:file=" + log);
+      builder.start().waitFor();
+      List<String> lines = Files.readAllLines(log);
+      long shared = lines.stream().filter(l -> l.contains("source: shared objects file")).count();
+      long picocli = lines.stream().filter(l -> l.contains(" picocli.")).count();
+      long generated =
+          lines.stream()
+              .filter(l -> l.contains("__JVM_LookupDefineClass__") || l.contains("$$Lambda$"))
+              .filter(l -> !l.contains("source: shared objects file"))
+              .count();
+      System.out.printf(
+          Locale.ROOT,
+          "class-data archive, scan of the large tree: %d of %d classes from the archive;"
+              + " not from it: %d picocli (not archivable), %d generated at run time"
+              + " (lambda forms, lambdas), %d others%n",
+          shared,
+          lines.size(),
+          picocli,
+          generated,
+          lines.size() - shared - picocli - generated);
+    } finally {
+      Files.deleteIfExists(log);
     }
   }
 

@@ -7,6 +7,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /** The commit a local folder has checked out, when the folder is the top of a git work tree. */
 final class LocalCommit {
@@ -18,6 +19,7 @@ final class LocalCommit {
     if (!Files.exists(folder.resolve(Constants.DOT_GIT))) {
       return "";
     }
+    withoutSystemGitConfig();
     try (Repository repository =
         new RepositoryBuilder().setWorkTree(folder.toFile()).setMustExist(true).build()) {
       ObjectId head = repository.resolve(Constants.HEAD);
@@ -25,5 +27,17 @@ final class LocalCommit {
     } catch (IOException | RuntimeException e) {
       return "";
     }
+  }
+
+  /**
+   * Tells JGit there is no system-wide git configuration. To find that file JGit otherwise starts
+   * two processes, {@code git --version} and {@code git config --system --list}, on the first
+   * repository it opens: tens of milliseconds of a cold {@code fleetcheck scan}
+   * (docs/adr/0031-cold-scan-measured-settings.md). Which commit HEAD names never depends on the
+   * system configuration (refs and their storage are the repository's own), and fleetcheck's clones
+   * ignore the host's configuration altogether (vcs {@code IsolatedGitConfig}).
+   */
+  private static void withoutSystemGitConfig() {
+    FS.DETECTED.setGitSystemConfig(null);
   }
 }

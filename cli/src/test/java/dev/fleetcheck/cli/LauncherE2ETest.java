@@ -64,6 +64,26 @@ class LauncherE2ETest {
   }
 
   @Test
+  void aLocalScanNamesItsCommitWithoutStartingGit() throws Exception {
+    // A git first on the PATH that leaves a mark: JGit starts `git` to find the system
+    // configuration unless told there is none, two processes a cold scan does not need.
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path marker = temp.resolve("git-was-started");
+    Path git = bin.resolve("git");
+    Files.writeString(git, "#!/bin/sh\ntouch '" + marker + "'\nexit 1\n");
+    git.toFile().setExecutable(true);
+    String path = bin + File.pathSeparator + System.getenv("PATH");
+
+    Finished run = launch(Map.of("PATH", path), "scan", repo.toString(), "--format", "json");
+
+    assertThat(run.exit()).isIn(ExitCodes.OK, ExitCodes.NON_COMPLIANT);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("repository").path("commit").asText())
+        .isEqualTo(FleetFixtures.head(repo));
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void theCliExitCodePassesThrough() throws Exception {
     Finished run = launch(Map.of(), "scan", temp.resolve("nowhere").toString());
 
