@@ -44,7 +44,7 @@ public final class SweepHandler
   /** The same, logging to {@code out} (an in-process run that keeps stdout for its result). */
   public SweepHandler(Map<String, String> environment, PrintStream out) {
     this(
-        FunctionRuntime.fromEnvironment("sweep", environment, out),
+        FunctionRuntime.fromEnvironment("sweep", environment, out, SweepWarmUp::run),
         SweepWiring.inventory(environment));
   }
 

@@ -14,6 +14,8 @@ import dev.fleetcheck.functions.common.AwsFleetPorts;
 import dev.fleetcheck.functions.common.FunctionEnvironment;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.GitHubAccess;
+import dev.fleetcheck.functions.common.InitTask;
+import dev.fleetcheck.functions.common.JsonWarmUp;
 import dev.fleetcheck.functions.common.Metrics;
 import dev.fleetcheck.vcs.AccessToken;
 import dev.fleetcheck.vcs.fetch.FetchLimits;
@@ -110,15 +112,23 @@ public final class WorkerWiring {
       Map<String, String> env, PrintStream out, Path workRoot) {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
     Duration timeout = scanTimeout(env);
+    // The SDK clients on a thread of their own while this one loads the rule pack and runs the
+    // batch's JSON path on a constant (ADR 0032).
+    InitTask<FleetPorts> ports =
+        InitTask.start("aws", () -> AwsFleetPorts.open(settings, Optional::empty));
+    Supplier<Optional<String>> tokens = GitHubAccess.tokens(settings);
+    RulePack.standard();
+    JsonWarmUp.run();
+    WorkerWarmUp.run();
     return new WorkerWiring(
-        AwsFleetPorts.open(settings, Optional::empty),
+        ports.get(),
         out,
         workRoot,
         timeout,
         jgit(
             workRoot,
             timeout,
-            GitHubAccess.tokens(settings),
+            tokens,
             Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS_VARIABLE, "false"))));
   }
 
