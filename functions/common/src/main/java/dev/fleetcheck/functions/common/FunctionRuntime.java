@@ -70,10 +70,21 @@ public final class FunctionRuntime {
    */
   public static FunctionRuntime fromEnvironment(
       String function, Map<String, String> environment, PrintStream out, Runnable alongside) {
+    return fromEnvironment(
+        function, environment, out, alongside, AwsFleetPorts.QueueClient.ON_FIRST_USE);
+  }
+
+  /** The same, building the queue's SDK client {@code queueClient}. */
+  public static FunctionRuntime fromEnvironment(
+      String function,
+      Map<String, String> environment,
+      PrintStream out,
+      Runnable alongside,
+      AwsFleetPorts.QueueClient queueClient) {
     FunctionEnvironment settings = FunctionEnvironment.of(environment);
     AtomicReference<FunctionLog> log = new AtomicReference<>();
     InitTask<FleetPorts> ports =
-        InitTask.start("aws", () -> AwsFleetPorts.open(settings, correlationOf(log)));
+        InitTask.start("aws", () -> AwsFleetPorts.open(settings, correlationOf(log), queueClient));
     JsonWarmUp.run();
     alongside.run();
     FunctionRuntime runtime =
