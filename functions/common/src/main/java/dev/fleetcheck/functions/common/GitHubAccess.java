@@ -22,27 +22,19 @@ public final class GitHubAccess {
 
   private GitHubAccess() {}
 
-  /**
-   * The token's value for the current call; asked again each time so that it can be renewed. The
-   * clients that read the secret (an SDK client with its own HTTP client, and the JDK's for GitHub)
-   * are built on a thread of their own from now on, beside the rest of init (ADR 0032); nothing is
-   * fetched until a token is asked for.
-   */
+  /** The token's value for the current call; asked again each time so that it can be renewed. */
   public static Supplier<Optional<String>> tokens(FunctionEnvironment env) {
-    InitTask<Optional<GitHubCredentials>> credentials =
-        InitTask.start(
-            "github",
-            () ->
-                env.githubSecretArn()
-                    .map(
-                        arn ->
-                            new SecretsManagerCredentials(
-                                new AwsClients(env.aws()).secretsManager(),
-                                arn,
-                                GITHUB_API,
-                                HttpClient.newHttpClient(),
-                                Clock.systemUTC(),
-                                SECRET_TTL)));
-    return () -> credentials.get().map(c -> c.token().reveal());
+    Optional<GitHubCredentials> credentials =
+        env.githubSecretArn()
+            .map(
+                arn ->
+                    new SecretsManagerCredentials(
+                        new AwsClients(env.aws()).secretsManager(),
+                        arn,
+                        GITHUB_API,
+                        HttpClient.newHttpClient(),
+                        Clock.systemUTC(),
+                        SECRET_TTL));
+    return () -> credentials.map(c -> c.token().reveal());
   }
 }

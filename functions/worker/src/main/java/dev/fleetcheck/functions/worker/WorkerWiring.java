@@ -112,23 +112,26 @@ public final class WorkerWiring {
       Map<String, String> env, PrintStream out, Path workRoot) {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
     Duration timeout = scanTimeout(env);
-    // The SDK clients on a thread of their own while this one loads the rule pack and runs the
-    // batch's JSON path on a constant (ADR 0032).
+    // The SDK clients, and those that read the GitHub secret, on threads of their own while this
+    // one loads the rule pack and runs the batch's JSON path on a constant (ADR 0032). Both are
+    // waited for here: init still fails when they cannot be built, and nothing runs on after it.
     InitTask<FleetPorts> ports =
         InitTask.start("aws", () -> AwsFleetPorts.open(settings, Optional::empty));
-    Supplier<Optional<String>> tokens = GitHubAccess.tokens(settings);
+    InitTask<Supplier<Optional<String>>> tokens =
+        InitTask.start("github", () -> GitHubAccess.tokens(settings));
     RulePack.standard();
     JsonWarmUp.run();
     WorkerWarmUp.run();
+    FleetPorts built = ports.get();
     return new WorkerWiring(
-        ports.get(),
+        built,
         out,
         workRoot,
         timeout,
         jgit(
             workRoot,
             timeout,
-            tokens,
+            tokens.get(),
             Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS_VARIABLE, "false"))));
   }
 
