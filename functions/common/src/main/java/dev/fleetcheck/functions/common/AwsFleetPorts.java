@@ -50,8 +50,10 @@ public final class AwsFleetPorts {
       FunctionEnvironment env, Supplier<Optional<String>> correlationId, QueueClient when) {
     Clock clock = Clock.systemUTC();
     AwsClients clients = new AwsClients(env.aws());
-    byte[] cursorKey = CursorKeys.resolve(env, clients::secretsManager);
+    // The DynamoDB client first: built while the HTTP client's TLS context is still being set up,
+    // which the cursor key's secret read (a first request) would otherwise wait for (ADR 0032).
     DynamoDbClient dynamo = clients.dynamoDb();
+    byte[] cursorKey = CursorKeys.resolve(env, clients::secretsManager);
     ReportStore reports =
         env.bucket()
             .map(
