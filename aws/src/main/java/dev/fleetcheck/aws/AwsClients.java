@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Builds the SDK clients from {@link AwsSettings}: region, endpoint and credentials set explicitly
  * (nothing left to the SDK's slow discovery chain on a cold start), and one shared url-connection
- * HTTP client, the fastest to create and first call in a fresh JVM (ADR 0014).
+ * HTTP client, the fastest to create and first call in a fresh JVM (ADR 0014), built on a thread of
+ * its own while the service clients are built (ADR 0032).
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -30,16 +31,23 @@ public final class AwsClients implements AutoCloseable {
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
+  /** What the url-connection client calls itself (the SDK's user agent carries it). */
+  static final String HTTP_CLIENT_NAME = "UrlConnection";
+
   private final AwsSettings settings;
   private final SdkHttpClient http;
 
   public AwsClients(AwsSettings settings) {
     this.settings = settings;
+    // Built beside the service clients: its TLS context is not needed before the first request.
     this.http =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .socketTimeout(SOCKET_TIMEOUT)
-            .build();
+        new StartedHttpClient(
+            HTTP_CLIENT_NAME,
+            () ->
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(SOCKET_TIMEOUT)
+                    .build());
   }
 
   public DynamoDbClient dynamoDb() {

@@ -40,7 +40,7 @@ public final class ApiHandler
   /** Wired from these variables instead of the process's (a local run against make up). */
   public ApiHandler(Map<String, String> environment) {
     this(
-        FunctionRuntime.fromEnvironment("api", environment),
+        FunctionRuntime.fromEnvironment("api", environment, System.out, ApiWarmUp::run),
         AwsApiPorts.links(environment),
         AwsApiPorts.sweeps(environment));
   }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The AWS adapters (DynamoDB, S3, SQS) a function's environment names, as fleet ports. */
 public final class AwsFleetPorts {
@@ -24,16 +25,35 @@ public final class AwsFleetPorts {
   /** template.yaml's visibility timeout of the scan queue. */
   private static final Duration VISIBILITY = Duration.ofSeconds(1800);
 
+  /** When the queue's SDK client is built. */
+  public enum QueueClient {
+    /** On the first call to the queue: functions whose invocations mostly never send (the API). */
+    ON_FIRST_USE,
+    /**
+     * Started at once on a thread of its own, beside the rest of init, and waited for on the first
+     * call: a function whose every invocation sends (the sweep), ADR 0032.
+     */
+    BESIDE_INIT
+  }
+
   private AwsFleetPorts() {}
 
   /**
    * @param correlationId the current invocation's correlation ID, carried on every job sent
    */
   public static FleetPorts open(FunctionEnvironment env, Supplier<Optional<String>> correlationId) {
+    return open(env, correlationId, QueueClient.ON_FIRST_USE);
+  }
+
+  /** As {@link #open(FunctionEnvironment, Supplier)}, building the queue's client {@code when}. */
+  public static FleetPorts open(
+      FunctionEnvironment env, Supplier<Optional<String>> correlationId, QueueClient when) {
     Clock clock = Clock.systemUTC();
     AwsClients clients = new AwsClients(env.aws());
-    byte[] cursorKey = CursorKeys.resolve(env, clients::secretsManager);
+    // The DynamoDB client first: built while the HTTP client's TLS context is still being set up,
+    // which the cursor key's secret read (a first request) would otherwise wait for (ADR 0032).
     DynamoDbClient dynamo = clients.dynamoDb();
+    byte[] cursorKey = CursorKeys.resolve(env, clients::secretsManager);
     ReportStore reports =
         env.bucket()
             .map(
@@ -54,11 +74,15 @@ public final class AwsFleetPorts {
                               env.deadLetterUrl(), FunctionEnvironment.DEAD_LETTER_URL),
                           env.maxReceives(),
                           VISIBILITY);
+                  Supplier<SqsClient> sqs =
+                      when == QueueClient.BESIDE_INIT
+                          ? InitTask.start("sqs", clients::sqs)
+                          : clients::sqs;
                   return Lazily.port(
                       JobQueue.class,
                       () ->
                           new SqsJobQueue(
-                              clients.sqs(),
+                              sqs.get(),
                               queues,
                               new DynamoFailureReasons(dynamo, env.table(), clock),
                               correlationId,

@@ -29,14 +29,42 @@ public final class EventJson {
     return node == null || node.isMissingNode() ? NullNode.getInstance() : node;
   }
 
-  /** The event as a map (a JSON object), or null when it is not one. */
+  /**
+   * The event as a map (a JSON object), or null when it is not one: objects as maps in their order,
+   * arrays as lists, numbers as Integer, Long, BigInteger or Double (as Jackson's untyped mapping
+   * gives them), null as null. Walked by hand: {@code convertValue} would build a map deserializer
+   * by introspecting the map class, dozens of reflection-heavy classes on a cold start for a
+   * document of a few fields (ADR 0032).
+   */
   public static Map<String, Object> map(JsonNode event) {
-    if (!event.isObject()) {
-      return null;
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = JSON.convertValue(event, LinkedHashMap.class);
+    return event.isObject() ? object(event) : null;
+  }
+
+  private static Map<String, Object> object(JsonNode node) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    node.properties().forEach(entry -> map.put(entry.getKey(), value(entry.getValue())));
     return map;
+  }
+
+  private static Object value(JsonNode node) {
+    if (node.isObject()) {
+      return object(node);
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(item -> list.add(value(item)));
+      return list;
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNumber()) {
+      return node.isFloatingPointNumber() ? (Object) node.doubleValue() : node.numberValue();
+    }
+    return null; // JSON null (a tree read from text holds no other kind)
   }
 
   /** Writes {@code value} (maps, lists, strings, numbers, booleans) as one JSON document. */

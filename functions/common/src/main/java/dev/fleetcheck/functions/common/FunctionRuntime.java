@@ -59,11 +59,36 @@ public final class FunctionRuntime {
   /** The same, logging to {@code out} (an in-process run that keeps stdout for its result). */
   public static FunctionRuntime fromEnvironment(
       String function, Map<String, String> environment, PrintStream out) {
+    return fromEnvironment(function, environment, out, () -> {});
+  }
+
+  /**
+   * The same, running {@code alongside} (the function's own warm-up: its event path on constants)
+   * on this thread while another builds the AWS adapters: the SDK's HTTP client with its TLS
+   * context, and the clients (ADR 0032). Configuration is checked before either starts, and a
+   * failure to build the adapters still fails here, at init.
+   */
+  public static FunctionRuntime fromEnvironment(
+      String function, Map<String, String> environment, PrintStream out, Runnable alongside) {
+    return fromEnvironment(
+        function, environment, out, alongside, AwsFleetPorts.QueueClient.ON_FIRST_USE);
+  }
+
+  /** The same, building the queue's SDK client {@code queueClient}. */
+  public static FunctionRuntime fromEnvironment(
+      String function,
+      Map<String, String> environment,
+      PrintStream out,
+      Runnable alongside,
+      AwsFleetPorts.QueueClient queueClient) {
     FunctionEnvironment settings = FunctionEnvironment.of(environment);
     AtomicReference<FunctionLog> log = new AtomicReference<>();
-    FleetPorts ports = AwsFleetPorts.open(settings, correlationOf(log));
+    InitTask<FleetPorts> ports =
+        InitTask.start("aws", () -> AwsFleetPorts.open(settings, correlationOf(log), queueClient));
+    JsonWarmUp.run();
+    alongside.run();
     FunctionRuntime runtime =
-        over(function, ports, new FleetRuntime.Settings(settings.rulePackDigest()), out);
+        over(function, ports.get(), new FleetRuntime.Settings(settings.rulePackDigest()), out);
     log.set(runtime.log());
     return runtime;
   }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.fleetcheck.core.fleet.StartSweep;
 import dev.fleetcheck.core.port.RepoInventory;
+import dev.fleetcheck.functions.common.AwsFleetPorts;
 import dev.fleetcheck.functions.common.EventJson;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.Invocations;
@@ -44,7 +45,9 @@ public final class SweepHandler
   /** The same, logging to {@code out} (an in-process run that keeps stdout for its result). */
   public SweepHandler(Map<String, String> environment, PrintStream out) {
     this(
-        FunctionRuntime.fromEnvironment("sweep", environment, out),
+        // Every sweep sends jobs: its queue's client is built beside init (ADR 0032).
+        FunctionRuntime.fromEnvironment(
+            "sweep", environment, out, SweepWarmUp::run, AwsFleetPorts.QueueClient.BESIDE_INIT),
         SweepWiring.inventory(environment));
   }
 

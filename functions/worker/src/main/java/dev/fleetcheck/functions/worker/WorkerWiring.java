@@ -14,6 +14,8 @@ import dev.fleetcheck.functions.common.AwsFleetPorts;
 import dev.fleetcheck.functions.common.FunctionEnvironment;
 import dev.fleetcheck.functions.common.FunctionRuntime;
 import dev.fleetcheck.functions.common.GitHubAccess;
+import dev.fleetcheck.functions.common.InitTask;
+import dev.fleetcheck.functions.common.JsonWarmUp;
 import dev.fleetcheck.functions.common.Metrics;
 import dev.fleetcheck.vcs.AccessToken;
 import dev.fleetcheck.vcs.fetch.FetchLimits;
@@ -110,15 +112,26 @@ public final class WorkerWiring {
       Map<String, String> env, PrintStream out, Path workRoot) {
     FunctionEnvironment settings = FunctionEnvironment.of(env);
     Duration timeout = scanTimeout(env);
+    // The SDK clients, and those that read the GitHub secret, on threads of their own while this
+    // one loads the rule pack and runs the batch's JSON path on a constant (ADR 0032). Both are
+    // waited for here: init still fails when they cannot be built, and nothing runs on after it.
+    InitTask<FleetPorts> ports =
+        InitTask.start("aws", () -> AwsFleetPorts.open(settings, Optional::empty));
+    InitTask<Supplier<Optional<String>>> tokens =
+        InitTask.start("github", () -> GitHubAccess.tokens(settings));
+    RulePack.standard();
+    JsonWarmUp.run();
+    WorkerWarmUp.run();
+    FleetPorts built = ports.get();
     return new WorkerWiring(
-        AwsFleetPorts.open(settings, Optional::empty),
+        built,
         out,
         workRoot,
         timeout,
         jgit(
             workRoot,
             timeout,
-            GitHubAccess.tokens(settings),
+            tokens.get(),
             Boolean.parseBoolean(env.getOrDefault(ALLOW_FILE_URLS_VARIABLE, "false"))));
   }
 

@@ -1,0 +1,71 @@
+package dev.fleetcheck.aws;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * An HTTP client whose construction starts on a thread of its own and is waited for on the first
+ * request. The url-connection client builds its TLS context when it is created (the JDK's trust
+ * store read and parsed, the TLS provider initialised): in a fresh JVM that is a large part of the
+ * SDK's set-up, and nothing else needs it until the first request, so the service clients are built
+ * meanwhile (ADR 0032). The SDK asks for the client's name while it builds a service client; that
+ * is answered without waiting.
+ */
+final class StartedHttpClient implements SdkHttpClient {
+
+  private final String name;
+  private final FutureTask<SdkHttpClient> client;
+
+  StartedHttpClient(String name, Supplier<SdkHttpClient> build) {
+    this.name = name;
+    this.client = new FutureTask<>(build::get);
+    Thread thread = new Thread(client, "fleetcheck-http-client");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+    return built().prepareRequest(request);
+  }
+
+  @Override
+  public String clientName() {
+    return name;
+  }
+
+  @Override
+  public void close() {
+    built().close();
+  }
+
+  private SdkHttpClient built() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return client.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // a request needs the client: keep waiting, restore the flag after
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
