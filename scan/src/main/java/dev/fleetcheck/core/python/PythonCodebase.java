@@ -5,11 +5,10 @@ import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Python files of a snapshot, each tokenized and analysed at most once per scan, so that every
@@ -25,8 +24,8 @@ public final class PythonCodebase {
 
   private final RepoSnapshot snapshot;
   private final ProfileScope scope;
-  private final Map<String, Optional<PythonModule>> modules = new HashMap<>();
-  private List<PythonModule> sourceModules;
+  private final Map<String, Optional<PythonModule>> modules = new ConcurrentHashMap<>();
+  private volatile List<PythonModule> sourceModules;
 
   private PythonCodebase(RepoSnapshot snapshot, ProfileScope scope) {
     this.snapshot = snapshot;
@@ -40,16 +39,23 @@ public final class PythonCodebase {
 
   /** Every readable {@code .py} file outside test code, in path order. */
   public List<PythonModule> sourceModules() {
-    if (sourceModules == null) {
-      List<PythonModule> list = new ArrayList<>();
-      for (SourceFile file : snapshot.files()) {
-        if (file.isPython() && !file.testCode()) {
-          module(file.path()).ifPresent(list::add);
+    List<PythonModule> known = sourceModules;
+    if (known == null) {
+      synchronized (this) {
+        known = sourceModules;
+        if (known == null) {
+          // Files are independent: analysed on every core, the list kept in path order.
+          known =
+              snapshot.files().parallelStream()
+                  .filter(file -> file.isPython() && !file.testCode())
+                  .map(file -> module(file.path()))
+                  .flatMap(Optional::stream)
+                  .toList();
+          sourceModules = known;
         }
       }
-      sourceModules = List.copyOf(list);
     }
-    return sourceModules;
+    return known;
   }
 
   /**
