@@ -34,7 +34,8 @@ import java.util.function.Predicate;
 
 /**
  * Runs a rule pack over one snapshot: detects profiles, decides applicability, runs each check,
- * applies waivers and scores. Thread-safe; one call is one scan on the calling thread. The
+ * applies waivers and scores. Thread-safe; one call is one scan, its rules run on the calling
+ * thread and the engine's rule threads ({@link RuleThreads}), the results in pack order. The
  * snapshot's {@link ScanDeadline} is checked before each rule: a scan out of time throws
  * SCAN_TIMEOUT rather than report partial results.
  */
@@ -71,18 +72,18 @@ public final class ScanEngine {
     RuleContext context = new RuleContext(facts, profiles);
     WaiverSet waivers = facts.get(WaiverRecords.FACT);
 
-    List<RuleResult> results = new ArrayList<>();
-    for (RuleMeta meta : pack.metas()) {
-      if (!selected.test(meta.id())) {
-        continue;
-      }
-      snapshot.deadline().check();
-      Optional<Rule> rule = pack.rule(meta.id());
-      Level level = rule.map(r -> r.level(meta.level(), profiles)).orElse(meta.level());
-      Outcome outcome = outcomeOf(meta, rule, context, snapshot.deadline());
-      outcome = redaction.redact(applyWaiver(meta.id(), outcome, waivers, today));
-      results.add(new RuleResult(meta, level, outcome));
-    }
+    List<RuleMeta> metas = pack.metas().stream().filter(meta -> selected.test(meta.id())).toList();
+    List<RuleResult> results =
+        RuleThreads.map(
+            metas,
+            meta -> {
+              snapshot.deadline().check();
+              Optional<Rule> rule = pack.rule(meta.id());
+              Level level = rule.map(r -> r.level(meta.level(), profiles)).orElse(meta.level());
+              Outcome outcome = outcomeOf(meta, rule, context, snapshot.deadline());
+              outcome = redaction.redact(applyWaiver(meta.id(), outcome, waivers, today));
+              return new RuleResult(meta, level, outcome);
+            });
     List<Evidence> notes = new ArrayList<>(snapshot.notes());
     if (!profiles.contains(Profile.PYTHON)) {
       notes.add(

@@ -6,7 +6,6 @@ import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.lang.ref.SoftReference;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,14 +49,19 @@ public final class PythonCodebase {
   public List<PythonModule> sourceModules() {
     List<PythonModule> known = sourceModules;
     if (known == null) {
-      List<PythonModule> list = new ArrayList<>();
-      for (SourceFile file : snapshot.files()) {
-        if (file.isPython() && !file.testCode()) {
-          module(file.path()).ifPresent(list::add);
+      synchronized (this) {
+        known = sourceModules;
+        if (known == null) {
+          // Files are independent: analysed on every core, the list kept in path order.
+          known =
+              snapshot.files().parallelStream()
+                  .filter(file -> file.isPython() && !file.testCode())
+                  .map(file -> module(file.path()))
+                  .flatMap(Optional::stream)
+                  .toList();
+          sourceModules = known;
         }
       }
-      known = List.copyOf(list);
-      sourceModules = known;
     }
     return known;
   }

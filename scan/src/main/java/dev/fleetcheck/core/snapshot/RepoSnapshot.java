@@ -149,8 +149,18 @@ public final class RepoSnapshot {
     if (file == null || file.binary() || !file.contentReadable()) {
       return Optional.empty();
     }
+    deadline.check();
+    String keptText = rereads.text(path);
+    if (keptText != null) {
+      return Optional.of(keptText);
+    }
     byte[] content = content(file, true);
-    return content == null ? Optional.empty() : Optional.of(decodeUtf8Leniently(content));
+    if (content == null) {
+      return Optional.empty();
+    }
+    String text = decodeUtf8Leniently(content);
+    rereads.offerText(path, content, text);
+    return Optional.of(text);
   }
 
   /**
@@ -162,6 +172,11 @@ public final class RepoSnapshot {
     SourceFile file = byPath.get(path);
     if (file == null || file.binary() || !file.contentReadable()) {
       return Optional.empty();
+    }
+    deadline.check();
+    String keptText = rereads.text(path);
+    if (keptText != null) {
+      return Optional.of(keptText);
     }
     byte[] content = content(file, false);
     return content == null ? Optional.empty() : Optional.of(decodeUtf8Leniently(content));

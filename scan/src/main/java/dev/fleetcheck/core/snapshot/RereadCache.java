@@ -11,14 +11,18 @@ import java.util.Set;
  * a file only from its second read on spends the budget on what is read again. Files known to be
  * read again (Python sources, read by several facts in every scan) are kept from their first read.
  * Once the budget is spent nothing more is kept and nothing is evicted, so a scan that walks all
- * files in order cannot turn the cache over without a single hit. Safe for concurrent readers.
+ * files in order cannot turn the cache over without a single hit. The decoded text of a kept file
+ * is kept as well, within the same budget, since most rules read text and decoding it is most of a
+ * cached read's cost. Safe for concurrent readers.
  */
 final class RereadCache {
 
   private final long budgetBytes;
   private final Map<String, byte[]> kept = new HashMap<>();
+  private final Map<String, String> texts = new HashMap<>();
   private final Set<String> readOnce = new HashSet<>();
   private long usedBytes;
+  private long textChars;
 
   RereadCache(long budgetBytes) {
     this.budgetBytes = budgetBytes;
@@ -38,7 +42,7 @@ final class RereadCache {
     if ((readOnce.add(path) && !readAgain) || kept.containsKey(path)) {
       return false;
     }
-    if (usedBytes + content.length > budgetBytes) {
+    if (usedBytes + textChars + content.length > budgetBytes) {
       return false;
     }
     kept.put(path, content);
@@ -47,6 +51,27 @@ final class RereadCache {
     return true;
   }
 
+  /** The kept decoded text of {@code path}, or null when none is kept. */
+  synchronized String text(String path) {
+    return texts.get(path);
+  }
+
+  /**
+   * Offers the text decoded from {@code content}; kept when that very content is kept and the text
+   * fits the budget (counted at one byte a character, as a compact string of ASCII is).
+   */
+  synchronized void offerText(String path, byte[] content, String text) {
+    if (kept.get(path) != content || texts.containsKey(path)) {
+      return;
+    }
+    if (usedBytes + textChars + text.length() > budgetBytes) {
+      return;
+    }
+    texts.put(path, text);
+    textChars += text.length();
+  }
+
+  /** Bytes of content kept (decoded text not included). */
   synchronized long usedBytes() {
     return usedBytes;
   }
