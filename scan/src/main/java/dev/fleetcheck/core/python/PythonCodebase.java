@@ -33,6 +33,7 @@ public final class PythonCodebase {
   private final Map<String, Optional<PythonModule>> modules = new ConcurrentHashMap<>();
   private final Map<String, SoftReference<Parsed>> parsed = new ConcurrentHashMap<>();
   private volatile List<PythonModule> sourceModules;
+  private volatile List<PythonModule> testModules;
   private volatile List<PythonModule> productModules;
 
   private PythonCodebase(RepoSnapshot snapshot, ProfileScope scope) {
@@ -52,18 +53,36 @@ public final class PythonCodebase {
       synchronized (this) {
         known = sourceModules;
         if (known == null) {
-          // Files are independent: analysed on every core, the list kept in path order.
-          known =
-              snapshot.files().parallelStream()
-                  .filter(file -> file.isPython() && !file.testCode())
-                  .map(file -> module(file.path()))
-                  .flatMap(Optional::stream)
-                  .toList();
+          known = analysedInParallel(false);
           sourceModules = known;
         }
       }
     }
     return known;
+  }
+
+  /** Every readable {@code .py} file of test code, in path order. */
+  public List<PythonModule> testModules() {
+    List<PythonModule> known = testModules;
+    if (known == null) {
+      synchronized (this) {
+        known = testModules;
+        if (known == null) {
+          known = analysedInParallel(true);
+          testModules = known;
+        }
+      }
+    }
+    return known;
+  }
+
+  /** Files are independent: analysed on every core, the list kept in path order. */
+  private List<PythonModule> analysedInParallel(boolean testCode) {
+    return snapshot.files().parallelStream()
+        .filter(file -> file.isPython() && file.testCode() == testCode)
+        .map(file -> module(file.path()))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /**

@@ -9,8 +9,6 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.detect.ModuleValues;
 import dev.fleetcheck.core.rules.detect.PublicHosts;
-import dev.fleetcheck.core.snapshot.SourceFile;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,36 +145,37 @@ public final class TestSuite {
 
   private static TestSuite read(Facts facts) {
     PythonCodebase codebase = PythonCodebase.of(facts);
+    List<PythonModule> tests = codebase.testModules();
     Map<String, Boolean> conftestMocks = new HashMap<>();
-    List<PythonModule> tests = new ArrayList<>();
-    Map<String, String> texts = new HashMap<>();
-    for (SourceFile file : facts.snapshot().files()) {
-      if (file.isPython() && file.testCode()) {
-        Optional<PythonModule> module = codebase.module(file.path());
-        if (module.isPresent()) {
-          tests.add(module.get());
-          texts.put(file.path(), codebase.text(file.path()).orElse(""));
-          if (file.name().equals("conftest.py")) {
-            conftestMocks.put(file.parent(), mocksHttp(module.get(), texts.get(file.path())));
-          }
-        }
-      }
-    }
-    List<TestModule> modules = new ArrayList<>();
     for (PythonModule module : tests) {
-      String text = texts.get(module.path());
-      boolean mocks = mocksHttp(module, text) || conftestOnChain(module.path(), conftestMocks);
-      Set<String> hints = new java.util.TreeSet<>();
-      for (String hint : HINTS) {
-        if (text.contains(hint)) {
-          hints.add(hint);
-        }
+      if (module.fileName().equals("conftest.py")) {
+        conftestMocks.put(
+            parentOf(module.path()), mocksHttp(module, codebase.text(module.path()).orElse("")));
       }
-      modules.add(
-          new TestModule(
-              module, tiered(module.path()) || TIER_MARK.matcher(text).find(), mocks, hints));
     }
+    // Modules are independent once the conftest files are known: judged on every core.
+    List<TestModule> modules =
+        tests.parallelStream().map(module -> testModule(codebase, module, conftestMocks)).toList();
     return new TestSuite(modules);
+  }
+
+  private static TestModule testModule(
+      PythonCodebase codebase, PythonModule module, Map<String, Boolean> conftestMocks) {
+    String text = codebase.text(module.path()).orElse("");
+    boolean mocks = mocksHttp(module, text) || conftestOnChain(module.path(), conftestMocks);
+    Set<String> hints = new java.util.TreeSet<>();
+    for (String hint : HINTS) {
+      if (text.contains(hint)) {
+        hints.add(hint);
+      }
+    }
+    return new TestModule(
+        module, tiered(module.path()) || TIER_MARK.matcher(text).find(), mocks, hints);
+  }
+
+  private static String parentOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
   }
 
   private static boolean tiered(String path) {

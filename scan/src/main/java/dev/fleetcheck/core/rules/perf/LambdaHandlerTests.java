@@ -16,7 +16,6 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.LambdaHandlers;
-import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -103,14 +102,7 @@ public final class LambdaHandlerTests implements Rule {
   }
 
   private static List<PythonModule> testModules(RuleContext context) {
-    PythonCodebase codebase = PythonCodebase.of(context.facts());
-    List<PythonModule> tests = new ArrayList<>();
-    for (SourceFile file : context.snapshot().files()) {
-      if (file.isPython() && file.testCode()) {
-        codebase.module(file.path()).ifPresent(tests::add);
-      }
-    }
-    return tests;
+    return PythonCodebase.of(context.facts()).testModules();
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
-import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -38,18 +37,14 @@ record TestEvidence(
     boolean hasTests = false;
     boolean signs = false;
     boolean jwks = false;
-    for (SourceFile file : facts.snapshot().files()) {
-      if (!file.testCode() || !file.isPython()) {
-        continue;
-      }
-      var module = codebase.module(file.path());
-      var tokens = codebase.tokens(file.path());
-      if (module.isEmpty() || tokens.isEmpty()) {
+    for (PythonModule module : codebase.testModules()) {
+      var tokens = codebase.tokens(module.path());
+      if (tokens.isEmpty()) {
         continue;
       }
       hasTests = true;
-      modules.addAll(module.get().imports().values());
-      signs |= signs(module.get());
+      modules.addAll(module.imports().values());
+      signs |= signs(module);
       jwks |= scan(tokens.get(), names, statuses);
     }
     return new TestEvidence(

@@ -11,7 +11,6 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.Coverage;
-import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,11 +52,10 @@ public final class ExplainedTests implements Rule {
     ProfileScope scope = context.fact(ProfileScope.FACT);
     PythonCodebase codebase = PythonCodebase.of(context.facts());
     List<Coverage.Item> items = new ArrayList<>();
-    for (SourceFile file : context.snapshot().files()) {
-      if (!file.isPython() || !file.testCode() || scope.inExcludedFolder(file.path())) {
-        continue;
+    for (PythonModule module : codebase.testModules()) {
+      if (!scope.inExcludedFolder(module.path())) {
+        tests(module, items);
       }
-      codebase.module(file.path()).ifPresent(module -> tests(module, items));
     }
     return new Coverage(items)
         .outcome(
