@@ -7,7 +7,6 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
@@ -87,8 +86,9 @@ public final class PositionalDispatch implements Rule {
                 && entryPoint(module));
     Optional<String> text = readsArgv ? codebase.text(module.path()) : Optional.empty();
     if (text.isPresent() && text.get().contains("argv[")) {
-      // Tokenized from the text just decoded: codebase.tokens would decode it again.
-      Optional.of(PythonTokenizer.tokenize(text.get()))
+      // The codebase keeps each file's tokens from its analysis.
+      codebase
+          .tokens(module.path())
           .ifPresent(
               t -> {
                 for (int line : argvDispatch(t)) {

@@ -8,7 +8,6 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -83,11 +82,12 @@ public final class SwallowedInterrupts implements Rule {
     if (text.isEmpty()) {
       text = codebase.text(module.path());
     }
-    Optional<Tokens> tokens = text.map(PythonTokenizer::tokenize);
-    if (tokens.isEmpty()) {
+    // The codebase keeps each file's blocks from its analysis.
+    Optional<Blocks> kept = text.isEmpty() ? Optional.empty() : codebase.blocks(module.path());
+    if (kept.isEmpty()) {
       return List.of();
     }
-    Blocks blocks = Blocks.of(tokens.get());
+    Blocks blocks = kept.get();
     List<Evidence> findings = new ArrayList<>();
     for (Blocks.Block block : blocks.of(Blocks.Kind.EXCEPT)) {
       Optional<String> caught = interruptCatcher(block.name());

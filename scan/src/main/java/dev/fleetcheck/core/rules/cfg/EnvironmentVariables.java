@@ -8,7 +8,6 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.detect.LambdaTemplates;
@@ -65,16 +64,17 @@ record EnvironmentVariables(List<Variable> all) {
           call.keyword("envvar").ifPresent(v -> strings(v, module.path(), call.line(), found));
         }
       }
-      codebase
-          .text(module.path())
-          .filter(text -> text.contains("environ["))
-          .ifPresent(
-              text ->
-                  subscripts(
-                      module.path(),
-                      PythonTokenizer.tokenize(text),
-                      "os.environ".equals(module.imports().get("environ")),
-                      found));
+      if (codebase.text(module.path()).filter(text -> text.contains("environ[")).isPresent()) {
+        codebase
+            .tokens(module.path())
+            .ifPresent(
+                tokens ->
+                    subscripts(
+                        module.path(),
+                        tokens,
+                        "os.environ".equals(module.imports().get("environ")),
+                        found));
+      }
     }
     for (LambdaTemplates.Template template : LambdaTemplates.read(facts)) {
       templateVariables(template, found);

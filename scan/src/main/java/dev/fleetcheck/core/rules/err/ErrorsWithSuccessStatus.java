@@ -82,7 +82,9 @@ public final class ErrorsWithSuccessStatus implements Rule {
         lambdaResponses(module, t, findings);
       }
       if (!routes.isEmpty()) {
-        routeReturns(module, Blocks.of(t), routes, findings);
+        codebase
+            .blocks(module.path())
+            .ifPresent(blocks -> routeReturns(module, blocks, routes, findings));
       }
     }
     return Outcome.assisted(findings);

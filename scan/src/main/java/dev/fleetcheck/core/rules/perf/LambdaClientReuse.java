@@ -9,7 +9,6 @@ import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -98,9 +97,9 @@ public final class LambdaClientReuse implements Rule {
     List<Evidence> findings = new ArrayList<>();
     for (LambdaHandlers.Handler handler : handlers) {
       Optional<PythonModule> module = codebase.module(handler.path());
-      Optional<Tokens> tokens = codebase.tokens(handler.path());
-      if (module.isPresent() && tokens.isPresent()) {
-        findings.addAll(findings(module.get(), Blocks.of(tokens.get()), handler));
+      Optional<Blocks> blocks = codebase.blocks(handler.path());
+      if (module.isPresent() && blocks.isPresent()) {
+        findings.addAll(findings(module.get(), blocks.get(), handler));
       }
     }
     if (!findings.isEmpty()) {
