@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -115,23 +116,32 @@ public final class UndocumentedEnvVars implements Rule {
    * character, so looking at them one by one finds the same words.
    */
   private static Documentation read(RuleContext context, Set<String> wanted, boolean keepText) {
+    if (!keepText) {
+      // Files are independent: read on every core, each skipped once every name is found.
+      Set<String> found = ConcurrentHashMap.newKeySet();
+      context.snapshot().files().parallelStream()
+          .filter(UndocumentedEnvVars::documentation)
+          .forEach(
+              file -> {
+                if (found.size() < wanted.size()) {
+                  context
+                      .snapshot()
+                      .readBytes(file.path())
+                      .ifPresent(b -> collectWords(b, wanted, found));
+                }
+              });
+      return new Documentation(Set.copyOf(found), "");
+    }
     Set<String> found = new HashSet<>();
     StringBuilder text = new StringBuilder();
     for (SourceFile file : context.snapshot().files()) {
-      if (!keepText && found.size() == wanted.size()) {
-        break;
-      }
       if (!documentation(file)) {
         continue;
       }
-      if (keepText) {
-        Optional<String> content = context.snapshot().readText(file.path());
-        if (content.isPresent()) {
-          collectWords(content.get().getBytes(StandardCharsets.UTF_8), wanted, found);
-          text.append(content.get()).append('\n');
-        }
-      } else {
-        context.snapshot().readBytes(file.path()).ifPresent(b -> collectWords(b, wanted, found));
+      Optional<String> content = context.snapshot().readText(file.path());
+      if (content.isPresent()) {
+        collectWords(content.get().getBytes(StandardCharsets.UTF_8), wanted, found);
+        text.append(content.get()).append('\n');
       }
     }
     return new Documentation(found, text.toString());
