@@ -1,6 +1,6 @@
 package dev.fleetcheck.aws;
 
-import java.util.concurrent.ExecutionException;
+import dev.fleetcheck.core.concurrent.Futures;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -44,28 +44,7 @@ final class StartedHttpClient implements SdkHttpClient {
   }
 
   private SdkHttpClient built() {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return client.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // a request needs the client: keep waiting, restore the flag after
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    // A request needs the client: an interrupt does not stop the wait (its flag is restored).
+    return Futures.awaitUninterruptibly(client);
   }
 }

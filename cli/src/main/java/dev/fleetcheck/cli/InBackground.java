@@ -1,6 +1,6 @@
 package dev.fleetcheck.cli;
 
-import java.util.concurrent.ExecutionException;
+import dev.fleetcheck.core.concurrent.Futures;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -22,28 +22,6 @@ final class InBackground {
   }
 
   private static <T> T await(FutureTask<T> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return Futures.awaitUninterruptibly(task);
   }
 }

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.facts;
 
+import dev.fleetcheck.core.concurrent.Futures;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import java.util.ArrayDeque;
@@ -67,14 +68,7 @@ public final class Facts {
       return task.get();
     } catch (ExecutionException e) {
       // The computing thread's own exception, unchanged, on every thread that asks for the fact.
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("fact " + fact.name() + " failed", cause);
+      throw Futures.unchecked(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for fact " + fact.name(), e);

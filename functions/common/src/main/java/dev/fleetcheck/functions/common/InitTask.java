@@ -1,6 +1,6 @@
 package dev.fleetcheck.functions.common;
 
-import java.util.concurrent.ExecutionException;
+import dev.fleetcheck.core.concurrent.Futures;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -33,28 +33,6 @@ public final class InitTask<T> implements Supplier<T> {
   /** The work's result, once it is done; its own exception when it failed. */
   @Override
   public T get() {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // the result is still needed: keep waiting, restore the flag after
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return Futures.awaitUninterruptibly(task);
   }
 }
