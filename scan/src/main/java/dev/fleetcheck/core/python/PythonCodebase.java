@@ -32,8 +32,8 @@ public final class PythonCodebase {
   private final ProfileScope scope;
   private final Map<String, Optional<PythonModule>> modules = new ConcurrentHashMap<>();
   private final Map<String, SoftReference<Parsed>> parsed = new ConcurrentHashMap<>();
-  private volatile List<PythonModule> sourceModules;
-  private volatile List<PythonModule> testModules;
+  // Test code or not, to its modules: each list made once, by the first thread that asks.
+  private final Map<Boolean, List<PythonModule>> analysed = new ConcurrentHashMap<>();
   private volatile List<PythonModule> productModules;
 
   private PythonCodebase(RepoSnapshot snapshot, ProfileScope scope) {
@@ -48,32 +48,12 @@ public final class PythonCodebase {
 
   /** Every readable {@code .py} file outside test code, in path order. */
   public List<PythonModule> sourceModules() {
-    List<PythonModule> known = sourceModules;
-    if (known == null) {
-      synchronized (this) {
-        known = sourceModules;
-        if (known == null) {
-          known = analysedInParallel(false);
-          sourceModules = known;
-        }
-      }
-    }
-    return known;
+    return analysed.computeIfAbsent(false, this::analysedInParallel);
   }
 
   /** Every readable {@code .py} file of test code, in path order. */
   public List<PythonModule> testModules() {
-    List<PythonModule> known = testModules;
-    if (known == null) {
-      synchronized (this) {
-        known = testModules;
-        if (known == null) {
-          known = analysedInParallel(true);
-          testModules = known;
-        }
-      }
-    }
-    return known;
+    return analysed.computeIfAbsent(true, this::analysedInParallel);
   }
 
   /** Files are independent: analysed on every core, the list kept in path order. */
