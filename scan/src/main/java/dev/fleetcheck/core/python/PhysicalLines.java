@@ -7,7 +7,7 @@ import java.util.Arrays;
  * splits them (trailing empty lines kept), without a regular expression; a line's text is made only
  * when asked for, since the layout pass looks at few of them.
  */
-final class PhysicalLines {
+public final class PhysicalLines {
 
   private final String text;
   private int[] starts = new int[64];
@@ -16,25 +16,37 @@ final class PhysicalLines {
 
   private PhysicalLines(String text) {
     this.text = text;
+    int length = text.length();
+    int nextLf = -1;
+    int nextCr = -1;
     int start = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        add(start, i);
-        start = i + 1;
-      } else if (c == '\r') {
-        add(start, i);
-        if (i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
+    while (true) {
+      // The next LF and the next CR are each found with indexOf (a vectorised search) and kept
+      // until the scan passes them; CR-free text then never looks for a CR again.
+      if (nextLf < start) {
+        nextLf = indexOrEnd(text, '\n', start);
       }
+      if (nextCr < start) {
+        nextCr = indexOrEnd(text, '\r', start);
+      }
+      int end = Math.min(nextLf, nextCr);
+      add(start, end);
+      if (end == length) {
+        return;
+      }
+      start =
+          text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
+              ? end + 2
+              : end + 1;
     }
-    add(start, n);
   }
 
-  static PhysicalLines of(String text) {
+  private static int indexOrEnd(String text, char c, int from) {
+    int at = text.indexOf(c, from);
+    return at < 0 ? text.length() : at;
+  }
+
+  public static PhysicalLines of(String text) {
     return new PhysicalLines(text);
   }
 
@@ -48,12 +60,22 @@ final class PhysicalLines {
     return all;
   }
 
-  int count() {
+  public int count() {
     return count;
   }
 
+  /** Where line {@code index} (0-based) starts in the text. */
+  public int start(int index) {
+    return starts[index];
+  }
+
+  /** Where line {@code index} (0-based) ends in the text, before its line break. */
+  public int end(int index) {
+    return ends[index];
+  }
+
   /** The text of line {@code index}, 0-based, without its line break. */
-  String get(int index) {
+  public String get(int index) {
     return text.substring(starts[index], ends[index]);
   }
 

@@ -7,6 +7,7 @@ import dev.fleetcheck.core.facts.python.Pyproject;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.PhysicalLines;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
@@ -89,47 +90,28 @@ public final class LineLength implements Rule {
 
   /**
    * The first long line of a file and how many there are; empty when none. Lines end at CRLF, CR or
-   * LF. The text is scanned for line ends by hand rather than split with a regular expression, and
-   * a line's code points are counted, and the pragma and URL patterns tried, only when it has more
-   * chars than the limit: a line has at most as many code points as chars.
+   * LF ({@link PhysicalLines}, no regular expression), and a line's code points are counted, and
+   * the pragma and URL patterns tried, only when it has more chars than the limit: a line has at
+   * most as many code points as chars.
    */
   static Optional<Evidence> longLines(String path, String text, int limit) {
     int first = 0;
     int count = 0;
     int longest = 0;
-    int lineNo = 0;
-    int length = text.length();
-    int nextLf = -1;
-    int nextCr = -1;
-    int start = 0;
-    while (start <= length) {
-      // The next LF and the next CR are each found with indexOf (a vectorised search) and kept
-      // until the scan passes them; CR-free text then never looks for a CR again.
-      if (nextLf < start) {
-        nextLf = indexOrEnd(text, '\n', start);
-      }
-      if (nextCr < start) {
-        nextCr = indexOrEnd(text, '\r', start);
-      }
-      int end = Math.min(nextLf, nextCr);
-      lineNo++;
+    PhysicalLines lines = PhysicalLines.of(text);
+    for (int i = 0; i < lines.count(); i++) {
+      int start = lines.start(i);
+      int end = lines.end(i);
       if (end - start > limit) {
         int codePoints = text.codePointCount(start, end);
         if (codePoints > limit && !exempt(text.substring(start, end))) {
           count++;
           longest = Math.max(longest, codePoints);
           if (first == 0) {
-            first = lineNo;
+            first = i + 1;
           }
         }
       }
-      if (end == length) {
-        break;
-      }
-      start =
-          text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
-              ? end + 2
-              : end + 1;
     }
     if (count == 0) {
       return Optional.empty();
@@ -145,11 +127,6 @@ public final class LineLength implements Rule {
                 + " characters (longest "
                 + longest
                 + ")"));
-  }
-
-  private static int indexOrEnd(String text, char c, int from) {
-    int at = text.indexOf(c, from);
-    return at < 0 ? text.length() : at;
   }
 
   private static boolean exempt(String line) {
