@@ -1,14 +1,14 @@
 package dev.fleetcheck.core.contract;
 
+import dev.fleetcheck.core.concurrent.Futures;
 import dev.fleetcheck.core.fleet.QueuePoller;
 import dev.fleetcheck.core.fleet.ScanWorker;
 import dev.fleetcheck.core.port.JobQueue;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /** Worker loops for the scenario suites, over {@link QueuePoller} rounds. */
@@ -30,40 +30,34 @@ public final class Workers {
       JobQueue queue, Supplier<ScanWorker> workers, int threads, int batchSize)
       throws InterruptedException {
     ExecutorService executor = Executors.newFixedThreadPool(threads);
+    // Results are taken as workers end, not in start order: once one worker dies, the others may
+    // wait for ever on the deliveries it left in flight, so its death must end the run at once.
+    CompletionService<Long> running = new ExecutorCompletionService<>(executor);
     try {
-      List<Future<Long>> running = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         ScanWorker worker = workers.get();
-        running.add(
-            executor.submit(
-                () -> {
-                  long handled = 0;
-                  while (true) {
-                    int polled = pollOnce(queue, worker, batchSize);
-                    handled += polled;
-                    if (polled == 0) {
-                      if (queue.depth().drained()) {
-                        return handled;
-                      }
-                      Thread.sleep(5);
-                    }
+        running.submit(
+            () -> {
+              long handled = 0;
+              while (true) {
+                int polled = pollOnce(queue, worker, batchSize);
+                handled += polled;
+                if (polled == 0) {
+                  if (queue.depth().drained()) {
+                    return handled;
                   }
-                }));
+                  Thread.sleep(5);
+                }
+              }
+            });
       }
       long handled = 0;
-      for (Future<Long> future : running) {
-        handled += future.get();
+      for (int t = 0; t < threads; t++) {
+        handled += running.take().get();
       }
       return handled;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
+      throw Futures.unchecked(e.getCause());
     } finally {
       executor.shutdownNow();
     }
