@@ -163,7 +163,8 @@ public final class ModuleAnalyzer {
         LayoutAnalyzer.analyze(t),
         exceptHandlers,
         Extents.of(blocks),
-        codeLines());
+        codeLines(),
+        Vocabulary.of(t));
   }
 
   private int codeLines() {

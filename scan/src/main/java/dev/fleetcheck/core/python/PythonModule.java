@@ -17,6 +17,8 @@ import java.util.Map;
  * @param layout blank lines, docstring quotes and explaining comments ({@link Layout})
  * @param extents the size of every def and class, in source order ({@link Extent})
  * @param codeLines the lines holding anything but whitespace
+ * @param vocabulary the names its code spells, for checks to skip modules early ({@link
+ *     Vocabulary})
  */
 public record PythonModule(
     String path,
@@ -35,7 +37,8 @@ public record PythonModule(
     Layout layout,
     List<ExceptHandler> exceptHandlers,
     List<Extent> extents,
-    int codeLines) {
+    int codeLines,
+    Vocabulary vocabulary) {
 
   public PythonModule {
     extents = List.copyOf(extents);
@@ -48,6 +51,19 @@ public record PythonModule(
     functions = List.copyOf(functions);
     classes = List.copyOf(classes);
     exceptHandlers = List.copyOf(exceptHandlers);
+  }
+
+  /**
+   * Whether the code may spell {@code name} as a name (not inside a string or comment): when not,
+   * no call, import, assignment, decorator or definition of the module involves that name.
+   */
+  public boolean mentions(String name) {
+    return vocabulary.mentions(name);
+  }
+
+  /** Whether the code may spell any of {@code names} ({@link #mentions}). */
+  public boolean mentionsAny(java.util.Collection<String> names) {
+    return vocabulary.mentionsAny(names);
   }
 
   /** The file name without folders. */
