@@ -7,8 +7,12 @@ package dev.fleetcheck.core.rules.sec;
  */
 final class AsciiText {
 
-  /** English letters from the most to the least frequent, to pick the rarest of a needle. */
-  private static final String LETTER_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz";
+  /**
+   * Letters, '_' and '-' from the most to the least frequent in Python source (counted over
+   * CPython's standard library), to pick the rarest character of a needle: '_' is as frequent there
+   * as 'm', so "http_x_" jumps between x's, not underscores.
+   */
+  private static final String CHARACTER_FREQUENCY = "etsraniolcdfpu_mhgbxy-wvkjzq";
 
   /** Below this length (names, keys) a plain scan beats choosing where to jump. */
   private static final int LONG_TEXT = 64;
@@ -56,13 +60,14 @@ final class AsciiText {
   }
 
   /**
-   * The index of the needle's character to look for first: a non-letter, else its rarest letter.
+   * The index of the needle's character to look for first: a character not ranked (a digit, a rare
+   * sign), else its rarest ranked one.
    */
   private static int anchor(String needle) {
     int best = 0;
     int bestRank = -1;
     for (int j = 0; j < needle.length(); j++) {
-      int rank = LETTER_FREQUENCY.indexOf(needle.charAt(j));
+      int rank = CHARACTER_FREQUENCY.indexOf(needle.charAt(j));
       if (rank < 0) {
         return j;
       }

@@ -78,12 +78,9 @@ public final class AuditedPersonalData implements Rule {
     Set<String> auditLoggers = auditLoggers(module);
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
-      if (!logs.isLogCall(call)) {
-        continue;
-      }
-      boolean audit =
-          auditLoggers.contains(call.writtenReceiver()) || logs.eventNames(call).contains(EVENT);
-      if (!audit) {
+      // Both questions must hold: the cheaper one, whether the call is an audit event, first.
+      boolean audit = auditLoggers.contains(call.writtenReceiver()) || namesEvent(logs, call);
+      if (!audit || !logs.isLogCall(call)) {
         continue;
       }
       Set<String> keys = new TreeSet<>();
@@ -104,6 +101,13 @@ public final class AuditedPersonalData implements Rule {
       }
     }
     return findings;
+  }
+
+  /** {@code logs.eventNames(call).contains(EVENT)}, without listing the names. */
+  private static boolean namesEvent(LogCalls logs, Call call) {
+    return logs.message(call).filter(EVENT::equals).isPresent()
+        || call.keyword("event").orElse(null) instanceof PyValue.Str event
+            && event.value().equals(EVENT);
   }
 
   private static void keysOf(PyValue value, Set<String> keys) {

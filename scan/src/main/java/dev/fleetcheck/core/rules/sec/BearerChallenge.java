@@ -64,6 +64,16 @@ public final class BearerChallenge implements Rule {
 
   private static final Set<String> FASTAPI_BEARERS =
       Set.of("OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "OAuth2", "HTTPBearer");
+
+  /** The last parts of the callees {@link #fastApiBearer} accepts. */
+  static final Set<String> FASTAPI_BEARER_NAMES =
+      Set.of(
+          "OAuth2PasswordBearer",
+          "OAuth2AuthorizationCodeBearer",
+          "OAuth2",
+          "HTTPBearer",
+          "APIKeyHeader");
+
   private static final Set<String> RESPONSES =
       Set.of(
           "HTTPException",
@@ -74,6 +84,13 @@ public final class BearerChallenge implements Rule {
           "UJSONResponse",
           "HTMLResponse",
           "make_response");
+
+  /** The last parts of the callees {@link #unchallenged} judges: the responses and abort. */
+  private static final Set<String> RESPONSE_NAMES = with(RESPONSES, "abort");
+
+  /** The last parts of the callees that show bearer tokens: {@code decode} for JWT decoding. */
+  private static final Set<String> BEARER_CALLS = with(FASTAPI_BEARER_NAMES, "decode");
+
   private static final Set<String> RESPONSE_ROOTS =
       Set.of("fastapi", "starlette", "flask", "werkzeug", "rest_framework", "django");
   private static final Pattern JWT_ERRORS =
@@ -105,7 +122,8 @@ public final class BearerChallenge implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      for (Call call : module.calls()) {
+      boolean responds = module.mentionsAny(RESPONSE_NAMES);
+      for (Call call : responds ? module.calls() : List.<Call>of()) {
         unchallenged(call).ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
       }
       sessionFirst(module, findings);
@@ -138,7 +156,8 @@ public final class BearerChallenge implements Rule {
   /** Where the API takes bearer tokens, if it does. */
   private static Optional<Evidence> bearerSignal(RuleContext context, List<PythonModule> modules) {
     for (PythonModule module : modules) {
-      for (Call call : module.calls()) {
+      boolean named = module.mentionsAny(BEARER_CALLS);
+      for (Call call : named ? module.calls() : List.<Call>of()) {
         if (fastApiBearer(call) || isJwtDecode(call)) {
           return Optional.of(
               Evidence.at(module.path(), call.line(), "bearer tokens: " + call.written()));
@@ -147,7 +166,8 @@ public final class BearerChallenge implements Rule {
       for (String imported : module.imports().values()) {
         if (imported.startsWith("flask_jwt_extended")
             || imported.startsWith("rest_framework_simplejwt")
-            || DrfAuthentication.isTokenClass(imported)) {
+            // The token classes' names end so; the others are not matched against the pattern.
+            || imported.endsWith("Authentication") && DrfAuthentication.isTokenClass(imported)) {
           return Optional.of(Evidence.at(module.path(), 1, "bearer tokens: " + imported));
         }
       }
@@ -203,6 +223,9 @@ public final class BearerChallenge implements Rule {
 
   /** (a) for calls: a 401 response or exception without a WWW-Authenticate header. */
   private static Optional<String> unchallenged(Call call) {
+    if (!RESPONSE_NAMES.contains(call.name())) {
+      return Optional.empty();
+    }
     String root = firstPart(call.callee());
     boolean known = RESPONSE_ROOTS.contains(root) || call.callee().equals(call.written());
     if (!known) {
@@ -412,5 +435,11 @@ public final class BearerChallenge implements Rule {
       word = nameOrNumber;
     }
     return code.toString();
+  }
+
+  private static Set<String> with(Set<String> names, String name) {
+    Set<String> all = new java.util.HashSet<>(names);
+    all.add(name);
+    return Set.copyOf(all);
   }
 }

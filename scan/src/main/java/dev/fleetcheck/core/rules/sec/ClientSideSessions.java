@@ -58,10 +58,14 @@ public final class ClientSideSessions implements Rule {
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }
-    boolean serverSide = modules.stream().anyMatch(ClientSideSessions::serverSideFlaskSessions);
+    // Asked only once a module uses Flask's session: the answer matters nowhere else.
+    Boolean serverSide = null;
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      for (Call call : module.calls()) {
+      // The middleware's resolved name ends in SessionMiddleware, spelled in the call or its
+      // import.
+      boolean middleware = module.mentions("SessionMiddleware");
+      for (Call call : middleware ? module.calls() : List.<Call>of()) {
         boolean adds =
             call.name().equals("add_middleware") || call.callee().endsWith("middleware.Middleware");
         if (adds
@@ -75,8 +79,9 @@ public final class ClientSideSessions implements Rule {
                   "Starlette SessionMiddleware keeps the session in a signed client-side cookie"));
         }
       }
-      for (Assignment assignment : module.assignments()) {
-        if (assignment.name().equals("SESSION_ENGINE")
+      boolean engine = module.mentions("SESSION_ENGINE");
+      for (Assignment assignment : engine ? module.assignments() : List.<Assignment>of()) {
+        if (Names.lastPartIs(assignment.target(), "SESSION_ENGINE")
             && assignment.value() instanceof PyValue.Str str
             && str.value().equals(SIGNED_COOKIES)) {
           findings.add(
@@ -86,7 +91,13 @@ public final class ClientSideSessions implements Rule {
                   "SESSION_ENGINE keeps Django sessions in signed client-side cookies"));
         }
       }
-      if (!serverSide && module.imports().containsValue("flask.session")) {
+      if (!module.imports().containsValue("flask.session")) {
+        continue;
+      }
+      if (serverSide == null) {
+        serverSide = modules.stream().anyMatch(ClientSideSessions::serverSideFlaskSessions);
+      }
+      if (!serverSide) {
         findings.add(
             Evidence.file(
                 module.path(),
@@ -104,7 +115,7 @@ public final class ClientSideSessions implements Rule {
       }
     }
     for (Assignment assignment : module.assignments()) {
-      if (assignment.name().equals("SESSION_TYPE")) {
+      if (Names.lastPartIs(assignment.target(), "SESSION_TYPE")) {
         return true;
       }
     }

@@ -47,6 +47,10 @@ final class CorsOrigins {
           open.add(assignment.name());
         }
       }
+      // A binding to flask-cors's CORS spells CORS in the call or in its import.
+      if (!module.mentions("CORS")) {
+        continue;
+      }
       for (Binding binding : module.bindings()) {
         if (FLASK_CORS.contains(binding.callee())) {
           constructor(module, binding.line())

@@ -50,6 +50,10 @@ public final class HardCodedSecurityConfig implements Rule {
   private static final Set<String> ORIGIN_SETTINGS =
       Set.of("CORS_ALLOWED_ORIGINS", "CORS_ORIGINS", "CORS_ORIGIN_WHITELIST", "ALLOWED_ORIGINS");
 
+  /** Every call finding needs one of these keywords (decode's audience= or issuer= besides). */
+  private static final Set<String> CALL_TRIGGERS =
+      Set.of("decode", "allow_origins", "origins", "redirect_uri");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -62,7 +66,11 @@ public final class HardCodedSecurityConfig implements Rule {
 
   private static List<Evidence> findings(PythonModule module) {
     List<Evidence> findings = new ArrayList<>();
-    for (Call call : module.calls()) {
+    boolean callsNamed = module.mentionsAny(CALL_TRIGGERS);
+    for (Call call : callsNamed ? module.calls() : List.<Call>of()) {
+      if (call.keywords().isEmpty()) {
+        continue;
+      }
       if (call.name().equals("decode") && call.callee().contains("jwt")) {
         for (String key : List.of("audience", "issuer")) {
           call.keyword(key)
@@ -92,7 +100,8 @@ public final class HardCodedSecurityConfig implements Rule {
                           call.line(),
                           "OAuth redirect_uri hard-coded (" + uri + ")")));
     }
-    for (Assignment assignment : module.assignments()) {
+    boolean settingsNamed = module.mentionsAny(ORIGIN_SETTINGS);
+    for (Assignment assignment : settingsNamed ? module.assignments() : List.<Assignment>of()) {
       if (ORIGIN_SETTINGS.contains(assignment.name())) {
         mixedOrigins(assignment.value())
             .ifPresent(m -> findings.add(Evidence.at(module.path(), assignment.line(), m)));

@@ -45,6 +45,14 @@ public final class InsecureCookies implements Rule, ModuleCheck {
       Set.of("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY");
   private static final Set<String> COOKIE_SETTERS = Set.of("set_cookie", "set_signed_cookie");
 
+  private static final Set<String> NAMES =
+      Set.of(
+          "SESSION_COOKIE_SECURE",
+          "CSRF_COOKIE_SECURE",
+          "SESSION_COOKIE_HTTPONLY",
+          "set_cookie",
+          "set_signed_cookie");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -58,7 +66,9 @@ public final class InsecureCookies implements Rule, ModuleCheck {
   @Override
   public List<Evidence> findings(PythonModule module) {
     List<Evidence> findings = new ArrayList<>();
-    for (Assignment assignment : module.assignments()) {
+    // Assigned settings, keywords and cookie setters are spelled; a literal key is a string.
+    boolean named = module.mentionsAny(NAMES);
+    for (Assignment assignment : named ? module.assignments() : List.<Assignment>of()) {
       if (SETTINGS.contains(assignment.name()) && assignment.value().isFalse()) {
         findings.add(setting(module, assignment.line(), assignment.name()));
       }
@@ -68,7 +78,7 @@ public final class InsecureCookies implements Rule, ModuleCheck {
         findings.add(setting(module, pair.line(), pair.key()));
       }
     }
-    for (Call call : module.calls()) {
+    for (Call call : named ? module.calls() : List.<Call>of()) {
       for (Map.Entry<String, PyValue> keyword : call.keywords().entrySet()) {
         if (SETTINGS.contains(keyword.getKey()) && keyword.getValue().isFalse()) {
           findings.add(setting(module, call.line(), keyword.getKey()));

@@ -91,6 +91,23 @@ public final class InsecureTransport implements Rule, ModuleCheck {
   private static final Set<String> SSL_CONTEXTS =
       Set.of("ssl.create_default_context", "ssl.SSLContext");
 
+  /**
+   * The first part of every callee, binding or assignment owner a finding needs: a resolved callee
+   * starts with what its import names, so the module spells it (urllib for urllib.request, ssl for
+   * the contexts and ssl._create_unverified_context, requests for requests.packages.urllib3).
+   */
+  private static final Set<String> TRIGGERS =
+      Set.of(
+          "requests",
+          "httpx",
+          "aiohttp",
+          "urllib3",
+          "boto3",
+          "botocore",
+          "aiobotocore",
+          "urllib",
+          "ssl");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -103,10 +120,14 @@ public final class InsecureTransport implements Rule, ModuleCheck {
 
   @Override
   public List<Evidence> findings(PythonModule module) {
+    if (!module.mentionsAny(TRIGGERS)) {
+      return List.of();
+    }
+    StringConstants constants = new StringConstants(module);
     Set<String> clients = ModuleValues.namesBoundTo(module, CLIENTS);
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
-      problem(module, call, clients)
+      problem(constants, call, clients)
           .ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
     }
     Set<String> clientContexts = clientContexts(module);
@@ -132,7 +153,8 @@ public final class InsecureTransport implements Rule, ModuleCheck {
     return findings;
   }
 
-  private static Optional<String> problem(PythonModule module, Call call, Set<String> clients) {
+  private static Optional<String> problem(
+      StringConstants constants, Call call, Set<String> clients) {
     String callee = call.callee();
     if (callee.equals("ssl._create_unverified_context")) {
       return Optional.of("unverified TLS context: ssl._create_unverified_context()");
@@ -161,17 +183,17 @@ public final class InsecureTransport implements Rule, ModuleCheck {
       return Optional.of("TLS verification off: " + call.written() + "(..., cert_reqs=CERT_NONE)");
     }
     if (client) {
-      return plaintextUrl(module, call);
+      return plaintextUrl(constants, call);
     }
     return Optional.empty();
   }
 
-  private static Optional<String> plaintextUrl(PythonModule module, Call call) {
+  private static Optional<String> plaintextUrl(StringConstants constants, Call call) {
     List<PyValue> candidates = new ArrayList<>();
     call.keyword("url").ifPresent(candidates::add);
     candidates.addAll(call.positional().subList(0, Math.min(2, call.positional().size())));
     for (PyValue value : candidates) {
-      Optional<String> url = ModuleValues.string(module, value);
+      Optional<String> url = constants.string(value);
       Optional<String> host = url.flatMap(PublicHosts::plaintextPublicHost);
       if (host.isPresent()) {
         boolean credentials =

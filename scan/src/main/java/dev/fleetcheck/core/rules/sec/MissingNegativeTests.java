@@ -63,6 +63,12 @@ public final class MissingNegativeTests implements Rule {
   private static final Set<String> PERMISSION_SETTINGS =
       Set.of("permission_classes", "DEFAULT_PERMISSION_CLASSES");
 
+  /**
+   * The last parts of the callees, decorators and assigned names that protect routes, spelled in
+   * the code (or in the import the name was resolved through); a literal key is a string.
+   */
+  private static final Set<String> NAMES = union(SECURITY_CLASSES, GUARDS, PERMISSION_SETTINGS);
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -73,7 +79,10 @@ public final class MissingNegativeTests implements Rule {
     boolean protectedRoutes =
         context.fact(LambdaHandlers.FACT).stream().anyMatch(LambdaHandlers.Handler::authorizer);
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
-      protectedRoutes |= protects(module);
+      if (protectedRoutes) {
+        break;
+      }
+      protectedRoutes = protects(module);
     }
     if (!protectedRoutes) {
       return Outcome.notApplicable("no protected routes (no authentication or permission found)");
@@ -89,6 +98,12 @@ public final class MissingNegativeTests implements Rule {
   }
 
   private static boolean protects(PythonModule module) {
+    return module.mentionsAny(NAMES) && protectsByName(module)
+        || module.literalPairs().stream().anyMatch(p -> PERMISSION_SETTINGS.contains(p.key()));
+  }
+
+  /** The calls, decorators and assignments that protect: each spells one of {@link #NAMES}. */
+  private static boolean protectsByName(PythonModule module) {
     for (Call call : module.calls()) {
       if (SECURITY_CLASSES.contains(call.name()) && call.callee().startsWith("fastapi.")) {
         return true;
@@ -100,7 +115,15 @@ public final class MissingNegativeTests implements Rule {
         return true;
       }
     }
-    return module.assignments().stream().anyMatch(a -> PERMISSION_SETTINGS.contains(a.name()))
-        || module.literalPairs().stream().anyMatch(p -> PERMISSION_SETTINGS.contains(p.key()));
+    return module.assignments().stream().anyMatch(a -> PERMISSION_SETTINGS.contains(a.name()));
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> all = new java.util.HashSet<>();
+    for (Set<String> set : sets) {
+      all.addAll(set);
+    }
+    return Set.copyOf(all);
   }
 }

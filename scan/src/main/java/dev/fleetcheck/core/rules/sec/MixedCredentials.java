@@ -19,6 +19,7 @@ import dev.fleetcheck.core.rules.detect.RequestReads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +58,10 @@ public final class MixedCredentials implements Rule {
   private static final Pattern NOT_A_CREDENTIAL = Pattern.compile("(?i)(csrf|xsrf)");
   private static final String JWT_LOCATION = "JWT_TOKEN_LOCATION";
 
+  /** The FastAPI credential classes a call below finds, spelled in the call or its import. */
+  private static final Set<String> FASTAPI_CREDENTIALS =
+      union(BearerChallenge.FASTAPI_BEARER_NAMES, Set.of("APIKeyCookie"));
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -93,7 +98,8 @@ public final class MixedCredentials implements Rule {
                   JWT_LOCATION + " accepts tokens from cookies and headers together"));
         }
       }
-      for (Call call : module.calls()) {
+      boolean named = module.mentionsAny(FASTAPI_CREDENTIALS);
+      for (Call call : named ? module.calls() : List.<Call>of()) {
         if (!call.callee().startsWith("fastapi.")) {
           continue;
         }
@@ -176,8 +182,12 @@ public final class MixedCredentials implements Rule {
           .flatMap(text -> codebase.tokens(module.path()))
           .ifPresent(tokens -> configEntries(tokens, list));
     }
+    if (!module.mentions(JWT_LOCATION)) {
+      // Both the assigned name and the keyword spell it.
+      return list;
+    }
     for (Assignment assignment : module.assignments()) {
-      if (assignment.name().equals(JWT_LOCATION)) {
+      if (Names.lastPartIs(assignment.target(), JWT_LOCATION)) {
         list.add(new LiteralPair(JWT_LOCATION, assignment.value(), assignment.line()));
       }
     }
@@ -186,5 +196,11 @@ public final class MixedCredentials implements Rule {
       value.ifPresent(v -> list.add(new LiteralPair(JWT_LOCATION, v, call.line())));
     }
     return list;
+  }
+
+  private static Set<String> union(Set<String> some, Set<String> more) {
+    Set<String> all = new java.util.HashSet<>(some);
+    all.addAll(more);
+    return Set.copyOf(all);
   }
 }

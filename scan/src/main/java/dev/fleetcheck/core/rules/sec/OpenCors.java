@@ -54,6 +54,22 @@ public final class OpenCors implements Rule, ModuleCheck {
       Set.of("CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL");
   private static final Set<String> CROSS_ORIGIN =
       Set.of("flask_cors.cross_origin", "flask_cors.decorator.cross_origin");
+
+  /**
+   * Every finding but the literal header's needs one of these names in the code: the setting
+   * assigned, the keyword, the last part of the callee or decorator (spelled in the call or in the
+   * import it was resolved through), {@code init_app}.
+   */
+  private static final Set<String> TRIGGERS =
+      Set.of(
+          "CORS_ALLOW_ALL_ORIGINS",
+          "CORS_ORIGIN_ALLOW_ALL",
+          "allow_origins",
+          "CORS",
+          "init_app",
+          "cross_origin",
+          "CORSConfig");
+
   private static final String ALLOW_ORIGIN_HEADER = "Access-Control-Allow-Origin";
   private static final String ANY = "*";
 
@@ -92,11 +108,14 @@ public final class OpenCors implements Rule, ModuleCheck {
 
   private static List<Evidence> findings(PythonModule module, CorsOrigins origins) {
     List<Evidence> findings = new ArrayList<>();
-    for (Assignment assignment : module.assignments()) {
-      if (ALLOW_ALL_SETTINGS.contains(assignment.name())
-          && assignment.value() instanceof PyValue.Bool bool
-          && bool.value()) {
-        findings.add(at(module, assignment.line(), assignment.name() + " = True"));
+    boolean named = module.mentionsAny(TRIGGERS);
+    if (named) {
+      for (Assignment assignment : module.assignments()) {
+        if (ALLOW_ALL_SETTINGS.contains(assignment.name())
+            && assignment.value() instanceof PyValue.Bool bool
+            && bool.value()) {
+          findings.add(at(module, assignment.line(), assignment.name() + " = True"));
+        }
       }
     }
     for (LiteralPair pair : module.literalPairs()) {
@@ -104,6 +123,9 @@ public final class OpenCors implements Rule, ModuleCheck {
           && pair.value().containsString(ANY)) {
         findings.add(at(module, pair.line(), "header Access-Control-Allow-Origin: * set in code"));
       }
+    }
+    if (!named) {
+      return findings;
     }
     for (Decorator decorator : module.decorators()) {
       if (!decorator.called() && CROSS_ORIGIN.contains(decorator.name())) {

@@ -30,7 +30,7 @@ final class SamCors {
     List<Evidence> findings = new ArrayList<>();
     int checked = 0;
     for (SourceFile file : facts.snapshot().files()) {
-      if (file.testCode() || !isTemplateName(file.name())) {
+      if (file.testCode() || !isTemplatePath(file.path())) {
         continue;
       }
       Optional<String> text = facts.snapshot().readText(file.path());
@@ -51,11 +51,12 @@ final class SamCors {
     return new Scan(findings, checked);
   }
 
-  private static boolean isTemplateName(String name) {
-    return name.endsWith(".yaml")
-        || name.endsWith(".yml")
-        || name.endsWith(".template")
-        || name.endsWith(".json");
+  /** Asked of the path: it ends as its file name does, and no name is cut out of every file's. */
+  private static boolean isTemplatePath(String path) {
+    return path.endsWith(".yaml")
+        || path.endsWith(".yml")
+        || path.endsWith(".template")
+        || path.endsWith(".json");
   }
 
   /** One template: walks Globals and Resources, locating findings by line in the text. */

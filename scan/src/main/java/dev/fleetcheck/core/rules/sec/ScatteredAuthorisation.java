@@ -52,6 +52,19 @@ public final class ScatteredAuthorisation implements Rule {
   private static final Set<String> FLAGS = Set.of("is_superuser", "is_staff", "is_admin");
   private static final Set<String> COLLECTIONS = Set.of("roles", "scopes", "groups");
 
+  /** Every check {@link #firstCheck} finds is one of these NAME tokens. */
+  private static final Set<String> CHECK_NAMES =
+      Set.of(
+          "is_superuser",
+          "is_staff",
+          "is_admin",
+          "has_perm",
+          "has_perms",
+          "role",
+          "roles",
+          "scopes",
+          "groups");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -66,12 +79,21 @@ public final class ScatteredAuthorisation implements Rule {
     }
     List<Evidence> handlers = new ArrayList<>();
     for (PythonModule module : modules) {
+      // The cheap questions first: a check is one of these names, and the text holds a hint.
+      if (!module.mentionsAny(CHECK_NAMES)) {
+        continue;
+      }
+      Optional<String> text = codebase.text(module.path());
+      if (text.isEmpty() || HINTS.stream().noneMatch(text.get()::contains)) {
+        continue;
+      }
       List<FunctionDef> routes =
           Routes.of(module).stream().map(Route::function).distinct().toList();
       if (routes.isEmpty()) {
         continue;
       }
-      FunctionBodies.of(codebase, module, HINTS)
+      codebase
+          .blocks(module.path())
           .ifPresent(blocks -> handlers.addAll(checks(module.path(), routes, blocks)));
     }
     return Outcome.assisted(handlers.size() >= THRESHOLD ? handlers : List.of());

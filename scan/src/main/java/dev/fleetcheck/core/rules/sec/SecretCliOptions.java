@@ -119,6 +119,9 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
   private static final Set<String> FLAG_ACTIONS =
       Set.of("store_true", "store_false", "store_const", "count", "version", "help");
 
+  /** The last parts of the callees {@link #framework} knows, spelled in the call or import. */
+  private static final Set<String> OPTION_MAKERS = Set.of("add_argument", "option", "Option");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -145,7 +148,9 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
    * or {@code {"auto_envvar_prefix": ...}}, with a value other than None or False.
    */
   static boolean setsAutoEnvvarPrefix(PythonModule module) {
-    for (Call call : module.calls()) {
+    // The keyword is spelled; the literal key below is a string.
+    boolean named = module.mentions(AUTO_ENVVAR_PREFIX);
+    for (Call call : named ? module.calls() : List.<Call>of()) {
       if (call.keyword(AUTO_ENVVAR_PREFIX).filter(SecretCliOptions::isSet).isPresent()) {
         return true;
       }
@@ -160,6 +165,9 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
 
   private List<Evidence> findings(PythonModule module, boolean autoEnvvar) {
     List<Evidence> findings = new ArrayList<>();
+    if (!module.mentionsAny(OPTION_MAKERS)) {
+      return findings;
+    }
     for (Call call : module.calls()) {
       Optional<String> framework = framework(call);
       if (framework.isEmpty() || isFlag(call) || hasSource(call) || call.kwargsSplat()) {

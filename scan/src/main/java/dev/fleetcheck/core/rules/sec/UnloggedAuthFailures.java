@@ -79,13 +79,14 @@ public final class UnloggedAuthFailures implements Rule {
     List<Evidence> unlogged = new ArrayList<>();
     boolean anySite = false;
     boolean anyLogged = false;
-    boolean audit = false;
     for (PythonModule module : codebase.productModules()) {
-      audit = audit || ModuleStrings.first(module, AuditedPersonalData.EVENT::equals).isPresent();
-      boolean answers401 =
-          module.calls().stream().anyMatch(c -> StatusResponses.status(c).orElse(0) == 401);
+      if (anyLogged) {
+        // One logged site passes the rule whatever the other modules hold.
+        break;
+      }
       boolean catches = !module.exceptHandlers().isEmpty();
-      if (!answers401 && !catches) {
+      if (!catches
+          && module.calls().stream().noneMatch(c -> StatusResponses.status(c).orElse(0) == 401)) {
         continue;
       }
       Optional<Blocks> blocks = FunctionBodies.of(codebase, module, HINTS);
@@ -129,6 +130,16 @@ public final class UnloggedAuthFailures implements Rule {
     if (!anySite) {
       return Outcome.notApplicable("no authentication failure site (token errors caught, 401s)");
     }
-    return Outcome.assisted(anyLogged || audit ? List.of() : unlogged);
+    return Outcome.assisted(anyLogged || audits(codebase) ? List.of() : unlogged);
+  }
+
+  /** Whether any product module names {@code security.audit}: asked only when it decides. */
+  private static boolean audits(PythonCodebase codebase) {
+    for (PythonModule module : codebase.productModules()) {
+      if (ModuleStrings.first(module, AuditedPersonalData.EVENT::equals).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

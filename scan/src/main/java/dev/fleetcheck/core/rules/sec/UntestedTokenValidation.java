@@ -47,21 +47,25 @@ public final class UntestedTokenValidation implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    Optional<Evidence> verification = Optional.empty();
-    for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
-      verification = verification.or(() -> verification(module));
-    }
     List<LambdaHandlers.Handler> authorizers =
         context.fact(LambdaHandlers.FACT).stream()
             .filter(LambdaHandlers.Handler::authorizer)
             .toList();
-    if (verification.isEmpty() && authorizers.isEmpty()) {
-      return Outcome.notApplicable(
-          "no JWT verification against an issuer and no Lambda authorizer");
+    // The verification is looked for only where it decides: applicability or finding (a).
+    Optional<Evidence> verification = Optional.empty();
+    if (authorizers.isEmpty()) {
+      verification = verification(context);
+      if (verification.isEmpty()) {
+        return Outcome.notApplicable(
+            "no JWT verification against an issuer and no Lambda authorizer");
+      }
     }
     TestEvidence tests = context.fact(TestEvidence.FACT);
     List<Evidence> findings = new ArrayList<>();
     if (!tests.signsTokens() && !tests.mentionsJwks()) {
+      if (!authorizers.isEmpty()) {
+        verification = verification(context);
+      }
       verification.ifPresent(findings::add);
     }
     for (LambdaHandlers.Handler authorizer : authorizers) {
@@ -76,8 +80,21 @@ public final class UntestedTokenValidation implements Rule {
     return Outcome.assisted(findings);
   }
 
+  /** The first JWT verification against an issuer in product code. */
+  private static Optional<Evidence> verification(RuleContext context) {
+    for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      Optional<Evidence> found = verification(module);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Evidence> verification(PythonModule module) {
-    for (Call call : module.calls()) {
+    // A verifying call spells PyJWKClient (in the call or its import) or the keyword issuer.
+    boolean named = module.mentions("PyJWKClient") || module.mentions("issuer");
+    for (Call call : named ? module.calls() : List.<Call>of()) {
       boolean keys = call.name().equals("PyJWKClient") && call.callee().startsWith("jwt.");
       boolean issuer = call.name().equals("decode") && call.hasKeyword("issuer");
       if (keys || issuer) {
@@ -89,6 +106,10 @@ public final class UntestedTokenValidation implements Rule {
   }
 
   private static boolean keysUrl(String value) {
+    // Only "http" in any case lower-cases to "http": other values are not copied.
+    if (!value.regionMatches(true, 0, "http", 0, 4)) {
+      return false;
+    }
     String lower = value.toLowerCase(Locale.ROOT);
     return lower.startsWith("http") && (lower.contains("jwks") || lower.contains("/.well-known/"));
   }

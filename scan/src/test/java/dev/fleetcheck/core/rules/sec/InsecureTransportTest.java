@@ -17,6 +17,28 @@ class InsecureTransportTest {
   private final InsecureTransport rule = new InsecureTransport();
 
   @Test
+  void namesImportedUnderOtherNamesAreStillFound() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/client.py",
+                """
+                from requests import get as fetch
+                from ssl import _create_unverified_context as unverified
+
+                fetch("http://api.example.com/items", verify=False)
+                ctx = unverified()
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "app/client.py:4: TLS verification off: fetch(..., verify=False)",
+            "app/client.py:5: unverified TLS context: ssl._create_unverified_context()");
+  }
+
+  @Test
   void verificationTurnedOffInClientsFailsThroughAliasesAndAcrossLines() {
     Path repo =
         FixtureRepo.in(dir)

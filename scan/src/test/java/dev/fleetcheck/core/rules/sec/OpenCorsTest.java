@@ -124,6 +124,33 @@ class OpenCorsTest {
   }
 
   @Test
+  void renamedImportsAreStillFoundAfterTheModuleIsAskedForTheirNames() {
+    Outcome outcome =
+        check(
+            "api/app.py",
+            """
+            from flask_cors import CORS as Open, cross_origin as shared
+            Open(app)
+            @shared
+            def view(): pass
+            """);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "api/app.py:2: CORS(app) without origins or resources allows '*'",
+            "api/app.py:3: @cross_origin without origins allows '*'");
+  }
+
+  @Test
+  void aWildcardHeaderIsFoundInAModuleNamingNoCorsSetting() {
+    Outcome outcome =
+        check("api/handler.py", "HEADERS = {\"Access-Control-Allow-Origin\": \"*\"}\n");
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly("api/handler.py:1: header Access-Control-Allow-Origin: * set in code");
+  }
+
+  @Test
   void aCorsCallWithKwargsOrFromAnotherLibraryIsNotFlagged() {
     Outcome outcome =
         check(
