@@ -54,6 +54,23 @@ public final class ApiKeyOnly implements Rule {
           "HTTPDigest",
           "OpenIdConnect",
           "SessionMiddleware");
+
+  /** The last parts of the callees judged below (the classes, add_middleware), all spelled. */
+  private static final Set<String> CALL_NAMES =
+      Set.of(
+          "APIKeyHeader",
+          "APIKeyQuery",
+          "APIKeyCookie",
+          "OAuth2",
+          "OAuth2PasswordBearer",
+          "OAuth2AuthorizationCodeBearer",
+          "HTTPBearer",
+          "HTTPBasic",
+          "HTTPDigest",
+          "OpenIdConnect",
+          "SessionMiddleware",
+          "add_middleware");
+
   private static final List<String> OTHER_AUTH_IMPORTS =
       List.of("flask_login", "django.contrib.auth", "authlib", "fastapi_users", "jwt", "jose");
 
@@ -68,16 +85,23 @@ public final class ApiKeyOnly implements Rule {
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }
+    // Any other authentication clears every key: the search ends at the first one found.
+    if (context.fact(RequestReads.FACT).all().stream().anyMatch(RequestReads.Read::authorization)) {
+      return Outcome.assisted(List.of());
+    }
     List<Evidence> keys = new ArrayList<>();
-    boolean otherAuth =
-        context.fact(RequestReads.FACT).all().stream().anyMatch(RequestReads.Read::authorization);
     for (PythonModule module : modules) {
-      otherAuth |= importsAuth(module);
+      if (importsAuth(module)) {
+        return Outcome.assisted(List.of());
+      }
+      if (!module.mentionsAny(CALL_NAMES)) {
+        continue;
+      }
       for (Call call : module.calls()) {
         boolean fastapi = call.callee().startsWith("fastapi.");
         if (fastapi && API_KEY_CLASSES.contains(call.name())) {
           if (readsAuthorization(module, call)) {
-            otherAuth = true;
+            return Outcome.assisted(List.of());
           } else {
             keys.add(
                 Evidence.at(
@@ -85,20 +109,19 @@ public final class ApiKeyOnly implements Rule {
                     call.line(),
                     call.name() + " is the only credential: no user or token authentication"));
           }
-        } else if (OTHER_AUTH_CLASSES.contains(call.name())) {
-          otherAuth = true;
-        } else if (positionalNamesSessions(call)) {
-          otherAuth = true;
+        } else if (OTHER_AUTH_CLASSES.contains(call.name()) || positionalNamesSessions(call)) {
+          return Outcome.assisted(List.of());
         }
       }
     }
-    return Outcome.assisted(otherAuth ? List.of() : keys);
+    return Outcome.assisted(keys);
   }
 
   private static boolean importsAuth(PythonModule module) {
     for (String dotted : module.imports().values()) {
       for (String prefix : OTHER_AUTH_IMPORTS) {
-        if (dotted.equals(prefix) || dotted.startsWith(prefix + ".")) {
+        if (dotted.startsWith(prefix)
+            && (dotted.length() == prefix.length() || dotted.charAt(prefix.length()) == '.')) {
           return true;
         }
       }

@@ -48,6 +48,12 @@ public final class CsrfProtectionOff implements Rule, ModuleCheck {
       Set.of(
           "django.views.decorators.http.require_GET", "django.views.decorators.http.require_safe");
 
+  /**
+   * Each finding needs one of these names: the decorator's (spelled where it is applied or in its
+   * import) or the setting assigned.
+   */
+  private static final Set<String> NAMES = Set.of("csrf_exempt", "MIDDLEWARE", "WTF_CSRF_ENABLED");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -61,6 +67,9 @@ public final class CsrfProtectionOff implements Rule, ModuleCheck {
   @Override
   public List<Evidence> findings(PythonModule module) {
     List<Evidence> findings = new ArrayList<>();
+    if (!module.mentionsAny(NAMES)) {
+      return findings;
+    }
     for (FunctionDef function : module.functions()) {
       List<String> decorators = function.decorators();
       if (decorators.contains(CSRF_EXEMPT) && decorators.stream().noneMatch(SAFE_ONLY::contains)) {
@@ -71,8 +80,6 @@ public final class CsrfProtectionOff implements Rule, ModuleCheck {
                 "view " + function.name() + " is exempt from CSRF protection (@csrf_exempt)"));
       }
     }
-    boolean testingConfig =
-        module.classes().stream().anyMatch(c -> c.name().toLowerCase(Locale.ROOT).contains("test"));
     for (Assignment assignment : module.assignments()) {
       if (assignment.name().equals("MIDDLEWARE") && assignment.value() instanceof PyValue.Seq seq) {
         List<String> middleware = seq.items().stream().map(ModuleValues::text).toList();
@@ -87,7 +94,7 @@ public final class CsrfProtectionOff implements Rule, ModuleCheck {
         }
       } else if (assignment.name().equals("WTF_CSRF_ENABLED")
           && assignment.value().isFalse()
-          && !testingConfig) {
+          && !testingConfig(module)) {
         findings.add(
             Evidence.at(
                 module.path(),
@@ -96,5 +103,10 @@ public final class CsrfProtectionOff implements Rule, ModuleCheck {
       }
     }
     return findings;
+  }
+
+  private static boolean testingConfig(PythonModule module) {
+    return module.classes().stream()
+        .anyMatch(c -> c.name().toLowerCase(Locale.ROOT).contains("test"));
   }
 }

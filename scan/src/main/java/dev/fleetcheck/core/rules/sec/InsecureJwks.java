@@ -49,6 +49,10 @@ public final class InsecureJwks implements Rule {
           "jwt.api_jwt.decode",
           "jwt.decode_complete");
 
+  /** The last parts of the verifying callees, spelled in the call or in its import. */
+  private static final Set<String> VERIFIER_NAMES =
+      Set.of("decode", "decode_complete", "PyJWKClient");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -60,6 +64,12 @@ public final class InsecureJwks implements Rule {
     boolean verifies = false;
     boolean issuer = false;
     for (PythonModule module : modules) {
+      if (verifies && issuer) {
+        break;
+      }
+      if (!module.mentionsAny(VERIFIER_NAMES)) {
+        continue;
+      }
       for (Call call : module.calls()) {
         if (DECODERS.contains(call.callee()) || jwkClient(call)) {
           verifies = true;
@@ -83,7 +93,8 @@ public final class InsecureJwks implements Rule {
                   "signing keys fetched over plaintext http:// (" + literal.value() + ")"));
         }
       }
-      for (Call call : module.calls()) {
+      boolean client = module.mentions("PyJWKClient");
+      for (Call call : client ? module.calls() : List.<Call>of()) {
         if (jwkClient(call) && call.keyword("cache_jwk_set").filter(PyValue::isFalse).isPresent()) {
           findings.add(
               Evidence.at(module.path(), call.line(), "PyJWKClient with its key cache turned off"));

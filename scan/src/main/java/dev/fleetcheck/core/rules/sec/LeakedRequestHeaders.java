@@ -73,12 +73,7 @@ public final class LeakedRequestHeaders implements Rule {
       if (!call.name().endsWith("Response") && !BUILDERS.contains(call.name())) {
         continue;
       }
-      List<PyValue> arguments = new ArrayList<>(call.positional());
-      arguments.addAll(call.keywords().values());
-      arguments.stream()
-          .map(LeakedRequestHeaders::leak)
-          .flatMap(Optional::stream)
-          .findFirst()
+      firstLeak(call)
           .ifPresent(
               leak ->
                   findings.add(
@@ -88,6 +83,23 @@ public final class LeakedRequestHeaders implements Rule {
                           call.written() + "(...) puts " + leak + " in the response")));
     }
     return findings;
+  }
+
+  /** The first leak among the positional arguments, then the keyword values. */
+  private static Optional<String> firstLeak(Call call) {
+    for (PyValue argument : call.positional()) {
+      Optional<String> leak = leak(argument);
+      if (leak.isPresent()) {
+        return leak;
+      }
+    }
+    for (PyValue argument : call.keywords().values()) {
+      Optional<String> leak = leak(argument);
+      if (leak.isPresent()) {
+        return leak;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> leak(PyValue value) {

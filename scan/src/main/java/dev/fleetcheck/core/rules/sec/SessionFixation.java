@@ -60,10 +60,13 @@ public final class SessionFixation implements Rule {
     PythonCodebase codebase = PythonCodebase.of(context.facts());
     return ProductCode.outcome(
         context,
+        // A finding is a write to the name session: a module that never spells it is skipped.
         module ->
-            FunctionBodies.of(codebase, module, HINTS)
-                .map(blocks -> findings(module.path(), blocks))
-                .orElse(List.of()));
+            module.mentions("session")
+                ? FunctionBodies.of(codebase, module, HINTS)
+                    .map(blocks -> findings(module.path(), blocks))
+                    .orElse(List.of())
+                : List.of());
   }
 
   private static List<Evidence> findings(String path, Blocks blocks) {

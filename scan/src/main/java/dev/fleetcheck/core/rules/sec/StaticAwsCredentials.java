@@ -83,6 +83,10 @@ public final class StaticAwsCredentials implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
+      // A finding is a call given one of the KEYWORDS, spelled as keyword arguments.
+      if (!module.mentionsAny(KEYWORDS)) {
+        continue;
+      }
       Set<String> sessions = ModuleValues.namesBoundTo(module, SESSION_FACTORIES);
       for (Call call : module.calls()) {
         boolean factory =

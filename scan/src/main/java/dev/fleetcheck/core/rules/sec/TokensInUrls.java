@@ -58,6 +58,10 @@ public final class TokensInUrls implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
+      // The class's name is spelled in the call or in its import.
+      if (!module.mentions("APIKeyQuery")) {
+        continue;
+      }
       for (Call call : module.calls()) {
         if (API_KEY_QUERY.contains(call.callee())) {
           findings.add(

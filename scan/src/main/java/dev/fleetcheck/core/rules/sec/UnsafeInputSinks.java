@@ -102,6 +102,27 @@ public final class UnsafeInputSinks implements Rule, ModuleCheck {
   private static final List<String> DIRECT_INPUT =
       List.of("input(", "sys.argv", "request.", "event[", "event.get(");
 
+  /**
+   * Every sink needs one of these names: the first part of its resolved callee (spelled in the call
+   * or in the import it was resolved through), extract/extractall, or eval/exec themselves.
+   */
+  private static final Set<String> TRIGGERS =
+      Set.of(
+          "os",
+          "subprocess",
+          "asyncio",
+          "extract",
+          "extractall",
+          "yaml",
+          "pickle",
+          "cPickle",
+          "dill",
+          "cloudpickle",
+          "marshal",
+          "jsonpickle",
+          "eval",
+          "exec");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -114,6 +135,9 @@ public final class UnsafeInputSinks implements Rule, ModuleCheck {
 
   @Override
   public List<Evidence> findings(PythonModule module) {
+    if (!module.mentionsAny(TRIGGERS)) {
+      return List.of();
+    }
     Set<String> tars = ModuleValues.namesBoundTo(module, TAR_OPENERS);
     Set<String> parsedArgs = parsedArguments(module);
     List<Evidence> findings = new ArrayList<>();

@@ -47,6 +47,11 @@ public final class UnvalidatedClaimDecisions implements Rule {
       Set.of("json", "get_json", "args", "GET", "POST", "data", "form", "query_params", "values");
   private static final Set<String> BODY_LOCALS =
       Set.of("body", "request_body", "json_body", "params", "query_params");
+
+  /** A claim read from the request is read from one of these names ({@link #fromRequest}). */
+  private static final Set<String> HOLDERS =
+      Set.of("request", "body", "request_body", "json_body", "params", "query_params");
+
   private static final List<String> HINTS =
       List.of("role", "scope", "is_admin", "permissions", "tenant_id");
 
@@ -62,6 +67,9 @@ public final class UnvalidatedClaimDecisions implements Rule {
         context,
         module -> {
           List<Evidence> findings = new ArrayList<>();
+          if (!module.mentionsAny(HOLDERS)) {
+            return findings;
+          }
           codebase
               .text(module.path())
               .filter(text -> text.contains("if ") && HINTS.stream().anyMatch(text::contains))

@@ -16,6 +16,29 @@ class UnsafeInputSinksTest {
   private final UnsafeInputSinks rule = new UnsafeInputSinks();
 
   @Test
+  void sinksImportedUnderOtherNamesAreStillFound() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "svc/jobs.py",
+                """
+                from subprocess import run as sh
+                from pickle import loads as unpickle
+
+                def run(name, sock):
+                    sh("convert " + name, shell=True)
+                    return unpickle(sock.recv(1024))
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "svc/jobs.py:5: shell command built at run time: sh(\"convert \" + name, shell=True)",
+            "svc/jobs.py:6: untrusted data deserialised: unpickle(sock.recv(1024))");
+  }
+
+  @Test
   void builtShellCommandsUnfilteredTarsUnsafeYamlPickleAndEvalFail() {
     Path repo =
         FixtureRepo.in(dir)
