@@ -123,6 +123,10 @@ public final class LoggedSecrets implements Rule {
           "event\\s*(?:\\[\\s*[\"']headers[\"']\\s*]|\\.get\\(\\s*[\"']headers[\"']\\s*\\))");
   private static final Pattern DUMPED_EVENT = Pattern.compile("json\\.dumps\\(\\s*event\\s*[,)].*");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+  // Compiled once: String.matches/replaceAll/split compile their pattern on every call.
+  private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][\\w.]*");
+  private static final Pattern LEADING_UNDERSCORES = Pattern.compile("^_+");
+  private static final Pattern UNDERSCORES = Pattern.compile("_+");
 
   @Override
   public RuleSpec spec() {
@@ -169,9 +173,19 @@ public final class LoggedSecrets implements Rule {
 
     /** What the call's arguments expose, described; empty when nothing evident. */
     Optional<String> exposure(Call call) {
-      List<PyValue> arguments = new ArrayList<>(call.positional());
-      arguments.addAll(call.keywords().values());
-      return arguments.stream().map(this::problem).flatMap(Optional::stream).findFirst();
+      for (PyValue argument : call.positional()) {
+        Optional<String> problem = problem(argument);
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+      for (PyValue argument : call.keywords().values()) {
+        Optional<String> problem = problem(argument);
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+      return Optional.empty();
     }
 
     private Optional<String> problem(PyValue value) {
@@ -219,7 +233,7 @@ public final class LoggedSecrets implements Rule {
       if (lambda && (text.equals("event") || DUMPED_EVENT.matcher(text).matches())) {
         return Optional.of("the whole Lambda event (" + text + ")");
       }
-      if (text.matches("[A-Za-z_][\\w.]*")
+      if (SIMPLE_NAME.matcher(text).matches()
           && secretLike(text.substring(text.lastIndexOf('.') + 1))) {
         return Optional.of("a secret-like value (" + text + ")");
       }
@@ -255,7 +269,9 @@ public final class LoggedSecrets implements Rule {
   public static boolean secretLike(String name) {
     String snake = CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     List<String> parts =
-        List.of(snake.replaceAll("^_+", "").replace("api_key", "apikey").split("_+"));
+        List.of(
+            UNDERSCORES.split(
+                LEADING_UNDERSCORES.matcher(snake).replaceAll("").replace("api_key", "apikey")));
     if (parts.isEmpty()) {
       return false;
     }

@@ -63,6 +63,7 @@ public final class OpenByDefault implements Rule {
               Effort.MEDIUM);
 
   private static final String PERMISSIONS = "DEFAULT_PERMISSION_CLASSES";
+  private static final String PER_VIEW = "permission_classes";
   private static final Set<String> API_EVENTS = Set.of("Api", "HttpApi");
   private static final Set<String> API_TYPES =
       Set.of("AWS::Serverless::Api", "AWS::Serverless::HttpApi");
@@ -98,7 +99,7 @@ public final class OpenByDefault implements Rule {
       return Outcome.notApplicable("no Python product code and no SAM template");
     }
     List<Evidence> findings = new ArrayList<>(drf(modules));
-    if (modules.stream().noneMatch(OpenByDefault::verifiesCredentials)) {
+    if (!templates.isEmpty() && modules.stream().noneMatch(OpenByDefault::verifiesCredentials)) {
       templates.forEach(t -> sam(t, findings));
     }
     return Outcome.assisted(findings);
@@ -106,15 +107,14 @@ public final class OpenByDefault implements Rule {
 
   private static List<Evidence> drf(List<PythonModule> modules) {
     List<Evidence> findings = new ArrayList<>();
-    boolean perView = false;
     for (PythonModule module : modules) {
       if (settingsForTests(module.path())) {
         continue;
       }
-      perView |=
-          module.assignments().stream().anyMatch(a -> a.name().equals("permission_classes"))
-              || module.decorators().stream()
-                  .anyMatch(d -> d.name().endsWith("permission_classes"));
+      if (permissionsPerView(module)) {
+        // Views that choose their permissions clear every default: nothing else can count.
+        return List.of();
+      }
       for (LiteralPair pair : permissionLists(module)) {
         if (allowsAny(pair.value())) {
           findings.add(
@@ -126,7 +126,13 @@ public final class OpenByDefault implements Rule {
         }
       }
     }
-    return perView ? List.of() : findings;
+    return findings;
+  }
+
+  private static boolean permissionsPerView(PythonModule module) {
+    return module.mentions(PER_VIEW)
+            && module.assignments().stream().anyMatch(a -> Names.lastPartIs(a.target(), PER_VIEW))
+        || module.decorators().stream().anyMatch(d -> d.name().endsWith(PER_VIEW));
   }
 
   private static List<LiteralPair> permissionLists(PythonModule module) {
@@ -141,7 +147,9 @@ public final class OpenByDefault implements Rule {
   /** Django settings for the test run ({@code settings/test.py}, {@code test_settings.py}). */
   private static boolean settingsForTests(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.matches("(test|tests|testing)(_settings)?\\.py|test_settings\\.py")
+    // Every name the pattern accepts starts with "test": the others are not matched against it.
+    return name.startsWith("test")
+            && name.matches("(test|tests|testing)(_settings)?\\.py|test_settings\\.py")
         || path.contains("/settings/test");
   }
 
@@ -149,7 +157,12 @@ public final class OpenByDefault implements Rule {
     return module.imports().values().stream()
         .anyMatch(
             dotted ->
-                VERIFIERS.stream().anyMatch(v -> dotted.equals(v) || dotted.startsWith(v + ".")));
+                VERIFIERS.stream()
+                    .anyMatch(
+                        v ->
+                            dotted.startsWith(v)
+                                && (dotted.length() == v.length()
+                                    || dotted.charAt(v.length()) == '.')));
   }
 
   private static void sam(LambdaTemplates.Template template, List<Evidence> findings) {
