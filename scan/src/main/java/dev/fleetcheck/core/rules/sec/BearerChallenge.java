@@ -116,7 +116,8 @@ public final class BearerChallenge implements Rule {
   public Outcome check(RuleContext context) {
     PythonCodebase codebase = PythonCodebase.of(context.facts());
     List<PythonModule> modules = codebase.productModules();
-    Optional<Evidence> bearer = bearerSignal(context, modules);
+    DrfClassLists classLists = DrfClassLists.of(context);
+    Optional<Evidence> bearer = bearerSignal(context, modules, classLists);
     if (bearer.isEmpty()) {
       return Outcome.notApplicable("the API does not authenticate with bearer tokens");
     }
@@ -126,7 +127,7 @@ public final class BearerChallenge implements Rule {
       for (Call call : responds ? module.calls() : List.<Call>of()) {
         unchallenged(call).ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
       }
-      sessionFirst(module, findings);
+      sessionFirst(module, classLists, findings);
       boolean jwt = usesJwtLibrary(module);
       Optional<String> text = codebase.text(module.path());
       if (text.isEmpty()) {
@@ -154,7 +155,8 @@ public final class BearerChallenge implements Rule {
   }
 
   /** Where the API takes bearer tokens, if it does. */
-  private static Optional<Evidence> bearerSignal(RuleContext context, List<PythonModule> modules) {
+  private static Optional<Evidence> bearerSignal(
+      RuleContext context, List<PythonModule> modules, DrfClassLists classLists) {
     for (PythonModule module : modules) {
       boolean named = module.mentionsAny(BEARER_CALLS);
       for (Call call : named ? module.calls() : List.<Call>of()) {
@@ -171,7 +173,7 @@ public final class BearerChallenge implements Rule {
           return Optional.of(Evidence.at(module.path(), 1, "bearer tokens: " + imported));
         }
       }
-      for (LiteralPair pair : DrfAuthentication.classLists(module)) {
+      for (LiteralPair pair : classLists.of(module)) {
         if (DrfAuthentication.hasTokenClass(pair.value())) {
           return Optional.of(
               Evidence.at(module.path(), pair.line(), "bearer tokens: DRF token authentication"));
@@ -286,8 +288,9 @@ public final class BearerChallenge implements Rule {
   }
 
   /** (c) DRF: SessionAuthentication before a token class. */
-  private static void sessionFirst(PythonModule module, List<Evidence> findings) {
-    for (LiteralPair classes : DrfAuthentication.classLists(module)) {
+  private static void sessionFirst(
+      PythonModule module, DrfClassLists classLists, List<Evidence> findings) {
+    for (LiteralPair classes : classLists.of(module)) {
       sessionFirst(module.path(), classes.line(), classes.value(), findings);
     }
   }

@@ -179,6 +179,10 @@ public final class IdentityFromHeaders implements Rule {
   }
 
   private static boolean identityHeader(String name) {
+    // Only x/X, r/R and h/H (of "http-") lower-case to the letters a header named so starts with.
+    if (name.isEmpty() || "xXrRhH".indexOf(name.charAt(0)) < 0) {
+      return false;
+    }
     String normalised = normalised(name);
     // Every alternative of the pattern starts with one of these two.
     return (normalised.startsWith("x-") || normalised.startsWith("remote-user"))

@@ -74,8 +74,9 @@ public final class MixedCredentials implements Rule {
     Evidence bearer = null;
     boolean anyAuth = false;
     PythonCodebase codebase = PythonCodebase.of(context.facts());
+    DrfClassLists classLists = DrfClassLists.of(context);
     for (PythonModule module : codebase.productModules()) {
-      for (LiteralPair classes : DrfAuthentication.classLists(module)) {
+      for (LiteralPair classes : classLists.of(module)) {
         boolean session = DrfAuthentication.hasSessionClass(classes.value());
         boolean token = DrfAuthentication.hasTokenClass(classes.value());
         anyAuth |= session || token;

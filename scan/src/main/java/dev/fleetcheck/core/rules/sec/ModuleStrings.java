@@ -41,24 +41,33 @@ final class ModuleStrings {
    * rest: for the checks that only ask whether one exists.
    */
   static Optional<Literal> first(PythonModule module, Predicate<String> test) {
-    for (Assignment assignment : module.assignments()) {
-      String found = find(assignment.value(), test);
+    // Indexed, and no view of an empty keyword map: most calls have few arguments or none.
+    List<Assignment> assignments = module.assignments();
+    for (int i = 0; i < assignments.size(); i++) {
+      String found = find(assignments.get(i).value(), test);
       if (found != null) {
-        return Optional.of(new Literal(found, assignment.line()));
+        return Optional.of(new Literal(found, assignments.get(i).line()));
       }
     }
-    for (LiteralPair pair : module.literalPairs()) {
-      String found = find(pair.value(), test);
+    List<LiteralPair> pairs = module.literalPairs();
+    for (int i = 0; i < pairs.size(); i++) {
+      String found = find(pairs.get(i).value(), test);
       if (found != null) {
-        return Optional.of(new Literal(found, pair.line()));
+        return Optional.of(new Literal(found, pairs.get(i).line()));
       }
     }
-    for (Call call : module.calls()) {
-      for (PyValue value : call.positional()) {
-        String found = find(value, test);
+    List<Call> calls = module.calls();
+    for (int c = 0; c < calls.size(); c++) {
+      Call call = calls.get(c);
+      List<PyValue> positional = call.positional();
+      for (int i = 0; i < positional.size(); i++) {
+        String found = find(positional.get(i), test);
         if (found != null) {
           return Optional.of(new Literal(found, call.line()));
         }
+      }
+      if (call.keywords().isEmpty()) {
+        continue;
       }
       for (PyValue value : call.keywords().values()) {
         String found = find(value, test);

@@ -34,7 +34,10 @@ final class SamCors {
         continue;
       }
       Optional<String> text = facts.snapshot().readText(file.path());
-      if (text.isEmpty() || MARKERS.stream().noneMatch(text.get()::contains)) {
+      // Every marker holds "AWS::": a text without it is searched once, not once per marker.
+      if (text.isEmpty()
+          || !text.get().contains("AWS::")
+          || MARKERS.stream().noneMatch(text.get()::contains)) {
         continue;
       }
       Optional<JsonNode> template =
