@@ -78,9 +78,11 @@ public final class AuditedPersonalData implements Rule {
     Set<String> auditLoggers = auditLoggers(module);
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
-      // Both questions must hold: the cheaper one, whether the call is an audit event, first.
+      if (!logs.isLogCall(call)) {
+        continue;
+      }
       boolean audit = auditLoggers.contains(call.writtenReceiver()) || namesEvent(logs, call);
-      if (!audit || !logs.isLogCall(call)) {
+      if (!audit) {
         continue;
       }
       Set<String> keys = new TreeSet<>();

@@ -85,6 +85,8 @@ public final class InsecureTransport implements Rule, ModuleCheck {
           "resource",
           "ws_connect");
 
+  private static final List<String> VERIFY_KEYWORDS = List.of("verify", "ssl", "verify_ssl");
+
   private static final Set<String> DISABLE_WARNINGS =
       Set.of("urllib3.disable_warnings", "requests.packages.urllib3.disable_warnings");
 
@@ -171,7 +173,7 @@ public final class InsecureTransport implements Rule, ModuleCheck {
     if (!client && !callee.equals("ssl.wrap_socket") && !callee.startsWith("urllib3.")) {
       return Optional.empty();
     }
-    for (String keyword : List.of("verify", "ssl", "verify_ssl")) {
+    for (String keyword : VERIFY_KEYWORDS) {
       Optional<PyValue> value = call.keyword(keyword);
       if (value.isPresent() && value.get().isFalse() && (client || keyword.equals("verify"))) {
         return Optional.of(
@@ -189,12 +191,18 @@ public final class InsecureTransport implements Rule, ModuleCheck {
   }
 
   private static Optional<String> plaintextUrl(StringConstants constants, Call call) {
-    List<PyValue> candidates = new ArrayList<>();
-    call.keyword("url").ifPresent(candidates::add);
-    candidates.addAll(call.positional().subList(0, Math.min(2, call.positional().size())));
-    for (PyValue value : candidates) {
-      Optional<String> url = constants.string(value);
-      Optional<String> host = url.flatMap(PublicHosts::plaintextPublicHost);
+    PyValue keyword = call.keywords().get("url");
+    List<PyValue> positional = call.positional();
+    int count = (keyword == null ? 0 : 1) + Math.min(2, positional.size());
+    for (int i = 0; i < count; i++) {
+      PyValue value =
+          keyword == null ? positional.get(i) : i == 0 ? keyword : positional.get(i - 1);
+      // A plaintext URL holds "://": other strings are not matched against the URL pattern.
+      Optional<String> host =
+          constants
+              .string(value)
+              .filter(url -> url.contains("://"))
+              .flatMap(PublicHosts::plaintextPublicHost);
       if (host.isPresent()) {
         boolean credentials =
             call.hasKeyword("auth")
@@ -217,8 +225,10 @@ public final class InsecureTransport implements Rule, ModuleCheck {
 
   private static boolean isClientCall(Call call, Set<String> clients) {
     String callee = call.callee();
+    // Every prefix is a first part and its dot: only the one as long as the callee's can match.
+    int dot = callee.indexOf('.');
     for (String prefix : CLIENT_PREFIXES) {
-      if (callee.startsWith(prefix)) {
+      if (prefix.length() == dot + 1 && callee.startsWith(prefix)) {
         return true;
       }
     }
