@@ -72,7 +72,7 @@ record TestEvidence(
       if (t.isName(i)) {
         String name = t.text(i);
         names.add(name);
-        jwks |= name.toLowerCase(Locale.ROOT).contains("jwks");
+        jwks |= mentionsJwks(name);
         if (name.startsWith("HTTP_401") || name.equals("UNAUTHORIZED")) {
           statuses.add(401);
         } else if (name.startsWith("HTTP_403") || name.equals("FORBIDDEN")) {
@@ -85,9 +85,18 @@ record TestEvidence(
           statuses.add(403);
         }
       } else if (t.isKind(i, TokenKind.STRING)) {
-        jwks |= t.text(i).toLowerCase(Locale.ROOT).contains("jwks");
+        jwks |= mentionsJwks(t.text(i));
       }
     }
     return jwks;
+  }
+
+  /**
+   * Whether the lower-cased text holds "jwks". Only 'j' and 'J' lower-case to 'j': a text without
+   * either is not copied to find out.
+   */
+  private static boolean mentionsJwks(String text) {
+    return (text.indexOf('j') >= 0 || text.indexOf('J') >= 0)
+        && text.toLowerCase(Locale.ROOT).contains("jwks");
   }
 }
