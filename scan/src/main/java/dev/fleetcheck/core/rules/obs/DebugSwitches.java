@@ -67,6 +67,14 @@ public final class DebugSwitches implements Rule, ModuleCheck {
   private static final Set<String> DEBUG_APPS =
       Set.of("fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette");
 
+  /**
+   * The name every call {@link #problem} reports has: the last part of DEBUG_APPS and ENV_LOOKUPS,
+   * DebuggedApplication, update, and bool of {@code env.bool}. A module whose code spells none of
+   * them makes no such call.
+   */
+  private static final Set<String> PROBLEM_NAMES =
+      Set.of("FastAPI", "Starlette", "DebuggedApplication", "update", "get", "getenv", "bool");
+
   private final RepoSnapshot snapshot;
 
   public DebugSwitches() {
@@ -106,10 +114,11 @@ public final class DebugSwitches implements Rule, ModuleCheck {
     }
     List<String> lines = null;
     for (Assignment assignment : module.assignments()) {
-      if (!isTrue(assignment.value())) {
+      boolean debug = assignment.target().equals("DEBUG");
+      if (!(debug || assignment.target().endsWith(".debug")) || !isTrue(assignment.value())) {
         continue;
       }
-      if (assignment.target().equals("DEBUG")) {
+      if (debug) {
         if (lines == null) {
           lines = lines(module);
         }
@@ -127,7 +136,7 @@ public final class DebugSwitches implements Rule, ModuleCheck {
                       + (settings ? "settings" : "config class " + owner.get())
                       + ": clients get stack traces"));
         }
-      } else if (assignment.target().endsWith(".debug")) {
+      } else {
         findings.add(
             Evidence.at(
                 module.path(),
@@ -149,8 +158,13 @@ public final class DebugSwitches implements Rule, ModuleCheck {
         }
       }
     }
+    if (!module.mentionsAny(PROBLEM_NAMES)) {
+      return findings;
+    }
     for (Call call : module.calls()) {
-      problem(call).ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
+      if (PROBLEM_NAMES.contains(call.name())) {
+        problem(call).ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
+      }
     }
     return findings;
   }

@@ -36,6 +36,10 @@ final class LogEvents {
   static final String DEPENDENCY_ERROR = "dependency.error";
   static final String AUDIT = "security.audit";
 
+  /** The method names {@link LogCalls} accepts: debug, info, warning, ..., log. */
+  private static final Set<String> LOG_METHODS =
+      Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
+
   /** One log call: its level (lower case, {@code log(...)} resolved when literal) and events. */
   record Site(PythonModule module, Call call, String level, Set<String> events) {
 
@@ -143,7 +147,8 @@ final class LogEvents {
   private static ModuleEvents inModule(PythonModule module) {
     List<Site> sites = new ArrayList<>();
     Map<String, Evidence> literals = new HashMap<>();
-    LogCalls logs = LogCalls.of(module);
+    // A log call spells its method's name; without one the module holds none.
+    LogCalls logs = module.mentionsAny(LOG_METHODS) ? LogCalls.of(module) : null;
     for (Call call : module.calls()) {
       for (PyValue value : call.positional()) {
         note(module, value, call.line(), literals);
@@ -153,7 +158,7 @@ final class LogEvents {
           note(module, value, call.line(), literals);
         }
       }
-      if (logs.isLogCall(call)) {
+      if (logs != null && logs.isLogCall(call)) {
         sites.add(new Site(module, call, level(call), events(module, logs, call)));
       }
     }
@@ -187,7 +192,7 @@ final class LogEvents {
    */
   static boolean eventLike(String text) {
     int length = text.length();
-    if (length >= 80) {
+    if (length >= 80 || text.indexOf('.') < 0) {
       return false;
     }
     boolean dotted = false;

@@ -101,6 +101,9 @@ public final class OutboundCorrelation implements Rule {
    * Whether any argument of {@code call} is a dict display naming a header (no stream per call).
    */
   private static boolean passesHeaderDict(Call call) {
+    if (call.positional().isEmpty() && call.keywords().isEmpty()) {
+      return false;
+    }
     for (PyValue value : call.keywords().values()) {
       if (namesHeader(value)) {
         return true;
@@ -123,7 +126,7 @@ public final class OutboundCorrelation implements Rule {
     }
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
       for (Call call : module.calls()) {
-        if (call.callee().startsWith("opentelemetry") && call.name().equals("inject")) {
+        if (call.name().equals("inject") && call.callee().startsWith("opentelemetry")) {
           return true;
         }
         if (passesHeaderDict(call)) {

@@ -125,4 +125,20 @@ class DebugSwitchesTest {
     assertThat(RuleFixture.check(new DebugSwitches(), repo, Profile.API).status())
         .isEqualTo(Status.PASS);
   }
+
+  @Test
+  void anAliasedEnvironmentLookupIsStillJudged() {
+    // getenv is spelled only in the import; the call is written as env_var(...).
+    Outcome outcome =
+        check(
+            "app/config.py",
+            """
+            from os import getenv as env_var
+            DEBUG = env_var("DEBUG", "1")
+            """);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "app/config.py:2: DEBUG is on unless the environment turns it off (truthy default)");
+  }
 }
