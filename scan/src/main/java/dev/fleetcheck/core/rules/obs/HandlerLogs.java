@@ -93,6 +93,9 @@ final class HandlerLogs {
 
   /** The log calls of {@code module} that lie inside an except-handler. */
   static List<Logged> of(PythonModule module, LogEvents events) {
+    if (module.exceptHandlers().isEmpty()) {
+      return List.of();
+    }
     List<Logged> logged = new ArrayList<>();
     for (LogEvents.Site site : events.in(module.path())) {
       innermost(module, site.call().line()).ifPresent(h -> logged.add(new Logged(h, site)));

@@ -40,8 +40,13 @@ final class LogEvents {
   private static final Set<String> LOG_METHODS =
       Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
 
-  /** One log call: its level (lower case, {@code log(...)} resolved when literal) and events. */
-  record Site(PythonModule module, Call call, String level, Set<String> events) {
+  /**
+   * One log call: its level (lower case, {@code log(...)} resolved when literal), the event names
+   * it writes as literals ({@link LogCalls#eventNames}) and its events (those, and module constants
+   * holding one).
+   */
+  record Site(
+      PythonModule module, Call call, String level, List<String> literalNames, Set<String> events) {
 
     Evidence at(String message) {
       return Evidence.at(module.path(), call.line(), message);
@@ -159,7 +164,9 @@ final class LogEvents {
         }
       }
       if (logs != null && logs.isLogCall(call)) {
-        sites.add(new Site(module, call, level(call), events(module, logs, call)));
+        List<String> literalNames = List.copyOf(logs.eventNames(call));
+        sites.add(
+            new Site(module, call, level(call), literalNames, events(module, literalNames, call)));
       }
     }
     for (Assignment assignment : module.assignments()) {
@@ -214,8 +221,8 @@ final class LogEvents {
     return dotted && !wordStart;
   }
 
-  private static Set<String> events(PythonModule module, LogCalls logs, Call call) {
-    Set<String> events = new LinkedHashSet<>(logs.eventNames(call));
+  private static Set<String> events(PythonModule module, List<String> literalNames, Call call) {
+    Set<String> events = new LinkedHashSet<>(literalNames);
     int index = call.name().equals("log") ? 1 : 0;
     if (call.positional().size() > index) {
       ModuleValues.string(module, call.positional().get(index)).ifPresent(events::add);
