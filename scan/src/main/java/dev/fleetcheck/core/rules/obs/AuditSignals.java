@@ -2,6 +2,7 @@ package dev.fleetcheck.core.rules.obs;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.python.Assignment;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -144,19 +146,52 @@ final class AuditSignals {
                     .findFirst()
                     .map(
                         h -> Evidence.at(h.path(), h.line(), "Lambda authorizer " + h.function())));
-    privileged =
-        privileged.or(
-            () ->
-                PRIVILEGE_WORDS.stream()
-                    .map(
-                        word ->
-                            facts
-                                .get(PythonSources.FACT)
-                                .find(
-                                    word, PRIVILEGE_CODE, "a privilege check guards an operation"))
-                    .flatMap(Optional::stream)
-                    .findFirst());
+    privileged = privileged.or(() -> privilegeCheck(facts.get(PythonSources.FACT)));
     return new Signals(auth, deny, privileged, exports);
+  }
+
+  /**
+   * What {@code PythonSources.find(word, PRIVILEGE_CODE, ...)} answers for the first of
+   * PRIVILEGE_WORDS that finds anything, in one pass over the files instead of one per word: for
+   * each word, the first file (in path order) whose code holds it and matches, at its first match.
+   */
+  private static Optional<Evidence> privilegeCheck(PythonSources sources) {
+    Evidence[] firstByWord = new Evidence[PRIVILEGE_WORDS.size()];
+    for (String path : sources.paths()) {
+      if (firstByWord[0] != null) {
+        break;
+      }
+      Optional<String> code = sources.code(path);
+      if (code.isEmpty()) {
+        continue;
+      }
+      String text = code.get();
+      boolean searched = false;
+      Evidence match = null;
+      for (int i = 0; i < firstByWord.length; i++) {
+        if (firstByWord[i] != null || !text.contains(PRIVILEGE_WORDS.get(i))) {
+          continue;
+        }
+        if (!searched) {
+          Matcher m = PRIVILEGE_CODE.matcher(text);
+          if (m.find()) {
+            match =
+                Evidence.at(
+                    path,
+                    TextLines.lineAt(text, m.start()),
+                    "a privilege check guards an operation");
+          }
+          searched = true;
+        }
+        firstByWord[i] = match;
+      }
+    }
+    for (Evidence found : firstByWord) {
+      if (found != null) {
+        return Optional.of(found);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Evidence> first(
@@ -201,8 +236,9 @@ final class AuditSignals {
         }
       }
     }
+    boolean namesDenial = module.mentionsAny(DENIALS);
     for (Call call : module.calls()) {
-      if (DENIALS.contains(call.name()) || forbiddenStatus(call)) {
+      if ((namesDenial && DENIALS.contains(call.name())) || forbiddenStatus(call)) {
         return Optional.of(at(module, call.line(), call.written() + "(...) denies with 403"));
       }
     }
@@ -217,8 +253,9 @@ final class AuditSignals {
 
   /** A 403 among the call's positional arguments or as its {@code status_code=}/{@code status=}. */
   private static boolean forbiddenStatus(Call call) {
-    for (PyValue value : call.positional()) {
-      if (forbidden(value)) {
+    List<PyValue> positional = call.positional();
+    for (int i = 0; i < positional.size(); i++) {
+      if (forbidden(positional.get(i))) {
         return true;
       }
     }
@@ -274,7 +311,7 @@ final class AuditSignals {
       return Optional.empty();
     }
     for (FunctionDef def : module.functions()) {
-      if (exportWord(def.name()) && routeDecorated(def)) {
+      if (routeDecorated(def) && exportWord(def.name())) {
         return Optional.of(at(module, def.line(), "route " + def.name() + " exports data"));
       }
     }
