@@ -68,12 +68,13 @@ public final class DebugSwitches implements Rule, ModuleCheck {
       Set.of("fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette");
 
   /**
-   * The name every call {@link #problem} reports has: the last part of DEBUG_APPS and ENV_LOOKUPS,
-   * DebuggedApplication, update, and bool of {@code env.bool}. A module whose code spells none of
-   * them makes no such call.
+   * The name every call {@link #problem} reports has: the last part of DEBUG_APPS, getenv,
+   * DebuggedApplication, update, and bool of {@code env.bool}; or {@code get} where the module
+   * spells {@code environ} ({@code os.environ.get}, {@code environ.get}). A module whose code
+   * spells none of them makes no such call.
    */
   private static final Set<String> PROBLEM_NAMES =
-      Set.of("FastAPI", "Starlette", "DebuggedApplication", "update", "get", "getenv", "bool");
+      Set.of("FastAPI", "Starlette", "DebuggedApplication", "update", "getenv", "bool");
 
   private final RepoSnapshot snapshot;
 
@@ -158,11 +159,13 @@ public final class DebugSwitches implements Rule, ModuleCheck {
         }
       }
     }
-    if (!module.mentionsAny(PROBLEM_NAMES)) {
+    boolean environ = module.mentions("environ");
+    if (!environ && !module.mentionsAny(PROBLEM_NAMES)) {
       return findings;
     }
     for (Call call : module.calls()) {
-      if (PROBLEM_NAMES.contains(call.name())) {
+      String name = call.name();
+      if (PROBLEM_NAMES.contains(name) || (environ && name.equals("get"))) {
         problem(call).ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
       }
     }
