@@ -2,6 +2,7 @@ package dev.fleetcheck.core.rules.obs;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.python.Assignment;
@@ -19,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -69,25 +72,72 @@ final class AuditSignals {
 
   private static final List<String> PRIVILEGE_DECORATORS =
       List.of("staff_member_required", "permission_required", "superuser_required");
-  private static final Pattern EXPORT_WORD = Pattern.compile("export|download|bulk|dump");
+  private static final List<String> EXPORT_WORDS = List.of("export", "download", "bulk", "dump");
   private static final Set<String> ROUTE_VERBS =
       Set.of("get", "post", "put", "patch", "delete", "route", "api_route");
   private static final Set<String> URL_CALLS =
       Set.of("django.urls.path", "django.urls.re_path", "django.conf.urls.url");
 
+  /*
+   * Prefilters (PythonModule#mentionsAny): every part of a resolved callee, decorator or import is
+   * spelled as a name in the module (in the call, the decorator or the import it resolves
+   * through), and so are keyword-argument names and assignment targets. A module that spells none
+   * of these names cannot hold the sign they guard; string keys, numbers and string values (403,
+   * "statusCode", DEFAULT_*_CLASSES dict keys) are never prefiltered.
+   */
+  /** The last parts of AUTH_CALLS and AUTH_DECORATORS, and the part fastapi.security.* has. */
+  private static final Set<String> AUTH_NAMES =
+      Set.of(
+          "decode",
+          "authenticate",
+          "login",
+          "login_user",
+          "verify_jwt_in_request",
+          "HTTPBasicAuth",
+          "HTTPTokenAuth",
+          "jwt_required",
+          "login_required",
+          "security");
+
+  /** The import names that show a denial. */
+  private static final Set<String> DENIAL_IMPORTS =
+      Set.of(
+          "PermissionDenied",
+          "Forbidden",
+          "HTTPForbidden",
+          "HttpResponseForbidden",
+          "HTTP_403_FORBIDDEN");
+
+  /** ROUTE_VERBS and the last parts of URL_CALLS. */
+  private static final Set<String> ROUTE_NAMES =
+      Set.of(
+          "get", "post", "put", "patch", "delete", "route", "api_route", "path", "re_path", "url");
+
   private AuditSignals() {}
 
+  /** The first sign of each kind in one module. */
+  private record ModuleSigns(
+      Optional<Evidence> authenticates,
+      Optional<Evidence> denies,
+      Optional<Evidence> privileged,
+      Optional<Evidence> exports) {}
+
   private static Signals read(Facts facts) {
-    Optional<Evidence> auth = Optional.empty();
-    Optional<Evidence> deny = Optional.empty();
-    Optional<Evidence> privileged = Optional.empty();
-    Optional<Evidence> exports = Optional.empty();
-    for (PythonModule module : PythonCodebase.of(facts).productModules()) {
-      auth = auth.or(() -> authenticates(module));
-      deny = deny.or(() -> denies(module));
-      privileged = privileged.or(() -> privilegedDecorator(module));
-      exports = exports.or(() -> exportRoute(module));
-    }
+    // Modules are independent: looked at on every core, the first sign taken in path order.
+    List<ModuleSigns> signs =
+        PythonCodebase.of(facts).productModules().parallelStream()
+            .map(
+                module ->
+                    new ModuleSigns(
+                        authenticates(module),
+                        denies(module),
+                        privilegedDecorator(module),
+                        exportRoute(module)))
+            .toList();
+    Optional<Evidence> auth = first(signs, ModuleSigns::authenticates);
+    Optional<Evidence> deny = first(signs, ModuleSigns::denies);
+    Optional<Evidence> privileged = first(signs, ModuleSigns::privileged);
+    Optional<Evidence> exports = first(signs, ModuleSigns::exports);
     auth =
         auth.or(
             () ->
@@ -96,30 +146,77 @@ final class AuditSignals {
                     .findFirst()
                     .map(
                         h -> Evidence.at(h.path(), h.line(), "Lambda authorizer " + h.function())));
-    privileged =
-        privileged.or(
-            () ->
-                PRIVILEGE_WORDS.stream()
-                    .map(
-                        word ->
-                            facts
-                                .get(PythonSources.FACT)
-                                .find(
-                                    word, PRIVILEGE_CODE, "a privilege check guards an operation"))
-                    .flatMap(Optional::stream)
-                    .findFirst());
+    privileged = privileged.or(() -> privilegeCheck(facts.get(PythonSources.FACT)));
     return new Signals(auth, deny, privileged, exports);
   }
 
-  private static Optional<Evidence> authenticates(PythonModule module) {
-    for (Call call : module.calls()) {
-      if (AUTH_CALLS.contains(call.callee()) || call.callee().startsWith("fastapi.security.")) {
-        return Optional.of(at(module, call.line(), call.written() + "(...) authenticates"));
+  /**
+   * What {@code PythonSources.find(word, PRIVILEGE_CODE, ...)} answers for the first of
+   * PRIVILEGE_WORDS that finds anything, in one pass over the files instead of one per word: for
+   * each word, the first file (in path order) whose code holds it and matches, at its first match.
+   */
+  private static Optional<Evidence> privilegeCheck(PythonSources sources) {
+    Evidence[] firstByWord = new Evidence[PRIVILEGE_WORDS.size()];
+    for (String path : sources.paths()) {
+      if (firstByWord[0] != null) {
+        break;
+      }
+      Optional<String> code = sources.code(path);
+      if (code.isEmpty()) {
+        continue;
+      }
+      String text = code.get();
+      boolean searched = false;
+      Evidence match = null;
+      for (int i = 0; i < firstByWord.length; i++) {
+        if (firstByWord[i] != null || !text.contains(PRIVILEGE_WORDS.get(i))) {
+          continue;
+        }
+        if (!searched) {
+          Matcher m = PRIVILEGE_CODE.matcher(text);
+          if (m.find()) {
+            match =
+                Evidence.at(
+                    path,
+                    TextLines.lineAt(text, m.start()),
+                    "a privilege check guards an operation");
+          }
+          searched = true;
+        }
+        firstByWord[i] = match;
       }
     }
-    for (Decorator decorator : module.decorators()) {
-      if (AUTH_DECORATORS.contains(decorator.name())) {
-        return Optional.of(at(module, decorator.line(), "@" + decorator.name() + " authenticates"));
+    for (Evidence found : firstByWord) {
+      if (found != null) {
+        return Optional.of(found);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Evidence> first(
+      List<ModuleSigns> signs, Function<ModuleSigns, Optional<Evidence>> kind) {
+    for (ModuleSigns sign : signs) {
+      Optional<Evidence> found = kind.apply(sign);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Evidence> authenticates(PythonModule module) {
+    if (module.mentionsAny(AUTH_NAMES)) {
+      for (Call call : module.calls()) {
+        if (AUTH_CALLS.contains(call.callee()) || call.callee().startsWith("fastapi.security.")) {
+          return Optional.of(at(module, call.line(), call.written() + "(...) authenticates"));
+        }
+      }
+      for (Decorator decorator : module.decorators()) {
+        if (AUTH_DECORATORS.contains(decorator.name())) {
+          return Optional.of(
+              at(module, decorator.line(), "@" + decorator.name() + " authenticates"));
+        }
       }
     }
     for (LiteralPair pair : module.literalPairs()) {
@@ -131,18 +228,17 @@ final class AuditSignals {
   }
 
   private static Optional<Evidence> denies(PythonModule module) {
-    for (Map.Entry<String, String> imported : module.imports().entrySet()) {
-      String last = imported.getValue().substring(imported.getValue().lastIndexOf('.') + 1);
-      if (DENIALS.contains(last) || last.equals("HTTP_403_FORBIDDEN")) {
-        return Optional.of(at(module, 1, "imports " + last + ": requests can be denied"));
+    if (module.mentionsAny(DENIAL_IMPORTS)) {
+      for (Map.Entry<String, String> imported : module.imports().entrySet()) {
+        String last = imported.getValue().substring(imported.getValue().lastIndexOf('.') + 1);
+        if (DENIAL_IMPORTS.contains(last)) {
+          return Optional.of(at(module, 1, "imports " + last + ": requests can be denied"));
+        }
       }
     }
+    boolean namesDenial = module.mentionsAny(DENIALS);
     for (Call call : module.calls()) {
-      boolean status =
-          call.positional().stream().anyMatch(AuditSignals::forbidden)
-              || call.keyword("status_code").filter(AuditSignals::forbidden).isPresent()
-              || call.keyword("status").filter(AuditSignals::forbidden).isPresent();
-      if (status || DENIALS.contains(call.name())) {
+      if ((namesDenial && DENIALS.contains(call.name())) || forbiddenStatus(call)) {
         return Optional.of(at(module, call.line(), call.written() + "(...) denies with 403"));
       }
     }
@@ -155,55 +251,99 @@ final class AuditSignals {
     return Optional.empty();
   }
 
+  /** A 403 among the call's positional arguments or as its {@code status_code=}/{@code status=}. */
+  private static boolean forbiddenStatus(Call call) {
+    List<PyValue> positional = call.positional();
+    for (int i = 0; i < positional.size(); i++) {
+      if (forbidden(positional.get(i))) {
+        return true;
+      }
+    }
+    if (call.keywords().isEmpty()) {
+      return false;
+    }
+    PyValue statusCode = call.keywords().get("status_code");
+    if (statusCode != null && forbidden(statusCode)) {
+      return true;
+    }
+    PyValue status = call.keywords().get("status");
+    return status != null && forbidden(status);
+  }
+
   private static boolean forbidden(PyValue value) {
-    return (value instanceof PyValue.Num num && num.text().equals("403"))
-        || ModuleValues.text(value).endsWith("HTTP_403_FORBIDDEN")
-        || ModuleValues.text(value).endsWith("HTTPStatus.FORBIDDEN");
+    if (value instanceof PyValue.Num num) {
+      return num.text().equals("403");
+    }
+    String text = ModuleValues.text(value);
+    return text.endsWith("HTTP_403_FORBIDDEN") || text.endsWith("HTTPStatus.FORBIDDEN");
   }
 
   private static Optional<Evidence> privilegedDecorator(PythonModule module) {
     for (Decorator decorator : module.decorators()) {
       String name = decorator.name();
-      if (PRIVILEGE_DECORATORS.stream().anyMatch(name::endsWith)) {
-        return Optional.of(at(module, decorator.line(), "@" + name + " guards an operation"));
+      for (String privilege : PRIVILEGE_DECORATORS) {
+        if (name.endsWith(privilege)) {
+          return Optional.of(at(module, decorator.line(), "@" + name + " guards an operation"));
+        }
       }
     }
-    for (Call call : module.calls()) {
-      Optional<PyValue> scopes = call.keyword("scopes");
-      if (scopes.isPresent() && ModuleValues.text(scopes.get()).contains("admin")) {
-        return Optional.of(at(module, call.line(), "an admin scope guards an operation"));
+    if (module.mentions("scopes")) {
+      for (Call call : module.calls()) {
+        PyValue scopes = call.keywords().get("scopes");
+        if (scopes != null && ModuleValues.text(scopes).contains("admin")) {
+          return Optional.of(at(module, call.line(), "an admin scope guards an operation"));
+        }
       }
     }
-    for (Assignment assignment : module.assignments()) {
-      if (assignment.name().equals("permission_classes")
-          && ModuleValues.text(assignment.value()).contains("IsAdminUser")) {
-        return Optional.of(at(module, assignment.line(), "IsAdminUser guards an operation"));
+    if (module.mentions("permission_classes")) {
+      for (Assignment assignment : module.assignments()) {
+        if (assignment.name().equals("permission_classes")
+            && ModuleValues.text(assignment.value()).contains("IsAdminUser")) {
+          return Optional.of(at(module, assignment.line(), "IsAdminUser guards an operation"));
+        }
       }
     }
     return Optional.empty();
   }
 
   private static Optional<Evidence> exportRoute(PythonModule module) {
+    if (!module.mentionsAny(ROUTE_NAMES)) {
+      return Optional.empty();
+    }
     for (FunctionDef def : module.functions()) {
-      boolean route =
-          def.decorators().stream()
-              .anyMatch(d -> ROUTE_VERBS.contains(d.substring(d.lastIndexOf('.') + 1)));
-      if (route && EXPORT_WORD.matcher(def.name().toLowerCase(Locale.ROOT)).find()) {
+      if (routeDecorated(def) && exportWord(def.name())) {
         return Optional.of(at(module, def.line(), "route " + def.name() + " exports data"));
       }
     }
     for (Call call : module.calls()) {
-      boolean route =
-          URL_CALLS.contains(call.callee())
-              || (ROUTE_VERBS.contains(call.name()) && isDecorator(module, call));
-      if (route
+      if ((ROUTE_VERBS.contains(call.name()) || URL_CALLS.contains(call.callee()))
           && !call.positional().isEmpty()
           && call.positional().get(0) instanceof PyValue.Str path
-          && EXPORT_WORD.matcher(path.value().toLowerCase(Locale.ROOT)).find()) {
+          && exportWord(path.value())
+          && (URL_CALLS.contains(call.callee()) || isDecorator(module, call))) {
         return Optional.of(at(module, call.line(), "route " + path.value() + " exports data"));
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean routeDecorated(FunctionDef def) {
+    for (String decorator : def.decorators()) {
+      if (ROUTE_VERBS.contains(decorator.substring(decorator.lastIndexOf('.') + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean exportWord(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String word : EXPORT_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDecorator(PythonModule module, Call call) {

@@ -3,8 +3,6 @@ package dev.fleetcheck.core.rules.obs;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Call;
-import dev.fleetcheck.core.python.LogCalls;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
@@ -18,7 +16,8 @@ import java.util.Map;
 
 /**
  * PY-OBS-014: CLI logs are named events: product code emits both {@code command.start} and {@code
- * command.end} as the message literal or {@code event=} literal of a log call ({@link LogCalls}).
+ * command.end} as the message literal or {@code event=} literal of a log call ({@link
+ * dev.fleetcheck.core.python.LogCalls}).
  */
 public final class CommandEvents implements Rule {
 
@@ -53,17 +52,11 @@ public final class CommandEvents implements Rule {
       return Outcome.notApplicable("no Python product code");
     }
     Map<String, Evidence> found = new LinkedHashMap<>();
-    for (PythonModule module : modules) {
-      LogCalls logs = LogCalls.of(module);
-      for (Call call : module.calls()) {
-        if (!logs.isLogCall(call)) {
-          continue;
-        }
-        for (String name : logs.eventNames(call)) {
-          if (EVENTS.contains(name)) {
-            found.putIfAbsent(
-                name, Evidence.at(module.path(), call.line(), "log event `" + name + "`"));
-          }
+    // The log calls of product code, in path order: the ones LogCalls finds module by module.
+    for (LogEvents.Site site : context.fact(LogEvents.FACT).sites()) {
+      for (String name : site.literalNames()) {
+        if (EVENTS.contains(name)) {
+          found.putIfAbsent(name, site.at("log event `" + name + "`"));
         }
       }
     }

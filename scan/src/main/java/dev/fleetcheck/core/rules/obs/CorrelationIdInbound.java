@@ -69,6 +69,15 @@ public final class CorrelationIdInbound implements Rule {
           "ulid.new",
           "ulid.ulid",
           "ulid.ULID");
+
+  /** The last parts of GENERATORS: a module calling one of them spells its name. */
+  private static final Set<String> GENERATOR_NAMES =
+      Set.of("uuid4", "uuid1", "uuid7", "token_hex", "token_urlsafe", "new", "ulid", "ULID");
+
+  /** The keyword and the callee name that show powertools correlation ids. */
+  private static final Set<String> POWERTOOLS_NAMES =
+      Set.of("correlation_id_path", "set_correlation_id");
+
   private static final Pattern EVENT_REQUEST_ID =
       Pattern.compile("requestContext['\"]\\s*\\]\\s*(\\[|\\.get\\()\\s*['\"]requestId['\"]");
   private static final Pattern POWERTOOLS_REQUEST_ID =
@@ -141,14 +150,9 @@ public final class CorrelationIdInbound implements Rule {
         return Optional.of(Evidence.at(module.path(), 1, "starlette-context RequestIdPlugin"));
       }
     }
-    for (Call call : module.calls()) {
-      if (call.hasKeyword("correlation_id_path")
-          || (call.callee().endsWith("set_correlation_id")
-              && call.name().equals("set_correlation_id"))) {
-        return Optional.of(
-            Evidence.at(
-                module.path(), call.line(), "powertools correlation id: " + call.written()));
-      }
+    Optional<Evidence> powertools = powertools(module);
+    if (powertools.isPresent() || !module.mentions("MIDDLEWARE")) {
+      return powertools;
     }
     for (Assignment assignment : module.assignments()) {
       if (assignment.name().equals("MIDDLEWARE") && assignment.value() instanceof PyValue.Seq seq) {
@@ -164,7 +168,31 @@ public final class CorrelationIdInbound implements Rule {
     return Optional.empty();
   }
 
+  private static Optional<Evidence> powertools(PythonModule module) {
+    if (!module.mentionsAny(POWERTOOLS_NAMES)) {
+      return Optional.empty();
+    }
+    for (Call call : module.calls()) {
+      if (call.hasKeyword("correlation_id_path")
+          || (call.callee().endsWith("set_correlation_id")
+              && call.name().equals("set_correlation_id"))) {
+        return Optional.of(
+            Evidence.at(
+                module.path(), call.line(), "powertools correlation id: " + call.written()));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean generatesIds(PythonModule module) {
-    return module.calls().stream().map(Call::callee).anyMatch(GENERATORS::contains);
+    if (!module.mentionsAny(GENERATOR_NAMES)) {
+      return false;
+    }
+    for (Call call : module.calls()) {
+      if (GENERATORS.contains(call.callee())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

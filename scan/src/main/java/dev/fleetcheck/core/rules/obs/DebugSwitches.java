@@ -67,6 +67,15 @@ public final class DebugSwitches implements Rule, ModuleCheck {
   private static final Set<String> DEBUG_APPS =
       Set.of("fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette");
 
+  /**
+   * The name every call {@link #problem} reports has: the last part of DEBUG_APPS, getenv,
+   * DebuggedApplication, update, and bool of {@code env.bool}; or {@code get} where the module
+   * spells {@code environ} ({@code os.environ.get}, {@code environ.get}). A module whose code
+   * spells none of them makes no such call.
+   */
+  private static final Set<String> PROBLEM_NAMES =
+      Set.of("FastAPI", "Starlette", "DebuggedApplication", "update", "getenv", "bool");
+
   private final RepoSnapshot snapshot;
 
   public DebugSwitches() {
@@ -101,15 +110,16 @@ public final class DebugSwitches implements Rule, ModuleCheck {
   @Override
   public List<Evidence> findings(PythonModule module) {
     List<Evidence> findings = new ArrayList<>();
-    if (DEV_NAME.matcher(module.path()).find()) {
+    if (mayNameDev(module.path()) && DEV_NAME.matcher(module.path()).find()) {
       return findings;
     }
     List<String> lines = null;
     for (Assignment assignment : module.assignments()) {
-      if (!isTrue(assignment.value())) {
+      boolean debug = assignment.target().equals("DEBUG");
+      if (!(debug || assignment.target().endsWith(".debug")) || !isTrue(assignment.value())) {
         continue;
       }
-      if (assignment.target().equals("DEBUG")) {
+      if (debug) {
         if (lines == null) {
           lines = lines(module);
         }
@@ -127,7 +137,7 @@ public final class DebugSwitches implements Rule, ModuleCheck {
                       + (settings ? "settings" : "config class " + owner.get())
                       + ": clients get stack traces"));
         }
-      } else if (assignment.target().endsWith(".debug")) {
+      } else {
         findings.add(
             Evidence.at(
                 module.path(),
@@ -149,10 +159,29 @@ public final class DebugSwitches implements Rule, ModuleCheck {
         }
       }
     }
+    boolean environ = module.mentions("environ");
+    if (!environ && !module.mentionsAny(PROBLEM_NAMES)) {
+      return findings;
+    }
     for (Call call : module.calls()) {
-      problem(call).ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
+      String name = call.name();
+      if (PROBLEM_NAMES.contains(name) || (environ && name.equals("get"))) {
+        problem(call).ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
+      }
     }
     return findings;
+  }
+
+  /**
+   * Whether the path holds one of the words every {@code DEV_NAME} match holds (dev, local, test,
+   * debug; lower-casing maps only ASCII letters onto them), so the expression runs on few paths.
+   */
+  private static boolean mayNameDev(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return lower.contains("dev")
+        || lower.contains("local")
+        || lower.contains("test")
+        || lower.contains("debug");
   }
 
   private static Optional<String> problem(Call call) {

@@ -32,8 +32,13 @@ final class HandlerLogs {
       if (name.isEmpty()) {
         return false;
       }
-      Pattern word = Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\b");
-      return site.arguments().stream().anyMatch(v -> mentions(v, name, word));
+      NameWord word = new NameWord(name);
+      for (PyValue argument : site.arguments()) {
+        if (mentions(argument, name, word)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether the call keeps the exception's trace. */
@@ -42,12 +47,12 @@ final class HandlerLogs {
           || site.call().keyword("exc_info").filter(v -> !v.isFalse() && !v.isNone()).isPresent();
     }
 
-    private static boolean mentions(PyValue value, String name, Pattern word) {
+    private static boolean mentions(PyValue value, String name, NameWord word) {
       if (value instanceof PyValue.Name n) {
         return n.dotted().equals(name) || n.dotted().startsWith(name + ".");
       }
       if (value instanceof PyValue.Expr e) {
-        return word.matcher(e.text()).find();
+        return word.in(e.text());
       }
       if (value instanceof PyValue.Seq seq) {
         return seq.items().stream().anyMatch(v -> mentions(v, name, word));
@@ -59,10 +64,38 @@ final class HandlerLogs {
     }
   }
 
+  /**
+   * The handler's name as a whole word of an expression's text, its pattern compiled on the first
+   * expression that holds it: most log calls pass none, and compiling one per call cost more than
+   * the check itself.
+   */
+  private static final class NameWord {
+
+    private final String name;
+    private Pattern pattern;
+
+    NameWord(String name) {
+      this.name = name;
+    }
+
+    boolean in(String text) {
+      if (!text.contains(name)) {
+        return false;
+      }
+      if (pattern == null) {
+        pattern = Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\b");
+      }
+      return pattern.matcher(text).find();
+    }
+  }
+
   private HandlerLogs() {}
 
   /** The log calls of {@code module} that lie inside an except-handler. */
   static List<Logged> of(PythonModule module, LogEvents events) {
+    if (module.exceptHandlers().isEmpty()) {
+      return List.of();
+    }
     List<Logged> logged = new ArrayList<>();
     for (LogEvents.Site site : events.in(module.path())) {
       innermost(module, site.call().line()).ifPresent(h -> logged.add(new Logged(h, site)));

@@ -72,6 +72,10 @@ public final class InboundTraceContext implements Rule {
       return Outcome.pass(tracing.auto().get());
     }
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      // A call named extract spells that name in the module.
+      if (!module.mentions("extract")) {
+        continue;
+      }
       for (Call call : module.calls()) {
         if (call.name().equals("extract") && call.callee().startsWith("opentelemetry")) {
           return Outcome.pass(

@@ -64,6 +64,13 @@ final class LevelSettings {
       Set.of("aws_lambda_powertools.Logger", "aws_lambda_powertools.logging.Logger");
   private static final Set<String> LEVELS =
       Set.of("DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "NOTSET", "FATAL");
+
+  /**
+   * The last part of every callee {@link #setsLevel} accepts: a module whose code spells none of
+   * them sets no level.
+   */
+  private static final Set<String> SETTER_NAMES = Set.of("basicConfig", "setLevel", "Logger");
+
   private static final Set<String> GUARDS = Set.of("if", "elif", "else", "match", "case");
   private static final List<String> SWITCHES = List.of("verbose", "debug", "level", "quiet");
 
@@ -81,6 +88,9 @@ final class LevelSettings {
     PythonCodebase codebase = PythonCodebase.of(facts);
     List<Setting> settings = new ArrayList<>();
     for (PythonModule module : codebase.productModules()) {
+      if (!module.mentionsAny(SETTER_NAMES)) {
+        continue;
+      }
       List<Call> calls = module.calls().stream().filter(LevelSettings::setsLevel).toList();
       if (calls.isEmpty()) {
         continue;

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Shared detector (RULES-NEXT family F8): the log calls of product code ({@link LogCalls}) with
@@ -37,10 +36,17 @@ final class LogEvents {
   static final String DEPENDENCY_ERROR = "dependency.error";
   static final String AUDIT = "security.audit";
 
-  private static final Pattern EVENT_LIKE = Pattern.compile("[A-Za-z_]+(\\.[A-Za-z_]+)+");
+  /** The method names {@link LogCalls} accepts: debug, info, warning, ..., log. */
+  private static final Set<String> LOG_METHODS =
+      Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
 
-  /** One log call: its level (lower case, {@code log(...)} resolved when literal) and events. */
-  record Site(PythonModule module, Call call, String level, Set<String> events) {
+  /**
+   * One log call: its level (lower case, {@code log(...)} resolved when literal), the event names
+   * it writes as literals ({@link LogCalls#eventNames}) and its events (those, and module constants
+   * holding one).
+   */
+  record Site(
+      PythonModule module, Call call, String level, List<String> literalNames, Set<String> events) {
 
     Evidence at(String message) {
       return Evidence.at(module.path(), call.line(), message);
@@ -77,16 +83,26 @@ final class LogEvents {
     }
   }
 
+  /** What one module contributes: its log calls, and the event-like literals it holds first. */
+  private record ModuleEvents(List<Site> sites, Map<String, Evidence> literals) {}
+
   private final List<Site> sites;
   private final Map<String, List<Site>> byPath = new HashMap<>();
   private final Map<String, Evidence> literals;
 
-  private LogEvents(List<Site> sites, Map<String, Evidence> literals) {
-    this.sites = List.copyOf(sites);
-    this.literals = Map.copyOf(literals);
-    for (Site site : sites) {
-      byPath.computeIfAbsent(site.module().path(), p -> new ArrayList<>()).add(site);
+  private LogEvents(List<ModuleEvents> modules) {
+    List<Site> all = new ArrayList<>();
+    Map<String, Evidence> first = new HashMap<>();
+    for (ModuleEvents module : modules) {
+      if (!module.sites().isEmpty()) {
+        all.addAll(module.sites());
+        byPath.put(module.sites().get(0).module().path(), module.sites());
+      }
+      // Modules come in path order: an earlier module's occurrence stays the first.
+      module.literals().forEach(first::putIfAbsent);
     }
+    this.sites = List.copyOf(all);
+    this.literals = Map.copyOf(first);
   }
 
   List<Site> sites() {
@@ -126,36 +142,48 @@ final class LogEvents {
   }
 
   private static LogEvents read(Facts facts) {
+    // Modules are independent: read on every core, the results kept in path order.
+    return new LogEvents(
+        PythonCodebase.of(facts).productModules().parallelStream()
+            .map(LogEvents::inModule)
+            .toList());
+  }
+
+  private static ModuleEvents inModule(PythonModule module) {
     List<Site> sites = new ArrayList<>();
     Map<String, Evidence> literals = new HashMap<>();
-    for (PythonModule module : PythonCodebase.of(facts).productModules()) {
-      LogCalls logs = LogCalls.of(module);
-      for (Call call : module.calls()) {
-        for (PyValue value : call.positional()) {
-          note(module, value, call.line(), literals);
-        }
+    // A log call spells its method's name; without one the module holds none.
+    LogCalls logs = module.mentionsAny(LOG_METHODS) ? LogCalls.of(module) : null;
+    for (Call call : module.calls()) {
+      for (PyValue value : call.positional()) {
+        note(module, value, call.line(), literals);
+      }
+      if (!call.keywords().isEmpty()) {
         for (PyValue value : call.keywords().values()) {
           note(module, value, call.line(), literals);
         }
-        if (logs.isLogCall(call)) {
-          sites.add(new Site(module, call, level(call), events(module, logs, call)));
-        }
       }
-      for (Assignment assignment : module.assignments()) {
-        note(module, assignment.value(), assignment.line(), literals);
-      }
-      for (LiteralPair pair : module.literalPairs()) {
-        note(module, pair.value(), pair.line(), literals);
+      if (logs != null && logs.isLogCall(call)) {
+        List<String> literalNames = List.copyOf(logs.eventNames(call));
+        sites.add(
+            new Site(module, call, level(call), literalNames, events(module, literalNames, call)));
       }
     }
-    return new LogEvents(sites, literals);
+    for (Assignment assignment : module.assignments()) {
+      note(module, assignment.value(), assignment.line(), literals);
+    }
+    for (LiteralPair pair : module.literalPairs()) {
+      note(module, pair.value(), pair.line(), literals);
+    }
+    return new ModuleEvents(List.copyOf(sites), literals);
   }
 
   private static void note(
       PythonModule module, PyValue value, int line, Map<String, Evidence> literals) {
     if (value instanceof PyValue.Str str) {
-      if (str.value().length() < 80 && EVENT_LIKE.matcher(str.value()).matches()) {
-        literals.putIfAbsent(str.value(), Evidence.at(module.path(), line, str.value()));
+      String text = str.value();
+      if (eventLike(text) && !literals.containsKey(text)) {
+        literals.put(text, Evidence.at(module.path(), line, text));
       }
     } else if (value instanceof PyValue.Seq seq) {
       seq.items().forEach(item -> note(module, item, line, literals));
@@ -164,8 +192,37 @@ final class LogEvents {
     }
   }
 
-  private static Set<String> events(PythonModule module, LogCalls logs, Call call) {
-    Set<String> events = new LinkedHashSet<>(logs.eventNames(call));
+  /**
+   * Whether {@code text} looks like an event name: shorter than 80 characters, ASCII letter or
+   * underscore words joined by single dots, at least two words ({@code request.end}). Checked by
+   * hand: it runs on every string literal of product code.
+   */
+  static boolean eventLike(String text) {
+    int length = text.length();
+    if (length >= 80 || text.indexOf('.') < 0) {
+      return false;
+    }
+    boolean dotted = false;
+    boolean wordStart = true;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        if (wordStart) {
+          return false;
+        }
+        dotted = true;
+        wordStart = true;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+        wordStart = false;
+      } else {
+        return false;
+      }
+    }
+    return dotted && !wordStart;
+  }
+
+  private static Set<String> events(PythonModule module, List<String> literalNames, Call call) {
+    Set<String> events = new LinkedHashSet<>(literalNames);
     int index = call.name().equals("log") ? 1 : 0;
     if (call.positional().size() > index) {
       ModuleValues.string(module, call.positional().get(index)).ifPresent(events::add);

@@ -60,6 +60,20 @@ public final class MetricLabels implements Rule {
       Set.of("aws_lambda_powertools", "aws_embedded_metrics");
   private static final Set<String> TAG_LIBRARIES = Set.of("datadog", "statsd", "datadog_lambda");
 
+  /**
+   * Every root {@link #libraries} looks for: an import's first part is spelled in the import, so a
+   * module spelling none of them imports none of these libraries.
+   */
+  private static final Set<String> ROOTS =
+      Set.of(
+          PROMETHEUS,
+          OTEL,
+          "aws_lambda_powertools",
+          "aws_embedded_metrics",
+          "datadog",
+          "statsd",
+          "datadog_lambda");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -70,6 +84,9 @@ public final class MetricLabels implements Rule {
     List<Evidence> findings = new ArrayList<>();
     int recorded = 0;
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      if (!module.mentionsAny(ROOTS)) {
+        continue;
+      }
       Set<String> libraries = libraries(module);
       if (libraries.isEmpty()) {
         continue;

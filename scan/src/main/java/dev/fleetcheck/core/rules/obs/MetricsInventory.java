@@ -226,6 +226,10 @@ final class MetricsInventory {
     }
     List<MetricCall> calls = new ArrayList<>();
     for (PythonModule module : PythonCodebase.of(facts).productModules()) {
+      // An import's first part is spelled in the import: without one of the roots, no import.
+      if (!module.mentionsAny(CODE_ROOTS)) {
+        continue;
+      }
       boolean metrics =
           module.imports().values().stream()
               .anyMatch(i -> CODE_ROOTS.contains(i.split("\\.", 2)[0]));

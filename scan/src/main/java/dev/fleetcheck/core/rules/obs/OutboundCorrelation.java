@@ -101,6 +101,9 @@ public final class OutboundCorrelation implements Rule {
    * Whether any argument of {@code call} is a dict display naming a header (no stream per call).
    */
   private static boolean passesHeaderDict(Call call) {
+    if (call.positional().isEmpty() && call.keywords().isEmpty()) {
+      return false;
+    }
     for (PyValue value : call.keywords().values()) {
       if (namesHeader(value)) {
         return true;
@@ -121,19 +124,23 @@ public final class OutboundCorrelation implements Rule {
         return true;
       }
     }
-    for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
-      for (Call call : module.calls()) {
-        if (call.callee().startsWith("opentelemetry") && call.name().equals("inject")) {
-          return true;
-        }
-        if (passesHeaderDict(call)) {
-          return true;
-        }
+    // Only whether some module propagates counts, not which: modules are asked on every core.
+    return PythonCodebase.of(context.facts()).productModules().parallelStream()
+        .anyMatch(OutboundCorrelation::propagatesIn);
+  }
+
+  private static boolean propagatesIn(PythonModule module) {
+    for (Call call : module.calls()) {
+      if (call.name().equals("inject") && call.callee().startsWith("opentelemetry")) {
+        return true;
       }
-      for (LiteralPair pair : module.literalPairs()) {
-        if (HEADERS.contains(pair.key().toLowerCase(Locale.ROOT))) {
-          return true;
-        }
+      if (passesHeaderDict(call)) {
+        return true;
+      }
+    }
+    for (LiteralPair pair : module.literalPairs()) {
+      if (HEADERS.contains(pair.key().toLowerCase(Locale.ROOT))) {
+        return true;
       }
     }
     return false;

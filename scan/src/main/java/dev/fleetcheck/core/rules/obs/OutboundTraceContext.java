@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * PY-OBS-034: trace context reaches every outbound HTTP call. Applies when product code calls an
@@ -73,6 +74,16 @@ public final class OutboundTraceContext implements Rule {
           new Library(
               "urllib3", List.of("urllib3."), Set.of("URLLib3Instrumentor"), Set.of("httplib")));
 
+  /**
+   * The first part of every library prefix: a callee's first part is a name its module spells (in
+   * the call or the import it resolves through), so a module spelling none of them calls none.
+   */
+  private static final Set<String> LIBRARY_ROOTS =
+      LIBRARIES.stream()
+          .flatMap(library -> library.prefixes().stream())
+          .map(prefix -> prefix.substring(0, prefix.indexOf('.')))
+          .collect(Collectors.toUnmodifiableSet());
+
   /** The first characters of every library prefix: most callees start with none of them. */
   private static final String FIRST_CHARS =
       LIBRARIES.stream()
@@ -80,6 +91,16 @@ public final class OutboundTraceContext implements Rule {
           .map(prefix -> prefix.substring(0, 1))
           .distinct()
           .reduce("", String::concat);
+
+  /** Whether the module calls OpenTelemetry's inject. */
+  private static boolean injects(PythonModule module) {
+    for (Call call : module.calls()) {
+      if (call.callee().startsWith("opentelemetry") && call.name().equals("inject")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean startsWithAny(String callee, List<String> prefixes) {
     for (String prefix : prefixes) {
@@ -100,10 +121,10 @@ public final class OutboundTraceContext implements Rule {
     Map<Library, Evidence> used = new LinkedHashMap<>();
     Map<Library, Boolean> injected = new LinkedHashMap<>();
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
-      boolean injects = false;
-      for (Call call : module.calls()) {
-        injects |= call.callee().startsWith("opentelemetry") && call.name().equals("inject");
+      if (!module.mentionsAny(LIBRARY_ROOTS)) {
+        continue;
       }
+      Boolean injects = null;
       for (Call call : module.calls()) {
         if (call.callee().isEmpty() || FIRST_CHARS.indexOf(call.callee().charAt(0)) < 0) {
           continue;
@@ -112,6 +133,9 @@ public final class OutboundTraceContext implements Rule {
           if (startsWithAny(call.callee(), library.prefixes())) {
             used.putIfAbsent(
                 library, Evidence.at(module.path(), call.line(), call.written() + "(...)"));
+            if (injects == null) {
+              injects = injects(module);
+            }
             injected.merge(library, injects, Boolean::logicalAnd);
           }
         }

@@ -73,7 +73,8 @@ public final class ProductionDebugLogging implements Rule {
     }
     ProfileScope scope = context.fact(ProfileScope.FACT);
     for (SourceFile file : context.snapshot().files()) {
-      if (CONTAINER_FILE.matcher(file.name()).matches()
+      if (mayBeContainerFile(file.name())
+          && CONTAINER_FILE.matcher(file.name()).matches()
           && production(file.path())
           && scope.decides(file)) {
         Optional<String> text = context.snapshot().readText(file.path());
@@ -97,6 +98,19 @@ public final class ProductionDebugLogging implements Rule {
         out.add(Evidence.at(path, i + 1, "log level DEBUG committed for production"));
       }
     }
+  }
+
+  /**
+   * What every name {@code CONTAINER_FILE} matches has: a first {@code d}, or a dot eleven
+   * characters from the end; the expression then runs on few of the snapshot's files.
+   */
+  private static boolean mayBeContainerFile(String name) {
+    int length = name.length();
+    if (length < 10) {
+      return false;
+    }
+    char first = name.charAt(0);
+    return first == 'd' || first == 'D' || (length >= 11 && name.charAt(length - 11) == '.');
   }
 
   private static boolean production(String path) {

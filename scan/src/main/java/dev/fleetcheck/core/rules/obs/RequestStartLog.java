@@ -85,6 +85,10 @@ public final class RequestStartLog implements Rule {
     List<PythonModule> modules = codebase.productModules();
     List<Site> sites = new ArrayList<>();
     for (PythonModule module : modules) {
+      // A log call spells its level's name.
+      if (!module.mentionsAny(LEVELS)) {
+        continue;
+      }
       for (Call call : module.calls()) {
         if (emits(call)) {
           sites.add(new Site(module, call));

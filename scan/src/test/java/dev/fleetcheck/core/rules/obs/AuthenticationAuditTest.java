@@ -61,4 +61,25 @@ class AuthenticationAuditTest {
     assertNoEvidentViolation(check(rule, audited, Profile.API));
     assertThat(check(rule, open, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void anAliasedSecurityModuleStillAuthenticates() {
+    // fastapi.security is spelled only in the import; the call is written sec.HTTPBearer().
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/auth.py",
+                """
+                from fastapi import security as sec
+
+                scheme = sec.HTTPBearer()
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "app/auth.py:3: sec.HTTPBearer(...) authenticates, and the event"
+                + " security.audit occurs nowhere in product code");
+  }
 }

@@ -125,4 +125,24 @@ class DebugSwitchesTest {
     assertThat(RuleFixture.check(new DebugSwitches(), repo, Profile.API).status())
         .isEqualTo(Status.PASS);
   }
+
+  @Test
+  void anAliasedEnvironmentLookupIsStillJudged() {
+    // getenv and environ are spelled only in the imports; the calls are written under aliases.
+    Outcome outcome =
+        check(
+            "app/config.py",
+            """
+            from os import getenv as env_var
+            from os import environ as variables
+            DEBUG = env_var("DEBUG", "1")
+            APP_DEBUG = variables.get("APP_DEBUG", "yes")
+            """);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "app/config.py:3: DEBUG is on unless the environment turns it off (truthy default)",
+            "app/config.py:4: APP_DEBUG is on unless the environment turns it off (truthy"
+                + " default)");
+  }
 }

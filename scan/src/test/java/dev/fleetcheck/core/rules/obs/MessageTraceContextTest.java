@@ -76,4 +76,25 @@ class MessageTraceContextTest {
 
     assertNoEvidentViolation(check(rule, repo, Profile.API));
   }
+
+  @Test
+  void anAliasedPublishIsStillJudged() {
+    // The module spells publish only in its import: the name prefilter must let it through.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/notify.py",
+                """
+                from app.bus import publish as send
+
+                def notify():
+                    send(TopicArn=TOPIC, Message="x")
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.LAMBDA)))
+        .containsExactly(
+            "app/notify.py:4: send(...) publishes a message without MessageAttributes");
+  }
 }

@@ -69,4 +69,22 @@ class PrivilegedOperationAuditTest {
     assertNoEvidentViolation(check(rule, audited, Profile.API));
     assertThat(check(rule, none, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void theFirstPrivilegeWordWithAMatchDecidesWhichFileIsNamed() {
+    // a/ holds only an admin role check, b/ an is_superuser check, c/ the word is_superuser with
+    // no check: is_superuser is looked for first, so b/ is named although a/ comes first.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/a.py", "def purge(user):\n    return user.role == 'admin'\n")
+            .file("app/b.py", "def drop(user):\n    return user.is_superuser\n")
+            .file("app/c.py", "FIELDS = ['is_superuser']\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "app/b.py:2: a privilege check guards an operation, and the event security.audit"
+                + " occurs nowhere in product code");
+  }
 }
