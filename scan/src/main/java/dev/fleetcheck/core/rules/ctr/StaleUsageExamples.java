@@ -75,13 +75,20 @@ public final class StaleUsageExamples implements Rule {
       return Outcome.noEvidentViolation();
     }
     Set<String> declared = declared(inventory);
-    List<Evidence> findings = new ArrayList<>();
-    for (SourceFile file : context.snapshot().files()) {
-      if (isDoc(file)) {
-        String text = context.snapshot().readText(file.path()).orElse("");
-        findings.addAll(examples(file.path(), text, commands, declared));
-      }
-    }
+    // Reading the documentation is most of the work and files are independent: read on every
+    // core, the findings kept in file order.
+    List<Evidence> findings =
+        context.snapshot().files().parallelStream()
+            .filter(StaleUsageExamples::isDoc)
+            .flatMap(
+                file ->
+                    examples(
+                        file.path(),
+                        context.snapshot().readText(file.path()).orElse(""),
+                        commands,
+                        declared)
+                        .stream())
+            .toList();
     return Outcome.assisted(findings);
   }
 
