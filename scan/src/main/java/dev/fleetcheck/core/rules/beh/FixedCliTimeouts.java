@@ -77,6 +77,10 @@ public final class FixedCliTimeouts implements Rule {
   }
 
   private static List<Evidence> fixedTimeouts(PythonModule module) {
+    // A finding is a call with a timeout= keyword, which spells the name.
+    if (!module.mentions("timeout")) {
+      return List.of();
+    }
     Set<String> clients = new HashSet<>();
     for (Binding binding : module.bindings()) {
       if (CLIENT_ROOTS.contains(root(binding.callee()))) {
@@ -85,6 +89,9 @@ public final class FixedCliTimeouts implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
+      if (!call.hasKeyword("timeout")) {
+        continue;
+      }
       boolean outbound =
           CLIENT_ROOTS.contains(root(call.callee()))
               || call.callee().equals("urllib.request.urlopen")
