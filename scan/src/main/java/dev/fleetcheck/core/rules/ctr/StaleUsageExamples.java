@@ -14,7 +14,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.snapshot.SourceFile;
+import dev.fleetcheck.core.rules.cfg.DocumentationFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +56,6 @@ public final class StaleUsageExamples implements Rule {
   private static final Set<String> EXEMPT =
       Set.of("--help", "--version", "--install-completion", "--show-completion");
   private static final Set<String> DECLARERS = Set.of("add_argument", "add_option");
-  private static final Set<String> DOC_SUFFIXES = Set.of(".md", ".markdown", ".txt", "");
 
   @Override
   public RuleSpec spec() {
@@ -75,30 +74,13 @@ public final class StaleUsageExamples implements Rule {
       return Outcome.noEvidentViolation();
     }
     Set<String> declared = declared(inventory);
-    // Reading the documentation is most of the work and files are independent: read on every
-    // core, the findings kept in file order.
-    List<Evidence> findings =
-        context.snapshot().files().parallelStream()
-            .filter(StaleUsageExamples::isDoc)
-            .flatMap(
-                file ->
-                    examples(
-                        file.path(),
-                        context.snapshot().readText(file.path()).orElse(""),
-                        commands,
-                        declared)
-                        .stream())
-            .toList();
+    // The pages come from a read of the documentation PY-CFG-004 shares; only pages holding a
+    // fence can hold an example.
+    List<Evidence> findings = new ArrayList<>();
+    for (DocumentationFiles.Page page : context.fact(DocumentationFiles.FACT).fencedPages()) {
+      findings.addAll(examples(page.path(), page.text(), commands, declared));
+    }
     return Outcome.assisted(findings);
-  }
-
-  private static boolean isDoc(SourceFile file) {
-    String lower = file.path().toLowerCase(Locale.ROOT);
-    String name = file.name().toLowerCase(Locale.ROOT);
-    int dot = name.lastIndexOf('.');
-    String suffix = dot < 0 ? "" : name.substring(dot);
-    boolean readme = !lower.contains("/") && name.startsWith("readme");
-    return !file.binary() && (readme || lower.startsWith("docs/")) && DOC_SUFFIXES.contains(suffix);
   }
 
   /** The command words that start an example: console scripts and "python -m <package>". */

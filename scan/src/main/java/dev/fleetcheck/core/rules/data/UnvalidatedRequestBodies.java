@@ -99,7 +99,7 @@ public final class UnvalidatedRequestBodies implements Rule {
   private static List<Evidence> findings(PythonModule module) {
     // Every finding is a call named get_json, loads or one of the raw reads, and a call's last
     // name is spelled in the module's code.
-    if (!module.mentionsAny(READ_NAMES) || validates(module)) {
+    if (!module.mentionsAny(READ_NAMES)) {
       return List.of();
     }
     boolean asgi =
@@ -131,7 +131,8 @@ public final class UnvalidatedRequestBodies implements Rule {
                 read + " reads the raw request body in a module with no validation"));
       }
     }
-    return findings;
+    // Validation clears the module's reads; asked only when there are reads to clear.
+    return findings.isEmpty() || validates(module) ? List.of() : findings;
   }
 
   private static boolean validates(PythonModule module) {
