@@ -56,6 +56,7 @@ public final class StaleUsageExamples implements Rule {
   private static final Set<String> EXEMPT =
       Set.of("--help", "--version", "--install-completion", "--show-completion");
   private static final Set<String> DECLARERS = Set.of("add_argument", "add_option");
+  private static final Set<String> DECLARING_NAMES = Set.of("add_argument", "add_option", "option");
 
   @Override
   public RuleSpec spec() {
@@ -93,7 +94,7 @@ public final class StaleUsageExamples implements Rule {
       }
     }
     for (PythonModule module : modules) {
-      if (module.fileName().equals("__main__.py")) {
+      if (module.path().endsWith("/__main__.py") || module.path().equals("__main__.py")) {
         String path = module.path().replaceFirst("^src/", "");
         int slash = path.lastIndexOf('/');
         if (slash > 0) {
@@ -109,6 +110,10 @@ public final class StaleUsageExamples implements Rule {
   /** An option declared through a non-literal name makes the declared set unknowable. */
   private static boolean builtNames(List<PythonModule> modules) {
     for (PythonModule module : modules) {
+      // A declaring call's last name is add_argument, add_option or (click.)option: spelled.
+      if (!module.mentionsAny(DECLARING_NAMES)) {
+        continue;
+      }
       for (Call call : module.calls()) {
         // The argument test first: it is cheap and rarely true, the callee test cuts strings.
         if (call.positional().isEmpty() || call.positional().get(0) instanceof PyValue.Str) {
