@@ -30,6 +30,10 @@ public final class DocumentationFiles {
 
   private static final Set<String> ENV_SAMPLES =
       Set.of(".env.example", ".env.sample", ".env.template", "env.example", "example.env");
+  private static final int SHORTEST_SAMPLE =
+      ENV_SAMPLES.stream().mapToInt(String::length).min().orElseThrow();
+  private static final int LONGEST_SAMPLE =
+      ENV_SAMPLES.stream().mapToInt(String::length).max().orElseThrow();
   private static final Set<String> EXAMPLE_SUFFIXES = Set.of(".md", ".markdown", ".txt", "");
 
   /** A page that can hold usage examples, and its text (UTF-8, malformed bytes replaced). */
@@ -90,6 +94,9 @@ public final class DocumentationFiles {
   /** Reads one file when a check needs it: its words into {@code found}, its page if fenced. */
   private static Optional<Page> page(
       RepoSnapshot snapshot, SourceFile file, Set<String> wanted, Set<String> found) {
+    if (!mayBeDocumentation(file.path())) {
+      return Optional.empty();
+    }
     boolean examples = mayHoldExamples(file);
     boolean words = documentation(file) && found.size() < wanted.size();
     if (!examples && !words) {
@@ -178,6 +185,19 @@ public final class DocumentationFiles {
 
   private static boolean isWordChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /**
+   * A cheap test that {@link #documentation} and {@link #mayHoldExamples} pass: a path under docs/
+   * or a file name starting with readme, in any case, or as long as an .env sample's name (lower
+   * casing keeps an ASCII name's length). Cutting and lower-casing every path's name costs more.
+   */
+  private static boolean mayBeDocumentation(String path) {
+    int start = path.lastIndexOf('/') + 1;
+    int nameLength = path.length() - start;
+    return path.regionMatches(true, 0, "docs/", 0, 5)
+        || path.regionMatches(true, start, "readme", 0, 6)
+        || (nameLength >= SHORTEST_SAMPLE && nameLength <= LONGEST_SAMPLE);
   }
 
   /** A README, anything under {@code docs/} or an {@code .env} sample: where PY-CFG-004 looks. */
