@@ -84,7 +84,7 @@ public final class ProgressInStructuredOutput implements Rule {
     if (structured.isEmpty() || progress.isEmpty()) {
       return List.of();
     }
-    Optional<Blocks> blocks = codebase.tokens(module.path()).map(Blocks::of);
+    Optional<Blocks> blocks = codebase.blocks(module.path());
     if (blocks.isEmpty()) {
       return List.of();
     }
