@@ -223,8 +223,10 @@ public final class ErrorsWithSuccessStatus implements Rule {
   }
 
   private static boolean key(Tokens t, int i, String name) {
-    // The colon first: decoding a literal costs more, and most literals are not dict keys.
+    // A literal's value is shorter than its token by the quotes at least; then the colon, before
+    // decoding the literal, which costs more: most literals are not dict keys.
     return t.isKind(i, TokenKind.STRING)
+        && t.length(i) >= name.length() + 2
         && t.isOp(t.skipTrivia(i + 1), ':')
         && name.equals(t.stringValue(i));
   }
