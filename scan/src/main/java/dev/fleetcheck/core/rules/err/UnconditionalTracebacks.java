@@ -61,10 +61,14 @@ public final class UnconditionalTracebacks implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
+      // Only a call inside an except clause counts: the cheaper test first.
+      if (module.exceptHandlers().isEmpty()) {
+        continue;
+      }
       List<Call> prints = new ArrayList<>();
       for (Call call : module.calls()) {
-        if (printsTraceback(call)
-            && module.exceptHandlers().stream().anyMatch(h -> inside(h, call))) {
+        if (module.exceptHandlers().stream().anyMatch(h -> inside(h, call))
+            && printsTraceback(call)) {
           prints.add(call);
         }
       }
