@@ -61,14 +61,14 @@ public final class UnconditionalTracebacks implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      // Only a call inside an except clause counts: the cheaper test first.
+      // Only a call inside an except clause counts.
       if (module.exceptHandlers().isEmpty()) {
         continue;
       }
       List<Call> prints = new ArrayList<>();
       for (Call call : module.calls()) {
-        if (module.exceptHandlers().stream().anyMatch(h -> inside(h, call))
-            && printsTraceback(call)) {
+        if (printsTraceback(call)
+            && module.exceptHandlers().stream().anyMatch(h -> inside(h, call))) {
           prints.add(call);
         }
       }
