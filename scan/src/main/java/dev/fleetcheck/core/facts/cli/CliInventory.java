@@ -15,6 +15,7 @@ import dev.fleetcheck.core.python.StringLiterals;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +56,24 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
   }
 
   private static CliInventory find(Facts facts) {
+    // Modules are independent: read on every core, the declarations kept in module order.
+    List<CliInventory> perModule =
+        PythonCodebase.of(facts).productModules().parallelStream()
+            .map(module -> read(facts, module))
+            .toList();
     List<CliCommand> commands = new ArrayList<>();
     List<CliOption> options = new ArrayList<>();
-    for (PythonModule module : PythonCodebase.of(facts).productModules()) {
-      new ModuleReader(facts, module, commands, options).read();
+    for (CliInventory declared : perModule) {
+      commands.addAll(declared.commands());
+      options.addAll(declared.options());
     }
+    return new CliInventory(commands, options);
+  }
+
+  private static CliInventory read(Facts facts, PythonModule module) {
+    List<CliCommand> commands = new ArrayList<>();
+    List<CliOption> options = new ArrayList<>();
+    new ModuleReader(facts, module, commands, options).read();
     return new CliInventory(commands, options);
   }
 
@@ -73,6 +87,8 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
     private final boolean importsClick;
     private final boolean importsTyper;
     private Tokens tokens;
+    // The first "def" token of each line, indexed on the first docstring asked for.
+    private Map<Integer, Integer> defsByLine;
 
     ModuleReader(
         Facts facts, PythonModule module, List<CliCommand> commands, List<CliOption> options) {
@@ -95,7 +111,9 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
           && !importsTyper
           && module.imports().values().stream()
               .noneMatch(v -> root(v).equals("argparse") || root(v).equals("optparse"))
-          && module.calls().stream().noneMatch(c -> c.name().equals("add_argument"))) {
+          // A call named add_argument spells the name in the module's code.
+          && (!module.mentions("add_argument")
+              || module.calls().stream().noneMatch(c -> c.name().equals("add_argument")))) {
         return;
       }
       for (Call call : module.calls()) {
@@ -292,20 +310,27 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
     /** The docstring of the def at {@code line}. */
     private Optional<String> docstring(int line) {
       Tokens t = tokens();
-      for (int i = 0; i < t.size(); i++) {
-        if (t.line(i) == line && t.is(i, "def")) {
-          int j = i;
-          while (j < t.size() && !(t.isOp(j, ':') && t.depth(j) == 0)) {
-            j++;
+      if (defsByLine == null) {
+        defsByLine = new HashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+          if (t.is(i, "def")) {
+            defsByLine.putIfAbsent(t.line(i), i);
           }
-          j = t.skipTrivia(j + 1);
-          while (t.isKind(j, TokenKind.NEWLINE) || t.isKind(j, TokenKind.INDENT) || t.isTrivia(j)) {
-            j++;
-          }
-          return stringAt(t, j);
         }
       }
-      return Optional.empty();
+      Integer def = defsByLine.get(line);
+      if (def == null) {
+        return Optional.empty();
+      }
+      int j = def;
+      while (j < t.size() && !(t.isOp(j, ':') && t.depth(j) == 0)) {
+        j++;
+      }
+      j = t.skipTrivia(j + 1);
+      while (t.isKind(j, TokenKind.NEWLINE) || t.isKind(j, TokenKind.INDENT) || t.isTrivia(j)) {
+        j++;
+      }
+      return stringAt(t, j);
     }
 
     private Optional<String> stringAt(Tokens t, int i) {
@@ -317,7 +342,13 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
 
     private Tokens tokens() {
       if (tokens == null) {
-        tokens = PythonTokenizer.tokenize(facts.snapshot().readText(module.path()).orElse(""));
+        String text = facts.snapshot().readText(module.path()).orElse("");
+        // The codebase's tokens serve unless its decoding (a BOM, a coding line) gave another text.
+        PythonCodebase codebase = PythonCodebase.of(facts);
+        tokens =
+            codebase.text(module.path()).filter(text::equals).isPresent()
+                ? codebase.tokens(module.path()).orElseGet(() -> PythonTokenizer.tokenize(text))
+                : PythonTokenizer.tokenize(text);
       }
       return tokens;
     }

@@ -77,18 +77,25 @@ public final class FixedCliTimeouts implements Rule {
   }
 
   private static List<Evidence> fixedTimeouts(PythonModule module) {
-    Set<String> clients = new HashSet<>();
-    for (Binding binding : module.bindings()) {
-      if (CLIENT_ROOTS.contains(root(binding.callee()))) {
-        clients.add(binding.name());
-      }
+    // A finding is a call with a timeout= keyword, which spells the name.
+    if (!module.mentions("timeout")) {
+      return List.of();
     }
+    Set<String> clients = null; // the names bound to clients, gathered on the first need
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
+      if (!call.hasKeyword("timeout")) {
+        continue;
+      }
       boolean outbound =
           CLIENT_ROOTS.contains(root(call.callee()))
-              || call.callee().equals("urllib.request.urlopen")
-              || clients.contains(call.writtenReceiver());
+              || call.callee().equals("urllib.request.urlopen");
+      if (!outbound) {
+        if (clients == null) {
+          clients = clients(module);
+        }
+        outbound = clients.contains(call.writtenReceiver());
+      }
       if (outbound && call.keyword("timeout").filter(v -> fixed(module, v)).isPresent()) {
         findings.add(
             Evidence.at(
@@ -98,6 +105,16 @@ public final class FixedCliTimeouts implements Rule {
       }
     }
     return findings;
+  }
+
+  private static Set<String> clients(PythonModule module) {
+    Set<String> clients = new HashSet<>();
+    for (Binding binding : module.bindings()) {
+      if (CLIENT_ROOTS.contains(root(binding.callee()))) {
+        clients.add(binding.name());
+      }
+    }
+    return clients;
   }
 
   private static boolean fixed(PythonModule module, PyValue value) {

@@ -42,6 +42,7 @@ public final class PositionalDispatch implements Rule {
                   + " match subject in CLI code. NOT_APPLICABLE without product code.",
               Effort.MEDIUM);
 
+  private static final Set<String> DECLARING_NAMES = Set.of("add_argument", "argument");
   private static final Set<String> DISPATCH_NAMES =
       Set.of("command", "cmd", "action", "mode", "operation", "op", "task", "verb", "subcommand");
 
@@ -57,7 +58,9 @@ public final class PositionalDispatch implements Rule {
 
   private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {
     List<Evidence> findings = new ArrayList<>();
-    for (Call call : module.calls()) {
+    // A choice-taking call's last name (add_argument, argument) and an import of sys are spelled.
+    List<Call> calls = module.mentionsAny(DECLARING_NAMES) ? module.calls() : List.of();
+    for (Call call : calls) {
       if (call.positional().isEmpty()
           || !(call.positional().get(0) instanceof PyValue.Str first)
           || !DISPATCH_NAMES.contains(first.value())) {
@@ -81,9 +84,10 @@ public final class PositionalDispatch implements Rule {
       }
     }
     boolean readsArgv =
-        module.imports().values().stream().anyMatch(v -> v.equals("sys.argv"))
-            || (module.imports().values().stream().anyMatch(v -> v.equals("sys"))
-                && entryPoint(module));
+        module.mentions("sys")
+            && (module.imports().values().stream().anyMatch(v -> v.equals("sys.argv"))
+                || (module.imports().values().stream().anyMatch(v -> v.equals("sys"))
+                    && entryPoint(module)));
     Optional<String> text = readsArgv ? codebase.text(module.path()) : Optional.empty();
     if (text.isPresent() && text.get().contains("argv[")) {
       // The codebase keeps each file's tokens from its analysis.

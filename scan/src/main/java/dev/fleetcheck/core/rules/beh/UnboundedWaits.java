@@ -106,8 +106,7 @@ public final class UnboundedWaits implements Rule {
     }
     if (!sleeps.isEmpty()) {
       codebase
-          .tokens(module.path())
-          .map(Blocks::of)
+          .blocks(module.path())
           .ifPresent(
               blocks -> {
                 for (Call sleep : sleeps) {

@@ -40,6 +40,7 @@ public final class UnorderedPages implements Rule {
                   + " NOT_APPLICABLE without product code.",
               Effort.LOW);
 
+  private static final Set<String> PAGING_NAMES = Set.of("Paginator", "limit", "offset");
   private static final Set<String> SELECTS =
       Set.of(
           "sqlalchemy.select",
@@ -58,16 +59,32 @@ public final class UnorderedPages implements Rule {
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }
-    boolean modelOrdering =
-        modules.stream()
-            .flatMap(m -> m.assignments().stream())
-            .map(Assignment::name)
-            .anyMatch(n -> n.equals("ordering"));
+    boolean modelOrdering = modelOrdering(modules);
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      findings.addAll(findings(module, modelOrdering));
+      // Every finding is a Paginator, limit or offset call, whose last name the code spells.
+      if (module.mentionsAny(PAGING_NAMES)) {
+        findings.addAll(findings(module, modelOrdering));
+      }
     }
     return Outcome.assisted(findings);
+  }
+
+  /** Whether some assignment sets a name ending in "ordering" (a model's Meta.ordering). */
+  private static boolean modelOrdering(List<PythonModule> modules) {
+    for (PythonModule module : modules) {
+      // The target's last name is spelled where it is assigned.
+      if (!module.mentions("ordering")) {
+        continue;
+      }
+      for (Assignment assignment : module.assignments()) {
+        String target = assignment.target();
+        if (target.equals("ordering") || target.endsWith(".ordering")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static List<Evidence> findings(PythonModule module, boolean modelOrdering) {

@@ -68,7 +68,7 @@ public final class UnpagedCollections implements Rule {
     if (gets.isEmpty()) {
       return List.of();
     }
-    Optional<Blocks> blocks = codebase.tokens(module.path()).map(Blocks::of);
+    Optional<Blocks> blocks = codebase.blocks(module.path());
     if (blocks.isEmpty()) {
       return List.of();
     }

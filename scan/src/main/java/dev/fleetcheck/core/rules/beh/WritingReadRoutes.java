@@ -92,7 +92,7 @@ public final class WritingReadRoutes implements Rule {
     }
     List<Route> reads = routes.stream().filter(Route::readOnly).toList();
     if (!reads.isEmpty() && module.calls().stream().anyMatch(WritingReadRoutes::writes)) {
-      Optional<Blocks> blocks = codebase.tokens(module.path()).map(Blocks::of);
+      Optional<Blocks> blocks = codebase.blocks(module.path());
       for (Route route : reads) {
         Optional<Blocks.Block> def =
             blocks.flatMap(

@@ -50,36 +50,59 @@ record EnvironmentVariables(List<Variable> all) {
               + "|TMP|COLUMNS|LINES|DISPLAY|BROWSER|SSH_AUTH_SOCK|KUBECONFIG|VIRTUAL_ENV|CONDA_.*"
               + "|COMP_.*|PYTEST_.*|(?i:COMSPEC|PATHEXT|SYSTEMROOT|WINDIR|APPDATA|LOCALAPPDATA"
               + "|USERPROFILE|PROGRAMDATA)");
+  private static final Set<String> SPELLED =
+      Set.of("environ", "getenv", "config", "option", "argument", "Option", "Argument");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static EnvironmentVariables find(Facts facts) {
-    Map<String, Variable> found = new LinkedHashMap<>();
     PythonCodebase codebase = PythonCodebase.of(facts);
-    for (PythonModule module : codebase.productModules()) {
-      for (Call call : module.calls()) {
-        if (READERS.contains(call.callee()) && !call.positional().isEmpty()) {
-          ModuleValues.string(module, call.positional().get(0))
-              .ifPresent(n -> add(found, n, module.path(), call.line()));
-        } else if (OPTIONS.contains(call.callee())) {
-          call.keyword("envvar").ifPresent(v -> strings(v, module.path(), call.line(), found));
-        }
-      }
-      if (codebase.text(module.path()).filter(text -> text.contains("environ[")).isPresent()) {
-        codebase
-            .tokens(module.path())
-            .ifPresent(
-                tokens ->
-                    subscripts(
-                        module.path(),
-                        tokens,
-                        "os.environ".equals(module.imports().get("environ")),
-                        found));
-      }
+    // Modules are independent: read on every core, then merged in module order so that each
+    // variable keeps the first place it appears.
+    List<Map<String, Variable>> perModule =
+        codebase.productModules().parallelStream()
+            .map(module -> variables(codebase, module))
+            .toList();
+    Map<String, Variable> found = new LinkedHashMap<>();
+    for (Map<String, Variable> variables : perModule) {
+      variables.forEach(found::putIfAbsent);
     }
     for (LambdaTemplates.Template template : LambdaTemplates.read(facts)) {
       templateVariables(template, found);
     }
     return new EnvironmentVariables(List.copyOf(found.values()));
+  }
+
+  /**
+   * The variables one module reads. A module whose code spells none of {@link #SPELLED} reads none:
+   * a reader's or option's callee ends in getenv, config, option, argument, Option or Argument, and
+   * os.environ.get/setdefault and an environ subscript name environ, in the call or in the import
+   * or binding the callee was resolved through.
+   */
+  private static Map<String, Variable> variables(PythonCodebase codebase, PythonModule module) {
+    Map<String, Variable> found = new LinkedHashMap<>();
+    if (!module.mentionsAny(SPELLED)) {
+      return found;
+    }
+    for (Call call : module.calls()) {
+      if (READERS.contains(call.callee()) && !call.positional().isEmpty()) {
+        ModuleValues.string(module, call.positional().get(0))
+            .ifPresent(n -> add(found, n, module.path(), call.line()));
+      } else if (OPTIONS.contains(call.callee())) {
+        call.keyword("envvar").ifPresent(v -> strings(v, module.path(), call.line(), found));
+      }
+    }
+    if (codebase.text(module.path()).filter(text -> text.contains("environ[")).isPresent()) {
+      codebase
+          .tokens(module.path())
+          .ifPresent(
+              tokens ->
+                  subscripts(
+                      module.path(),
+                      tokens,
+                      "os.environ".equals(module.imports().get("environ")),
+                      found));
+    }
+    return found;
   }
 
   /**

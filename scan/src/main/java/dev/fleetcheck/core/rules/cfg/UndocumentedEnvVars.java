@@ -12,14 +12,11 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.snapshot.SourceFile;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -44,12 +41,6 @@ public final class UndocumentedEnvVars implements Rule {
                   + " without application environment variables.",
               Effort.LOW);
 
-  /** Up to this many names, each is searched for; past it, one pass over the words serves all. */
-  private static final int FEW_NAMES = 16;
-
-  private static final Set<String> ENV_SAMPLES =
-      Set.of(".env.example", ".env.sample", ".env.template", "env.example", "example.env");
-
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -66,7 +57,7 @@ public final class UndocumentedEnvVars implements Rule {
     boolean otherNames = false;
     for (EnvironmentVariables.Variable variable : variables) {
       if (!shown.contains(variable.name())) {
-        if (isWord(variable.name())) {
+        if (DocumentationFiles.isWord(variable.name())) {
           wanted.add(variable.name());
         } else {
           otherNames = true;
@@ -100,7 +91,7 @@ public final class UndocumentedEnvVars implements Rule {
      * only of those characters occurs so exactly when it is one of the text's maximal runs of them.
      */
     boolean names(String name) {
-      if (isWord(name)) {
+      if (DocumentationFiles.isWord(name)) {
         return words.contains(name);
       }
       return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
@@ -110,129 +101,40 @@ public final class UndocumentedEnvVars implements Rule {
   }
 
   /**
-   * One pass over each documentation file for every wanted name, instead of one regular expression
-   * search per variable over all of them; reading stops once every name is found, unless the text
-   * itself is needed. The files used to be joined with a line end between them, which is not a word
-   * character, so looking at them one by one finds the same words.
+   * The words come from {@link DocumentationFiles}, which reads the documentation once for this
+   * check and PY-CTR-005, when every variable name is a word; otherwise the text is read here too.
+   * The files used to be joined with a line end between them, which is not a word character, so
+   * looking at them one by one finds the same words.
    */
   private static Documentation read(RuleContext context, Set<String> wanted, boolean keepText) {
-    if (!keepText) {
-      // Files are independent: read on every core, each skipped once every name is found.
-      Set<String> found = ConcurrentHashMap.newKeySet();
-      context.snapshot().files().parallelStream()
-          .filter(UndocumentedEnvVars::documentation)
-          .forEach(
-              file -> {
-                if (found.size() < wanted.size()) {
-                  context
-                      .snapshot()
-                      .readBytes(file.path())
-                      .ifPresent(b -> collectWords(b, wanted, found));
-                }
-              });
-      return new Documentation(Set.copyOf(found), "");
+    DocumentationFiles files = context.fact(DocumentationFiles.FACT);
+    if (files.variablesSearched()) {
+      return new Documentation(files.namedVariables(), "");
     }
     Set<String> found = new HashSet<>();
     StringBuilder text = new StringBuilder();
     for (SourceFile file : context.snapshot().files()) {
-      if (!documentation(file)) {
+      if (!DocumentationFiles.documentation(file)) {
         continue;
       }
       Optional<String> content = context.snapshot().readText(file.path());
       if (content.isPresent()) {
-        collectWords(content.get().getBytes(StandardCharsets.UTF_8), wanted, found);
-        text.append(content.get()).append('\n');
+        DocumentationFiles.collectWords(content.get(), wanted, found);
+        if (keepText) {
+          text.append(content.get()).append('\n');
+        }
       }
     }
     return new Documentation(found, text.toString());
   }
 
-  /**
-   * Adds to {@code found} the maximal runs of word characters in the UTF-8 {@code text} that are
-   * wanted. Word characters are ASCII, and in UTF-8 (malformed sequences decoded leniently, as
-   * {@link dev.fleetcheck.core.snapshot.RepoSnapshot#readText} does) every byte of a non-ASCII
-   * character is 0x80 or above, so the bytes hold the same runs as the decoded text, without
-   * decoding it.
-   */
-  private static void collectWords(byte[] text, Set<String> wanted, Set<String> found) {
-    if (wanted.size() <= FEW_NAMES) {
-      // Each byte as one char (ISO-8859-1), so that String.indexOf, a vectorised search, finds
-      // each name; bytes of 0x80 and above stay non-word characters.
-      String chars = new String(text, StandardCharsets.ISO_8859_1);
-      for (String name : wanted) {
-        if (!found.contains(name) && occursAsWord(chars, name)) {
-          found.add(name);
-        }
-      }
-      return;
-    }
-    int shortest = Integer.MAX_VALUE;
-    int longest = 0;
-    for (String name : wanted) {
-      shortest = Math.min(shortest, name.length());
-      longest = Math.max(longest, name.length());
-    }
-    int length = text.length;
-    int i = 0;
-    while (i < length && found.size() < wanted.size()) {
-      if (!isWordChar((char) text[i])) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < length && isWordChar((char) text[i])) {
-        i++;
-      }
-      int runLength = i - start;
-      if (runLength >= shortest && runLength <= longest) {
-        String word = new String(text, start, runLength, StandardCharsets.ISO_8859_1);
-        if (wanted.contains(word)) {
-          found.add(word);
-        }
-      }
-    }
-  }
-
-  /** Whether {@code name} occurs in {@code text} as a maximal run of word characters. */
-  private static boolean occursAsWord(String text, String name) {
-    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      int end = at + name.length();
-      if ((at == 0 || !isWordChar(text.charAt(at - 1)))
-          && (end == text.length() || !isWordChar(text.charAt(end)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isWord(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      if (!isWordChar(name.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  }
-
-  private static boolean documentation(SourceFile file) {
-    if (file.binary() || !file.contentReadable()) {
-      return false;
-    }
-    String path = file.path();
-    String name = file.name().toLowerCase(Locale.ROOT);
-    return name.startsWith("readme") || path.startsWith("docs/") || ENV_SAMPLES.contains(name);
-  }
-
   private static Set<String> shownByOptions(RuleContext context) {
     Set<String> shown = new HashSet<>();
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      // A show_envvar= keyword spells the name.
+      if (!module.mentions("show_envvar")) {
+        continue;
+      }
       for (Call call : module.calls()) {
         if (call.keyword("show_envvar").filter(v -> v.equals(new PyValue.Bool(true))).isPresent()) {
           call.keyword("envvar").ifPresent(v -> collect(v, shown));

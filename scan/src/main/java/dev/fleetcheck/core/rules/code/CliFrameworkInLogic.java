@@ -48,7 +48,8 @@ public final class CliFrameworkInLogic implements Rule {
     CliLayer layer = CliLayer.of(context);
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      if (layer.inLayer(module)) {
+      // An import of a framework spells its name in the import statement.
+      if (!module.mentionsAny(CliLayer.FRAMEWORKS) || layer.inLayer(module)) {
         continue;
       }
       Set<String> used = new TreeSet<>();

@@ -54,7 +54,7 @@ final class ChangeRecords {
       if (rootOrDocs && RECORD_FILE.matcher(name).matches()) {
         return Optional.of(path);
       }
-      if (RECORD_FOLDER.matcher(lower).find() && depth(lower) <= 3) {
+      if (mayNameRecordFolder(lower) && RECORD_FOLDER.matcher(lower).find() && depth(lower) <= 3) {
         return Optional.of(path.substring(0, path.lastIndexOf('/') + 1));
       }
       if (!lower.contains("/") && TOOL_FILES.contains(name)) {
@@ -77,6 +77,14 @@ final class ChangeRecords {
       return Optional.of("pyproject.toml");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@link #RECORD_FOLDER} can match: each of its folders holds "change" or is
+   * "newsfragments/". Two substring searches cost less than the expression on every path.
+   */
+  private static boolean mayNameRecordFolder(String lowerPath) {
+    return lowerPath.contains("change") || lowerPath.contains("newsfragments/");
   }
 
   private static int depth(String path) {

@@ -92,20 +92,12 @@ public final class PersistenceModelsInApi implements Rule {
     List<Evidence> findings = new ArrayList<>();
     Set<String> persistent = persistentClasses(context.facts(), modules, findings);
     for (PythonModule module : modules) {
-      for (Route route : Routes.of(module)) {
-        Optional<PyValue> model = route.decorator().keyword("response_model");
-        Optional<String> named = model.flatMap(PersistenceModelsInApi::modelName);
-        if (named.isPresent() && known(persistent, qualified(module, named.get()))) {
-          findings.add(
-              Evidence.at(
-                  module.path(),
-                  route.decorator().line(),
-                  "route "
-                      + route.function().name()
-                      + " answers with the persistence class "
-                      + named.get()
-                      + ": expose an API schema instead"));
-        }
+      // A finding needs a response_model= keyword or a jsonify call, each spelled as a name.
+      if (module.mentions("response_model")) {
+        routeFindings(module, persistent, findings);
+      }
+      if (!module.mentions("jsonify")) {
+        continue;
       }
       for (Call call : module.calls()) {
         if (call.callee().equals("flask.jsonify")
@@ -123,6 +115,30 @@ public final class PersistenceModelsInApi implements Rule {
     return Outcome.assisted(findings);
   }
 
+  private static void routeFindings(
+      PythonModule module, Set<String> persistent, List<Evidence> findings) {
+    for (Route route : Routes.of(module)) {
+      Optional<PyValue> model = route.decorator().keyword("response_model");
+      Optional<String> named = model.flatMap(PersistenceModelsInApi::modelName);
+      if (named.isPresent() && known(persistent, qualified(module, named.get()))) {
+        findings.add(
+            Evidence.at(
+                module.path(),
+                route.decorator().line(),
+                "route "
+                    + route.function().name()
+                    + " answers with the persistence class "
+                    + named.get()
+                    + ": expose an API schema instead"));
+      }
+    }
+  }
+
+  private static String root(String dotted) {
+    int dot = dotted.indexOf('.');
+    return dot < 0 ? dotted : dotted.substring(0, dot);
+  }
+
   /** "path-dotted:Class" of every persistence class; DRF __all__ serializers land in findings. */
   private static Set<String> persistentClasses(
       Facts facts, List<PythonModule> modules, List<Evidence> findings) {
@@ -130,9 +146,12 @@ public final class PersistenceModelsInApi implements Rule {
     List<ClassInfo> classes = new ArrayList<>();
     Set<String> baseNames = new HashSet<>();
     for (PythonModule module : modules) {
-      boolean orm =
-          module.imports().values().stream().anyMatch(v -> ORM_ROOTS.contains(v.split("\\.")[0]));
-      if (!orm || module.classes().isEmpty()) {
+      // An import spells its root as a name, so a module that spells no ORM root imports none.
+      if (module.classes().isEmpty() || !module.mentionsAny(ORM_ROOTS)) {
+        continue;
+      }
+      boolean orm = module.imports().values().stream().anyMatch(v -> ORM_ROOTS.contains(root(v)));
+      if (!orm) {
         continue;
       }
       for (Binding binding : module.bindings()) {
@@ -140,7 +159,7 @@ public final class PersistenceModelsInApi implements Rule {
           baseNames.add(binding.name());
         }
       }
-      Optional<Blocks> blocks = codebase.tokens(module.path()).map(Blocks::of);
+      Optional<Blocks> blocks = codebase.blocks(module.path());
       if (blocks.isEmpty()) {
         continue;
       }

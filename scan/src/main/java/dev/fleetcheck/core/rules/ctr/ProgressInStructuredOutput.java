@@ -48,6 +48,11 @@ public final class ProgressInStructuredOutput implements Rule {
   private static final Pattern DUMPS = Pattern.compile("^(?:json\\.|orjson\\.|ujson\\.)?dumps\\(");
   private static final Set<String> TQDMS =
       Set.of("tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.std.tqdm");
+
+  /** The last names of every call {@link #progressOnStdout} accepts. */
+  private static final Set<String> PROGRESS_NAMES =
+      Set.of("progressbar", "tqdm", "Progress", "Live", "track", "status");
+
   private static final Set<String> RICH_PROGRESS =
       Set.of("rich.progress.Progress", "rich.live.Live", "rich.progress.track");
 
@@ -62,6 +67,10 @@ public final class ProgressInStructuredOutput implements Rule {
   }
 
   private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {
+    // A finding needs a progress call, whose last name the module's code spells.
+    if (!module.mentionsAny(PROGRESS_NAMES)) {
+      return List.of();
+    }
     StreamWrites writes = StreamWrites.of(module);
     List<Call> structured = new ArrayList<>();
     List<Call> progress = new ArrayList<>();
@@ -75,7 +84,7 @@ public final class ProgressInStructuredOutput implements Rule {
     if (structured.isEmpty() || progress.isEmpty()) {
       return List.of();
     }
-    Optional<Blocks> blocks = codebase.tokens(module.path()).map(Blocks::of);
+    Optional<Blocks> blocks = codebase.blocks(module.path());
     if (blocks.isEmpty()) {
       return List.of();
     }

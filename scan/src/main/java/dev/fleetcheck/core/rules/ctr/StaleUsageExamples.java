@@ -14,7 +14,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import dev.fleetcheck.core.snapshot.SourceFile;
+import dev.fleetcheck.core.rules.cfg.DocumentationFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class StaleUsageExamples implements Rule {
   private static final Set<String> EXEMPT =
       Set.of("--help", "--version", "--install-completion", "--show-completion");
   private static final Set<String> DECLARERS = Set.of("add_argument", "add_option");
-  private static final Set<String> DOC_SUFFIXES = Set.of(".md", ".markdown", ".txt", "");
+  private static final Set<String> DECLARING_NAMES = Set.of("add_argument", "add_option", "option");
 
   @Override
   public RuleSpec spec() {
@@ -75,23 +75,13 @@ public final class StaleUsageExamples implements Rule {
       return Outcome.noEvidentViolation();
     }
     Set<String> declared = declared(inventory);
+    // The pages come from a read of the documentation PY-CFG-004 shares; only pages holding a
+    // fence can hold an example.
     List<Evidence> findings = new ArrayList<>();
-    for (SourceFile file : context.snapshot().files()) {
-      if (isDoc(file)) {
-        String text = context.snapshot().readText(file.path()).orElse("");
-        findings.addAll(examples(file.path(), text, commands, declared));
-      }
+    for (DocumentationFiles.Page page : context.fact(DocumentationFiles.FACT).fencedPages()) {
+      findings.addAll(examples(page.path(), page.text(), commands, declared));
     }
     return Outcome.assisted(findings);
-  }
-
-  private static boolean isDoc(SourceFile file) {
-    String lower = file.path().toLowerCase(Locale.ROOT);
-    String name = file.name().toLowerCase(Locale.ROOT);
-    int dot = name.lastIndexOf('.');
-    String suffix = dot < 0 ? "" : name.substring(dot);
-    boolean readme = !lower.contains("/") && name.startsWith("readme");
-    return !file.binary() && (readme || lower.startsWith("docs/")) && DOC_SUFFIXES.contains(suffix);
   }
 
   /** The command words that start an example: console scripts and "python -m <package>". */
@@ -104,7 +94,7 @@ public final class StaleUsageExamples implements Rule {
       }
     }
     for (PythonModule module : modules) {
-      if (module.fileName().equals("__main__.py")) {
+      if (module.path().endsWith("/__main__.py") || module.path().equals("__main__.py")) {
         String path = module.path().replaceFirst("^src/", "");
         int slash = path.lastIndexOf('/');
         if (slash > 0) {
@@ -120,6 +110,10 @@ public final class StaleUsageExamples implements Rule {
   /** An option declared through a non-literal name makes the declared set unknowable. */
   private static boolean builtNames(List<PythonModule> modules) {
     for (PythonModule module : modules) {
+      // A declaring call's last name is add_argument, add_option or (click.)option: spelled.
+      if (!module.mentionsAny(DECLARING_NAMES)) {
+        continue;
+      }
       for (Call call : module.calls()) {
         // The argument test first: it is cheap and rarely true, the callee test cuts strings.
         if (call.positional().isEmpty() || call.positional().get(0) instanceof PyValue.Str) {

@@ -53,25 +53,43 @@ public final class DefaultFlaskErrors implements Rule {
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }
+    // Without a Flask app every path below ends in "no evident violation", so the app is looked
+    // for first, and only in modules that spell "Flask" (as a call resolving to flask.Flask does).
     Optional<Evidence> app = Optional.empty();
     for (PythonModule module : modules) {
-      if (module.imports().values().stream()
-          .anyMatch(
-              v -> JSON_EXTENSIONS.stream().anyMatch(x -> v.equals(x) || v.startsWith(x + ".")))) {
-        return Outcome.noEvidentViolation();
-      }
-      if (handlesErrors(module)) {
-        return Outcome.noEvidentViolation();
+      if (!module.mentions("Flask")) {
+        continue;
       }
       for (Call call : module.calls()) {
-        if (app.isEmpty() && call.callee().equals("flask.Flask")) {
+        if (call.callee().equals("flask.Flask")) {
           app =
               Optional.of(
                   Evidence.at(
                       module.path(),
                       call.line(),
                       "Flask app with no error handler: errors are HTML pages without a message field"));
+          break;
         }
+      }
+      if (app.isPresent()) {
+        break;
+      }
+    }
+    if (app.isEmpty()) {
+      return Outcome.noEvidentViolation();
+    }
+    for (PythonModule module : modules) {
+      // An import of an extension spells its first name in the import statement.
+      if (module.mentionsAny(JSON_EXTENSIONS)
+          && module.imports().values().stream()
+              .anyMatch(
+                  v ->
+                      JSON_EXTENSIONS.stream()
+                          .anyMatch(x -> v.equals(x) || v.startsWith(x + ".")))) {
+        return Outcome.noEvidentViolation();
+      }
+      if (handlesErrors(module)) {
+        return Outcome.noEvidentViolation();
       }
     }
     if (app.isEmpty() || writesMessage(PythonCodebase.of(context.facts()), modules)) {

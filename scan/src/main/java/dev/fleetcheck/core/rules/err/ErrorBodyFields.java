@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.snapshot.SourceFile;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,13 @@ public final class ErrorBodyFields {
   private static final List<String> NAMES =
       List.of("error_code", "errorCode", "correlation_id", "correlationId");
 
+  /** The lengths of {@link #NAMES}: a name token of another length is none of them. */
+  private static final BitSet NAME_LENGTHS = new BitSet();
+
+  static {
+    NAMES.forEach(name -> NAME_LENGTHS.set(name.length()));
+  }
+
   public static final Fact<ErrorBodyFields> FACT =
       Fact.of("error-body-fields", ErrorBodyFields::find);
 
@@ -46,16 +54,19 @@ public final class ErrorBodyFields {
   }
 
   private static ErrorBodyFields find(Facts facts) {
-    Map<String, Evidence> first = new HashMap<>();
     PythonCodebase codebase = PythonCodebase.of(facts);
-    for (PythonModule module : codebase.productModules()) {
-      Optional<String> text = codebase.text(module.path());
-      if (text.isEmpty() || NAMES.stream().noneMatch(text.get()::contains)) {
-        continue;
-      }
-      codebase.tokens(module.path()).ifPresent(t -> scan(module.path(), t, first));
+    // Modules are independent: each scanned on any core, their first occurrences merged in module
+    // order, so the first one kept is the same as in one pass.
+    List<Map<String, Evidence>> perModule =
+        codebase.productModules().parallelStream().map(m -> firstIn(codebase, m)).toList();
+    Map<String, Evidence> first = new HashMap<>();
+    for (Map<String, Evidence> found : perModule) {
+      found.forEach(first::putIfAbsent);
     }
     for (SourceFile file : facts.snapshot().files()) {
+      if (!mayNameOpenApi(file.path())) {
+        continue;
+      }
       String name = file.name().toLowerCase(Locale.ROOT);
       if ((name.startsWith("openapi") || name.startsWith("swagger"))
           && (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml"))
@@ -71,10 +82,33 @@ public final class ErrorBodyFields {
     return new ErrorBodyFields(first);
   }
 
+  private static Map<String, Evidence> firstIn(PythonCodebase codebase, PythonModule module) {
+    Map<String, Evidence> first = new HashMap<>();
+    Optional<String> text = codebase.text(module.path());
+    if (text.isEmpty() || NAMES.stream().noneMatch(text.get()::contains)) {
+      return first;
+    }
+    codebase.tokens(module.path()).ifPresent(t -> scan(module.path(), t, first));
+    return first;
+  }
+
+  /**
+   * Whether the file name may start with "openapi" or "swagger" in any case: a cheap test without
+   * cutting the name out of every path, ahead of the exact one.
+   */
+  private static boolean mayNameOpenApi(String path) {
+    int start = path.lastIndexOf('/') + 1;
+    return path.regionMatches(true, start, "openapi", 0, 7)
+        || path.regionMatches(true, start, "swagger", 0, 7);
+  }
+
   private static void scan(String path, Tokens t, Map<String, Evidence> first) {
     for (int i = 0; i < t.size(); i++) {
       String value;
       if (t.isKind(i, TokenKind.NAME)) {
+        if (!NAME_LENGTHS.get(t.length(i))) {
+          continue;
+        }
         value = t.text(i);
       } else if (t.isKind(i, TokenKind.STRING)) {
         value = t.stringValue(i);

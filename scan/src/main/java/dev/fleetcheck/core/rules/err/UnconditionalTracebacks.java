@@ -61,6 +61,10 @@ public final class UnconditionalTracebacks implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
+      // Only a call inside an except clause counts.
+      if (module.exceptHandlers().isEmpty()) {
+        continue;
+      }
       List<Call> prints = new ArrayList<>();
       for (Call call : module.calls()) {
         if (printsTraceback(call)

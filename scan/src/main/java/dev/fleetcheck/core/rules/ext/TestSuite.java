@@ -38,8 +38,13 @@ public final class TestSuite {
 
     /** Whether the module imports {@code name} or something under it. */
     public boolean imports(String name) {
-      return module.imports().values().stream()
-          .anyMatch(v -> v.equals(name) || v.startsWith(name + "."));
+      for (String imported : module.imports().values()) {
+        if (imported.startsWith(name)
+            && (imported.length() == name.length() || imported.charAt(name.length()) == '.')) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

@@ -12,6 +12,7 @@ import dev.fleetcheck.core.rules.detect.ModuleValues;
 import dev.fleetcheck.core.rules.ext.AwsOperations;
 import dev.fleetcheck.core.rules.ext.OutboundHttp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,49 +53,104 @@ public final class ImportTimeWork {
 
   private static Map<String, List<Evidence>> find(Facts facts) {
     PythonCodebase codebase = PythonCodebase.of(facts);
+    List<PythonModule> modules = codebase.productModules();
+    // Modules are independent: judged on every core, the findings kept in path order.
+    List<List<Evidence>> perModule =
+        modules.parallelStream().map(module -> findings(codebase, module)).toList();
     Map<String, List<Evidence>> found = new LinkedHashMap<>();
-    for (PythonModule module : codebase.productModules()) {
-      if (EXEMPT_FILES.contains(module.fileName())) {
-        continue;
-      }
-      List<Call> candidates = new ArrayList<>();
-      AwsOperations sdk = AwsOperations.in(module);
-      Set<String> engines = ModuleValues.namesBoundTo(module, Set.of("sqlalchemy.create_engine"));
-      for (Call call : module.calls()) {
-        if (call.parameter().isEmpty()
-            && !inDefinition(module, call.line())
-            && heavy(module, call, sdk, engines)) {
-          candidates.add(call);
-        }
-      }
-      if (candidates.isEmpty()) {
-        continue;
-      }
-      boolean[] guarded = guardedLines(TextLines.of(codebase.text(module.path()).orElse("")));
-      List<Evidence> evidence = new ArrayList<>();
-      for (Call call : candidates) {
-        int line = call.line();
-        if (!(line < guarded.length && guarded[line])) {
-          evidence.add(
-              Evidence.at(
-                  module.path(), line, call.written() + "(...) runs when the module is imported"));
-        }
-      }
-      if (!evidence.isEmpty()) {
-        found.put(module.path(), List.copyOf(evidence));
+    for (int i = 0; i < modules.size(); i++) {
+      if (!perModule.get(i).isEmpty()) {
+        found.put(modules.get(i).path(), perModule.get(i));
       }
     }
     return found;
   }
 
-  /** Whether a line lies in a def or class, header included (its measured extent). */
-  private static boolean inDefinition(PythonModule module, int line) {
-    for (Extent extent : module.extents()) {
-      if (line >= extent.line() && line <= extent.lastLine()) {
-        return true;
+  private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {
+    if (EXEMPT_FILES.contains(module.fileName())) {
+      return List.of();
+    }
+    List<Call> candidates = new ArrayList<>();
+    ModuleLevel moduleLevel = null;
+    AwsOperations sdk = null;
+    Set<String> engines = null;
+    for (Call call : module.calls()) {
+      if (!call.parameter().isEmpty()) {
+        continue;
+      }
+      if (moduleLevel == null) {
+        moduleLevel = new ModuleLevel(module.extents());
+      }
+      if (!moduleLevel.contains(call.line())) {
+        continue;
+      }
+      if (sdk == null) {
+        sdk = AwsOperations.in(module);
+        engines = ModuleValues.namesBoundTo(module, Set.of("sqlalchemy.create_engine"));
+      }
+      if (heavy(module, call, sdk, engines)) {
+        candidates.add(call);
       }
     }
-    return false;
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    boolean[] guarded = guardedLines(TextLines.of(codebase.text(module.path()).orElse("")));
+    List<Evidence> evidence = new ArrayList<>();
+    for (Call call : candidates) {
+      int line = call.line();
+      if (!(line < guarded.length && guarded[line])) {
+        evidence.add(
+            Evidence.at(
+                module.path(), line, call.written() + "(...) runs when the module is imported"));
+      }
+    }
+    return List.copyOf(evidence);
+  }
+
+  /**
+   * The lines outside every def and class, header included (their measured extents): the extents
+   * merged into sorted, disjoint spans, so that a line is looked up by binary search rather than
+   * against every extent.
+   */
+  private static final class ModuleLevel {
+    private final int[] firsts;
+    private final int[] lasts;
+    private final int count;
+
+    ModuleLevel(List<Extent> extents) {
+      List<Extent> sorted = new ArrayList<>(extents);
+      sorted.sort(Comparator.comparingInt(Extent::line));
+      firsts = new int[sorted.size()];
+      lasts = new int[sorted.size()];
+      int spans = 0;
+      for (Extent extent : sorted) {
+        if (spans > 0 && extent.line() <= lasts[spans - 1]) {
+          lasts[spans - 1] = Math.max(lasts[spans - 1], extent.lastLine());
+        } else {
+          firsts[spans] = extent.line();
+          lasts[spans] = extent.lastLine();
+          spans++;
+        }
+      }
+      count = spans;
+    }
+
+    boolean contains(int line) {
+      int low = 0;
+      int high = count - 1;
+      int span = -1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        if (firsts[middle] <= line) {
+          span = middle;
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return span < 0 || line > lasts[span];
+    }
   }
 
   private static boolean heavy(

@@ -98,13 +98,32 @@ public final class LineLength implements Rule {
     int first = 0;
     int count = 0;
     int longest = 0;
-    PhysicalLines lines = PhysicalLines.of(text);
-    for (int i = 0; i < lines.count(); i++) {
-      int start = lines.start(i);
-      int end = lines.end(i);
-      if (end - start > limit) {
-        int codePoints = text.codePointCount(start, end);
-        if (codePoints > limit && !exempt(text.substring(start, end))) {
+    if (text.indexOf('\r') < 0) {
+      // Without a CR every line ends at an LF: found with indexOf, no line table built.
+      int start = 0;
+      for (int i = 0; ; i++) {
+        int lf = text.indexOf('\n', start);
+        int end = lf < 0 ? text.length() : lf;
+        int codePoints = end - start > limit ? longLineCodePoints(text, start, end, limit) : 0;
+        if (codePoints > 0) {
+          count++;
+          longest = Math.max(longest, codePoints);
+          if (first == 0) {
+            first = i + 1;
+          }
+        }
+        if (lf < 0) {
+          break;
+        }
+        start = lf + 1;
+      }
+    } else {
+      PhysicalLines lines = PhysicalLines.of(text);
+      for (int i = 0; i < lines.count(); i++) {
+        int start = lines.start(i);
+        int end = lines.end(i);
+        int codePoints = end - start > limit ? longLineCodePoints(text, start, end, limit) : 0;
+        if (codePoints > 0) {
           count++;
           longest = Math.max(longest, codePoints);
           if (first == 0) {
@@ -127,6 +146,12 @@ public final class LineLength implements Rule {
                 + " characters (longest "
                 + longest
                 + ")"));
+  }
+
+  /** The code points of a line longer than {@code limit} that is not exempt; 0 otherwise. */
+  private static int longLineCodePoints(String text, int start, int end, int limit) {
+    int codePoints = text.codePointCount(start, end);
+    return codePoints > limit && !exempt(text.substring(start, end)) ? codePoints : 0;
   }
 
   private static boolean exempt(String line) {

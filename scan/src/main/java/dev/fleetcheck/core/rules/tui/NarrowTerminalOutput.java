@@ -54,6 +54,10 @@ public final class NarrowTerminalOutput implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
+      // A finding is a call with a width= keyword, which spells the name.
+      if (!module.mentions("width")) {
+        continue;
+      }
       for (Call call : module.calls()) {
         if (CONSOLES.contains(call.callee())
             && call.keyword("width").filter(NarrowTerminalOutput::wide).isPresent()) {

@@ -70,7 +70,8 @@ public final class NoPlainOutputMode implements Rule {
 
   private static Optional<Evidence> styling(PythonModule module) {
     for (String imported : module.imports().values()) {
-      String root = imported.split("\\.")[0];
+      int dot = imported.indexOf('.');
+      String root = dot < 0 ? imported : imported.substring(0, dot);
       if (STYLERS.contains(root)) {
         return Optional.of(
             Evidence.file(

@@ -55,6 +55,20 @@ public final class UnconfirmedDestruction implements Rule {
           "pathlib.Path.rmdir");
   private static final Set<String> CONFIRMATIONS =
       Set.of("click.confirm", "typer.confirm", "rich.prompt.Confirm.ask", "questionary.confirm");
+
+  /** The last names of {@link #destructive} calls, boto3's aside. */
+  private static final Set<String> DESTRUCTIVE_NAMES =
+      Set.of(
+          "rmtree",
+          "remove",
+          "unlink",
+          "rmdir",
+          "removedirs",
+          "execute",
+          "executescript",
+          "text",
+          "delete");
+
   static final Set<String> YES = Set.of("--yes", "-y", "--force", "--assume-yes");
   private static final Pattern SQL =
       Pattern.compile("(?is)^\\s*(?:DROP|TRUNCATE|DELETE\\s+FROM)\\b");
@@ -86,13 +100,18 @@ public final class UnconfirmedDestruction implements Rule {
   static List<Evidence> findings(List<PythonModule> modules) {
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
+      boolean boto = module.imports().values().stream().anyMatch(v -> v.startsWith("boto3"));
+      // Outside boto3 code (delete_*, terminate_* are prefixes), every destructive call's last
+      // name is one of these, and a call's last name is spelled in the module's code.
+      if (!boto && !module.mentionsAny(DESTRUCTIVE_NAMES)) {
+        continue;
+      }
       Set<String> temporary = new HashSet<>();
       for (Binding binding : module.bindings()) {
         if (binding.callee().startsWith("tempfile.")) {
           temporary.add(binding.name());
         }
       }
-      boolean boto = module.imports().values().stream().anyMatch(v -> v.startsWith("boto3"));
       boolean pathlib = module.imports().values().stream().anyMatch(v -> v.startsWith("pathlib"));
       for (Call call : module.calls()) {
         destructive(call, boto, pathlib)

@@ -47,6 +47,30 @@ class UndocumentedEnvVarsTest {
   }
 
   @Test
+  void variablesReadThroughAliasesAreStillFound() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/config.py",
+                """
+                from os import environ as env, getenv as read
+                import os as system
+
+                TOKEN = env.get("APP_TOKEN")
+                REGION = read("APP_REGION")
+                HOME = system.environ.get("APP_HOME")
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/config.py:4: APP_TOKEN is documented nowhere (README, docs/, .env.example)",
+            "app/config.py:5: APP_REGION is documented nowhere (README, docs/, .env.example)",
+            "app/config.py:6: APP_HOME is documented nowhere (README, docs/, .env.example)");
+  }
+
+  @Test
   void variablesInReadmeDocsOrEnvExampleStayManual() {
     Path repo =
         FixtureRepo.in(dir)

@@ -63,6 +63,28 @@ class StaleUsageExamplesTest {
   }
 
   @Test
+  void examplePagesAreTheReadmeAndDocsTextPagesWithAFenceInFileOrder() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("pyproject.toml", PYPROJECT)
+            .file("synctool/cli.py", CLI)
+            .file(
+                "README.md",
+                "# synctool — schnell, größer\n\n```\nsynctool --schnell größer\n```\n")
+            .file("docs/guide/usage.markdown", "~~~shell\nsynctool --zap\n~~~\n")
+            .file("docs/notes.rst", "```\nsynctool --rst\n```\n")
+            .file("docs/plain.md", "synctool --unfenced\n")
+            .file("sub/README.md", "```\nsynctool --nested\n```\n")
+            .build();
+
+    assertThat(findings(check(new StaleUsageExamples(), repo, Profile.CLI)))
+        .containsExactly(
+            "README.md:4: example uses --schnell, which no CLI command declares",
+            "docs/guide/usage.markdown:2: example uses --zap, which no CLI command declares");
+  }
+
+  @Test
   void declaredOptionsOtherToolsAndBuiltNamesStayManual() {
     Path current =
         FixtureRepo.in(dir.resolve("a"))

@@ -56,6 +56,23 @@ class UnvalidatedRequestBodiesTest {
   }
 
   @Test
+  void anAliasedLoadsIsStillFound() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "fn/handler.py",
+                "from json import loads as parse\n\ndef handler(event, context):\n"
+                    + "    body = parse(event[\"body\"])\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "fn/handler.py:4: json.loads(event[\"body\"]) reads the raw request body in a module"
+                + " with no validation");
+  }
+
+  @Test
   void modulesThatValidateOtherLoadsStringsAndTestsStayManual() {
     Path repo =
         FixtureRepo.in(dir)

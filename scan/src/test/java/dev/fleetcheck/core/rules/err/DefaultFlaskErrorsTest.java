@@ -39,6 +39,26 @@ class DefaultFlaskErrorsTest {
   }
 
   @Test
+  void anAliasedFlaskAppIsStillFound() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("api/other.py", "def helper():\n    return 1\n")
+            .file(
+                "api/app.py",
+                """
+                from flask import Flask as Application
+                app = Application(__name__)
+                """)
+            .build();
+
+    assertThat(findings(check(new DefaultFlaskErrors(), repo, Profile.API)))
+        .containsExactly(
+            "api/app.py:2: Flask app with no error handler: errors are HTML pages without a"
+                + " message field");
+  }
+
+  @Test
   void flaskWithHandlersMessagesOrJsonExtensionsStaysManual() {
     Path handler =
         FixtureRepo.in(dir.resolve("a"))

@@ -34,6 +34,21 @@ class UnconfirmedDestructionTest {
       """;
 
   @Test
+  void anAliasedDeletionIsStillFound() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/purge.py",
+                "from shutil import rmtree as nuke\n\ndef purge(target):\n    nuke(target)\n")
+            .build();
+
+    assertThat(findings(check(new UnconfirmedDestruction(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/purge.py:4: nuke deletes without asking and the CLI has no --yes/--force");
+  }
+
+  @Test
   void deletionsWithoutConfirmationOrYesFail() {
     Path repo = FixtureRepo.in(dir).python().file("tool/purge.py", DESTROYING).build();
 
