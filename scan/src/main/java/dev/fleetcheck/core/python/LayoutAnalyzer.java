@@ -95,8 +95,7 @@ final class LayoutAnalyzer {
       int blankLines = 0;
       int blankBefore = 0;
       for (int l = previousEnd + 1; l < startLine; l++) {
-        String text = physical(l).strip();
-        if (text.isEmpty()) {
+        if (blank(l)) {
           blankLines++;
         } else {
           blankBefore = Math.max(blankBefore, blankLines);
@@ -244,9 +243,23 @@ final class LayoutAnalyzer {
       if (text.length() > 0 && t.isName(i) && t.isName(i - 1)) {
         text.append(' ');
       }
-      text.append(t.text(i));
+      text.append(t.source(), t.start(i), t.end(i));
     }
     return text.toString();
+  }
+
+  /** Whether a physical line holds only whitespace ({@code strip().isEmpty()}, in place). */
+  private boolean blank(int lineNumber) {
+    if (lineNumber < 1 || lineNumber > lines.count()) {
+      return true;
+    }
+    String source = t.source();
+    for (int i = lines.start(lineNumber - 1); i < lines.end(lineNumber - 1); i++) {
+      if (!Character.isWhitespace(source.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String physical(int lineNumber) {

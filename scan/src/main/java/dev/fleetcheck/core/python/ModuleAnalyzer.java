@@ -65,7 +65,7 @@ public final class ModuleAnalyzer {
   private final int n;
 
   private final Map<String, String> imports = new HashMap<>();
-  private final Map<String, String> pool = new HashMap<>();
+  private final TextPool pool = new TextPool(MAX_POOLED);
   private final List<Call> calls = new ArrayList<>();
   private final List<Binding> bindings = new ArrayList<>();
   private final List<Assignment> assignments = new ArrayList<>();
@@ -326,7 +326,7 @@ public final class ModuleAnalyzer {
 
   private void assignment(int i) {
     int end = dottedEnd(i);
-    if (end == i && KEYWORDS.contains(t.text(i))) {
+    if (end == i && KEYWORDS.contains(text(i))) {
       return;
     }
     int next = end + 1;
@@ -341,7 +341,8 @@ public final class ModuleAnalyzer {
     String target = dotted(i, end);
     int callee = t.skipTrivia(valueStart);
     if (callee < valueEnd && startsLiteral(callee)) {
-      assignments.add(new Assignment(target, value(valueStart, valueEnd, 0), t.line(i)));
+      assignments.add(
+          new Assignment(target, value(valueStart, valueEnd, 0), t.line(i), lastPart(target)));
     }
     if (t.isName(callee)) {
       int calleeEnd = dottedEnd(callee);
@@ -714,7 +715,7 @@ public final class ModuleAnalyzer {
         if (keywords.isEmpty()) {
           keywords = new LinkedHashMap<>();
         }
-        keywords.put(pooled(t.text(a)), value(t.skipTrivia(a + 1) + 1, b, 0));
+        keywords.put(text(a), value(t.skipTrivia(a + 1) + 1, b, 0));
       } else {
         if (positional.isEmpty()) {
           positional = new ArrayList<>();
@@ -739,7 +740,8 @@ public final class ModuleAnalyzer {
         keywords,
         argsSplat,
         kwargsSplat,
-        parameter);
+        parameter,
+        lastPart(callee));
   }
 
   /** The comma-separated parts between a bracket and its partner, as [start, end) ranges. */
@@ -781,7 +783,7 @@ public final class ModuleAnalyzer {
         return strings(a, b);
       }
       case NUMBER -> {
-        return b == a + 1 ? new PyValue.Num(pooled(t.text(a))) : expr(a, b);
+        return b == a + 1 ? new PyValue.Num(text(a)) : expr(a, b);
       }
       case NAME -> {
         if (b == a + 1) {
@@ -1013,7 +1015,7 @@ public final class ModuleAnalyzer {
 
   private String dotted(int from, int end) {
     if (from == end) {
-      return pooled(t.text(from));
+      return text(from);
     }
     StringBuilder name = new StringBuilder();
     for (int j = from; j <= end; j++) {
@@ -1027,16 +1029,22 @@ public final class ModuleAnalyzer {
     return pooled(name.toString());
   }
 
-  /**
-   * One instance per distinct short text in this file: a module keeps many names and literals that
-   * repeat ({@code self}, {@code url}, {@code "id"}), and it lives as long as the scan.
-   */
+  /** One instance per distinct short text in this file ({@link TextPool}). */
   private String pooled(String text) {
-    if (text == null || text.length() > MAX_POOLED) {
-      return text;
-    }
-    String prior = pool.putIfAbsent(text, text);
-    return prior == null ? text : prior;
+    return pool.of(text);
+  }
+
+  /** The text of token {@code i}, pooled: a repeated name costs neither a substring nor a hash. */
+  private String text(int i) {
+    return pool.of(t.source(), t.start(i), t.end(i));
+  }
+
+  /**
+   * The last part of a dotted name, pooled, for {@link Call#name()} and {@link Assignment#name()}.
+   */
+  private String lastPart(String dotted) {
+    int dot = dotted.lastIndexOf('.');
+    return dot < 0 ? dotted : pool.of(dotted, dot + 1, dotted.length());
   }
 
   private record Parameter(int start, int end, String name) {}
