@@ -153,7 +153,7 @@ public final class RequestReads {
         }
         receiverEnd = t.skipTriviaBack(i - 1);
       } else if (t.isName(i)
-          && GETTERS.contains(t.text(i))
+          && isGetter(t, i)
           && t.isOp(t.skipTriviaBack(i - 1), '.')
           && t.isOp(t.skipTrivia(i + 1), '(')) {
         keyAt = t.skipTrivia(t.skipTrivia(i + 1) + 1);
@@ -171,6 +171,16 @@ public final class RequestReads {
       }
     }
     return list;
+  }
+
+  /** Whether name token {@code i} is one of {@link #GETTERS}, compared in place. */
+  private static boolean isGetter(Tokens t, int i) {
+    for (String getter : GETTERS) {
+      if (t.is(i, getter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What the expression ending at token {@code end} stands for, or null. */

@@ -34,6 +34,11 @@ public final class TraceInstrumentation {
       Pattern.compile(
           "(?i)(dockerfile.*|.*\\.dockerfile|procfile|.*compose.*\\.ya?ml|template.*\\.(ya?ml|json)"
               + "|serverless\\.ya?ml|.*\\.template\\.ya?ml)");
+
+  /** One of these is in the name of every file {@link #LAUNCHER_FILE} matches. */
+  private static final List<String> LAUNCHER_WORDS =
+      List.of("dockerfile", "procfile", "compose", "template", "serverless");
+
   private static final Pattern AUTO =
       Pattern.compile("opentelemetry-instrument\\b|/opt/otel-instrument\\b|aws-otel-python");
 
@@ -129,9 +134,28 @@ public final class TraceInstrumentation {
     return list;
   }
 
+  /**
+   * Whether the file name holds a word every {@link #LAUNCHER_FILE} alternative holds, ignoring
+   * case: most files fail here, without a name string or a matcher.
+   */
+  static boolean mayBeLauncherFile(String path) {
+    int start = path.lastIndexOf('/') + 1;
+    for (String word : LAUNCHER_WORDS) {
+      for (int i = start; i + word.length() <= path.length(); i++) {
+        if (path.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static Optional<Evidence> launcher(Facts facts) {
     for (SourceFile file : facts.snapshot().files()) {
-      if (file.testCode() || file.binary() || !LAUNCHER_FILE.matcher(file.name()).matches()) {
+      if (file.testCode()
+          || file.binary()
+          || !mayBeLauncherFile(file.path())
+          || !LAUNCHER_FILE.matcher(file.name()).matches()) {
         continue;
       }
       Optional<String> text = facts.snapshot().readText(file.path());
