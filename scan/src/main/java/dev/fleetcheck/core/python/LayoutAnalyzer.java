@@ -17,6 +17,7 @@ final class LayoutAnalyzer {
       Pattern.compile(
           "#\\s*noqa(?!\\s*:)|#\\s*noqa\\s*:[^#]*\\b(E302|E305)\\b", Pattern.CASE_INSENSITIVE);
   private static final int TOP_LEVEL_LINES = 2;
+  private static final int LOGICAL_TEXT = 16;
 
   private final Tokens t;
   private final PhysicalLines lines;
@@ -114,7 +115,7 @@ final class LayoutAnalyzer {
               blankBefore,
               previousFirst,
               previousUnindentedIsDef);
-      if (finding != null && !NOQA.matcher(physical(finding.line())).find()) {
+      if (finding != null && !noqa(finding.line())) {
         found.add(finding);
       }
       previousFirst = text;
@@ -233,17 +234,22 @@ final class LayoutAnalyzer {
     return indent;
   }
 
-  /** The start of a logical line as pycodestyle sees it: first words joined by one space. */
+  /**
+   * The start of a logical line as pycodestyle sees it: first words joined by one space, cut after
+   * {@value #LOGICAL_TEXT} chars (the checks read no further than {@code "async def "}; a docstring
+   * or long string at the start is not copied whole).
+   */
   private String logicalText(int[] line) {
-    StringBuilder text = new StringBuilder();
-    for (int i = line[0]; i < line[1] && text.length() < 16; i++) {
+    StringBuilder text = new StringBuilder(LOGICAL_TEXT + 1);
+    for (int i = line[0]; i < line[1] && text.length() < LOGICAL_TEXT; i++) {
       if (t.isTrivia(i)) {
         continue;
       }
       if (text.length() > 0 && t.isName(i) && t.isName(i - 1)) {
         text.append(' ');
       }
-      text.append(t.source(), t.start(i), t.end(i));
+      int end = Math.min(t.end(i), t.start(i) + LOGICAL_TEXT - text.length());
+      text.append(t.source(), t.start(i), Math.max(t.start(i), end));
     }
     return text.toString();
   }
@@ -260,6 +266,21 @@ final class LayoutAnalyzer {
       }
     }
     return true;
+  }
+
+  /** Whether a physical line silences E302/E305; only a line holding "noqa" can. */
+  private boolean noqa(int lineNumber) {
+    if (lineNumber < 1 || lineNumber > lines.count()) {
+      return false;
+    }
+    String source = t.source();
+    int end = lines.end(lineNumber - 1);
+    for (int i = lines.start(lineNumber - 1); i + 4 <= end; i++) {
+      if (source.regionMatches(true, i, "noqa", 0, 4)) {
+        return NOQA.matcher(physical(lineNumber)).find();
+      }
+    }
+    return false;
   }
 
   private String physical(int lineNumber) {

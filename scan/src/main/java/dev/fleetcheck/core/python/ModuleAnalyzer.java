@@ -65,7 +65,7 @@ public final class ModuleAnalyzer {
   private final int n;
 
   private final Map<String, String> imports = new HashMap<>();
-  private final TextPool pool = new TextPool(MAX_POOLED);
+  private final TextPool pool;
   private final List<Call> calls = new ArrayList<>();
   private final List<Binding> bindings = new ArrayList<>();
   private final List<Assignment> assignments = new ArrayList<>();
@@ -94,6 +94,7 @@ public final class ModuleAnalyzer {
     this.t = blocks.tokens();
     this.blocks = blocks;
     this.n = t.size();
+    this.pool = new TextPool(MAX_POOLED, n / 4);
   }
 
   /** Tokenizes {@code source} and extracts its module facts. */
@@ -282,6 +283,14 @@ public final class ModuleAnalyzer {
     }
   }
 
+  /**
+   * {@link #resolve}, pooled; {@code written} itself (pooled already) when nothing was imported.
+   */
+  private String resolvedPooled(String written) {
+    String resolved = resolve(written);
+    return resolved == written ? written : pooled(resolved);
+  }
+
   /** The dotted name for {@code written}, its first part replaced by what it was imported as. */
   private String resolve(String written) {
     int dot = written.indexOf('.');
@@ -326,10 +335,13 @@ public final class ModuleAnalyzer {
 
   private void assignment(int i) {
     int end = dottedEnd(i);
+    int next = end + 1;
+    if (!t.isOp(next, ':') && !t.isOp(next, '=')) {
+      return;
+    }
     if (end == i && KEYWORDS.contains(text(i))) {
       return;
     }
-    int next = end + 1;
     if (t.isOp(next, ':')) {
       next = skipExpression(next + 1, true);
     }
@@ -341,15 +353,15 @@ public final class ModuleAnalyzer {
     String target = dotted(i, end);
     int callee = t.skipTrivia(valueStart);
     if (callee < valueEnd && startsLiteral(callee)) {
-      assignments.add(
-          new Assignment(target, value(valueStart, valueEnd, 0), t.line(i), lastPart(target)));
+      String name = end > i ? text(end) : target;
+      assignments.add(new Assignment(target, value(valueStart, valueEnd, 0), t.line(i), name));
     }
     if (t.isName(callee)) {
       int calleeEnd = dottedEnd(callee);
       int open = t.skipTrivia(calleeEnd + 1);
       int last = t.skipTriviaBack(valueEnd - 1);
       if (t.isOp(open, '(') && t.match(open) == last) {
-        bindings.add(new Binding(target, resolve(dotted(callee, calleeEnd)), t.line(i)));
+        bindings.add(new Binding(target, resolvedPooled(dotted(callee, calleeEnd)), t.line(i)));
       }
     }
   }
@@ -676,14 +688,24 @@ public final class ModuleAnalyzer {
     if (end == i && KEYWORDS.contains(dotted)) {
       return;
     }
-    String written = writtenPrefix.isEmpty() ? dotted : pooled(writtenPrefix + dotted);
-    String callee =
-        writtenPrefix.isEmpty() ? pooled(resolve(dotted)) : pooled(resolvedPrefix + dotted);
+    String written;
+    String callee;
+    String name;
+    if (writtenPrefix.isEmpty()) {
+      written = dotted;
+      callee = resolvedPooled(dotted);
+      // Resolving replaces the first part only: a dotted name keeps its last token.
+      name = end > i ? text(end) : callee == dotted ? dotted : lastPart(callee);
+    } else {
+      written = pooled(writtenPrefix + dotted);
+      callee = pooled(resolvedPrefix + dotted);
+      name = end > i ? text(end) : dotted;
+    }
     int close = t.match(open);
     if (close < 0) {
       close = n - 1;
     }
-    Call call = arguments(callee, written, i, open, close);
+    Call call = arguments(callee, written, name, i, open, close);
     calls.add(call);
     if (callClosingAt == null) {
       callClosingAt = new Call[n];
@@ -696,7 +718,7 @@ public final class ModuleAnalyzer {
     }
   }
 
-  private Call arguments(String callee, String written, int at, int open, int close) {
+  private Call arguments(String callee, String written, String name, int at, int open, int close) {
     List<PyValue> positional = List.of();
     Map<String, PyValue> keywords = Map.of();
     boolean argsSplat = false;
@@ -741,7 +763,7 @@ public final class ModuleAnalyzer {
         argsSplat,
         kwargsSplat,
         parameter,
-        lastPart(callee));
+        name);
   }
 
   /** The comma-separated parts between a bracket and its partner, as [start, end) ranges. */

@@ -9,12 +9,20 @@ package dev.fleetcheck.core.python;
 final class TextPool {
 
   private final int maxLength;
-  private String[] texts = new String[64];
-  private int[] hashes = new int[64];
+  private String[] texts;
+  private int[] hashes;
   private int size;
 
   TextPool(int maxLength) {
+    this(maxLength, 32);
+  }
+
+  /** A pool sized for about {@code expected} texts, so that a file's names rarely rehash. */
+  TextPool(int maxLength, int expected) {
     this.maxLength = maxLength;
+    int capacity = Integer.highestOneBit(Math.max(32, expected) * 2 - 1) << 1;
+    this.texts = new String[capacity];
+    this.hashes = new int[capacity];
   }
 
   /** The pooled instance of {@code text}; longer texts (and null) come back as they are. */
