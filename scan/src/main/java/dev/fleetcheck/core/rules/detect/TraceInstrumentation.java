@@ -9,7 +9,7 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,13 +42,13 @@ public final class TraceInstrumentation {
   private static final Pattern AUTO =
       Pattern.compile("opentelemetry-instrument\\b|/opt/otel-instrument\\b|aws-otel-python");
 
-  private final Map<String, Evidence> called;
+  private final Map<String, Site> called;
   private final List<String> xrayPatched;
   private final Optional<Evidence> xrayAll;
   private final Optional<Evidence> auto;
 
   private TraceInstrumentation(
-      Map<String, Evidence> called,
+      Map<String, Site> called,
       List<String> xrayPatched,
       Optional<Evidence> xrayAll,
       Optional<Evidence> auto) {
@@ -60,7 +60,17 @@ public final class TraceInstrumentation {
 
   /** The first product-code call of a class or function named {@code name}, if any. */
   public Optional<Evidence> called(String name) {
-    return Optional.ofNullable(called.get(name));
+    return Optional.ofNullable(called.get(name)).map(Site::evidence);
+  }
+
+  /**
+   * The first call of a name; its evidence is made only when a check asks for that name, since
+   * every distinct call name of the product code is kept.
+   */
+  private record Site(String path, Call call) {
+    Evidence evidence() {
+      return Evidence.at(path, call.line(), call.written() + "(...)");
+    }
   }
 
   /** Auto-instrumentation started outside Python code. */
@@ -79,7 +89,7 @@ public final class TraceInstrumentation {
   }
 
   private static TraceInstrumentation read(Facts facts) {
-    Map<String, Evidence> called = new LinkedHashMap<>();
+    Map<String, Site> called = new HashMap<>();
     List<String> patched = new ArrayList<>();
     Evidence all = null;
     for (PythonModule module : PythonCodebase.of(facts).productModules()) {
@@ -118,8 +128,8 @@ public final class TraceInstrumentation {
         called, List.copyOf(patched), Optional.ofNullable(all), launcher(facts));
   }
 
-  private static Evidence site(PythonModule module, Call call) {
-    return Evidence.at(module.path(), call.line(), call.written() + "(...)");
+  private static Site site(PythonModule module, Call call) {
+    return new Site(module.path(), call);
   }
 
   private static List<String> strings(PyValue value) {
