@@ -149,10 +149,11 @@ public final class TraceInstrumentation {
    * case: most files fail here, without a name string or a matcher.
    */
   static boolean mayBeLauncherFile(String path) {
-    int start = path.lastIndexOf('/') + 1;
-    for (String word : LAUNCHER_WORDS) {
-      for (int i = start; i + word.length() <= path.length(); i++) {
-        if (path.regionMatches(true, i, word, 0, word.length())) {
+    for (int i = path.lastIndexOf('/') + 1; i < path.length(); i++) {
+      // c | 0x20 is a lower-case ASCII letter only for that letter in either case.
+      char c = (char) (path.charAt(i) | 0x20);
+      for (String word : LAUNCHER_WORDS) {
+        if (word.charAt(0) == c && path.regionMatches(true, i, word, 0, word.length())) {
           return true;
         }
       }
