@@ -29,28 +29,14 @@ public final class LogCalls {
       Set.of("logger", "log", "_logger", "_log", "LOGGER", "LOG", "logging");
   private static final List<String> DERIVED = List.of(".bind", ".new", ".opt", ".patch");
 
-  private final PythonModule module;
-  // The names bound to a logger factory, found when a call with a level's name first asks (most
-  // modules a check looks at have none); immutable, so a racing reader sees it whole.
-  private Set<String> loggers;
+  private final Set<String> loggers = new HashSet<>();
 
   private LogCalls(PythonModule module) {
-    this.module = module;
-  }
-
-  private Set<String> loggers() {
-    Set<String> known = loggers;
-    if (known == null) {
-      Set<String> found = new HashSet<>();
-      for (Binding binding : module.bindings()) {
-        if (FACTORIES.contains(binding.callee())) {
-          found.add(binding.name());
-        }
+    for (Binding binding : module.bindings()) {
+      if (FACTORIES.contains(binding.callee())) {
+        loggers.add(binding.name());
       }
-      known = Set.copyOf(found);
-      loggers = known;
     }
-    return known;
   }
 
   public static LogCalls of(PythonModule module) {
@@ -66,7 +52,7 @@ public final class LogCalls {
       return true;
     }
     String written = base(call.writtenReceiver());
-    if (loggers().contains(written)) {
+    if (loggers.contains(written)) {
       return true;
     }
     if (FACTORIES.contains(base(resolved))) {
