@@ -28,7 +28,8 @@ public final class Call {
   private final boolean kwargsSplat;
   private final String parameter;
 
-  // Derived once on first use; a race only computes the same string twice.
+  // Derived once on first use (the name often given at construction); a race only computes the
+  // same string twice.
   private String name;
   private String receiver;
   private String writtenReceiver;
@@ -43,6 +44,32 @@ public final class Call {
       boolean argsSplat,
       boolean kwargsSplat,
       String parameter) {
+    this(
+        callee,
+        written,
+        line,
+        column,
+        positional,
+        keywords,
+        argsSplat,
+        kwargsSplat,
+        parameter,
+        null);
+  }
+
+  /** As the public constructor, with {@link #name()} known already (the analyzer pools it). */
+  Call(
+      String callee,
+      String written,
+      int line,
+      int column,
+      List<PyValue> positional,
+      Map<String, PyValue> keywords,
+      boolean argsSplat,
+      boolean kwargsSplat,
+      String parameter,
+      String name) {
+    this.name = name;
     this.callee = callee;
     this.written = written;
     this.line = line;

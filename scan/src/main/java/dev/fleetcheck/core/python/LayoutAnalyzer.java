@@ -17,10 +17,12 @@ final class LayoutAnalyzer {
       Pattern.compile(
           "#\\s*noqa(?!\\s*:)|#\\s*noqa\\s*:[^#]*\\b(E302|E305)\\b", Pattern.CASE_INSENSITIVE);
   private static final int TOP_LEVEL_LINES = 2;
+  private static final int LOGICAL_TEXT = 16;
 
   private final Tokens t;
   private final PhysicalLines lines;
   private final List<int[]> logical = new ArrayList<>();
+  private final StringBuilder head = new StringBuilder(LOGICAL_TEXT + 1);
 
   private LayoutAnalyzer(Tokens tokens) {
     this.t = tokens;
@@ -88,15 +90,15 @@ final class LayoutAnalyzer {
   private List<Layout.Spacing> spacing() {
     List<Layout.Spacing> found = new ArrayList<>();
     int previousEnd = 0;
-    String previousFirst = null;
+    boolean hasPrevious = false;
+    boolean previousDecorator = false;
     boolean previousUnindentedIsDef = false;
     for (int[] line : logical) {
       int startLine = t.line(line[0]);
       int blankLines = 0;
       int blankBefore = 0;
       for (int l = previousEnd + 1; l < startLine; l++) {
-        String text = physical(l).strip();
-        if (text.isEmpty()) {
+        if (blank(l)) {
           blankLines++;
         } else {
           blankBefore = Math.max(blankBefore, blankLines);
@@ -105,7 +107,7 @@ final class LayoutAnalyzer {
       }
       blankBefore = Math.max(blankBefore, blankLines);
       boolean indented = t.column(line[0]) > 0;
-      String text = logicalText(line);
+      CharSequence text = logicalText(line);
       Layout.Spacing finding =
           check(
               line,
@@ -113,14 +115,16 @@ final class LayoutAnalyzer {
               indented,
               blankLines,
               blankBefore,
-              previousFirst,
+              hasPrevious,
+              previousDecorator,
               previousUnindentedIsDef);
-      if (finding != null && !NOQA.matcher(physical(finding.line())).find()) {
+      if (finding != null && !noqa(finding.line())) {
         found.add(finding);
       }
-      previousFirst = text;
+      hasPrevious = true;
+      previousDecorator = startsWith(text, "@", 0);
       if (!indented) {
-        previousUnindentedIsDef = text.startsWith("def ") || text.startsWith("class ");
+        previousUnindentedIsDef = startsWith(text, "def ", 0) || startsWith(text, "class ", 0);
       }
       previousEnd = t.line(line[1]);
     }
@@ -129,17 +133,18 @@ final class LayoutAnalyzer {
 
   private Layout.Spacing check(
       int[] line,
-      String text,
+      CharSequence text,
       boolean indented,
       int blankLines,
       int blankBefore,
-      String previous,
+      boolean hasPrevious,
+      boolean previousDecorator,
       boolean previousUnindentedIsDef) {
-    if (previous == null && blankBefore < TOP_LEVEL_LINES) {
+    if (!hasPrevious && blankBefore < TOP_LEVEL_LINES) {
       return null;
     }
     int startLine = t.line(line[0]);
-    if (previous != null && previous.startsWith("@")) {
+    if (hasPrevious && previousDecorator) {
       return null;
     }
     if (blankLines > TOP_LEVEL_LINES || (indented && blankLines == 2)) {
@@ -164,8 +169,8 @@ final class LayoutAnalyzer {
    * Whether a line starts a def, class or decorator: the regular expression {@code
    * ^(async\s+def\s+|def\s+|class\s+|@)}, written out because it runs on every logical line.
    */
-  static boolean topLevel(String text) {
-    if (text.startsWith("@")
+  static boolean topLevel(CharSequence text) {
+    if (startsWith(text, "@", 0)
         || keywordThenSpace(text, 0, "def") > 0
         || keywordThenSpace(text, 0, "class") > 0) {
       return true;
@@ -175,8 +180,8 @@ final class LayoutAnalyzer {
   }
 
   /** The index after {@code keyword} at {@code at} and the whitespace after it; -1 when absent. */
-  private static int keywordThenSpace(String text, int at, String keyword) {
-    if (!text.startsWith(keyword, at)) {
+  private static int keywordThenSpace(CharSequence text, int at, String keyword) {
+    if (!startsWith(text, keyword, at)) {
       return -1;
     }
     int p = at + keyword.length();
@@ -185,6 +190,19 @@ final class LayoutAnalyzer {
       p++;
     }
     return p > spaceStart ? p : -1;
+  }
+
+  /** {@link String#startsWith(String, int)} for any text. */
+  private static boolean startsWith(CharSequence text, String prefix, int at) {
+    if (at < 0 || at > text.length() - prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (text.charAt(at + i) != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code \s} of a regular expression without UNICODE_CHARACTER_CLASS. */
@@ -234,19 +252,56 @@ final class LayoutAnalyzer {
     return indent;
   }
 
-  /** The start of a logical line as pycodestyle sees it: first words joined by one space. */
-  private String logicalText(int[] line) {
-    StringBuilder text = new StringBuilder();
-    for (int i = line[0]; i < line[1] && text.length() < 16; i++) {
+  /**
+   * The start of a logical line as pycodestyle sees it: first words joined by one space, cut after
+   * {@value #LOGICAL_TEXT} chars (the checks read no further than {@code "async def "}; a docstring
+   * or long string at the start is not copied whole).
+   */
+  private CharSequence logicalText(int[] line) {
+    // One buffer for every line: the text is read before the next line is made.
+    StringBuilder text = head;
+    text.setLength(0);
+    for (int i = line[0]; i < line[1] && text.length() < LOGICAL_TEXT; i++) {
       if (t.isTrivia(i)) {
         continue;
       }
       if (text.length() > 0 && t.isName(i) && t.isName(i - 1)) {
         text.append(' ');
       }
-      text.append(t.text(i));
+      int end = Math.min(t.end(i), t.start(i) + LOGICAL_TEXT - text.length());
+      text.append(t.source(), t.start(i), Math.max(t.start(i), end));
     }
-    return text.toString();
+    return text;
+  }
+
+  /** Whether a physical line holds only whitespace ({@code strip().isEmpty()}, in place). */
+  private boolean blank(int lineNumber) {
+    if (lineNumber < 1 || lineNumber > lines.count()) {
+      return true;
+    }
+    String source = t.source();
+    for (int i = lines.start(lineNumber - 1); i < lines.end(lineNumber - 1); i++) {
+      if (!Character.isWhitespace(source.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a physical line silences E302/E305; only a line holding "noqa" can. */
+  private boolean noqa(int lineNumber) {
+    if (lineNumber < 1 || lineNumber > lines.count()) {
+      return false;
+    }
+    String source = t.source();
+    int end = lines.end(lineNumber - 1);
+    for (int i = lines.start(lineNumber - 1); i + 4 <= end; i++) {
+      char c = source.charAt(i);
+      if ((c == 'n' || c == 'N') && source.regionMatches(true, i, "noqa", 0, 4)) {
+        return NOQA.matcher(physical(lineNumber)).find();
+      }
+    }
+    return false;
   }
 
   private String physical(int lineNumber) {

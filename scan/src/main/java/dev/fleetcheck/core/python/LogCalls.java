@@ -55,11 +55,8 @@ public final class LogCalls {
     if (loggers.contains(written)) {
       return true;
     }
-    String resolvedBase = base(resolved);
-    for (String factory : FACTORIES) {
-      if (resolvedBase.equals(factory)) {
-        return true;
-      }
+    if (FACTORIES.contains(base(resolved))) {
+      return true;
     }
     String last = written.substring(written.lastIndexOf('.') + 1);
     return CONVENTIONAL.contains(last) && !written.contains("(");

@@ -65,7 +65,7 @@ public final class ModuleAnalyzer {
   private final int n;
 
   private final Map<String, String> imports = new HashMap<>();
-  private final Map<String, String> pool = new HashMap<>();
+  private final TextPool pool;
   private final List<Call> calls = new ArrayList<>();
   private final List<Binding> bindings = new ArrayList<>();
   private final List<Assignment> assignments = new ArrayList<>();
@@ -94,6 +94,7 @@ public final class ModuleAnalyzer {
     this.t = blocks.tokens();
     this.blocks = blocks;
     this.n = t.size();
+    this.pool = new TextPool(MAX_POOLED, n / 4);
   }
 
   /** Tokenizes {@code source} and extracts its module facts. */
@@ -282,6 +283,14 @@ public final class ModuleAnalyzer {
     }
   }
 
+  /**
+   * {@link #resolve}, pooled; {@code written} itself (pooled already) when nothing was imported.
+   */
+  private String resolvedPooled(String written) {
+    String resolved = resolve(written);
+    return resolved == written ? written : pooled(resolved);
+  }
+
   /** The dotted name for {@code written}, its first part replaced by what it was imported as. */
   private String resolve(String written) {
     int dot = written.indexOf('.');
@@ -326,10 +335,13 @@ public final class ModuleAnalyzer {
 
   private void assignment(int i) {
     int end = dottedEnd(i);
-    if (end == i && KEYWORDS.contains(t.text(i))) {
+    int next = end + 1;
+    if (!t.isOp(next, ':') && !t.isOp(next, '=')) {
       return;
     }
-    int next = end + 1;
+    if (end == i && KEYWORDS.contains(text(i))) {
+      return;
+    }
     if (t.isOp(next, ':')) {
       next = skipExpression(next + 1, true);
     }
@@ -341,14 +353,15 @@ public final class ModuleAnalyzer {
     String target = dotted(i, end);
     int callee = t.skipTrivia(valueStart);
     if (callee < valueEnd && startsLiteral(callee)) {
-      assignments.add(new Assignment(target, value(valueStart, valueEnd, 0), t.line(i)));
+      String name = end > i ? text(end) : target;
+      assignments.add(new Assignment(target, value(valueStart, valueEnd, 0), t.line(i), name));
     }
     if (t.isName(callee)) {
       int calleeEnd = dottedEnd(callee);
       int open = t.skipTrivia(calleeEnd + 1);
       int last = t.skipTriviaBack(valueEnd - 1);
       if (t.isOp(open, '(') && t.match(open) == last) {
-        bindings.add(new Binding(target, resolve(dotted(callee, calleeEnd)), t.line(i)));
+        bindings.add(new Binding(target, resolvedPooled(dotted(callee, calleeEnd)), t.line(i)));
       }
     }
   }
@@ -675,14 +688,24 @@ public final class ModuleAnalyzer {
     if (end == i && KEYWORDS.contains(dotted)) {
       return;
     }
-    String written = writtenPrefix.isEmpty() ? dotted : pooled(writtenPrefix + dotted);
-    String callee =
-        writtenPrefix.isEmpty() ? pooled(resolve(dotted)) : pooled(resolvedPrefix + dotted);
+    String written;
+    String callee;
+    String name;
+    if (writtenPrefix.isEmpty()) {
+      written = dotted;
+      callee = resolvedPooled(dotted);
+      // Resolving replaces the first part only: a dotted name keeps its last token.
+      name = end > i ? text(end) : callee == dotted ? dotted : lastPart(callee);
+    } else {
+      written = pooled(writtenPrefix + dotted);
+      callee = pooled(resolvedPrefix + dotted);
+      name = end > i ? text(end) : dotted;
+    }
     int close = t.match(open);
     if (close < 0) {
       close = n - 1;
     }
-    Call call = arguments(callee, written, i, open, close);
+    Call call = arguments(callee, written, name, i, open, close);
     calls.add(call);
     if (callClosingAt == null) {
       callClosingAt = new Call[n];
@@ -695,7 +718,7 @@ public final class ModuleAnalyzer {
     }
   }
 
-  private Call arguments(String callee, String written, int at, int open, int close) {
+  private Call arguments(String callee, String written, String name, int at, int open, int close) {
     List<PyValue> positional = List.of();
     Map<String, PyValue> keywords = Map.of();
     boolean argsSplat = false;
@@ -714,7 +737,7 @@ public final class ModuleAnalyzer {
         if (keywords.isEmpty()) {
           keywords = new LinkedHashMap<>();
         }
-        keywords.put(pooled(t.text(a)), value(t.skipTrivia(a + 1) + 1, b, 0));
+        keywords.put(text(a), value(t.skipTrivia(a + 1) + 1, b, 0));
       } else {
         if (positional.isEmpty()) {
           positional = new ArrayList<>();
@@ -739,7 +762,8 @@ public final class ModuleAnalyzer {
         keywords,
         argsSplat,
         kwargsSplat,
-        parameter);
+        parameter,
+        name);
   }
 
   /** The comma-separated parts between a bracket and its partner, as [start, end) ranges. */
@@ -781,7 +805,7 @@ public final class ModuleAnalyzer {
         return strings(a, b);
       }
       case NUMBER -> {
-        return b == a + 1 ? new PyValue.Num(pooled(t.text(a))) : expr(a, b);
+        return b == a + 1 ? new PyValue.Num(text(a)) : expr(a, b);
       }
       case NAME -> {
         if (b == a + 1) {
@@ -1013,7 +1037,7 @@ public final class ModuleAnalyzer {
 
   private String dotted(int from, int end) {
     if (from == end) {
-      return pooled(t.text(from));
+      return text(from);
     }
     StringBuilder name = new StringBuilder();
     for (int j = from; j <= end; j++) {
@@ -1027,16 +1051,22 @@ public final class ModuleAnalyzer {
     return pooled(name.toString());
   }
 
-  /**
-   * One instance per distinct short text in this file: a module keeps many names and literals that
-   * repeat ({@code self}, {@code url}, {@code "id"}), and it lives as long as the scan.
-   */
+  /** One instance per distinct short text in this file ({@link TextPool}). */
   private String pooled(String text) {
-    if (text == null || text.length() > MAX_POOLED) {
-      return text;
-    }
-    String prior = pool.putIfAbsent(text, text);
-    return prior == null ? text : prior;
+    return pool.of(text);
+  }
+
+  /** The text of token {@code i}, pooled: a repeated name costs neither a substring nor a hash. */
+  private String text(int i) {
+    return pool.of(t.source(), t.start(i), t.end(i));
+  }
+
+  /**
+   * The last part of a dotted name, pooled, for {@link Call#name()} and {@link Assignment#name()}.
+   */
+  private String lastPart(String dotted) {
+    int dot = dotted.lastIndexOf('.');
+    return dot < 0 ? dotted : pool.of(dotted, dot + 1, dotted.length());
   }
 
   private record Parameter(int start, int end, String name) {}

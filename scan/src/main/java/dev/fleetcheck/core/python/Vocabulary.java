@@ -22,21 +22,48 @@ public final class Vocabulary {
   /** The vocabulary of a token stream. */
   public static Vocabulary of(Tokens tokens) {
     String source = tokens.source();
-    int[] all = new int[tokens.size()];
-    int count = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.isName(i)) {
-        all[count++] = hash(source, tokens.start(i), tokens.end(i));
-      }
-    }
-    Arrays.sort(all, 0, count);
+    // A file spells few distinct names many times over: they are gathered in an open-addressing
+    // set first, so that only the distinct ones are sorted. Slot value 0 means empty; the hash 0
+    // itself is kept aside.
+    int[] table = new int[tableSize(tokens.size())];
+    int mask = table.length - 1;
     int distinct = 0;
-    for (int i = 0; i < count; i++) {
-      if (distinct == 0 || all[distinct - 1] != all[i]) {
-        all[distinct++] = all[i];
+    boolean zero = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.isName(i)) {
+        continue;
+      }
+      int hash = hash(source, tokens.start(i), tokens.end(i));
+      if (hash == 0) {
+        zero = true;
+        continue;
+      }
+      int slot = (hash ^ (hash >>> 16)) & mask;
+      while (table[slot] != 0 && table[slot] != hash) {
+        slot = (slot + 1) & mask;
+      }
+      if (table[slot] == 0) {
+        table[slot] = hash;
+        distinct++;
       }
     }
-    return new Vocabulary(Arrays.copyOf(all, distinct));
+    int[] hashes = new int[distinct + (zero ? 1 : 0)];
+    int count = 0;
+    if (zero) {
+      hashes[count++] = 0;
+    }
+    for (int value : table) {
+      if (value != 0) {
+        hashes[count++] = value;
+      }
+    }
+    Arrays.sort(hashes);
+    return new Vocabulary(hashes);
+  }
+
+  /** A power of two at least twice the token count, so that the set never fills. */
+  private static int tableSize(int tokens) {
+    return Integer.highestOneBit(Math.max(16, tokens) * 2 - 1) << 1;
   }
 
   /** Whether the code may spell {@code name} as a NAME token (see the class comment). */

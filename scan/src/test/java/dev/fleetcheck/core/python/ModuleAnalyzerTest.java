@@ -392,4 +392,44 @@ class ModuleAnalyzerTest {
     assertThat(analyze("").hasCode()).isFalse();
     assertThat(analyze("x = 1\n").hasCode()).isTrue();
   }
+
+  @Test
+  void namesAreTheLastPartOfTheResolvedCalleeAndTarget() {
+    PythonModule module =
+        analyze(
+            """
+            from requests import get as fetch
+            import os.path as p
+            fetch(url)
+            p.join(a, b)
+            session().get(url)
+            settings.DEBUG = True
+            TIMEOUT = 5
+            """);
+
+    assertThat(module.calls())
+        .extracting(Call::callee, Call::name, Call::receiver)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("requests.get", "get", "requests"),
+            org.assertj.core.groups.Tuple.tuple("os.path.join", "join", "os.path"),
+            org.assertj.core.groups.Tuple.tuple("session", "session", ""),
+            org.assertj.core.groups.Tuple.tuple("session().get", "get", "session()"));
+    assertThat(module.assignments())
+        .extracting(Assignment::target, Assignment::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("settings.DEBUG", "DEBUG"),
+            org.assertj.core.groups.Tuple.tuple("TIMEOUT", "TIMEOUT"));
+  }
+
+  @Test
+  void aCallOrAssignmentBuiltByHandDerivesItsNameAlike() {
+    Call call = new Call("a.b.c", "x.b.c", 1, 0, List.of(), Map.of(), false, false, "");
+    assertThat(call.name()).isEqualTo("c");
+    assertThat(new Assignment("a.B", new PyValue.Num("1"), 1).name()).isEqualTo("B");
+    assertThat(new Assignment("B", new PyValue.Num("1"), 1).name()).isEqualTo("B");
+    assertThat(new Assignment("a.B", new PyValue.Num("1"), 1))
+        .isEqualTo(new Assignment("a.B", new PyValue.Num("1"), 1))
+        .hasSameHashCodeAs(new Assignment("a.B", new PyValue.Num("1"), 1))
+        .hasToString("Assignment[target=a.B, value=Num[text=1], line=1]");
+  }
 }

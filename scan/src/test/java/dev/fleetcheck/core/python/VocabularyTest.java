@@ -93,4 +93,27 @@ class VocabularyTest {
     assertThat(unicode.mentions("größe")).isTrue();
     assertThat(unicode.mentions("π")).isTrue();
   }
+
+  @Test
+  void aNameWhoseHashIsZeroIsKeptLikeAnyOther() {
+    assertThat("aoffckzd".hashCode()).isZero();
+    PythonModule zero = ModuleAnalyzer.analyze("z.py", false, "aoffckzd = b\nb = aoffckzd\n");
+    assertThat(zero.mentions("aoffckzd")).isTrue();
+    assertThat(zero.mentions("b")).isTrue();
+    assertThat(zero.vocabulary().size()).isEqualTo(2);
+    assertThat(ModuleAnalyzer.analyze("n.py", false, "b = 1\n").mentions("aoffckzd")).isFalse();
+  }
+
+  @Test
+  void manyDistinctNamesAreAllKept() {
+    StringBuilder source = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      source.append("name_").append(i).append(" = value_").append(i % 7).append('\n');
+    }
+    PythonModule many = ModuleAnalyzer.analyze("m.py", false, source.toString());
+    assertThat(many.vocabulary().size()).isEqualTo(3007);
+    assertThat(many.mentions("name_2999")).isTrue();
+    assertThat(many.mentions("value_6")).isTrue();
+    assertThat(many.mentions("value_7")).isFalse();
+  }
 }

@@ -5,6 +5,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +64,11 @@ public final class RequestReads {
           "multiValueHeaders", Source.HEADER,
           "queryStringParameters", Source.QUERY,
           "multiValueQueryStringParameters", Source.QUERY);
+  private static final int LONGEST_EVENT_KEY =
+      EVENT_KEYS.keySet().stream().mapToInt(String::length).max().orElse(0);
   private static final Map<String, Source> FASTAPI_PARAMS =
       Map.of("Header", Source.HEADER, "Query", Source.QUERY, "Cookie", Source.COOKIE);
+  private static final List<String> FASTAPI_PARAM_NAMES = List.of("Header", "Query", "Cookie");
   private static final Set<String> GETTERS = Set.of("get", "getlist", "getall", "getone");
 
   /** Text one of the reads needs; a file without any is not tokenized again. */
@@ -120,6 +124,10 @@ public final class RequestReads {
   }
 
   private static List<Read> fastApiParameters(PythonModule module) {
+    // Header(), Query() or Cookie(): the name is spelled in the call or in its import.
+    if (!module.mentionsAny(FASTAPI_PARAM_NAMES)) {
+      return List.of();
+    }
     List<Read> list = new ArrayList<>();
     for (Call call : module.calls()) {
       if (call.parameter().isEmpty() || !call.callee().startsWith("fastapi.")) {
@@ -153,7 +161,7 @@ public final class RequestReads {
         }
         receiverEnd = t.skipTriviaBack(i - 1);
       } else if (t.isName(i)
-          && GETTERS.contains(t.text(i))
+          && isGetter(t, i)
           && t.isOp(t.skipTriviaBack(i - 1), '.')
           && t.isOp(t.skipTrivia(i + 1), '(')) {
         keyAt = t.skipTrivia(t.skipTrivia(i + 1) + 1);
@@ -161,16 +169,32 @@ public final class RequestReads {
       } else {
         continue;
       }
-      String key = t.stringValue(keyAt);
-      if (key == null || key.isEmpty()) {
+      if (!t.isKind(keyAt, TokenKind.STRING)) {
         continue;
       }
       Source source = sourceOf(t, receiverEnd);
-      if (source != null) {
+      if (source == null) {
+        continue;
+      }
+      String key = t.stringValue(keyAt);
+      if (key != null && !key.isEmpty()) {
         list.add(new Read(path, source, key, t.line(keyAt)));
       }
     }
     return list;
+  }
+
+  /** Whether name token {@code i} is one of {@link #GETTERS}, compared in place. */
+  private static boolean isGetter(Tokens t, int i) {
+    if (t.source().charAt(t.start(i)) != 'g') {
+      return false;
+    }
+    for (String getter : GETTERS) {
+      if (t.is(i, getter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What the expression ending at token {@code end} stands for, or null. */
@@ -179,20 +203,28 @@ public final class RequestReads {
       return null;
     }
     if (t.isName(end)) {
-      String name = t.text(end);
+      // Compared in place: a subscript with a literal key is common, a request attribute rare.
       boolean attribute = t.isOp(t.skipTriviaBack(end - 1), '.');
       if (attribute) {
-        return ATTRIBUTES.get(name);
+        for (Map.Entry<String, Source> known : ATTRIBUTES.entrySet()) {
+          if (t.is(end, known.getKey())) {
+            return known.getValue();
+          }
+        }
+        return null;
       }
-      return name.equals("headers") ? Source.HEADER : null;
+      return t.is(end, "headers") ? Source.HEADER : null;
     }
     int open = t.match(end);
     if (open < 0) {
       return null;
     }
     int inner = t.skipTrivia(open + 1);
+    if (!t.isKind(inner, TokenKind.STRING)) {
+      return null;
+    }
     String key = t.stringValue(inner);
-    if (key == null) {
+    if (key == null || key.length() > LONGEST_EVENT_KEY) {
       return null;
     }
     if (t.isOp(end, ']') && t.skipTrivia(inner + 1) == end) {

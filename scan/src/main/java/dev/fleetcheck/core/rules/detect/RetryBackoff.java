@@ -34,9 +34,18 @@ public final class RetryBackoff {
           "tenacity.AsyncRetrying",
           "tenacity.asyncio.AsyncRetrying");
 
+  /** The last parts of {@link #URLLIB3_RETRY} and {@link #TENACITY}. */
+  private static final List<String> LAST_PARTS =
+      List.of("Retry", "retry", "Retrying", "AsyncRetrying");
+
   private RetryBackoff() {}
 
   public static List<Evidence> findings(PythonModule module) {
+    // Every finding is a call or decorator resolved to one of these names: its last part is
+    // spelled in the module, in the call or in the import it came from (Vocabulary).
+    if (!module.mentionsAny(LAST_PARTS)) {
+      return new ArrayList<>();
+    }
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
       if (call.kwargsSplat()) {

@@ -40,13 +40,17 @@ public final class Routes {
   private static final Set<String> CONVENTIONAL =
       Set.of("app", "router", "api", "bp", "blueprint", "api_router", "v1", "routes");
   private static final Set<String> FRAMEWORKS = Set.of("fastapi", "flask", "quart", "starlette");
+  private static final List<String> DECORATOR_NAMES =
+      List.of("get", "post", "put", "patch", "delete", "head", "options", "route", "api_route");
 
   private Routes() {}
 
   public static List<Route> of(PythonModule module) {
-    boolean framework =
-        module.imports().values().stream().anyMatch(v -> FRAMEWORKS.contains(v.split("\\.")[0]));
-    if (!framework || module.decorators().isEmpty()) {
+    // A route's decorator ends in a verb or route(): that name is spelled in the module, in the
+    // decorator itself or in the import it was resolved through (Vocabulary).
+    if (module.decorators().isEmpty()
+        || !module.mentionsAny(DECORATOR_NAMES)
+        || !importsFramework(module)) {
       return List.of();
     }
     Set<String> apps = new HashSet<>();
@@ -65,6 +69,16 @@ public final class Routes {
       }
     }
     return routes;
+  }
+
+  private static boolean importsFramework(PythonModule module) {
+    for (String imported : module.imports().values()) {
+      int dot = imported.indexOf('.');
+      if (FRAMEWORKS.contains(dot < 0 ? imported : imported.substring(0, dot))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Route> route(

@@ -9,7 +9,7 @@ import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,16 +34,21 @@ public final class TraceInstrumentation {
       Pattern.compile(
           "(?i)(dockerfile.*|.*\\.dockerfile|procfile|.*compose.*\\.ya?ml|template.*\\.(ya?ml|json)"
               + "|serverless\\.ya?ml|.*\\.template\\.ya?ml)");
+
+  /** One of these is in the name of every file {@link #LAUNCHER_FILE} matches. */
+  private static final List<String> LAUNCHER_WORDS =
+      List.of("dockerfile", "procfile", "compose", "template", "serverless");
+
   private static final Pattern AUTO =
       Pattern.compile("opentelemetry-instrument\\b|/opt/otel-instrument\\b|aws-otel-python");
 
-  private final Map<String, Evidence> called;
+  private final Map<String, Site> called;
   private final List<String> xrayPatched;
   private final Optional<Evidence> xrayAll;
   private final Optional<Evidence> auto;
 
   private TraceInstrumentation(
-      Map<String, Evidence> called,
+      Map<String, Site> called,
       List<String> xrayPatched,
       Optional<Evidence> xrayAll,
       Optional<Evidence> auto) {
@@ -55,7 +60,17 @@ public final class TraceInstrumentation {
 
   /** The first product-code call of a class or function named {@code name}, if any. */
   public Optional<Evidence> called(String name) {
-    return Optional.ofNullable(called.get(name));
+    return Optional.ofNullable(called.get(name)).map(Site::evidence);
+  }
+
+  /**
+   * The first call of a name; its evidence is made only when a check asks for that name, since
+   * every distinct call name of the product code is kept.
+   */
+  private record Site(String path, Call call) {
+    Evidence evidence() {
+      return Evidence.at(path, call.line(), call.written() + "(...)");
+    }
   }
 
   /** Auto-instrumentation started outside Python code. */
@@ -74,7 +89,7 @@ public final class TraceInstrumentation {
   }
 
   private static TraceInstrumentation read(Facts facts) {
-    Map<String, Evidence> called = new LinkedHashMap<>();
+    Map<String, Site> called = new HashMap<>();
     List<String> patched = new ArrayList<>();
     Evidence all = null;
     for (PythonModule module : PythonCodebase.of(facts).productModules()) {
@@ -113,8 +128,8 @@ public final class TraceInstrumentation {
         called, List.copyOf(patched), Optional.ofNullable(all), launcher(facts));
   }
 
-  private static Evidence site(PythonModule module, Call call) {
-    return Evidence.at(module.path(), call.line(), call.written() + "(...)");
+  private static Site site(PythonModule module, Call call) {
+    return new Site(module.path(), call);
   }
 
   private static List<String> strings(PyValue value) {
@@ -129,9 +144,29 @@ public final class TraceInstrumentation {
     return list;
   }
 
+  /**
+   * Whether the file name holds a word every {@link #LAUNCHER_FILE} alternative holds, ignoring
+   * case: most files fail here, without a name string or a matcher.
+   */
+  static boolean mayBeLauncherFile(String path) {
+    for (int i = path.lastIndexOf('/') + 1; i < path.length(); i++) {
+      // c | 0x20 is a lower-case ASCII letter only for that letter in either case.
+      char c = (char) (path.charAt(i) | 0x20);
+      for (String word : LAUNCHER_WORDS) {
+        if (word.charAt(0) == c && path.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static Optional<Evidence> launcher(Facts facts) {
     for (SourceFile file : facts.snapshot().files()) {
-      if (file.testCode() || file.binary() || !LAUNCHER_FILE.matcher(file.name()).matches()) {
+      if (file.testCode()
+          || file.binary()
+          || !mayBeLauncherFile(file.path())
+          || !LAUNCHER_FILE.matcher(file.name()).matches()) {
         continue;
       }
       Optional<String> text = facts.snapshot().readText(file.path());
