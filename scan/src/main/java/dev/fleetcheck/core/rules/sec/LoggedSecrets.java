@@ -115,6 +115,23 @@ public final class LoggedSecrets implements Rule {
           "policy",
           "version");
 
+  /**
+   * A word every secret-like name holds, letters in any case: a secret-like last part (or the
+   * {@code session} of {@code session_id}, or {@code key}, also the one of {@code api_key}) has no
+   * underscore inside, so the splitting only ever inserted underscores around it.
+   */
+  private static final List<String> SECRET_HINTS =
+      List.of(
+          "key",
+          "token",
+          "passw",
+          "secret",
+          "authorization",
+          "bearer",
+          "credential",
+          "cookie",
+          "session");
+
   private static final Pattern FIELD = Pattern.compile("(?<!\\{)\\{([^{}]*)\\}");
   private static final Pattern FIELD_NAME =
       Pattern.compile("\\s*([A-Za-z_][\\w.]*)\\s*(?:=\\s*)?(?:![rsa])?(?::.*)?");
@@ -124,7 +141,6 @@ public final class LoggedSecrets implements Rule {
   private static final Pattern DUMPED_EVENT = Pattern.compile("json\\.dumps\\(\\s*event\\s*[,)].*");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   // Compiled once: String.matches/replaceAll/split compile their pattern on every call.
-  private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][\\w.]*");
   private static final Pattern LEADING_UNDERSCORES = Pattern.compile("^_+");
   private static final Pattern UNDERSCORES = Pattern.compile("_+");
 
@@ -227,17 +243,41 @@ public final class LoggedSecrets implements Rule {
       if (text.equals("headers") || text.endsWith(".headers") || text.endsWith("request.META")) {
         return Optional.of("a whole header map (" + text + ")");
       }
-      if (EVENT_HEADERS.matcher(text).matches()) {
+      // Both patterns are anchored and start with these words: other texts cannot match.
+      if (text.startsWith("event") && EVENT_HEADERS.matcher(text).matches()) {
         return Optional.of("a whole header map (" + text + ")");
       }
-      if (lambda && (text.equals("event") || DUMPED_EVENT.matcher(text).matches())) {
+      if (lambda
+          && (text.equals("event")
+              || text.startsWith("json.dumps(") && DUMPED_EVENT.matcher(text).matches())) {
         return Optional.of("the whole Lambda event (" + text + ")");
       }
-      if (SIMPLE_NAME.matcher(text).matches()
-          && secretLike(text.substring(text.lastIndexOf('.') + 1))) {
+      if (simpleName(text) && secretLike(text.substring(text.lastIndexOf('.') + 1))) {
         return Optional.of("a secret-like value (" + text + ")");
       }
       return Optional.empty();
+    }
+
+    /** Whether {@code text} matches {@code [A-Za-z_][\w.]*} (ASCII {@code \w}), without a regex. */
+    private static boolean simpleName(String text) {
+      if (text.isEmpty()) {
+        return false;
+      }
+      char first = text.charAt(0);
+      if (!(first == '_' || first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+        return false;
+      }
+      for (int i = 1; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (!(c == '_'
+            || c == '.'
+            || c >= 'a' && c <= 'z'
+            || c >= 'A' && c <= 'Z'
+            || c >= '0' && c <= '9')) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static boolean fString(String text) {
@@ -267,6 +307,9 @@ public final class LoggedSecrets implements Rule {
    * {@code token_pos}, {@code password_hash} or {@code max_tokens}.
    */
   public static boolean secretLike(String name) {
+    if (!mayBeSecretLike(name)) {
+      return false;
+    }
     String snake = CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     List<String> parts =
         List.of(
@@ -284,5 +327,25 @@ public final class LoggedSecrets implements Rule {
     }
     return SECRET_WORDS.contains(last)
         || last.equals("key") && parts.stream().anyMatch(KEY_QUALIFIERS::contains);
+  }
+
+  /**
+   * Cheap exact pre-check for {@link #secretLike}: false only when the name cannot be secret-like.
+   * A name with a non-ASCII character always passes, since one lower-cases to an ASCII 'k'
+   * (U+212A).
+   */
+  private static boolean mayBeSecretLike(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 128) {
+        return true;
+      }
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String hint : SECRET_HINTS) {
+      if (lower.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
