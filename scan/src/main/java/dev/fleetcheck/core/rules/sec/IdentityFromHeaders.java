@@ -129,7 +129,7 @@ public final class IdentityFromHeaders implements Rule {
   /** Subscript and {@code .get} reads of identity headers on headers, META or event headers. */
   private static void headerReads(String path, Tokens t, List<Evidence> findings) {
     for (int i = 0; i < t.size(); i++) {
-      if (!t.isKind(i, TokenKind.STRING)) {
+      if (!t.isKind(i, TokenKind.STRING) || !mayStartLikeHeader(t, i)) {
         continue;
       }
       String value = StringLiterals.value(t.text(i));
@@ -158,6 +158,31 @@ public final class IdentityFromHeaders implements Rule {
                 path, t.line(i), "identity taken from the request header " + normalised(value)));
       }
     }
+  }
+
+  /**
+   * Whether string token {@code i}'s value may start with a letter an identity header starts with,
+   * read in the source without copying the token (docstrings are long): false only when the value
+   * certainly starts with a plain character outside x, r and h. A token that opens with three
+   * quotes yields its fourth character, or a quote when it is not triple-quoted after all.
+   */
+  private static boolean mayStartLikeHeader(Tokens t, int i) {
+    String source = t.source();
+    int end = t.end(i);
+    int quote = t.start(i);
+    while (quote < end && source.charAt(quote) != '"' && source.charAt(quote) != '\'') {
+      quote++;
+    }
+    if (quote + 1 >= end) {
+      return true;
+    }
+    char q = source.charAt(quote);
+    int first = quote + 1;
+    if (quote + 2 < end && source.charAt(quote + 1) == q && source.charAt(quote + 2) == q) {
+      first = quote + 3;
+    }
+    // A backslash may escape any letter, and a quote may end an empty literal: both undecided.
+    return first >= end || "xXrRhH\\\"'".indexOf(source.charAt(first)) >= 0;
   }
 
   /** {@code headers}, {@code META}, or a subscript ending in {@code ["headers"]}. */
