@@ -100,6 +100,21 @@ class LoggedSecretsTest {
   }
 
   @Test
+  void aLogFunctionImportedUnderAnotherNameIsStillALogCall() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/auth.py",
+                "from logging import warning as note\n\ndef login(password):\n"
+                    + "    note(\"login %s\", password)\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly("app/auth.py:4: note(...) logs a secret-like value (password)");
+  }
+
+  @Test
   void anEventOutsideLambdaCodeIsNotAWholeLambdaEvent() {
     Path repo =
         FixtureRepo.in(dir)
