@@ -12,9 +12,7 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.TraceInstrumentation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -94,6 +92,10 @@ public final class OutboundTraceContext implements Rule {
 
   /** Whether the module calls OpenTelemetry's inject. */
   private static boolean injects(PythonModule module) {
+    // The call's name is its resolved callee's last part, spelled in the module.
+    if (!module.mentions("inject")) {
+      return false;
+    }
     for (Call call : module.calls()) {
       if (call.callee().startsWith("opentelemetry") && call.name().equals("inject")) {
         return true;
@@ -118,8 +120,11 @@ public final class OutboundTraceContext implements Rule {
 
   @Override
   public Outcome check(RuleContext context) {
-    Map<Library, Evidence> used = new LinkedHashMap<>();
-    Map<Library, Boolean> injected = new LinkedHashMap<>();
+    // Indexed by the library's place in LIBRARIES (a record's hash walks all its lists), with the
+    // libraries in the order their first call was met.
+    Evidence[] firstCall = new Evidence[LIBRARIES.size()];
+    Boolean[] injected = new Boolean[LIBRARIES.size()];
+    List<Integer> order = new ArrayList<>();
     for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
       if (!module.mentionsAny(LIBRARY_ROOTS)) {
         continue;
@@ -129,27 +134,29 @@ public final class OutboundTraceContext implements Rule {
         if (call.callee().isEmpty() || FIRST_CHARS.indexOf(call.callee().charAt(0)) < 0) {
           continue;
         }
-        for (Library library : LIBRARIES) {
-          if (startsWithAny(call.callee(), library.prefixes())) {
-            used.putIfAbsent(
-                library, Evidence.at(module.path(), call.line(), call.written() + "(...)"));
+        for (int l = 0; l < LIBRARIES.size(); l++) {
+          if (startsWithAny(call.callee(), LIBRARIES.get(l).prefixes())) {
+            if (firstCall[l] == null) {
+              firstCall[l] = Evidence.at(module.path(), call.line(), call.written() + "(...)");
+              order.add(l);
+            }
             if (injects == null) {
               injects = injects(module);
             }
-            injected.merge(library, injects, Boolean::logicalAnd);
+            injected[l] = injected[l] == null ? injects : injected[l] && injects;
           }
         }
       }
     }
-    if (used.isEmpty()) {
+    if (order.isEmpty()) {
       return Outcome.notApplicable("product code makes no outbound HTTP call");
     }
     TraceInstrumentation tracing = context.fact(TraceInstrumentation.FACT);
     Optional<Evidence> everything = tracing.auto().or(tracing::xrayPatchesAll);
     List<Evidence> covered = new ArrayList<>();
     List<Evidence> findings = new ArrayList<>();
-    for (Map.Entry<Library, Evidence> entry : used.entrySet()) {
-      Library library = entry.getKey();
+    for (int l : order) {
+      Library library = LIBRARIES.get(l);
       Optional<Evidence> how =
           library.instrumentors().stream()
               .map(tracing::called)
@@ -163,13 +170,13 @@ public final class OutboundTraceContext implements Rule {
       } else if (how.isEmpty()) {
         how = tracing.auto();
       }
-      if (how.isEmpty() && injected.get(library)) {
+      if (how.isEmpty() && injected[l]) {
         how = Optional.of(Evidence.repository(library.name() + " calls inject trace headers"));
       }
       if (how.isPresent()) {
         covered.add(how.get());
       } else {
-        Evidence first = entry.getValue();
+        Evidence first = firstCall[l];
         findings.add(
             Evidence.at(
                 first.path(),

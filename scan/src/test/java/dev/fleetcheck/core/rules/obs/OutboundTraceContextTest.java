@@ -63,6 +63,29 @@ class OutboundTraceContextTest {
   }
 
   @Test
+  void anInjectImportedUnderAnotherNameStillCarriesTheTraceContext() {
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file(
+                    "app/client.py",
+                    """
+                    import requests
+                    from opentelemetry.propagate import inject as add_trace_headers
+
+
+                    def fetch(url):
+                        headers = {}
+                        add_trace_headers(headers)
+                        return requests.get(url, headers=headers, timeout=3)
+                    """));
+
+    assertThat(outcome)
+        .isEqualTo(Outcome.pass(Evidence.repository("requests calls inject trace headers")));
+  }
+
+  @Test
   void instrumentorsXRayPatchingAndTheLauncherPass(@TempDir Path a, @TempDir Path b) {
     assertThat(
             check(
