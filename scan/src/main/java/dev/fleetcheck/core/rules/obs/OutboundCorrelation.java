@@ -101,16 +101,17 @@ public final class OutboundCorrelation implements Rule {
    * Whether any argument of {@code call} is a dict display naming a header (no stream per call).
    */
   private static boolean passesHeaderDict(Call call) {
-    if (call.positional().isEmpty() && call.keywords().isEmpty()) {
-      return false;
-    }
-    for (PyValue value : call.keywords().values()) {
-      if (namesHeader(value)) {
-        return true;
+    // No view of an empty keyword map, arguments by index: most calls have few arguments or none.
+    if (!call.keywords().isEmpty()) {
+      for (PyValue value : call.keywords().values()) {
+        if (namesHeader(value)) {
+          return true;
+        }
       }
     }
-    for (PyValue value : call.positional()) {
-      if (namesHeader(value)) {
+    List<PyValue> positional = call.positional();
+    for (int i = 0; i < positional.size(); i++) {
+      if (namesHeader(positional.get(i))) {
         return true;
       }
     }
