@@ -35,6 +35,9 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
   public static final Fact<AwsUsage> FACT = Fact.of("aws.usage", AwsUsage::find);
 
   private static final Set<String> SDKS = Set.of("boto3", "botocore", "aioboto3", "aiobotocore");
+  private static final int SHORTEST_SDK =
+      SDKS.stream().mapToInt(String::length).min().orElseThrow();
+  private static final int LONGEST_SDK = SDKS.stream().mapToInt(String::length).max().orElseThrow();
   private static final Set<String> CLIENT_FACTORIES = Set.of("client", "resource", "create_client");
 
   private static final Pattern TEMPLATE_RESOURCE =
@@ -61,7 +64,7 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
         }
         clients(module, services);
       }
-      if (module.imports().values().stream().anyMatch(v -> v.startsWith("pynamodb"))) {
+      if (importsPynamodb(module)) {
         services.putIfAbsent("dynamodb", Evidence.file(module.path(), "imports pynamodb"));
       }
     }
@@ -69,12 +72,31 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
     return new AwsUsage(sdk, services);
   }
 
+  /** The first in name order of the SDKs the module imports (by an import's first part). */
   private static Optional<String> importedSdk(PythonModule module) {
-    return module.imports().values().stream()
-        .map(v -> v.contains(".") ? v.substring(0, v.indexOf('.')) : v)
-        .filter(SDKS::contains)
-        .sorted()
-        .findFirst();
+    String first = null;
+    for (String imported : module.imports().values()) {
+      int dot = imported.indexOf('.');
+      int rootLength = dot < 0 ? imported.length() : dot;
+      // Cut only a root as long as an SDK's name: most imports are none.
+      if (rootLength < SHORTEST_SDK || rootLength > LONGEST_SDK) {
+        continue;
+      }
+      String root = dot < 0 ? imported : imported.substring(0, dot);
+      if (SDKS.contains(root) && (first == null || root.compareTo(first) < 0)) {
+        first = root;
+      }
+    }
+    return Optional.ofNullable(first);
+  }
+
+  private static boolean importsPynamodb(PythonModule module) {
+    for (String imported : module.imports().values()) {
+      if (imported.startsWith("pynamodb")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void clients(PythonModule module, Map<String, Evidence> services) {

@@ -25,6 +25,7 @@ import dev.fleetcheck.core.python.Decorator;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,7 +262,8 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
 
   private static void shellScripts(Facts facts, Collector c) {
     for (SourceFile file : facts.snapshot().files()) {
-      if (file.testCode() || !file.name().endsWith(".sh")) {
+      // The path ends as the name does, without cutting the name out of every path.
+      if (file.testCode() || !file.path().endsWith(".sh")) {
         continue;
       }
       facts
@@ -321,14 +323,17 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
   private static void python(Facts facts, Collector c) {
     ProfileScope scope = facts.get(ProfileScope.FACT);
     PythonCodebase codebase = PythonCodebase.of(facts);
-    for (SourceFile file : facts.snapshot().files()) {
-      if (!file.isPython() || scope.inExcludedFolder(file.path())) {
-        continue;
-      }
-      Optional<String> text = facts.snapshot().readText(file.path());
-      if (text.isEmpty() || !mentionsEmulator(text.get())) {
-        continue;
-      }
+    RepoSnapshot snapshot = facts.snapshot();
+    // Searching the texts is most of the work and each file's answer is its own: on every core,
+    // the files that mention an emulator kept in file order for the collector.
+    List<SourceFile> mentioning =
+        snapshot.files().parallelStream()
+            .filter(file -> file.isPython() && !scope.inExcludedFolder(file.path()))
+            .filter(
+                file ->
+                    snapshot.readText(file.path()).filter(Emulators::mentionsEmulator).isPresent())
+            .toList();
+    for (SourceFile file : mentioning) {
       codebase.module(file.path()).ifPresent(module -> python(module, c));
     }
   }

@@ -4,7 +4,6 @@ import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,19 +101,20 @@ public final class DocumentationFiles {
     if (!examples && !words) {
       return Optional.empty();
     }
-    Optional<byte[]> bytes = snapshot.readBytes(file.path());
-    if (bytes.isEmpty()) {
+    // The decoded text, not the bytes: readBytes would copy the content once more, and a page
+    // needs the decoded text anyway. Word characters and fence marks are ASCII, and decoding never
+    // turns an ASCII byte into anything else, nor anything else into one, so the text holds the
+    // same words and fences as the bytes.
+    Optional<String> text = snapshot.readText(file.path());
+    if (text.isEmpty()) {
       return Optional.empty();
     }
-    // Each byte as one char (ISO-8859-1): word characters and fence marks are ASCII, and every
-    // byte of a non-ASCII UTF-8 character is 0x80 or above, so this text holds the same words and
-    // fences as the decoded one, and String.indexOf, a vectorised search, finds them.
-    String chars = new String(bytes.get(), StandardCharsets.ISO_8859_1);
+    String chars = text.get();
     if (words) {
       collectWords(chars, wanted, found);
     }
     if (examples && (chars.contains("```") || chars.contains("~~~"))) {
-      return Optional.of(new Page(file.path(), new String(bytes.get(), StandardCharsets.UTF_8)));
+      return Optional.of(new Page(file.path(), chars));
     }
     return Optional.empty();
   }

@@ -80,8 +80,9 @@ public final class CliWithDirectIo implements Rule {
 
   private static Optional<Call> firstIo(PythonModule module) {
     AwsOperations aws = AwsOperations.in(module);
+    OutboundHttp.Senders http = OutboundHttp.senders(module);
     for (Call call : module.calls()) {
-      if (OutboundHttp.sends(module, call)
+      if (http.sends(call)
           || aws.isOperation(call)
           || CONNECTS.contains(call.callee())
           || call.callee().startsWith("subprocess.")

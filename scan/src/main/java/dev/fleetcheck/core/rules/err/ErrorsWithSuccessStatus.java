@@ -70,10 +70,7 @@ public final class ErrorsWithSuccessStatus implements Rule {
     for (PythonModule module : modules) {
       boolean lambda = lambdaModules.contains(module.path());
       // A route decorator spells its verb as a name.
-      List<FunctionDef> routes =
-          module.mentionsAny(ROUTE_VERBS)
-              ? module.functions().stream().filter(this::route).toList()
-              : List.of();
+      List<FunctionDef> routes = module.mentionsAny(ROUTE_VERBS) ? routes(module) : List.of();
       if (!lambda && routes.isEmpty()) {
         continue;
       }
@@ -92,6 +89,16 @@ public final class ErrorsWithSuccessStatus implements Rule {
       }
     }
     return Outcome.assisted(findings);
+  }
+
+  private List<FunctionDef> routes(PythonModule module) {
+    List<FunctionDef> routes = new ArrayList<>();
+    for (FunctionDef function : module.functions()) {
+      if (route(function)) {
+        routes.add(function);
+      }
+    }
+    return routes;
   }
 
   private boolean route(FunctionDef function) {
@@ -228,7 +235,30 @@ public final class ErrorsWithSuccessStatus implements Rule {
     return t.isKind(i, TokenKind.STRING)
         && t.length(i) >= name.length() + 2
         && t.isOp(t.skipTrivia(i + 1), ':')
+        && mayHold(t, i, name)
         && name.equals(t.stringValue(i));
+  }
+
+  /**
+   * A test, without decoding, that literal {@code i} can hold {@code name}: a literal's value is
+   * its text between the quotes unless the text holds a backslash, so a literal holding the name
+   * either spells the name in its text or holds a backslash.
+   */
+  private static boolean mayHold(Tokens t, int i, String name) {
+    String source = t.source();
+    int end = t.end(i);
+    int lastStart = end - name.length();
+    char first = name.charAt(0);
+    for (int at = t.start(i); at < end; at++) {
+      char c = source.charAt(at);
+      if (c == '\\') {
+        return true;
+      }
+      if (c == first && at <= lastStart && source.startsWith(name, at)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int enclosingBrace(Tokens t, int i) {

@@ -26,26 +26,53 @@ public final class OutboundHttp {
 
   private OutboundHttp() {}
 
-  /** Whether {@code call} sends an HTTP request through one of the clients. */
+  /**
+   * Whether {@code call} sends an HTTP request through one of the clients. A caller judging many of
+   * a module's calls asks {@link #senders} once instead: this looks the session bindings up anew.
+   */
   public static boolean sends(PythonModule module, Call call) {
-    if (call.callee().equals("urllib.request.urlopen")) {
-      return true;
+    return senders(module).sends(call);
+  }
+
+  /** The judge of one module's calls, finding its session bindings once, when first needed. */
+  public static Senders senders(PythonModule module) {
+    return new Senders(module);
+  }
+
+  /** Which calls of one module send an HTTP request. */
+  public static final class Senders {
+
+    private final PythonModule module;
+    private Set<String> sessions;
+
+    private Senders(PythonModule module) {
+      this.module = module;
     }
-    if (!VERBS.contains(call.name())) {
-      return false;
+
+    /** Whether {@code call}, one of the module's calls, sends an HTTP request. */
+    public boolean sends(Call call) {
+      if (call.callee().equals("urllib.request.urlopen")) {
+        return true;
+      }
+      if (!VERBS.contains(call.name())) {
+        return false;
+      }
+      String receiver = call.receiver();
+      if (receiver.equals("requests")
+          || receiver.equals("requests.api")
+          || receiver.equals("httpx")
+          || receiver.equals("urllib3")) {
+        return true;
+      }
+      if (receiver.endsWith("()")
+          && SESSIONS.contains(receiver.substring(0, receiver.length() - 2))) {
+        return true;
+      }
+      if (sessions == null) {
+        sessions = ModuleValues.namesBoundTo(module, SESSIONS);
+      }
+      return sessions.contains(call.writtenReceiver());
     }
-    String receiver = call.receiver();
-    if (receiver.equals("requests")
-        || receiver.equals("requests.api")
-        || receiver.equals("httpx")
-        || receiver.equals("urllib3")) {
-      return true;
-    }
-    if (receiver.endsWith("()")
-        && SESSIONS.contains(receiver.substring(0, receiver.length() - 2))) {
-      return true;
-    }
-    return ModuleValues.namesBoundTo(module, SESSIONS).contains(call.writtenReceiver());
   }
 
   /** Whether the module imports an outbound HTTP client. */

@@ -135,9 +135,13 @@ public final class TestSuite {
     return false;
   }
 
-  /** The public host a call's literal URL names, for calls that send HTTP; empty otherwise. */
-  public static Optional<String> publicHost(PythonModule module, Call call) {
-    if (!OutboundHttp.sends(module, call)) {
+  /**
+   * The public host a call's literal URL names, for calls that send HTTP ({@code http} judges the
+   * module's calls); empty otherwise.
+   */
+  public static Optional<String> publicHost(
+      PythonModule module, Call call, OutboundHttp.Senders http) {
+    if (!http.sends(call)) {
       return Optional.empty();
     }
     Matcher m = URL_HOST.matcher(OutboundHttp.literalUrl(module, call).strip());

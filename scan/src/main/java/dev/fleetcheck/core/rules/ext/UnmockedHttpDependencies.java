@@ -53,8 +53,9 @@ public final class UnmockedHttpDependencies implements Rule {
 
   static Optional<Evidence> firstCall(PythonCodebase codebase) {
     for (PythonModule module : codebase.productModules()) {
+      OutboundHttp.Senders http = OutboundHttp.senders(module);
       for (Call call : module.calls()) {
-        if (OutboundHttp.sends(module, call)) {
+        if (http.sends(call)) {
           return Optional.of(
               Evidence.at(
                   module.path(),

@@ -186,35 +186,57 @@ public final class StdoutOutput implements Rule {
   /**
    * Every name the product code hands to {@code click.open_file} or compares with {@code "-"}, with
    * where it first does; built once per scan, so that the options are judged in one pass over the
-   * modules rather than one pass per option.
+   * modules rather than one pass per option. Modules are read on every core and their uses merged
+   * in module order, so the first use of a name is the same as in one pass.
    */
   private static void indexDashUses(
       List<PythonModule> modules,
       RuleContext context,
       Set<String> wanted,
       Map<String, String> uses) {
-    for (PythonModule module : modules) {
-      for (Call call : module.calls()) {
-        if (call.callee().endsWith("open_file")) {
-          call.positional().stream()
-              .findFirst()
-              .map(StdoutOutput::lastName)
-              .filter(name -> !name.isEmpty())
-              .ifPresent(
-                  name ->
-                      uses.putIfAbsent(
-                          name, module.path() + ":" + call.line() + " click.open_file"));
-        }
-      }
-      Optional<String> text = context.snapshot().readText(module.path());
-      if (text.isPresent() && mentionsDash(text.get()) && mentionsAny(text.get(), wanted)) {
-        namesComparedWithDash(PythonTokenizer.tokenize(text.get()))
-            .forEach(
-                (name, line) ->
-                    uses.putIfAbsent(
-                        name, module.path() + ":" + line + " compares " + name + " with \"-\""));
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    List<List<Map.Entry<String, String>>> perModule =
+        modules.parallelStream()
+            .map(module -> dashUses(module, context, codebase, wanted))
+            .toList();
+    for (List<Map.Entry<String, String>> moduleUses : perModule) {
+      for (Map.Entry<String, String> use : moduleUses) {
+        uses.putIfAbsent(use.getKey(), use.getValue());
       }
     }
+  }
+
+  /** One module's dash uses, in the order {@link #indexDashUses} meets them. */
+  private static List<Map.Entry<String, String>> dashUses(
+      PythonModule module, RuleContext context, PythonCodebase codebase, Set<String> wanted) {
+    List<Map.Entry<String, String>> uses = new ArrayList<>();
+    for (Call call : module.calls()) {
+      if (call.callee().endsWith("open_file")) {
+        call.positional().stream()
+            .findFirst()
+            .map(StdoutOutput::lastName)
+            .filter(name -> !name.isEmpty())
+            .ifPresent(
+                name ->
+                    uses.add(
+                        Map.entry(name, module.path() + ":" + call.line() + " click.open_file")));
+      }
+    }
+    Optional<String> text = context.snapshot().readText(module.path());
+    if (text.isPresent() && mentionsDash(text.get()) && mentionsAny(text.get(), wanted)) {
+      // The codebase's tokens serve unless its decoding (a BOM, a coding line) gave another text.
+      Tokens tokens =
+          codebase.text(module.path()).filter(text.get()::equals).isPresent()
+              ? codebase.tokens(module.path()).orElseGet(() -> PythonTokenizer.tokenize(text.get()))
+              : PythonTokenizer.tokenize(text.get());
+      namesComparedWithDash(tokens)
+          .forEach(
+              (name, line) ->
+                  uses.add(
+                      Map.entry(
+                          name, module.path() + ":" + line + " compares " + name + " with \"-\"")));
+    }
+    return uses;
   }
 
   /** The names the index is asked about: a file that holds none of them adds nothing asked. */

@@ -8,6 +8,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.ext.OutboundHttp;
 import dev.fleetcheck.core.rules.ext.TestSuite;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,9 @@ public final class NetworkInUnitTier implements Rule {
     if (test.mocksHttp()) {
       return findings;
     }
+    OutboundHttp.Senders http = OutboundHttp.senders(test.module());
     for (Call call : test.module().calls()) {
-      Optional<String> host = TestSuite.publicHost(test.module(), call);
+      Optional<String> host = TestSuite.publicHost(test.module(), call, http);
       host.ifPresent(
           h ->
               findings.add(

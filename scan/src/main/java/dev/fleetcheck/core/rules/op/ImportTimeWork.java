@@ -74,6 +74,7 @@ public final class ImportTimeWork {
     ModuleLevel moduleLevel = null;
     AwsOperations sdk = null;
     Set<String> engines = null;
+    OutboundHttp.Senders http = null;
     for (Call call : module.calls()) {
       if (!call.parameter().isEmpty()) {
         continue;
@@ -87,8 +88,9 @@ public final class ImportTimeWork {
       if (sdk == null) {
         sdk = AwsOperations.in(module);
         engines = ModuleValues.namesBoundTo(module, Set.of("sqlalchemy.create_engine"));
+        http = OutboundHttp.senders(module);
       }
-      if (heavy(module, call, sdk, engines)) {
+      if (heavy(call, sdk, engines, http)) {
         candidates.add(call);
       }
     }
@@ -154,14 +156,14 @@ public final class ImportTimeWork {
   }
 
   private static boolean heavy(
-      PythonModule module, Call call, AwsOperations sdk, Set<String> engines) {
+      Call call, AwsOperations sdk, Set<String> engines, OutboundHttp.Senders http) {
     String callee = call.callee();
     if (HEAVY.contains(callee)
         || callee.startsWith("subprocess.")
         || callee.startsWith("pandas.read_")
         || call.name().equals("SentenceTransformer")
         || call.name().equals("from_pretrained")
-        || OutboundHttp.sends(module, call)) {
+        || http.sends(call)) {
       return true;
     }
     if (call.name().equals("connect") && engines.contains(call.writtenReceiver())) {

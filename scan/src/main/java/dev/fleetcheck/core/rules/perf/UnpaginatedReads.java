@@ -60,6 +60,10 @@ public final class UnpaginatedReads implements Rule {
           "paginate(",
           "StartAfter");
 
+  /** The calls that can read only a first page: DynamoDB scan/query, S3 object listings. */
+  private static final Set<String> READS =
+      Set.of("scan", "query", "list_objects_v2", "list_objects");
+
   @Override
   public RuleSpec spec() {
     return SPEC;
@@ -73,6 +77,11 @@ public final class UnpaginatedReads implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
+      // Every candidate is a call named as one of the reads, and a resolved callee's last part is
+      // spelled as a name in the module (in the call, its import or its binding).
+      if (!module.mentionsAny(READS)) {
+        continue;
+      }
       if (module.imports().values().stream()
           .noneMatch(m -> m.startsWith("boto3") || m.startsWith("aioboto3"))) {
         continue;
@@ -99,11 +108,9 @@ public final class UnpaginatedReads implements Rule {
     for (Call call : module.calls()) {
       String name = call.name();
       String what = null;
-      String receiver = call.writtenReceiver();
-      String last = receiver.substring(receiver.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
       if ((name.equals("scan") || name.equals("query"))
-          && (tables.contains(receiver)
-              || (makesTables && last.contains("table"))
+          && (tables.contains(call.writtenReceiver())
+              || (makesTables && lastPartNamesTable(call.writtenReceiver()))
               || call.receiver().endsWith(".Table()")
               || call.keywords().keySet().stream().anyMatch(DYNAMODB_KEYWORDS::contains))) {
         what = "DynamoDB " + name;
@@ -122,6 +129,14 @@ public final class UnpaginatedReads implements Rule {
       }
     }
     return candidates;
+  }
+
+  /** Whether the last part of a receiver holds "table" in any case. */
+  private static boolean lastPartNamesTable(String receiver) {
+    return receiver
+        .substring(receiver.lastIndexOf('.') + 1)
+        .toLowerCase(Locale.ROOT)
+        .contains("table");
   }
 
   private static boolean paginates(RuleContext context, PythonModule module) {

@@ -14,7 +14,6 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -64,14 +63,17 @@ public final class LineLength implements Rule {
       return Outcome.notApplicable("no Python product code");
     }
     Limit limit = limit(context.facts());
-    List<Evidence> findings = new ArrayList<>();
-    for (PythonModule module : modules) {
-      context
-          .snapshot()
-          .readText(module.path())
-          .flatMap(text -> longLines(module.path(), text, limit.columns()))
-          .ifPresent(findings::add);
-    }
+    // Each file's lines are its own: measured on every core, the findings kept in module order.
+    List<Evidence> findings =
+        modules.parallelStream()
+            .map(
+                module ->
+                    context
+                        .snapshot()
+                        .readText(module.path())
+                        .flatMap(text -> longLines(module.path(), text, limit.columns())))
+            .flatMap(Optional::stream)
+            .toList();
     if (!findings.isEmpty()) {
       return Outcome.fail(findings);
     }

@@ -70,6 +70,24 @@ class ErrorsWithSuccessStatusTest {
   }
 
   @Test
+  void keysSpelledWithEscapesAreStillRead() {
+    // The literal test before decoding must let through keys whose text spells them by escapes.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "fn/app.py",
+                """
+                def lambda_handler(event, context):
+                    return {"status\\x43ode": 200, "\\x65rror": "empty"}
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API, Profile.LAMBDA)))
+        .containsExactly("fn/app.py:2: statusCode 200 with an error body");
+  }
+
+  @Test
   void errorsWithStatusesNonRoutesStringsAndTestsStayManual() {
     Path repo =
         FixtureRepo.in(dir)

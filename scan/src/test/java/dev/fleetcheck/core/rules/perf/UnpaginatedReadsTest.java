@@ -53,6 +53,29 @@ class UnpaginatedReadsTest {
   }
 
   @Test
+  void aReadMadeThroughAnAliasedImportIsStillFound() {
+    // The module spells "scan" only in its import: the name prefilter must still let it through.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/store.py",
+                """
+                import boto3
+                from app.tables import scan as read_all
+
+                def all_orders():
+                    return read_all(TableName="orders")["Items"]
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "app/store.py:5: DynamoDB scan reads only the first page: the module never continues"
+                + " with LastEvaluatedKey/ContinuationToken nor uses a paginator");
+  }
+
+  @Test
   void paginatedReadsOtherLibrariesAndTestsStayManual() {
     Path repo =
         FixtureRepo.in(dir)
