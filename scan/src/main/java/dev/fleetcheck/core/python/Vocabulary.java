@@ -34,36 +34,56 @@ public final class Vocabulary {
 
   /** The vocabulary of a token stream. */
   public static Vocabulary of(Tokens tokens) {
+    Vocabulary made = tokens.vocabulary();
+    return made != null ? made : fromTokens(tokens);
+  }
+
+  /** The vocabulary read from the NAME tokens again, as the tokenizer gathers it. */
+  static Vocabulary fromTokens(Tokens tokens) {
     String source = tokens.source();
-    // A file spells few distinct names many times over: the set grows with the distinct names,
-    // not with the tokens.
-    int[] table = new int[MIN_TABLE];
-    int mask = table.length - 1;
-    int distinct = 0;
-    boolean zero = false;
+    Builder names = new Builder();
     for (int i = 0; i < tokens.size(); i++) {
-      if (!tokens.isName(i)) {
-        continue;
+      if (tokens.isName(i)) {
+        names.add(hash(source, tokens.start(i), tokens.end(i)));
       }
-      int hash = hash(source, tokens.start(i), tokens.end(i));
+    }
+    return names.build();
+  }
+
+  /**
+   * Gathers the hashes of the names as they are met (the tokenizer hashes each name while its chars
+   * are at hand). A file spells few distinct names many times over: the set grows with the distinct
+   * names, not with the tokens.
+   */
+  static final class Builder {
+    private int[] table = new int[MIN_TABLE];
+    private int mask = MIN_TABLE - 1;
+    private int distinct;
+    private boolean zero;
+
+    void add(int hash) {
       if (hash == 0) {
         zero = true;
-        continue;
+        return;
       }
       int slot = mix(hash) & mask;
       int known;
-      while ((known = table[slot]) != 0 && known != hash) {
+      while ((known = table[slot]) != 0) {
+        if (known == hash) {
+          return;
+        }
         slot = (slot + 1) & mask;
       }
-      if (known == 0) {
-        table[slot] = hash;
-        if (++distinct * 2 > table.length) {
-          table = grown(table);
-          mask = table.length - 1;
-        }
+      table[slot] = hash;
+      if (++distinct * 2 > table.length) {
+        table = grown(table);
+        mask = table.length - 1;
       }
     }
-    return new Vocabulary(table, zero, distinct + (zero ? 1 : 0));
+
+    Vocabulary build() {
+      return new Vocabulary(table, zero, distinct + (zero ? 1 : 0));
+    }
   }
 
   private static int[] grown(int[] table) {

@@ -131,4 +131,15 @@ class VocabularyTest {
     assertThat(first)
         .isNotEqualTo(ModuleAnalyzer.analyze("o.py", false, "name_0 = 1\n").vocabulary());
   }
+
+  @Test
+  void theNamesTheTokenizerHashesAreTheNamesItsTokensHold() {
+    String source =
+        SOURCE
+            + "größe = f'{π}' + rb'x' + u'y'\n"
+            + "class C:\n    async def m(self, *a, **k): return await a[0].b\n";
+    Tokens tokens = PythonTokenizer.tokenize(source);
+    assertThat(Vocabulary.of(tokens)).isEqualTo(Vocabulary.fromTokens(tokens));
+    assertThat(Vocabulary.of(tokens).size()).isEqualTo(Vocabulary.fromTokens(tokens).size());
+  }
 }
