@@ -27,8 +27,8 @@ final class LayoutAnalyzer {
   private LayoutAnalyzer(Tokens tokens) {
     this.t = tokens;
     this.lines = PhysicalLines.of(tokens.source());
-    // A logical line takes a few tokens and its NEWLINE: sized so that the list rarely grows.
-    this.logical = new ArrayList<>(tokens.size() / 4 + 16);
+    // A logical line takes at least one token and its NEWLINE: sized so that the list never grows.
+    this.logical = new ArrayList<>(tokens.size() / 2 + 1);
   }
 
   static Layout analyze(Tokens tokens) {
