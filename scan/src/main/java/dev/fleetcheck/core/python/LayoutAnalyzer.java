@@ -21,12 +21,14 @@ final class LayoutAnalyzer {
 
   private final Tokens t;
   private final PhysicalLines lines;
-  private final List<int[]> logical = new ArrayList<>();
+  private final List<int[]> logical;
   private final StringBuilder head = new StringBuilder(LOGICAL_TEXT + 1);
 
   private LayoutAnalyzer(Tokens tokens) {
     this.t = tokens;
     this.lines = PhysicalLines.of(tokens.source());
+    // A logical line takes at least one token and its NEWLINE: sized so that the list never grows.
+    this.logical = new ArrayList<>(tokens.size() / 2 + 1);
   }
 
   static Layout analyze(Tokens tokens) {

@@ -38,6 +38,7 @@ public final class PythonTokenizer {
   private final char[] text;
   private final int length;
   private final Tokens tokens;
+  private final Vocabulary.Builder names = new Vocabulary.Builder();
 
   private int pos;
   private int line = 1;
@@ -53,12 +54,14 @@ public final class PythonTokenizer {
     this.source = source;
     this.text = source.toCharArray();
     this.length = text.length;
-    this.tokens = new Tokens(source, length / 4);
+    // Python code runs at 0.15 to 0.3 tokens per char: a third avoids growing the arrays.
+    this.tokens = new Tokens(source, length / 3);
   }
 
   public static Tokens tokenize(String source) {
     PythonTokenizer tokenizer = new PythonTokenizer(source);
     tokenizer.run();
+    tokenizer.tokens.vocabulary(tokenizer.names.build());
     return tokenizer.tokens;
   }
 
@@ -213,6 +216,11 @@ public final class PythonTokenizer {
         return;
       }
     }
+    int hash = 0;
+    for (int i = start; i < p; i++) {
+      hash = 31 * hash + text[i];
+    }
+    names.add(hash);
     code(TokenKind.NAME, start, p);
     pos = p;
   }

@@ -27,6 +27,7 @@ public final class Tokens {
   private int[] matches;
   private int size;
   private int firstTabIndentedLine;
+  private Vocabulary vocabulary;
 
   Tokens(String source, int expectedTokens) {
     this.source = source;
@@ -61,6 +62,15 @@ public final class Tokens {
 
   void firstTabIndentedLine(int line) {
     this.firstTabIndentedLine = line;
+  }
+
+  void vocabulary(Vocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+  }
+
+  /** The names the tokenizer met, hashed as it went ({@link Vocabulary#of}); null if not kept. */
+  Vocabulary vocabulary() {
+    return vocabulary;
   }
 
   private void grow() {

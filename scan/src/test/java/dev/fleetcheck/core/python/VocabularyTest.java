@@ -116,4 +116,30 @@ class VocabularyTest {
     assertThat(many.mentions("value_6")).isTrue();
     assertThat(many.mentions("value_7")).isFalse();
   }
+
+  @Test
+  void vocabulariesOfTheSameNamesAreEqualWhateverTheirOrder() {
+    StringBuilder forward = new StringBuilder();
+    StringBuilder backward = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      forward.append("name_").append(i).append(" = 1\n");
+      backward.append("name_").append(199 - i).append(" = 1\n");
+    }
+    Vocabulary first = ModuleAnalyzer.analyze("f.py", false, forward.toString()).vocabulary();
+    Vocabulary second = ModuleAnalyzer.analyze("b.py", false, backward.toString()).vocabulary();
+    assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+    assertThat(first)
+        .isNotEqualTo(ModuleAnalyzer.analyze("o.py", false, "name_0 = 1\n").vocabulary());
+  }
+
+  @Test
+  void theNamesTheTokenizerHashesAreTheNamesItsTokensHold() {
+    String source =
+        SOURCE
+            + "größe = f'{π}' + rb'x' + u'y'\n"
+            + "class C:\n    async def m(self, *a, **k): return await a[0].b\n";
+    Tokens tokens = PythonTokenizer.tokenize(source);
+    assertThat(Vocabulary.of(tokens)).isEqualTo(Vocabulary.fromTokens(tokens));
+    assertThat(Vocabulary.of(tokens).size()).isEqualTo(Vocabulary.fromTokens(tokens).size());
+  }
 }

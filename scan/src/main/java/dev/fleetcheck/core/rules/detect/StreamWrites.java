@@ -40,6 +40,10 @@ public final class StreamWrites {
 
   private StreamWrites(PythonModule module) {
     this.module = module;
+    // Every Console binding's callee ends in Console, a name spelled in the call or its import.
+    if (!module.mentions("Console")) {
+      return;
+    }
     for (Binding binding : module.bindings()) {
       if (CONSOLES.contains(binding.callee())) {
         consoles.put(binding.name(), consoleStream(binding));
