@@ -14,8 +14,13 @@ import java.util.Set;
  */
 public final class LogCalls {
 
-  private static final Set<String> LEVELS =
+  /**
+   * The method names a log call can have: a module that spells none of them holds no log call
+   * ({@link PythonModule#mentionsAny}).
+   */
+  public static final Set<String> METHOD_NAMES =
       Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
+
   private static final Set<String> FACTORIES =
       Set.of(
           "logging.getLogger",
@@ -44,7 +49,7 @@ public final class LogCalls {
   }
 
   public boolean isLogCall(Call call) {
-    if (!LEVELS.contains(call.name()) || call.receiver().isEmpty()) {
+    if (!METHOD_NAMES.contains(call.name()) || call.receiver().isEmpty()) {
       return false;
     }
     String resolved = call.receiver();

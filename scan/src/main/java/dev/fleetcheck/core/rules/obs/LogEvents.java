@@ -36,10 +36,6 @@ final class LogEvents {
   static final String DEPENDENCY_ERROR = "dependency.error";
   static final String AUDIT = "security.audit";
 
-  /** The method names {@link LogCalls} accepts: debug, info, warning, ..., log. */
-  private static final Set<String> LOG_METHODS =
-      Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
-
   /**
    * One log call: its level (lower case, {@code log(...)} resolved when literal), the event names
    * it writes as literals ({@link LogCalls#eventNames}) and its events (those, and module constants
@@ -153,7 +149,7 @@ final class LogEvents {
     List<Site> sites = new ArrayList<>();
     Map<String, Evidence> literals = new HashMap<>();
     // A log call spells its method's name; without one the module holds none.
-    LogCalls logs = module.mentionsAny(LOG_METHODS) ? LogCalls.of(module) : null;
+    LogCalls logs = module.mentionsAny(LogCalls.METHOD_NAMES) ? LogCalls.of(module) : null;
     for (Call call : module.calls()) {
       for (PyValue value : call.positional()) {
         note(module, value, call.line(), literals);

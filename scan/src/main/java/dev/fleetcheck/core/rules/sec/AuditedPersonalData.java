@@ -75,7 +75,7 @@ public final class AuditedPersonalData implements Rule {
 
   private static List<Evidence> findings(PythonModule module) {
     // Every finding is a log call, whose level the module spells.
-    if (!module.mentionsAny(LoggedSecrets.LOG_METHODS)) {
+    if (!module.mentionsAny(LogCalls.METHOD_NAMES)) {
       return List.of();
     }
     LogCalls logs = LogCalls.of(module);

@@ -132,14 +132,6 @@ public final class LoggedSecrets implements Rule {
           "cookie",
           "session");
 
-  /**
-   * The method names {@code LogCalls} takes for log calls. A call's name is the last part of its
-   * resolved callee, which the module spells (in the call or the import it came through), so a
-   * module that spells none of these holds no log call.
-   */
-  static final Set<String> LOG_METHODS =
-      Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "log");
-
   private static final Pattern FIELD = Pattern.compile("(?<!\\{)\\{([^{}]*)\\}");
   private static final Pattern FIELD_NAME =
       Pattern.compile("\\s*([A-Za-z_][\\w.]*)\\s*(?:=\\s*)?(?:![rsa])?(?::.*)?");
@@ -178,7 +170,7 @@ public final class LoggedSecrets implements Rule {
 
     @Override
     public List<Evidence> findings(PythonModule module) {
-      if (!module.mentionsAny(LOG_METHODS) && !(lambda && module.mentions("print"))) {
+      if (!module.mentionsAny(LogCalls.METHOD_NAMES) && !(lambda && module.mentions("print"))) {
         return List.of();
       }
       LogCalls logs = LogCalls.of(module);
