@@ -56,20 +56,14 @@ public final class ApiKeyOnly implements Rule {
           "SessionMiddleware");
 
   /** The last parts of the callees judged below (the classes, add_middleware), all spelled. */
-  private static final Set<String> CALL_NAMES =
-      Set.of(
-          "APIKeyHeader",
-          "APIKeyQuery",
-          "APIKeyCookie",
-          "OAuth2",
-          "OAuth2PasswordBearer",
-          "OAuth2AuthorizationCodeBearer",
-          "HTTPBearer",
-          "HTTPBasic",
-          "HTTPDigest",
-          "OpenIdConnect",
-          "SessionMiddleware",
-          "add_middleware");
+  private static final Set<String> CALL_NAMES = callNames();
+
+  private static Set<String> callNames() {
+    Set<String> names = new java.util.HashSet<>(API_KEY_CLASSES);
+    names.addAll(OTHER_AUTH_CLASSES);
+    names.add("add_middleware");
+    return Set.copyOf(names);
+  }
 
   private static final List<String> OTHER_AUTH_IMPORTS =
       List.of("flask_login", "django.contrib.auth", "authlib", "fastapi_users", "jwt", "jose");

@@ -100,37 +100,16 @@ public final class LineLength implements Rule {
     int first = 0;
     int count = 0;
     int longest = 0;
-    if (text.indexOf('\r') < 0) {
-      // Without a CR every line ends at an LF: found with indexOf, no line table built.
-      int start = 0;
-      for (int i = 0; ; i++) {
-        int lf = text.indexOf('\n', start);
-        int end = lf < 0 ? text.length() : lf;
-        int codePoints = end - start > limit ? longLineCodePoints(text, start, end, limit) : 0;
-        if (codePoints > 0) {
-          count++;
-          longest = Math.max(longest, codePoints);
-          if (first == 0) {
-            first = i + 1;
-          }
-        }
-        if (lf < 0) {
-          break;
-        }
-        start = lf + 1;
-      }
-    } else {
-      PhysicalLines lines = PhysicalLines.of(text);
-      for (int i = 0; i < lines.count(); i++) {
-        int start = lines.start(i);
-        int end = lines.end(i);
-        int codePoints = end - start > limit ? longLineCodePoints(text, start, end, limit) : 0;
-        if (codePoints > 0) {
-          count++;
-          longest = Math.max(longest, codePoints);
-          if (first == 0) {
-            first = i + 1;
-          }
+    PhysicalLines lines = PhysicalLines.of(text);
+    for (int i = 0; i < lines.count(); i++) {
+      int start = lines.start(i);
+      int end = lines.end(i);
+      int codePoints = end - start > limit ? longLineCodePoints(text, start, end, limit) : 0;
+      if (codePoints > 0) {
+        count++;
+        longest = Math.max(longest, codePoints);
+        if (first == 0) {
+          first = i + 1;
         }
       }
     }
