@@ -18,7 +18,10 @@ public final class ModuleValues {
 
   private ModuleValues() {}
 
-  /** The string a value is or names; empty when it is not known to be a literal. */
+  /**
+   * The string a value is or names; empty when it is not known to be a literal. A check asking this
+   * of many values of one module uses {@link StringConstants}, which gives the same answer.
+   */
   public static Optional<String> string(PythonModule module, PyValue value) {
     if (value instanceof PyValue.Str str) {
       return Optional.of(str.value());

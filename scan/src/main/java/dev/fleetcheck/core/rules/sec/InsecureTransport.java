@@ -16,6 +16,7 @@ import dev.fleetcheck.core.rules.detect.ModuleCheck;
 import dev.fleetcheck.core.rules.detect.ModuleValues;
 import dev.fleetcheck.core.rules.detect.ProductCode;
 import dev.fleetcheck.core.rules.detect.PublicHosts;
+import dev.fleetcheck.core.rules.detect.StringConstants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,8 @@
-package dev.fleetcheck.core.rules.sec;
+package dev.fleetcheck.core.rules.detect;
 
 import dev.fleetcheck.core.python.Assignment;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.rules.detect.ModuleValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,17 +11,17 @@ import java.util.Optional;
  * {@link ModuleValues#string} for the checks that ask it about many values of one module: the
  * module's first string literal per assigned name is looked up once, not searched for per question.
  */
-final class StringConstants {
+public final class StringConstants {
 
   private final PythonModule module;
   private Map<String, String> firstByTarget;
 
-  StringConstants(PythonModule module) {
+  public StringConstants(PythonModule module) {
     this.module = module;
   }
 
   /** The same answer as {@code ModuleValues.string(module, value)}. */
-  Optional<String> string(PyValue value) {
+  public Optional<String> string(PyValue value) {
     if (value instanceof PyValue.Str str) {
       return Optional.of(str.value());
     }
