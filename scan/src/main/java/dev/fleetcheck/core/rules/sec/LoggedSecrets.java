@@ -61,7 +61,7 @@ public final class LoggedSecrets implements Rule {
    * RULES-NEXT's secret-like name endings. {@code pwd} is left out: in code it names the working
    * folder far more often than a password.
    */
-  private static final Set<String> SECRET_WORDS =
+  static final Set<String> SECRET_WORDS =
       Set.of(
           "password",
           "passwd",
@@ -75,7 +75,7 @@ public final class LoggedSecrets implements Rule {
           "cookie");
 
   /** Two-word secret-like endings whose last word alone is not secret-like. */
-  private static final Set<String> SECRET_PAIRS = Set.of("session_id");
+  static final Set<String> SECRET_PAIRS = Set.of("session_id");
 
   /**
    * Words that make a name ending in {@code key} a secret key ({@code SECRET_KEY}, signing_key).
