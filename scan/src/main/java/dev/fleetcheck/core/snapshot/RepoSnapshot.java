@@ -33,12 +33,19 @@ import java.util.Optional;
  * <p>Content is read on demand and never for files over the content limit. A file read more than
  * once is kept in memory from its second read on (a Python source from its first), within {@link
  * #REREAD_BUDGET_BYTES}, so the facts that each read the same Python and configuration files share
- * one read.
+ * one read; the text of documentation ({@link SourceFile#isDocumentation()}) is kept from its first
+ * read within {@link #DOCUMENTATION_TEXT_BUDGET_CHARS}.
  */
 public final class RepoSnapshot {
 
   /** Content kept for files read more than once; past it, files are read from disk each time. */
   static final long REREAD_BUDGET_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * Text kept for documentation pages, apart from {@link #REREAD_BUDGET_BYTES}: the secret scan
+   * reads every page and the documentation checks read them again.
+   */
+  static final long DOCUMENTATION_TEXT_BUDGET_CHARS = 32L * 1024 * 1024;
 
   private static final Comparator<SourceFile> BY_PATH = Comparator.comparing(SourceFile::path);
 
@@ -50,7 +57,8 @@ public final class RepoSnapshot {
   private final boolean gitCheckout;
   private final SnapshotLimits limits;
   private final ScanDeadline deadline;
-  private final RereadCache rereads = new RereadCache(REREAD_BUDGET_BYTES);
+  private final RereadCache rereads =
+      new RereadCache(REREAD_BUDGET_BYTES, DOCUMENTATION_TEXT_BUDGET_CHARS);
 
   RepoSnapshot(
       Path root,
@@ -160,13 +168,17 @@ public final class RepoSnapshot {
     }
     String text = decodeUtf8Leniently(content);
     rereads.offerText(path, content, text);
+    if (file.isDocumentation()) {
+      rereads.keepText(path, text);
+    }
     return Optional.of(text);
   }
 
   /**
    * As {@link #readText}, for a pass that reads every file once (the secret scan): a kept copy is
    * used, but the read never counts toward keeping one, so the pass does not fill the cache with
-   * files nobody reads again.
+   * files nobody reads again; only documentation, which the documentation checks read again, is
+   * kept as text.
    */
   public Optional<String> readTextInPass(String path) {
     SourceFile file = byPath.get(path);
@@ -179,7 +191,14 @@ public final class RepoSnapshot {
       return Optional.of(keptText);
     }
     byte[] content = content(file, false);
-    return content == null ? Optional.empty() : Optional.of(decodeUtf8Leniently(content));
+    if (content == null) {
+      return Optional.empty();
+    }
+    String text = decodeUtf8Leniently(content);
+    if (file.isDocumentation()) {
+      rereads.keepText(path, text);
+    }
+    return Optional.of(text);
   }
 
   /** The file's raw bytes; empty when not indexed, over the content limit or no longer readable. */

@@ -13,19 +13,25 @@ import java.util.Set;
  * Once the budget is spent nothing more is kept and nothing is evicted, so a scan that walks all
  * files in order cannot turn the cache over without a single hit. The decoded text of a kept file
  * is kept as well, within the same budget, since most rules read text and decoding it is most of a
- * cached read's cost. Safe for concurrent readers.
+ * cached read's cost. Documentation (README and docs/ pages), read as text by the secret scan and
+ * again by the documentation checks, is kept as text alone from its first read, within a budget of
+ * its own, so that a repository with many pages cannot take the Python sources' share. Safe for
+ * concurrent readers.
  */
 final class RereadCache {
 
   private final long budgetBytes;
+  private final long textOnlyBudgetChars;
   private final Map<String, byte[]> kept = new HashMap<>();
   private final Map<String, String> texts = new HashMap<>();
   private final Set<String> readOnce = new HashSet<>();
   private long usedBytes;
   private long textChars;
+  private long textOnlyChars;
 
-  RereadCache(long budgetBytes) {
+  RereadCache(long budgetBytes, long textOnlyBudgetChars) {
     this.budgetBytes = budgetBytes;
+    this.textOnlyBudgetChars = textOnlyBudgetChars;
   }
 
   /** The kept content of {@code path} (shared: never modify it), or null when none is kept. */
@@ -69,6 +75,18 @@ final class RereadCache {
     }
     texts.put(path, text);
     textChars += text.length();
+  }
+
+  /**
+   * Keeps the text of a file known to be read again as text (not its bytes), from its first read,
+   * while the text-only budget allows (counted at one byte a character).
+   */
+  synchronized void keepText(String path, String text) {
+    if (texts.containsKey(path) || textOnlyChars + text.length() > textOnlyBudgetChars) {
+      return;
+    }
+    texts.put(path, text);
+    textOnlyChars += text.length();
   }
 
   /** Bytes of content kept (decoded text not included). */

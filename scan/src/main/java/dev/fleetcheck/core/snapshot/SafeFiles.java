@@ -60,22 +60,38 @@ final class SafeFiles {
       }
       int cap = (int) Math.min(maxBytes, LARGEST_ARRAY - 1);
       try (FileChannel channel = openRegular(path)) {
-        // one byte more than expected tells a file that grew since the check
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(attributes.size(), cap) + 1);
+        // Read straight into an array of the expected size: the common case allocates the content
+        // once, with nothing to copy (a scan reads every file, so a copy per read is a copy of the
+        // whole repository).
+        byte[] content = new byte[(int) Math.min(attributes.size(), cap)];
+        ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
           // keep reading: a short read is not the end of the file
         }
         if (buffer.hasRemaining()) {
-          return Optional.of(Arrays.copyOf(buffer.array(), buffer.position()));
+          return Optional.of(Arrays.copyOf(content, buffer.position()));
         }
-        InputStream rest = Channels.newInputStream(channel);
-        byte[] more = rest.readNBytes(cap + 1 - buffer.capacity());
-        if (buffer.capacity() + more.length > cap) {
+        // one byte more than expected tells a file that grew since the check
+        ByteBuffer probe = ByteBuffer.allocate(1);
+        int probed;
+        do {
+          probed = channel.read(probe);
+        } while (probed == 0);
+        if (probed < 0) {
+          return Optional.of(content);
+        }
+        if (content.length + 1 > cap) {
           return Optional.empty();
         }
-        byte[] content = Arrays.copyOf(buffer.array(), buffer.capacity() + more.length);
-        System.arraycopy(more, 0, content, buffer.capacity(), more.length);
-        return Optional.of(content);
+        InputStream rest = Channels.newInputStream(channel);
+        byte[] more = rest.readNBytes(cap - content.length);
+        if (content.length + 1 + more.length > cap) {
+          return Optional.empty();
+        }
+        byte[] grown = Arrays.copyOf(content, content.length + 1 + more.length);
+        grown[content.length] = probe.get(0);
+        System.arraycopy(more, 0, grown, content.length + 1, more.length);
+        return Optional.of(grown);
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -23,4 +23,14 @@ public record SourceFile(
   public boolean isPython() {
     return path.endsWith(".py");
   }
+
+  /**
+   * A README (in any folder) or a file under the top-level docs/ folder, in any case: the pages the
+   * documentation checks read as text, which the snapshot keeps from their first read.
+   */
+  public boolean isDocumentation() {
+    int start = path.lastIndexOf('/') + 1;
+    return path.regionMatches(true, 0, "docs/", 0, 5)
+        || path.regionMatches(true, start, "readme", 0, 6);
+  }
 }

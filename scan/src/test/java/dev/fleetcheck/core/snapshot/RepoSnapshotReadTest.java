@@ -41,6 +41,29 @@ class RepoSnapshotReadTest {
   }
 
   @Test
+  void documentationTextIsKeptFromItsFirstReadEvenInTheSecretPass() throws Exception {
+    RepoSnapshot snapshot =
+        RepoSnapshot.of(
+            FixtureRepo.in(dir)
+                .file("docs/usage.md", "first\n")
+                .file("README.rst", "first\n")
+                .file("notes/usage.md", "first\n")
+                .build());
+
+    snapshot.readTextInPass("docs/usage.md");
+    snapshot.readText("README.rst");
+    snapshot.readTextInPass("notes/usage.md");
+    for (String path : new String[] {"docs/usage.md", "README.rst", "notes/usage.md"}) {
+      Files.writeString(dir.resolve(path), "second\n");
+    }
+
+    assertThat(snapshot.readText("docs/usage.md")).contains("first\n");
+    assertThat(snapshot.readText("README.rst")).contains("first\n");
+    assertThat(snapshot.readText("notes/usage.md")).contains("second\n");
+    assertThat(snapshot.keptBytes()).isZero();
+  }
+
+  @Test
   void aPythonSourceIsKeptFromItsFirstRead() throws Exception {
     RepoSnapshot snapshot = snapshotOf("src/app.py", "import os\n");
 
@@ -52,13 +75,13 @@ class RepoSnapshotReadTest {
 
   @Test
   void aReadInAPassOverEveryFileDoesNotCountTowardKeepingIt() throws Exception {
-    RepoSnapshot snapshot = snapshotOf("README.md", "first\n");
+    RepoSnapshot snapshot = snapshotOf("setup.cfg", "first\n");
 
-    snapshot.readTextInPass("README.md");
-    snapshot.readText("README.md");
-    Files.writeString(dir.resolve("README.md"), "second\n");
+    snapshot.readTextInPass("setup.cfg");
+    snapshot.readText("setup.cfg");
+    Files.writeString(dir.resolve("setup.cfg"), "second\n");
 
-    assertThat(snapshot.readTextInPass("README.md")).contains("second\n");
+    assertThat(snapshot.readTextInPass("setup.cfg")).contains("second\n");
     assertThat(snapshot.keptBytes()).isZero();
   }
 

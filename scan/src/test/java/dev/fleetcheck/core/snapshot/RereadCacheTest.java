@@ -10,7 +10,7 @@ class RereadCacheTest {
 
   @Test
   void keepsAFileFromItsSecondReadOn() {
-    RereadCache cache = new RereadCache(100);
+    RereadCache cache = new RereadCache(100, 0);
 
     assertThat(cache.offer("a.toml", TEN_BYTES, false)).isFalse();
     assertThat(cache.get("a.toml")).isNull();
@@ -21,7 +21,7 @@ class RereadCacheTest {
 
   @Test
   void keepsAFileKnownToBeReadAgainFromItsFirstRead() {
-    RereadCache cache = new RereadCache(100);
+    RereadCache cache = new RereadCache(100, 0);
 
     assertThat(cache.offer("app.py", TEN_BYTES, true)).isTrue();
     assertThat(cache.get("app.py")).isSameAs(TEN_BYTES);
@@ -29,7 +29,7 @@ class RereadCacheTest {
 
   @Test
   void keepsNothingPastTheBudgetAndEvictsNothing() {
-    RereadCache cache = new RereadCache(25);
+    RereadCache cache = new RereadCache(25, 0);
 
     assertThat(cache.offer("a.py", TEN_BYTES, true)).isTrue();
     assertThat(cache.offer("b.py", TEN_BYTES, true)).isTrue();
@@ -44,11 +44,27 @@ class RereadCacheTest {
 
   @Test
   void aFileIsKeptOnce() {
-    RereadCache cache = new RereadCache(100);
+    RereadCache cache = new RereadCache(100, 0);
     cache.offer("a.py", TEN_BYTES, true);
 
     assertThat(cache.offer("a.py", new byte[10], true)).isFalse();
     assertThat(cache.get("a.py")).isSameAs(TEN_BYTES);
+    assertThat(cache.usedBytes()).isEqualTo(10);
+  }
+
+  @Test
+  void keepsTextAloneWithinItsOwnBudget() {
+    RereadCache cache = new RereadCache(10, 8);
+
+    cache.keepText("docs/a.md", "12345");
+    cache.keepText("docs/b.md", "1234");
+    cache.keepText("docs/c.md", "123");
+
+    assertThat(cache.text("docs/a.md")).isEqualTo("12345");
+    assertThat(cache.text("docs/b.md")).isNull();
+    assertThat(cache.text("docs/c.md")).isEqualTo("123");
+    assertThat(cache.get("docs/a.md")).isNull();
+    assertThat(cache.offer("app.py", TEN_BYTES, true)).isTrue();
     assertThat(cache.usedBytes()).isEqualTo(10);
   }
 }
