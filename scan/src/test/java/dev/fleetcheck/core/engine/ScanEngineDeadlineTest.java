@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -74,15 +76,33 @@ class ScanEngineDeadlineTest {
 
   @Test
   void aScanThatRunsOutStopsBeforeTheNextRuleWithScanTimeout() {
-    AtomicBoolean secondRan = new AtomicBoolean();
+    // Rules run on every core: a second thread may take PY-LCL-002 while PY-LCL-001 is still
+    // within time. It holds that rule until the time has run out, so every thread takes its next
+    // rule (PY-LCL-003) after the deadline, and none may start it.
+    CountDownLatch ranOut = new CountDownLatch(1);
+    AtomicBoolean laterRuleRan = new AtomicBoolean();
     ScanEngine engine =
         engine(
-            new Probe("PY-LCL-001", context -> runOut()),
-            new Probe("PY-LCL-002", context -> secondRan.set(true)));
+            new Probe(
+                "PY-LCL-001",
+                context -> {
+                  runOut();
+                  ranOut.countDown();
+                }),
+            new Probe("PY-LCL-002", context -> awaitQuietly(ranOut)),
+            new Probe("PY-LCL-003", context -> laterRuleRan.set(true)));
     RepoSnapshot snapshot = snapshot();
 
     assertTimesOut(() -> engine.scan(snapshot, new RepositoryRef("r", "src", "c")));
-    assertThat(secondRan).isFalse();
+    assertThat(laterRuleRan).isFalse();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
