@@ -21,7 +21,7 @@ public final class BaselineEventNames implements Rule {
 
   static final List<String> NAMES =
       List.of(
-          "request.start",
+          LogEvents.REQUEST_START,
           LogEvents.REQUEST_END,
           LogEvents.DEPENDENCY_CALL,
           LogEvents.DEPENDENCY_ERROR,

@@ -23,18 +23,32 @@ import java.util.Set;
 /**
  * Shared detector (RULES-NEXT family F8): the log calls of product code ({@link LogCalls}) with
  * their level, their event names (the message or {@code event=} literal, a module constant holding
- * one counts) and the keys they carry; and where each event-name-like string literal ({@code
- * request.end}, {@code security.audit}) first occurs in product code, as a call argument, an
- * assignment or a dict value, so an event emitted through a project helper counts as occurring.
+ * one counts) and the keys they carry; and where each baseline event name ({@link #TRACKED}: {@code
+ * request.end}, {@code security.audit}, ...) first occurs as a string literal in product code, as a
+ * call argument, an assignment or a dict value, so an event emitted through a project helper counts
+ * as occurring.
  */
 final class LogEvents {
 
   static final Fact<LogEvents> FACT = Fact.of("obs-log-events", LogEvents::read);
 
+  static final String REQUEST_START = "request.start";
   static final String REQUEST_END = "request.end";
   static final String DEPENDENCY_CALL = "dependency.call";
   static final String DEPENDENCY_ERROR = "dependency.error";
   static final String AUDIT = "security.audit";
+
+  /**
+   * The event names {@link #occurs} answers for: the baseline names the standard states, the only
+   * ones a check asks about. Only these literals are noted while the modules are read.
+   */
+  static final Set<String> TRACKED =
+      Set.of(REQUEST_START, REQUEST_END, DEPENDENCY_CALL, DEPENDENCY_ERROR, AUDIT);
+
+  private static final int SHORTEST_TRACKED =
+      TRACKED.stream().mapToInt(String::length).min().orElseThrow();
+  private static final int LONGEST_TRACKED =
+      TRACKED.stream().mapToInt(String::length).max().orElseThrow();
 
   /**
    * One log call: its level (lower case, {@code log(...)} resolved when literal), the event names
@@ -79,7 +93,7 @@ final class LogEvents {
     }
   }
 
-  /** What one module contributes: its log calls, and the event-like literals it holds first. */
+  /** What one module contributes: its log calls, and the tracked event names it holds first. */
   private record ModuleEvents(List<Site> sites, Map<String, Evidence> literals) {}
 
   private final List<Site> sites;
@@ -117,6 +131,9 @@ final class LogEvents {
 
   /** Where the string literal {@code event} first occurs in product code. */
   Optional<Evidence> occurs(String event) {
+    if (!TRACKED.contains(event)) {
+      throw new IllegalArgumentException("not a tracked event name: " + event);
+    }
     return Optional.ofNullable(literals.get(event));
   }
 
@@ -178,7 +195,10 @@ final class LogEvents {
       PythonModule module, PyValue value, int line, Map<String, Evidence> literals) {
     if (value instanceof PyValue.Str str) {
       String text = str.value();
-      if (eventLike(text) && !literals.containsKey(text)) {
+      if (text.length() >= SHORTEST_TRACKED
+          && text.length() <= LONGEST_TRACKED
+          && TRACKED.contains(text)
+          && !literals.containsKey(text)) {
         literals.put(text, Evidence.at(module.path(), line, text));
       }
     } else if (value instanceof PyValue.Seq seq) {
@@ -186,35 +206,6 @@ final class LogEvents {
     } else if (value instanceof PyValue.Dict dict) {
       dict.entries().forEach(entry -> note(module, entry.value(), line, literals));
     }
-  }
-
-  /**
-   * Whether {@code text} looks like an event name: shorter than 80 characters, ASCII letter or
-   * underscore words joined by single dots, at least two words ({@code request.end}). Checked by
-   * hand: it runs on every string literal of product code.
-   */
-  static boolean eventLike(String text) {
-    int length = text.length();
-    if (length >= 80 || text.indexOf('.') < 0) {
-      return false;
-    }
-    boolean dotted = false;
-    boolean wordStart = true;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c == '.') {
-        if (wordStart) {
-          return false;
-        }
-        dotted = true;
-        wordStart = true;
-      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
-        wordStart = false;
-      } else {
-        return false;
-      }
-    }
-    return dotted && !wordStart;
   }
 
   private static Set<String> events(PythonModule module, List<String> literalNames, Call call) {

@@ -1,52 +1,58 @@
 package dev.fleetcheck.core.rules.obs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.regex.Pattern;
+import dev.fleetcheck.core.facts.Facts;
+import dev.fleetcheck.core.model.Evidence;
+import dev.fleetcheck.core.snapshot.RepoSnapshot;
+import dev.fleetcheck.core.testing.FixtureRepo;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LogEventsTest {
 
-  /** The definition the hand-written check replaces. */
-  private static final Pattern EVENT_LIKE = Pattern.compile("[A-Za-z_]+(\\.[A-Za-z_]+)+");
+  @TempDir Path dir;
 
-  @Test
-  void eventLikeAcceptsDottedWordsOnly() {
-    assertThat(LogEvents.eventLike("request.end")).isTrue();
-    assertThat(LogEvents.eventLike("a._b.C_d")).isTrue();
-    assertThat(LogEvents.eventLike("request")).isFalse();
-    assertThat(LogEvents.eventLike("")).isFalse();
-    assertThat(LogEvents.eventLike(".request.end")).isFalse();
-    assertThat(LogEvents.eventLike("request.end.")).isFalse();
-    assertThat(LogEvents.eventLike("request..end")).isFalse();
-    assertThat(LogEvents.eventLike("request.end2")).isFalse();
-    assertThat(LogEvents.eventLike("request end.x")).isFalse();
-    assertThat(LogEvents.eventLike("caf\u00e9.end")).isFalse();
+  private LogEvents eventsOf(Path repo) {
+    return new Facts(RepoSnapshot.of(repo)).get(LogEvents.FACT);
   }
 
   @Test
-  void eventLikeAgreesWithTheExpressionItReplaces() {
-    List<String> samples =
-        List.of(
-            "request.end",
-            "security.audit",
-            "x.y",
-            "x.",
-            ".",
-            "..",
-            "a.b.c.d",
-            "a-b.c",
-            "a.b\n",
-            "A_.B_",
-            "a".repeat(40) + "." + "b".repeat(38),
-            "a".repeat(40) + "." + "b".repeat(39),
-            "a".repeat(40) + "." + "b".repeat(40),
-            "dependency.call ",
-            "\u0130.x");
-    for (String sample : samples) {
-      boolean expected = sample.length() < 80 && EVENT_LIKE.matcher(sample).matches();
-      assertThat(LogEvents.eventLike(sample)).as(sample).isEqualTo(expected);
-    }
+  void aTrackedEventNameIsFoundWhereItFirstOccursAsALiteralInProductCode() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/a.py",
+                """
+                EVENTS = {"end": "request.end", "other": "order.created"}
+
+                def call(emit):
+                    emit(["x", "dependency.call"])
+                """)
+            .file("app/b.py", "END = 'request.end'\n# security.audit in a comment\n")
+            .file("tests/test_a.py", "AUDIT = 'security.audit'\n")
+            .build();
+
+    LogEvents events = eventsOf(repo);
+
+    assertThat(events.occurs(LogEvents.REQUEST_END))
+        .contains(Evidence.at("app/a.py", 1, "request.end"));
+    assertThat(events.occurs(LogEvents.DEPENDENCY_CALL))
+        .contains(Evidence.at("app/a.py", 4, "dependency.call"));
+    assertThat(events.occurs(LogEvents.AUDIT)).isEmpty();
+    assertThat(events.occurs(LogEvents.REQUEST_START)).isEmpty();
+  }
+
+  @Test
+  void onlyTheTrackedNamesCanBeAskedFor() {
+    LogEvents events = eventsOf(FixtureRepo.in(dir).python().file("app.py", "x = 1\n").build());
+
+    assertThatThrownBy(() -> events.occurs("order.created"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("order.created");
+    assertThat(LogEvents.TRACKED).containsAll(BaselineEventNames.NAMES);
   }
 }
