@@ -21,11 +21,17 @@ import java.util.regex.Pattern;
  * infra/local-aws.sh}), against the minimal handler run the same way in the same rounds. For the
  * functions with SnapStart (api, sweep) it also prints the priming and the first invocation after a
  * restore. The worker's repository URLs point at a folder that does not exist: its figure is init
- * plus a batch whose clones fail at once (the scan itself is the throughput figures' business).
+ * plus a batch whose clones fail at once (the scan itself is the throughput figures' business). A
+ * third baseline, {@link SdkFloor} on the sweep's jar, shows the AWS SDK's own share: its client
+ * and one DynamoDB read.
  */
 public final class ColdStart {
 
   private static final int RUNS = 5;
+
+  /** The probe of {@link SdkFloor}: the AWS SDK's own cold start, on the sweep's jar. */
+  private static final String SDK_FLOOR = "sdk-floor";
+
   private static final Pattern TOOL_OPTIONS =
       Pattern.compile("^\\s*JAVA_TOOL_OPTIONS:\\s*(.+?)\\s*$", Pattern.MULTILINE);
 
@@ -93,13 +99,19 @@ public final class ColdStart {
     probes.add(new Probe("bare", runtimeClasses, minimal, schedule, "bare", 0));
     String stream = ColdStartProbe.MinimalStream.class.getName();
     probes.add(new Probe("stream", runtimeClasses, stream, schedule, "fresh", 0));
+    Path sdkJar = functionJar("sweep");
+    if (Files.exists(sdkJar)) {
+      probes.add(
+          new Probe(
+              SDK_FLOOR,
+              runtimeClasses + ":" + sdkJar,
+              SdkFloor.class.getName(),
+              schedule,
+              "fresh",
+              0));
+    }
     for (Function function : FUNCTIONS) {
-      Path jar =
-          Path.of(
-              "functions",
-              function.name(),
-              "target",
-              "fleetcheck-fn-" + function.name() + "-0.1.0-lambda.jar");
+      Path jar = functionJar(function.name());
       if (!Files.exists(jar)) {
         System.out.printf("  %-8s not built (make package)%n", function.name());
         continue;
@@ -116,6 +128,12 @@ public final class ColdStart {
     return probes;
   }
 
+  /** A function's deployment jar, as {@code make package} builds it. */
+  private static Path functionJar(String function) {
+    return Path.of(
+        "functions", function, "target", "fleetcheck-fn-" + function + "-0.1.0-lambda.jar");
+  }
+
   /**
    * Runs every probe once per round, in turn, so that each figure and its baselines share the
    * machine's load; prints medians, and each ratio as the median of the rounds' ratios.
@@ -127,7 +145,9 @@ public final class ColdStart {
     for (int round = 0; round < RUNS; round++) {
       for (Probe probe : probes) {
         Map<String, String> variables = new HashMap<>(env);
-        variables.putAll(perFunction.getOrDefault(probe.name(), Map.of()));
+        // The SDK floor reads the sweep's table, wired as the sweep is.
+        String wiredAs = probe.name().equals(SDK_FLOOR) ? "sweep" : probe.name();
+        variables.putAll(perFunction.getOrDefault(wiredAs, Map.of()));
         long[] result = run(probe, variables);
         runs.computeIfAbsent(probe, p -> new ArrayList<>()).add(result);
       }
@@ -149,6 +169,14 @@ public final class ColdStart {
         "stream", "-", median(stream, 0));
     for (Probe probe : probes.subList(3, probes.size())) {
       List<long[]> results = runs.get(probe);
+      if (probe.name().equals(SDK_FLOOR)) {
+        System.out.printf(
+            "  %-8s %8s  %6d ms  (x%.2f the baseline: the AWS SDK alone, the DynamoDB client built"
+                + " as the functions build it and one read; no function goes under it without"
+                + " SnapStart)%n",
+            "sdk", "-", median(results, 0), ratio(results, 0, minimal));
+        continue;
+      }
       if (results.stream().anyMatch(r -> r.length == 0)) {
         System.out.printf("  %-8s %8s  SnapStart figure not available (no hooks)%n", "", "");
       } else if (probe.mode().equals("fresh")) {
