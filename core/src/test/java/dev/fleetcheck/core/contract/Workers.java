@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Worker loops for the scenario suites, over {@link QueuePoller} rounds. */
@@ -39,7 +40,8 @@ public final class Workers {
         running.submit(
             () -> {
               long handled = 0;
-              while (true) {
+              // A worker of a run that has ended (another worker died) stops like a killed process.
+              while (!Thread.currentThread().isInterrupted()) {
                 int polled = pollOnce(queue, worker, batchSize);
                 handled += polled;
                 if (polled == 0) {
@@ -49,6 +51,7 @@ public final class Workers {
                   Thread.sleep(5);
                 }
               }
+              return handled;
             });
       }
       long handled = 0;
@@ -59,7 +62,13 @@ public final class Workers {
     } catch (ExecutionException e) {
       throw Futures.unchecked(e.getCause());
     } finally {
+      // Every worker of the run ends before it returns, as every thread of a killed process does:
+      // one still running could take deliveries after the caller restarts the fleet and leave them
+      // in flight on a test clock that no longer moves, so the next run would wait for ever.
       executor.shutdownNow();
+      if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("a worker did not stop within a minute of the run's end");
+      }
     }
   }
 }
