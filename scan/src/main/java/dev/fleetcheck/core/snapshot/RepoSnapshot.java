@@ -166,11 +166,8 @@ public final class RepoSnapshot {
     if (content == null) {
       return Optional.empty();
     }
-    String text = decodeUtf8Leniently(content);
+    String text = decoded(file, content);
     rereads.offerText(path, content, text);
-    if (file.isDocumentation()) {
-      rereads.keepText(path, text);
-    }
     return Optional.of(text);
   }
 
@@ -191,14 +188,16 @@ public final class RepoSnapshot {
       return Optional.of(keptText);
     }
     byte[] content = content(file, false);
-    if (content == null) {
-      return Optional.empty();
-    }
+    return content == null ? Optional.empty() : Optional.of(decoded(file, content));
+  }
+
+  /** The content decoded; documentation's text is kept from this first read (its own budget). */
+  private String decoded(SourceFile file, byte[] content) {
     String text = decodeUtf8Leniently(content);
     if (file.isDocumentation()) {
-      rereads.keepText(path, text);
+      rereads.keepText(file.path(), text);
     }
-    return Optional.of(text);
+    return text;
   }
 
   /** The file's raw bytes; empty when not indexed, over the content limit or no longer readable. */

@@ -93,7 +93,7 @@ public final class DocumentationFiles {
   /** Reads one file when a check needs it: its words into {@code found}, its page if fenced. */
   private static Optional<Page> page(
       RepoSnapshot snapshot, SourceFile file, Set<String> wanted, Set<String> found) {
-    if (!mayBeDocumentation(file.path())) {
+    if (!mayBeDocumentation(file)) {
       return Optional.empty();
     }
     boolean examples = mayHoldExamples(file);
@@ -188,15 +188,15 @@ public final class DocumentationFiles {
   }
 
   /**
-   * A cheap test that {@link #documentation} and {@link #mayHoldExamples} pass: a path under docs/
-   * or a file name starting with readme, in any case, or as long as an .env sample's name (lower
-   * casing keeps an ASCII name's length). Cutting and lower-casing every path's name costs more.
+   * A cheap test that {@link #documentation} and {@link #mayHoldExamples} pass: the snapshot's
+   * documentation ({@link SourceFile#isDocumentation()}: under docs/ or named readme*, in any
+   * case), or a name as long as an .env sample's (lower casing keeps an ASCII name's length).
+   * Cutting and lower-casing every path's name costs more.
    */
-  private static boolean mayBeDocumentation(String path) {
-    int start = path.lastIndexOf('/') + 1;
-    int nameLength = path.length() - start;
-    return path.regionMatches(true, 0, "docs/", 0, 5)
-        || path.regionMatches(true, start, "readme", 0, 6)
+  private static boolean mayBeDocumentation(SourceFile file) {
+    String path = file.path();
+    int nameLength = path.length() - (path.lastIndexOf('/') + 1);
+    return file.isDocumentation()
         || (nameLength >= SHORTEST_SAMPLE && nameLength <= LONGEST_SAMPLE);
   }
 
