@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.core.fleet.FleetRow;
 import dev.fleetcheck.core.fleet.FleetTable;
 import dev.fleetcheck.core.model.ScoreBand;
@@ -90,14 +91,17 @@ public enum FleetTableFormat {
             .orElse("no previous sweep to compare with");
     return String.format(
         Locale.ROOT,
-        "sweep %s: %d repositories, %d scanned, %d failed%s%s, %d non-compliant; %s",
+        "sweep %s: %d repositories, %d scanned, %d failed%s%s, %s; %s",
         table.sweepId(),
         table.rows().size(),
         table.progress().done(),
         table.progress().failed() - notPython,
         notPython > 0 ? ", " + notPython + " with no Python project" : "",
         pending > 0 ? ", " + pending + " pending" : "",
-        nonCompliant,
+        // "0 non-compliant" under --fail-on never would read as a clean fleet.
+        table.failOn() == FailOn.NEVER
+            ? "compliance not judged (--fail-on never)"
+            : nonCompliant + " non-compliant at --fail-on " + table.failOn().id(),
         versus);
   }
 
@@ -151,6 +155,7 @@ public enum FleetTableFormat {
     root.put("done", table.progress().done());
     root.put("failed", table.progress().failed());
     root.put("pending", table.progress().pending());
+    root.put("fail_on", table.failOn().id());
     ArrayNode rows = root.putArray("repositories");
     for (FleetRow row : table.rows()) {
       ObjectNode node = rows.addObject();

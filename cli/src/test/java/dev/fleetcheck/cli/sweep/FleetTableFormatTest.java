@@ -3,6 +3,7 @@ package dev.fleetcheck.cli.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetcheck.core.error.ErrorCode;
+import dev.fleetcheck.core.fleet.FailOn;
 import dev.fleetcheck.core.fleet.FleetRow;
 import dev.fleetcheck.core.fleet.FleetTable;
 import dev.fleetcheck.core.model.ScoreBand;
@@ -41,7 +42,12 @@ class FleetTableFormatTest {
   }
 
   private static FleetTable table(List<FleetRow> rows, Optional<String> previous) {
-    return new FleetTable("sw-2", previous, new SweepProgress("sw-2", rows.size(), 1, 1), rows);
+    return table(rows, previous, FailOn.REQUIRED);
+  }
+
+  private static FleetTable table(List<FleetRow> rows, Optional<String> previous, FailOn failOn) {
+    return new FleetTable(
+        "sw-2", previous, new SweepProgress("sw-2", rows.size(), 1, 1), rows, failOn);
   }
 
   @Test
@@ -78,8 +84,24 @@ class FleetTableFormatTest {
         .isEqualTo("gone        -             -  -          -  -      repo_not_found");
     assertThat(lines.get(4))
         .isEqualTo(
-            "sweep sw-2: 2 repositories, 1 scanned, 1 failed, 1 non-compliant;"
-                + " no previous sweep to compare with");
+            "sweep sw-2: 2 repositories, 1 scanned, 1 failed, 1 non-compliant at --fail-on"
+                + " required; no previous sweep to compare with");
+  }
+
+  @Test
+  void summaryUnderFailOnNeverSaysNothingWasJudgedInsteadOfCountingNone() {
+    FleetTable unjudged =
+        table(List.of(scanned("api", 12.5, Optional.empty())), Optional.empty(), FailOn.NEVER);
+
+    String text = FleetTableFormat.TEXT.render(unjudged);
+    String json = FleetTableFormat.JSON.render(unjudged);
+
+    assertThat(text)
+        .contains(", compliance not judged (--fail-on never); no previous sweep")
+        .doesNotContain("non-compliant");
+    assertThat(json).contains("\"fail_on\" : \"never\"");
+    assertThat(FleetTableFormat.JSON.render(table(List.of(), Optional.empty())))
+        .contains("\"fail_on\" : \"required\"");
   }
 
   @Test

@@ -20,9 +20,15 @@ import java.util.stream.Collectors;
 /**
  * The fleet table of one sweep: a row per repository with its score, band, FAIL count, whether it
  * breaks --fail-on, and the trend against the previous sweep.
+ *
+ * @param failOn the threshold the rows were judged against ({@link FailOn#NEVER}: none judged)
  */
 public record FleetTable(
-    String sweepId, Optional<String> previousSweepId, SweepProgress progress, List<FleetRow> rows) {
+    String sweepId,
+    Optional<String> previousSweepId,
+    SweepProgress progress,
+    List<FleetRow> rows,
+    FailOn failOn) {
 
   public FleetTable {
     rows = List.copyOf(rows);
@@ -75,7 +81,8 @@ public record FleetTable(
               failOn));
     }
     rows.sort(Comparator.comparing(FleetRow::repository));
-    return new FleetTable(sweepId, previous.map(Sweep::sweepId), store.progress(sweepId), rows);
+    return new FleetTable(
+        sweepId, previous.map(Sweep::sweepId), store.progress(sweepId), rows, failOn);
   }
 
   private static FleetRow row(
