@@ -29,8 +29,7 @@ final class Extents {
       int first = block.firstToken();
       int last = block.lastToken();
       int statements = between(statementsBefore, first, last);
-      int complexity =
-          1 + between(decisionsBefore, first, last) - nested(blocks, b, decisionsBefore);
+      int complexity = 1 + between(decisionsBefore, first, last) + nestedDefs(blocks, b);
       if (last >= first && !t.isKind(last, TokenKind.NEWLINE)) {
         statements++;
       }
@@ -91,49 +90,81 @@ final class Extents {
   }
 
   /**
-   * The decision points inside the defs and classes that start within block {@code b} (its except
-   * clauses excepted): they count for those blocks, not for {@code b}. The blocks are in order of
-   * their first token, so those inside {@code b} follow it, and their spans merge as they come.
+   * The defs that start within block {@code b}, methods of nested classes included: as in Ruff's
+   * C901, each nested def is one more decision point of the def around it (whose span already holds
+   * the nested def's own decision points). The blocks are in order of their first token.
    */
-  private static int nested(List<Blocks.Block> blocks, int b, int[] decisionsBefore) {
+  private static int nestedDefs(List<Blocks.Block> blocks, int b) {
     int last = blocks.get(b).lastToken();
-    int inside = 0;
-    int from = 0;
-    int to = -1;
+    int defs = 0;
     for (int k = b + 1; k < blocks.size() && blocks.get(k).firstToken() <= last; k++) {
-      Blocks.Block inner = blocks.get(k);
-      if (inner.kind() == Blocks.Kind.EXCEPT) {
-        continue;
-      }
-      int innerLast = Math.min(inner.lastToken(), last);
-      if (inner.firstToken() > to) {
-        inside += between(decisionsBefore, from, to);
-        from = inner.firstToken();
-        to = innerLast;
-      } else {
-        to = Math.max(to, innerLast);
+      if (blocks.get(k).kind() == Blocks.Kind.DEF) {
+        defs++;
       }
     }
-    return inside + between(decisionsBefore, from, to);
+    return defs;
   }
 
+  /**
+   * A decision point as Ruff's C901 (McCabe) counts them: the statements {@code if}, {@code elif},
+   * {@code for} (also {@code async for}), {@code while}, each {@code except} clause, a try's {@code
+   * else} clause and each {@code case} but a last irrefutable one. Boolean operators, conditional
+   * expressions and comprehension clauses are expressions, not statements, and do not count.
+   */
   private static boolean decision(Tokens t, int i) {
     // Compared in place, by first letter: this runs on every name in a def or class.
     char first = t.source().charAt(t.start(i));
-    if (first == 'c') {
-      return t.is(i, "case") && startsStatement(t, i);
+    return switch (first) {
+      case 'i' -> t.is(i, "if") && startsStatement(t, i);
+      case 'e' ->
+          ((t.is(i, "elif") || t.is(i, "except")) && startsStatement(t, i))
+              || (t.is(i, "else") && startsStatement(t, i) && closesTry(t, i));
+      case 'f' -> t.is(i, "for") && (startsStatement(t, i) || afterAsync(t, i));
+      case 'w' -> t.is(i, "while") && startsStatement(t, i);
+      case 'c' -> t.is(i, "case") && startsStatement(t, i) && refutableCase(t, i);
+      default -> false;
+    };
+  }
+
+  private static boolean afterAsync(Tokens t, int i) {
+    int before = t.skipTriviaBack(i - 1);
+    return before >= 0 && t.is(before, "async") && startsStatement(t, before);
+  }
+
+  /**
+   * Whether the {@code case} at {@code i} opens a pattern that can fail: not a soft-keyword name
+   * used as a variable ({@code case = 1}, {@code case.x}), not a capture or wildcard alone ({@code
+   * case _:}, {@code case other:}), which Python allows only as the last case and which is the
+   * match's {@code else}.
+   */
+  private static boolean refutableCase(Tokens t, int i) {
+    int next = t.skipTrivia(i + 1);
+    if (next >= t.size() || t.isOp(next, '=') || t.isOp(next, '.')) {
+      return false;
     }
-    boolean keyword =
-        switch (first) {
-          case 'i' -> t.is(i, "if");
-          case 'e' -> t.is(i, "elif") || t.is(i, "except");
-          case 'f' -> t.is(i, "for");
-          case 'w' -> t.is(i, "while");
-          case 'a' -> t.is(i, "and");
-          case 'o' -> t.is(i, "or");
-          default -> false;
-        };
-    return keyword && !t.isOp(t.skipTriviaBack(i - 1), '.');
+    return !(t.isName(next) && t.isOp(t.skipTrivia(next + 1), ':'));
+  }
+
+  /**
+   * Whether the {@code else} clause at {@code i} belongs to a try: the nearest statement before it
+   * at its own indentation is an {@code except} clause (an if's, for's or while's else follows
+   * their own clauses).
+   */
+  private static boolean closesTry(Tokens t, int i) {
+    int column = t.column(i);
+    for (int j = i - 1; j >= 0; j--) {
+      if (!t.isKind(j, TokenKind.NAME) || !startsStatement(t, j)) {
+        continue;
+      }
+      int at = t.column(j);
+      if (at == column) {
+        return t.is(j, "except");
+      }
+      if (at < column) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean startsStatement(Tokens t, int i) {

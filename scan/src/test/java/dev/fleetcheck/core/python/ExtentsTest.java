@@ -57,11 +57,11 @@ class ExtentsTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Outer", 0),
             org.assertj.core.groups.Tuple.tuple("method", 7),
-            org.assertj.core.groups.Tuple.tuple("inner", 4),
+            org.assertj.core.groups.Tuple.tuple("inner", 1),
             org.assertj.core.groups.Tuple.tuple("Nested", 0),
-            org.assertj.core.groups.Tuple.tuple("deep", 3),
-            org.assertj.core.groups.Tuple.tuple("one_liner", 2),
-            org.assertj.core.groups.Tuple.tuple("coro", 4));
+            org.assertj.core.groups.Tuple.tuple("deep", 2),
+            org.assertj.core.groups.Tuple.tuple("one_liner", 1),
+            org.assertj.core.groups.Tuple.tuple("coro", 3));
     assertThat(extents).isEqualTo(reference(NESTED));
   }
 
@@ -123,19 +123,19 @@ class ExtentsTest {
       }
       int statements = 0;
       int complexity = 1;
-      int skipUntil = -1;
-      int next = b + 1;
       for (int i = block.firstToken(); i <= block.lastToken(); i++) {
         if (t.isKind(i, TokenKind.NEWLINE) || (t.isOp(i, ';') && t.depth(i) == 0)) {
           statements++;
         }
-        while (next < blocks.size() && blocks.get(next).firstToken() <= i) {
-          Blocks.Block inner = blocks.get(next++);
-          if (inner.kind() != Blocks.Kind.EXCEPT && inner.firstToken() == i) {
-            skipUntil = Math.max(skipUntil, inner.lastToken());
-          }
+        if (t.isKind(i, TokenKind.NAME) && decision(t, i)) {
+          complexity++;
         }
-        if (i > skipUntil && t.isKind(i, TokenKind.NAME) && decision(t, i)) {
+      }
+      for (Blocks.Block inner : blocks) {
+        if (inner != block
+            && inner.kind() == Blocks.Kind.DEF
+            && inner.firstToken() > block.firstToken()
+            && inner.firstToken() <= block.lastToken()) {
           complexity++;
         }
       }
@@ -156,16 +156,117 @@ class ExtentsTest {
     return extents;
   }
 
+  /** Ruff's C901 decision points, looked up token by token. */
   private static boolean decision(Tokens t, int i) {
     String text = t.text(i);
-    if (Set.of("if", "elif", "for", "while", "except", "and", "or").contains(text)) {
-      return !t.isOp(t.skipTriviaBack(i - 1), '.');
+    boolean statement = startsStatement(t, i);
+    if (Set.of("if", "elif", "while", "except").contains(text)) {
+      return statement;
     }
+    if (text.equals("for")) {
+      int before = t.skipTriviaBack(i - 1);
+      return statement
+          || (before >= 0 && t.text(before).equals("async") && startsStatement(t, before));
+    }
+    if (text.equals("case")) {
+      int next = t.skipTrivia(i + 1);
+      boolean irrefutable =
+          next < t.size() && t.isName(next) && t.text(t.skipTrivia(next + 1)).equals(":");
+      boolean variable = next < t.size() && Set.of("=", ".").contains(t.text(next));
+      return statement && !irrefutable && !variable;
+    }
+    if (text.equals("else") && statement) {
+      for (int j = i - 1; j >= 0; j--) {
+        if (t.isKind(j, TokenKind.NAME) && startsStatement(t, j) && t.column(j) <= t.column(i)) {
+          return t.column(j) == t.column(i) && t.text(j).equals("except");
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsStatement(Tokens t, int i) {
     int before = t.skipTriviaBack(i - 1);
-    return text.equals("case")
-        && (before < 0
-            || t.isKind(before, TokenKind.NEWLINE)
-            || t.isKind(before, TokenKind.INDENT)
-            || t.isKind(before, TokenKind.DEDENT));
+    return before < 0
+        || t.isKind(before, TokenKind.NEWLINE)
+        || t.isKind(before, TokenKind.INDENT)
+        || t.isKind(before, TokenKind.DEDENT);
+  }
+
+  @Test
+  void countsDecisionPointsAsRuffsMcCabeCheckDoes() {
+    String source =
+        """
+        def chain(n):
+            if n > 3 and n < 9 or n == 0:
+                return "a"
+            elif n > 4:
+                return "b"
+            else:
+                return "c"
+
+        def expressions(items):
+            picked = [i for i in items if i and not i.hidden]
+            return picked if picked else {k: v for k, v in items if v}
+
+        def loops(xs):
+            for x in xs:
+                pass
+            else:
+                pass
+            while xs:
+                xs.pop()
+
+        def guarded():
+            try:
+                print(1)
+            except TypeError:
+                print(2)
+            except ValueError:
+                print(3)
+            else:
+                print(4)
+            finally:
+                print(5)
+
+        def nested_functions():
+            def a():
+                def b():
+                    pass
+                b()
+            a()
+
+        async def coroutine(a, b, c):
+            await whatever(a, b, c)
+            if await b:
+                pass
+            async with c:
+                pass
+            async for x in a:
+                pass
+
+        def matching(command):
+            match command:
+                case "go":
+                    pass
+                case ["stop", *rest] if rest:
+                    pass
+                case _:
+                    pass
+            case = 1
+        """;
+
+    assertThat(Extents.of(Blocks.of(PythonTokenizer.tokenize(source))))
+        .extracting(Extent::name, Extent::complexity)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("chain", 3),
+            org.assertj.core.groups.Tuple.tuple("expressions", 1),
+            org.assertj.core.groups.Tuple.tuple("loops", 3),
+            org.assertj.core.groups.Tuple.tuple("guarded", 4),
+            org.assertj.core.groups.Tuple.tuple("nested_functions", 3),
+            org.assertj.core.groups.Tuple.tuple("a", 2),
+            org.assertj.core.groups.Tuple.tuple("b", 1),
+            org.assertj.core.groups.Tuple.tuple("coroutine", 3),
+            org.assertj.core.groups.Tuple.tuple("matching", 3));
   }
 }

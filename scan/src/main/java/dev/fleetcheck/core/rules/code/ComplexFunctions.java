@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** PY-CODE-010 (assisted): a function whose token-counted McCabe complexity exceeds 15. */
+/**
+ * PY-CODE-010 (assisted): a function whose McCabe complexity (as Ruff's C901 counts it) exceeds 15.
+ */
 public final class ComplexFunctions implements Rule, ModuleCheck {
 
   private static final RuleSpec SPEC =
@@ -25,7 +27,11 @@ public final class ComplexFunctions implements Rule, ModuleCheck {
               Set.of(Profile.PYTHON),
               "Split functions whose complexity exceeds 15 into small, separately testable helpers.")
           .defined(
-              "FAIL per product function or method whose McCabe complexity (decision points if, elif, for, while, except, case, and, or, conditional expressions and comprehension clauses, plus one; nested defs apart) exceeds 15; else MANUAL. NOT_APPLICABLE without product code.",
+              "FAIL per product function or method whose McCabe complexity, counted as Ruff's C901 counts"
+                  + " it (one plus the statements if, elif, for, while, each except clause, a try's"
+                  + " else, each case but a last irrefutable one, and each nested def with its own"
+                  + " decision points; boolean operators, conditional expressions and comprehensions"
+                  + " do not count), exceeds 15; else MANUAL. NOT_APPLICABLE without product code.",
               Effort.MEDIUM);
 
   private static final int MAX_COMPLEXITY = 15;

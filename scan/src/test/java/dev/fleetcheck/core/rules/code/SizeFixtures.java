@@ -13,13 +13,17 @@ public final class SizeFixtures {
     return "def " + name + "(x):\n" + "    x += 1\n".repeat(n);
   }
 
-  /** A def with {@code n} decision points. */
+  /**
+   * A def with {@code n} decision points (if, elif, for statements), two lines per pair, and
+   * boolean operators, conditional expressions and comprehensions that do not count.
+   */
   private static String branchy(String name, int n) {
     return "def "
         + name
         + "(x):\n"
-        + "    if x and x > 1:\n        pass\n".repeat(n / 2)
-        + "    return [y for y in x]\n".repeat(n % 2);
+        + "    if x and x > 1: y = [z for z in x if z]\n    elif x or 2 if x else 3: pass\n"
+            .repeat(n / 2)
+        + "    for y in x: pass\n".repeat(n % 2);
   }
 
   /**
@@ -44,15 +48,21 @@ public final class SizeFixtures {
         .build();
   }
 
-  /** Everything at the limits; nested defs measured apart; big test code. */
+  /**
+   * Everything at the limits: a nested def counts with its decision points for the def around it,
+   * as Ruff counts it (1 + 7 + 1 + 6 = 15); conditional expressions, boolean operators, keywords in
+   * strings and comments do not count; big test code.
+   */
   public static Path atTheLimits(Path dir) {
     String source =
         def("fifty", 49)
             + branchy("fifteen", 14)
             + "def nested(x):\n"
             + "    def a():\n"
-            + "        y = 1 if x else 2\n".repeat(14)
-            + "    z = 1 if x else 2\n".repeat(14)
+            + "        if x: pass\n".repeat(6)
+            + "        y = 1 if x and x else 2\n".repeat(14)
+            + "    if x: pass\n".repeat(7)
+            + "    z = 1 if x or x else 2\n".repeat(14)
             + "    return 'if and or for while'  # if and or\n";
     return FixtureRepo.in(dir)
         .python()
