@@ -28,11 +28,8 @@ final class Extents {
       }
       int first = block.firstToken();
       int last = block.lastToken();
-      int statements = between(statementsBefore, first, last);
+      int statements = 1 + between(statementsBefore, first, last);
       int complexity = 1 + between(decisionsBefore, first, last) + nestedDefs(blocks, b);
-      if (last >= first && !t.isKind(last, TokenKind.NEWLINE)) {
-        statements++;
-      }
       extents.add(
           new Extent(
               block.kind(),
@@ -47,27 +44,154 @@ final class Extents {
   }
 
   /**
-   * Statement ends (NEWLINE tokens and top-level ';') and decision points before each token: {@code
-   * before[i]} counts the tokens from {@code from} to i - 1. Only differences between two tokens of
-   * one block are asked for, so tokens outside {@code from} to {@code to} (the span of all blocks)
-   * need not be looked at.
+   * Statements and decision points before each token: {@code before[i]} counts the tokens from
+   * {@code from} to i - 1. Only differences between two tokens of one block are asked for, so
+   * tokens outside {@code from} to {@code to} (the span of all blocks) need not be looked at. A
+   * statement is counted on the first token of its logical line (weighted by {@link #weight}), on
+   * the body of a one-line compound statement ({@code if x: return}) and after each {@code ;}.
    */
   private static void count(
       Tokens t, int from, int to, int[] statementsBefore, int[] decisionsBefore) {
     int statements = 0;
     int decisions = 0;
+    int oneLineBody = -1;
+    boolean lineStart = true;
     for (int i = from; i <= to; i++) {
       statementsBefore[i] = statements;
       decisionsBefore[i] = decisions;
-      if (t.isKind(i, TokenKind.NEWLINE) || (t.isOp(i, ';') && t.depth(i) == 0)) {
+      if (t.isTrivia(i)) {
+        continue;
+      }
+      TokenKind kind = t.kind(i);
+      boolean startsLine = lineStart;
+      lineStart = kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT;
+      if (lineStart || kind == TokenKind.ENDMARKER) {
+        continue;
+      }
+      if (startsLine) {
+        statements += weight(t, i);
+        oneLineBody = compoundHeader(t, i) ? bodyAfterColon(t, i) : -1;
+      } else if (i == oneLineBody
+          || (t.isOp(i, ';')
+              && t.depth(i) == 0
+              && !t.isKind(t.skipTrivia(i + 1), TokenKind.NEWLINE))) {
         statements++;
       }
-      if (t.isKind(i, TokenKind.NAME) && decision(t, i)) {
+      if (kind == TokenKind.NAME && decision(t, i)) {
         decisions++;
       }
     }
     statementsBefore[to + 1] = statements;
     decisionsBefore[to + 1] = decisions;
+  }
+
+  /**
+   * What a logical line starting at {@code i} adds to a def's statements, as Pylint's
+   * too-many-statements counts them (its design checker): a simple statement, {@code if}, {@code
+   * elif}, an if's {@code else}, {@code with}, {@code match} and {@code finally} one each; an
+   * {@code except} clause two (the branch and the handler); a try's {@code else} one; the headers
+   * {@code try}, {@code for}, {@code while}, a loop's {@code else}, {@code def}, {@code class},
+   * {@code case} and decorators none (their bodies count).
+   */
+  private static int weight(Tokens t, int i) {
+    if (t.isOp(i, '@')) {
+      return 0;
+    }
+    if (!t.isKind(i, TokenKind.NAME)) {
+      return 1;
+    }
+    if (t.is(i, "except")) {
+      return 2;
+    }
+    if (t.is(i, "try")
+        || t.is(i, "for")
+        || t.is(i, "while")
+        || t.is(i, "def")
+        || t.is(i, "class")) {
+      return 0;
+    }
+    if (t.is(i, "async")) {
+      return t.is(t.skipTrivia(i + 1), "with") ? 1 : 0;
+    }
+    if (t.is(i, "case")) {
+      return caseClause(t, i) ? 0 : 1;
+    }
+    if (t.is(i, "else")) {
+      int head = clauseBefore(t, i);
+      if (head >= 0 && (t.is(head, "for") || t.is(head, "while") || t.is(head, "async"))) {
+        return 0;
+      }
+      // Python's tree cannot tell `else:` holding one if statement from `elif`, nor Pylint.
+      return head >= 0 && !t.is(head, "except") && holdsOnlyAnIf(t, i) ? 0 : 1;
+    }
+    return 1;
+  }
+
+  /**
+   * Whether the block of the {@code else} at {@code i} is one if statement (with its elif and else
+   * clauses) and nothing else.
+   */
+  private static boolean holdsOnlyAnIf(Tokens t, int i) {
+    int colon = t.skipTrivia(i + 1);
+    int lineEnd = t.skipTrivia(colon + 1);
+    if (!t.isKind(lineEnd, TokenKind.NEWLINE)) {
+      return false;
+    }
+    int indent = t.skipTrivia(lineEnd + 1);
+    int first = t.skipTrivia(indent + 1);
+    if (!t.isKind(indent, TokenKind.INDENT) || !t.is(first, "if")) {
+      return false;
+    }
+    int column = t.column(first);
+    int level = 1;
+    for (int j = first + 1; j < t.size(); j++) {
+      if (t.isKind(j, TokenKind.INDENT)) {
+        level++;
+      } else if (t.isKind(j, TokenKind.DEDENT) && --level == 0) {
+        return true;
+      } else if (level == 1
+          && t.isKind(j, TokenKind.NAME)
+          && t.column(j) == column
+          && startsStatement(t, j)
+          && !t.is(j, "elif")
+          && !t.is(j, "else")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean compoundHeader(Tokens t, int i) {
+    if (!t.isKind(i, TokenKind.NAME)) {
+      return false;
+    }
+    return switch (t.source().charAt(t.start(i))) {
+      case 'i' -> t.is(i, "if");
+      case 'e' -> t.is(i, "elif") || t.is(i, "else") || t.is(i, "except");
+      case 'f' -> t.is(i, "for") || t.is(i, "finally");
+      case 'w' -> t.is(i, "while") || t.is(i, "with");
+      case 't' -> t.is(i, "try");
+      case 'd' -> t.is(i, "def");
+      case 'c' -> t.is(i, "class") || (t.is(i, "case") && caseClause(t, i));
+      case 'a' -> t.is(i, "async");
+      case 'm' -> t.is(i, "match");
+      default -> false;
+    };
+  }
+
+  /**
+   * The first token of a compound statement's body written on its header's line ({@code if x:
+   * return}), or -1 when the body starts on the next line: what follows the header's first colon
+   * outside brackets.
+   */
+  private static int bodyAfterColon(Tokens t, int i) {
+    for (int j = i + 1; j < t.size() && !t.isKind(j, TokenKind.NEWLINE); j++) {
+      if (t.isOp(j, ':') && t.depth(j) == 0) {
+        int body = t.skipTrivia(j + 1);
+        return body < t.size() && !t.isKind(body, TokenKind.NEWLINE) ? body : -1;
+      }
+    }
+    return -1;
   }
 
   /** The first token of the blocks from {@code b} on (they are in order of their first token). */
@@ -138,19 +262,37 @@ final class Extents {
    * match's {@code else}.
    */
   private static boolean refutableCase(Tokens t, int i) {
-    int next = t.skipTrivia(i + 1);
-    if (next >= t.size() || t.isOp(next, '=') || t.isOp(next, '.')) {
+    if (!caseClause(t, i)) {
       return false;
     }
+    int next = t.skipTrivia(i + 1);
     return !(t.isName(next) && t.isOp(t.skipTrivia(next + 1), ':'));
   }
 
+  /** Whether the soft keyword {@code case} at a statement's start opens a case clause. */
+  private static boolean caseClause(Tokens t, int i) {
+    int next = t.skipTrivia(i + 1);
+    return next < t.size()
+        && !t.isKind(next, TokenKind.NEWLINE)
+        && !t.isOp(next, '=')
+        && !t.isOp(next, '.')
+        && !t.isOp(next, ':');
+  }
+
   /**
-   * Whether the {@code else} clause at {@code i} belongs to a try: the nearest statement before it
-   * at its own indentation is an {@code except} clause (an if's, for's or while's else follows
-   * their own clauses).
+   * Whether the {@code else} clause at {@code i} belongs to a try (its clause before is except).
    */
   private static boolean closesTry(Tokens t, int i) {
+    int head = clauseBefore(t, i);
+    return head >= 0 && t.is(head, "except");
+  }
+
+  /**
+   * The first token of the nearest statement before {@code i} at {@code i}'s own indentation: for
+   * an {@code else}, the header of the clause it follows ({@code if}, {@code elif}, {@code except},
+   * {@code for}, {@code while}, {@code async}); -1 when there is none in its block.
+   */
+  private static int clauseBefore(Tokens t, int i) {
     int column = t.column(i);
     for (int j = i - 1; j >= 0; j--) {
       if (!t.isKind(j, TokenKind.NAME) || !startsStatement(t, j)) {
@@ -158,13 +300,13 @@ final class Extents {
       }
       int at = t.column(j);
       if (at == column) {
-        return t.is(j, "except");
+        return j;
       }
       if (at < column) {
-        return false;
+        return -1;
       }
     }
-    return false;
+    return -1;
   }
 
   private static boolean startsStatement(Tokens t, int i) {

@@ -121,10 +121,37 @@ class ExtentsTest {
       if (block.kind() == Blocks.Kind.EXCEPT) {
         continue;
       }
-      int statements = 0;
+      int statements = 1;
       int complexity = 1;
+      int oneLineBody = -1;
       for (int i = block.firstToken(); i <= block.lastToken(); i++) {
-        if (t.isKind(i, TokenKind.NEWLINE) || (t.isOp(i, ';') && t.depth(i) == 0)) {
+        if (t.isTrivia(i)
+            || t.isKind(i, TokenKind.NEWLINE)
+            || t.isKind(i, TokenKind.INDENT)
+            || t.isKind(i, TokenKind.DEDENT)
+            || t.isKind(i, TokenKind.ENDMARKER)) {
+          continue;
+        }
+        // A block starts with its body, which may follow its header's colon on the same line.
+        if (i == block.firstToken() || startsStatement(t, i)) {
+          statements += pylintWeight(t, i);
+          oneLineBody = -1;
+          if (Set.of("if", "elif", "else", "for", "while", "try", "except", "finally", "with")
+                  .contains(t.text(i))
+              || Set.of("def", "class", "async", "match").contains(t.text(i))
+              || (t.text(i).equals("case") && pylintWeight(t, i) == 0)) {
+            for (int j = i + 1; j < t.size() && !t.isKind(j, TokenKind.NEWLINE); j++) {
+              if (t.text(j).equals(":") && t.depth(j) == 0) {
+                int body = t.skipTrivia(j + 1);
+                oneLineBody = t.isKind(body, TokenKind.NEWLINE) ? -1 : body;
+                break;
+              }
+            }
+          }
+        } else if (i == oneLineBody
+            || (t.text(i).equals(";")
+                && t.depth(i) == 0
+                && !t.isKind(t.skipTrivia(i + 1), TokenKind.NEWLINE))) {
           statements++;
         }
         if (t.isKind(i, TokenKind.NAME) && decision(t, i)) {
@@ -139,10 +166,6 @@ class ExtentsTest {
           complexity++;
         }
       }
-      if (block.lastToken() >= block.firstToken()
-          && !t.isKind(block.lastToken(), TokenKind.NEWLINE)) {
-        statements++;
-      }
       extents.add(
           new Extent(
               block.kind(),
@@ -154,6 +177,69 @@ class ExtentsTest {
               block.kind() == Blocks.Kind.DEF ? complexity : 0));
     }
     return extents;
+  }
+
+  /** Pylint's statement weight of the logical line starting at {@code i}, by its first word. */
+  private static int pylintWeight(Tokens t, int i) {
+    String text = t.text(i);
+    if (text.equals("@") || Set.of("try", "for", "while", "def", "class").contains(text)) {
+      return 0;
+    }
+    if (text.equals("except")) {
+      return 2;
+    }
+    if (text.equals("async")) {
+      return t.text(t.skipTrivia(i + 1)).equals("with") ? 1 : 0;
+    }
+    if (text.equals("case")) {
+      String next = t.text(t.skipTrivia(i + 1));
+      return Set.of("=", ".", ":", "\n", "").contains(next) ? 1 : 0;
+    }
+    if (text.equals("else")) {
+      for (int j = i - 1; j >= 0; j--) {
+        if (t.isKind(j, TokenKind.NAME) && startsStatement(t, j) && t.column(j) <= t.column(i)) {
+          if (t.column(j) == t.column(i) && Set.of("for", "while", "async").contains(t.text(j))) {
+            return 0;
+          }
+          return t.column(j) == t.column(i) && !t.text(j).equals("except") && onlyAnIf(t, i)
+              ? 0
+              : 1;
+        }
+      }
+    }
+    return 1;
+  }
+
+  /** Whether the lines of the else block at {@code i} are one if, its elifs and its else. */
+  private static boolean onlyAnIf(Tokens t, int i) {
+    int line = t.line(i);
+    int column = -1;
+    boolean sawIf = false;
+    for (int j = i + 1; j < t.size(); j++) {
+      if (!t.isKind(j, TokenKind.NAME) || !startsStatement(t, j) || t.line(j) == line) {
+        continue;
+      }
+      if (column < 0) {
+        column = t.column(j);
+        if (column <= t.column(i)) {
+          return false;
+        }
+      }
+      if (t.column(j) < column) {
+        return sawIf;
+      }
+      if (t.column(j) == column) {
+        if (!sawIf) {
+          if (!t.text(j).equals("if")) {
+            return false;
+          }
+          sawIf = true;
+        } else if (!Set.of("elif", "else").contains(t.text(j))) {
+          return false;
+        }
+      }
+    }
+    return sawIf;
   }
 
   /** Ruff's C901 decision points, looked up token by token. */
@@ -191,6 +277,91 @@ class ExtentsTest {
         || t.isKind(before, TokenKind.NEWLINE)
         || t.isKind(before, TokenKind.INDENT)
         || t.isKind(before, TokenKind.DEDENT);
+  }
+
+  @Test
+  void countsStatementsAsPylintsTooManyStatementsDoes() {
+    String source =
+        """
+        def simple(x):
+            \"\"\"Doc.\"\"\"
+            a = 1; b = 2
+            return a + b
+
+
+        def branches(x):
+            if x:
+                pass
+            elif x > 1:
+                pass
+            else:
+                pass
+            if x: return 1
+            if x:
+                pass
+            else:
+                # an else holding one if is an elif to Python's tree
+                if x > 2:
+                    pass
+                else:
+                    pass
+            for i in x:
+                pass
+            else:
+                pass
+            while x:
+                x -= 1
+
+
+        def guarded():
+            try:
+                print(1)
+            except TypeError:
+                print(2)
+            except ValueError: print(3)
+            else:
+                print(4)
+            finally:
+                print(5)
+            with open("f") as f:
+                f.read()
+
+
+        def outer():
+            @decorate
+            def inner():
+                return 1
+            class Local:
+                attr = 1
+                def method(self): return 2
+            return inner
+
+
+        async def coroutine(a):
+            async with a:
+                pass
+            async for x in a:
+                pass
+            match a:
+                case 1:
+                    pass
+                case _:
+                    pass
+            case = 1
+        """;
+
+    // The values Pylint 3's design checker (too-many-statements) gives for these defs.
+    assertThat(Extents.of(Blocks.of(PythonTokenizer.tokenize(source))))
+        .filteredOn(extent -> extent.kind() == Blocks.Kind.DEF)
+        .extracting(Extent::name, Extent::statements)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("simple", 5),
+            org.assertj.core.groups.Tuple.tuple("branches", 18),
+            org.assertj.core.groups.Tuple.tuple("guarded", 14),
+            org.assertj.core.groups.Tuple.tuple("outer", 5),
+            org.assertj.core.groups.Tuple.tuple("inner", 2),
+            org.assertj.core.groups.Tuple.tuple("method", 2),
+            org.assertj.core.groups.Tuple.tuple("coroutine", 8));
   }
 
   @Test

@@ -25,7 +25,10 @@ public final class LongFunctions implements Rule, ModuleCheck {
               Set.of(Profile.PYTHON),
               "Split functions with more than 50 statements into smaller functions that each do one thing.")
           .defined(
-              "FAIL per product function or method with more than 50 statements (Pylint's too-many-statements default; nested bodies count); else MANUAL (single purpose). NOT_APPLICABLE without product code.",
+              "FAIL per product function or method with more than 50 statements, counted as Pylint's"
+                  + " too-many-statements counts them (its default threshold; nested bodies count,"
+                  + " an except clause counts two, the headers try, for, while, def and class none);"
+                  + " else MANUAL (single purpose). NOT_APPLICABLE without product code.",
               Effort.MEDIUM);
 
   private static final int MAX_STATEMENTS = 50;

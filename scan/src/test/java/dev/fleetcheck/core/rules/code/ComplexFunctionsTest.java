@@ -21,7 +21,7 @@ class ComplexFunctionsTest {
   }
 
   @Test
-  void definitionsAtTheLimitsNestedApartAndTestCodeStayManual() {
+  void definitionsAtTheLimitsAndTestCodeStayManual() {
     assertNoEvidentViolation(check(rule, SizeFixtures.atTheLimits(dir)));
   }
 }

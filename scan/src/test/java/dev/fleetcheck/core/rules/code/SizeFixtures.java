@@ -8,7 +8,7 @@ public final class SizeFixtures {
 
   private SizeFixtures() {}
 
-  /** A def with {@code n} simple statements after its header. */
+  /** A def with {@code n} simple statements after its header ({@code n + 1} as Pylint counts). */
   private static String def(String name, int n) {
     return "def " + name + "(x):\n" + "    x += 1\n".repeat(n);
   }
@@ -60,9 +60,9 @@ public final class SizeFixtures {
             + "def nested(x):\n"
             + "    def a():\n"
             + "        if x: pass\n".repeat(6)
-            + "        y = 1 if x and x else 2\n".repeat(14)
+            + "        y = 1 if x and x else 2\n".repeat(4)
             + "    if x: pass\n".repeat(7)
-            + "    z = 1 if x or x else 2\n".repeat(14)
+            + "    z = 1 if x or x else 2\n".repeat(4)
             + "    return 'if and or for while'  # if and or\n";
     return FixtureRepo.in(dir)
         .python()
