@@ -598,7 +598,10 @@ public final class ModuleAnalyzer {
           || t.is(value, "True")
           || t.is(value, "False")
           || t.isKind(value, TokenKind.NUMBER)
-          || t.isKind(value, TokenKind.STRING)) {
+          // An f-string with replacement fields computes its value (moto returns an error
+          // message built from the input): only a plain string is a literal.
+          || t.isKind(value, TokenKind.STRING)
+              && !(StringLiterals.formatted(t.text(value)) && t.text(value).indexOf('{') >= 0)) {
         next = value + 1;
       } else if ((t.isOp(value, '[') || t.isOp(value, '{') || t.isOp(value, '('))
           && t.match(value) == t.skipTrivia(value + 1)) {

@@ -10,6 +10,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +22,12 @@ import java.util.regex.Pattern;
 
 /**
  * Which AWS services the product uses (PY-EXT-008 to -010): product code that imports an AWS SDK
- * (boto3, botocore, aioboto3, aiobotocore), the services it builds clients or resources for ({@code
- * client("sqs")}, {@code resource("dynamodb")}, {@code service_name=}), pynamodb for DynamoDB, and
- * the resources the repository's own SAM/Serverless templates declare (tables, queues, topics,
- * EventBridge rules and buses). A function merely triggered by a queue is not a use: its tests feed
- * it events.
+ * (boto3, botocore, aioboto3, aiobotocore; not the repository's own package, in the SDK's own
+ * repository), the services it builds clients or resources for ({@code client("sqs")}, {@code
+ * resource("dynamodb")}, {@code service_name=}), pynamodb for DynamoDB, and the resources the
+ * repository's own SAM/Serverless templates declare as a resource's {@code Type} (tables, queues,
+ * topics, EventBridge rules and buses). A function merely triggered by a queue is not a use: its
+ * tests feed it events.
  *
  * @param sdk where product code imports an AWS SDK, empty when it does not
  * @param services each service used, with where it is first seen
@@ -40,10 +42,13 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
   private static final int LONGEST_SDK = SDKS.stream().mapToInt(String::length).max().orElseThrow();
   private static final Set<String> CLIENT_FACTORIES = Set.of("client", "resource", "create_client");
 
+  // A resource's type is the value of its Type key (YAML or JSON): the same names inside a schema
+  // or documentation file that merely mentions AWS::Serverless (samtranslator's sam-docs.json)
+  // declare nothing.
   private static final Pattern TEMPLATE_RESOURCE =
       Pattern.compile(
-          "AWS::(?:DynamoDB::(?:Global)?Table|Serverless::SimpleTable|SQS::Queue|SNS::Topic"
-              + "|Events::(?:Rule|EventBus))\\b");
+          "\\bType[\"']?\\s*:\\s*[\"']?(AWS::(?:DynamoDB::(?:Global)?Table|Serverless::SimpleTable"
+              + "|SQS::Queue|SNS::Topic|Events::(?:Rule|EventBus)))\\b");
 
   public AwsUsage {
     services = Map.copyOf(services);
@@ -56,8 +61,10 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
   private static AwsUsage find(Facts facts) {
     Optional<Evidence> sdk = Optional.empty();
     Map<String, Evidence> services = new LinkedHashMap<>();
-    for (PythonModule module : PythonCodebase.of(facts).productModules()) {
-      Optional<String> imported = importedSdk(module);
+    List<PythonModule> modules = PythonCodebase.of(facts).productModules();
+    Set<String> own = ownPackages(modules);
+    for (PythonModule module : modules) {
+      Optional<String> imported = importedSdk(module, own);
       if (imported.isPresent()) {
         if (sdk.isEmpty()) {
           sdk = Optional.of(Evidence.file(module.path(), "imports " + imported.get()));
@@ -72,8 +79,30 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
     return new AwsUsage(sdk, services);
   }
 
-  /** The first in name order of the SDKs the module imports (by an import's first part). */
-  private static Optional<String> importedSdk(PythonModule module) {
+  /**
+   * The top-level packages the repository itself holds (the first folder of a product module's
+   * path, after {@code src/}): an SDK's own repository (botocore) importing itself uses no AWS SDK.
+   */
+  private static Set<String> ownPackages(List<PythonModule> modules) {
+    Set<String> own = new HashSet<>();
+    for (PythonModule module : modules) {
+      String path = module.path();
+      if (path.startsWith("src/")) {
+        path = path.substring(4);
+      }
+      int slash = path.indexOf('/');
+      if (slash > 0) {
+        own.add(path.substring(0, slash));
+      }
+    }
+    return own;
+  }
+
+  /**
+   * The first in name order of the SDKs the module imports (by an import's first part), not
+   * counting the repository's own packages.
+   */
+  private static Optional<String> importedSdk(PythonModule module, Set<String> own) {
     String first = null;
     for (String imported : module.imports().values()) {
       int dot = imported.indexOf('.');
@@ -83,7 +112,9 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
         continue;
       }
       String root = dot < 0 ? imported : imported.substring(0, dot);
-      if (SDKS.contains(root) && (first == null || root.compareTo(first) < 0)) {
+      if (SDKS.contains(root)
+          && !own.contains(root)
+          && (first == null || root.compareTo(first) < 0)) {
         first = root;
       }
     }
@@ -125,14 +156,14 @@ public record AwsUsage(Optional<Evidence> sdk, Map<String, Evidence> services) {
       String text = facts.snapshot().readText(template.path()).orElse("");
       Matcher m = TEMPLATE_RESOURCE.matcher(text);
       while (m.find()) {
-        String type = m.group();
+        String type = m.group(1);
         String service =
             type.contains("DynamoDB") || type.contains("SimpleTable")
                 ? "dynamodb"
                 : type.contains("SQS") ? "sqs" : type.contains("SNS") ? "sns" : "events";
         services.putIfAbsent(
             service,
-            Evidence.at(template.path(), TextLines.lineAt(text, m.start()), "declares " + type));
+            Evidence.at(template.path(), TextLines.lineAt(text, m.start(1)), "declares " + type));
       }
     }
   }

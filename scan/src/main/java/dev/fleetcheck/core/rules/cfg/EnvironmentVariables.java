@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * {@code envvar=}) and template {@code Environment.Variables} (SAM/CloudFormation functions and
  * {@code Globals}, Serverless {@code provider.environment} and function {@code environment}), minus
  * the platform and library names RULES-NEXT allows ({@code AWS_*}, {@code POWERTOOLS_*}, {@code
- * OTEL_*}, {@code HOME}, {@code PATH}, ...). Not read: pydantic-settings fields and django-environ.
+ * OTEL_*}, {@code HOME}, {@code PATH}, ...), extended with other well-known platform names (the
+ * Lambda runtime's {@code _X_AMZN_TRACE_ID}, display and terminal variables, ...). Not read:
+ * pydantic-settings fields and django-environ.
  */
 record EnvironmentVariables(List<Variable> all) {
 
@@ -49,7 +51,12 @@ record EnvironmentVariables(List<Variable> all) {
               + "|PAGER|MANPAGER|EDITOR|VISUAL|SHELL|USER|USERNAME|LOGNAME|PWD|HOSTNAME|TMPDIR|TEMP"
               + "|TMP|COLUMNS|LINES|DISPLAY|BROWSER|SSH_AUTH_SOCK|KUBECONFIG|VIRTUAL_ENV|CONDA_.*"
               + "|COMP_.*|PYTEST_.*|(?i:COMSPEC|PATHEXT|SYSTEMROOT|WINDIR|APPDATA|LOCALAPPDATA"
-              + "|USERPROFILE|PROGRAMDATA)");
+              + "|USERPROFILE|PROGRAMDATA)"
+              // Set by a platform or read for another program, never the application's own: the
+              // Lambda runtime's trace header, the display and terminal, Kubernetes, the less
+              // pager, the Qt binding shims and Django's colour theme.
+              + "|_X_AMZN_TRACE_ID|WAYLAND_DISPLAY|COLORTERM|COLORFGBG|TERM_PROGRAM(_VERSION)?"
+              + "|KUBERNETES_SERVICE_.*|KUBERNETES_EXEC_INFO|LESS|QT_API|DJANGO_COLORS");
   private static final Set<String> SPELLED =
       Set.of("environ", "getenv", "config", "option", "argument", "Option", "Argument");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -39,7 +39,8 @@ public final class UnvalidatedRequestBodies implements Rule {
           .defined(
               "FAIL per raw request-body read (FastAPI/Starlette `request.json()`/`body()`/"
                   + "`form()`, Flask `request.get_json()`, `json.loads(event[\"body\"])`,"
-                  + " `json.loads(request.body)`) in a module that imports no validation library"
+                  + " `json.loads(request.body)` in a module importing Django or DRF) in a module"
+                  + " that imports no validation library"
                   + " (pydantic, marshmallow, wtforms, jsonschema, cerberus, voluptuous, webargs,"
                   + " flask-smorest, apiflask, msgspec, Django forms, DRF serializers, powertools"
                   + " parser/validation/event_handler), no `*Schema`/`*Model`/`*Serializer`/`*Form`"
@@ -119,7 +120,7 @@ public final class UnvalidatedRequestBodies implements Rule {
         String argument = text(call.positional().get(0));
         if (EVENT_BODY.matcher(argument).matches()) {
           read = "json.loads(" + argument + ")";
-        } else if (DJANGO_BODY.matcher(argument).matches()) {
+        } else if (DJANGO_BODY.matcher(argument).matches() && django(module)) {
           read = "json.loads(request.body)";
         }
       }
@@ -133,6 +134,20 @@ public final class UnvalidatedRequestBodies implements Rule {
     }
     // Validation clears the module's reads; asked only when there are reads to clear.
     return findings.isEmpty() || validates(module) ? List.of() : findings;
+  }
+
+  /**
+   * Whether the module is Django code: {@code request.body} is a Django request's only where Django
+   * is imported (moto reads a botocore request's {@code body} the same way).
+   */
+  private static boolean django(PythonModule module) {
+    return module.imports().values().stream()
+        .anyMatch(
+            v ->
+                v.equals("django")
+                    || v.startsWith("django.")
+                    || v.equals("rest_framework")
+                    || v.startsWith("rest_framework."));
   }
 
   private static boolean validates(PythonModule module) {

@@ -21,7 +21,7 @@ import java.util.Set;
  * PY-ERR-001 (assisted): a broad except clause whose body neither logs nor raises (only {@code
  * pass}, {@code ...}, {@code continue}, {@code return} or {@code return <literal>}), and {@code
  * contextlib.suppress(Exception)}. Clean-up methods ({@code __del__}, {@code __exit__}, {@code
- * close}) may swallow.
+ * close}, {@code dispose}, {@code shutdown}, {@code stop}, ...) may swallow.
  */
 public final class SilentExceptions implements Rule, ModuleCheck {
 
@@ -37,11 +37,25 @@ public final class SilentExceptions implements Rule, ModuleCheck {
                   + "is only `pass`, `...`, `continue`, `return`, `return None` or `return "
                   + "<literal>` (so nothing is logged or raised), one-line bodies included; "
                   + "`contextlib.suppress(Exception|BaseException)`. Handlers in `__del__`, "
-                  + "`__exit__`, `__aexit__` and `close` are exempt; a handler that returns "
-                  + "a computed value is not evidently silent",
+                  + "`__exit__`, `__aexit__` and `close` are exempt (Narrowed: so are the "
+                  + "other clean-up methods `aclose`, `dispose`, `shutdown`, `stop`, "
+                  + "`tearDown`, best-effort release as `close` is); a handler that returns "
+                  + "a computed value (an f-string with fields included) is not evidently silent",
               Effort.MEDIUM);
 
-  private static final Set<String> CLEAN_UP = Set.of("__del__", "__exit__", "__aexit__", "close");
+  private static final Set<String> CLEAN_UP =
+      Set.of(
+          "__del__",
+          "__exit__",
+          "__aexit__",
+          "close",
+          "aclose",
+          "dispose",
+          "shutdown",
+          "_shutdown",
+          "stop",
+          "tearDown",
+          "teardown");
   private static final Set<String> BROAD = Set.of("Exception", "BaseException");
 
   @Override

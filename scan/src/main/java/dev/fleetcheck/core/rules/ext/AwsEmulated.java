@@ -29,7 +29,8 @@ public final class AwsEmulated implements Rule {
                   + " (DynamoDB Local, ElasticMQ, MinIO) or moto's `mock_aws`.")
           .defined(
               "PASS when product code that imports boto3, botocore, aioboto3 or "
-                  + "aiobotocore has an AWS emulator configured anywhere: LocalStack "
+                  + "aiobotocore (not the repository's own package: the SDK's own repository "
+                  + "does not use it) has an AWS emulator configured anywhere: LocalStack "
                   + "(image, testcontainers, "
                   + "`localstack`/`awscli-local`/`aws-sam-cli-local` package, a port-4566 "
                   + "`endpoint_url`, configuration), a service emulator image (DynamoDB "

@@ -25,7 +25,7 @@ public final class DynamoDbEmulated implements Rule {
               "PASS when DynamoDB, when used "
                   + "(`client`/`resource`/`create_client(\"dynamodb\")` in product code "
                   + "that imports an AWS SDK, pynamodb, a "
-                  + "`AWS::DynamoDB::Table`/`AWS::Serverless::SimpleTable` in the "
+                  + "`AWS::DynamoDB::Table`/`AWS::Serverless::SimpleTable` resource `Type` in the "
                   + "repository's SAM/Serverless template), is covered by DynamoDB Local, "
                   + "dynalite, LocalStack or moto (`mock_aws`, `mock_dynamodb`)",
               Effort.MEDIUM);

@@ -25,8 +25,8 @@ public final class MessagingEmulated implements Rule {
           .defined(
               "PASS when SQS, SNS and EventBridge, each when used (an SDK client in "
                   + "product code, an "
-                  + "`AWS::SQS::Queue`/`AWS::SNS::Topic`/`AWS::Events::Rule|EventBus` in "
-                  + "the template), are covered by LocalStack or moto; ElasticMQ covers SQS "
+                  + "`AWS::SQS::Queue`/`AWS::SNS::Topic`/`AWS::Events::Rule|EventBus` resource "
+                  + "`Type` in the template), are covered by LocalStack or moto; ElasticMQ covers SQS "
                   + "only. Narrowed: a function only triggered by a queue or topic (a SAM "
                   + "`SQS`/`SNS` event) does not use the service, its tests feed it events",
               Effort.MEDIUM);

@@ -50,7 +50,9 @@ public final class InsecureTransport implements Rule, ModuleCheck {
                   + "credentials\" when `auth=` or an `Authorization` header goes along). "
                   + "Narrowed: `verify_mode = CERT_NONE` assignments, config defaults and "
                   + "template ALB listeners are not read; a non-literal `verify=` never "
-                  + "fires",
+                  + "fires, nor does `check_hostname = False` on a context the module also sets "
+                  + "to `True` (one branch of a run-time choice, as urllib3 follows its "
+                  + "caller's `cert_reqs`)",
               Effort.LOW);
 
   /** Client factories whose bound names make calls on them outbound calls. */
@@ -134,6 +136,15 @@ public final class InsecureTransport implements Rule, ModuleCheck {
           .ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
     }
     Set<String> clientContexts = clientContexts(module);
+    // A context whose check_hostname the module also sets to True is one branch of a run-time
+    // choice (urllib3 follows its caller's cert_reqs), as a non-literal verify= is.
+    Set<String> chosen = new java.util.HashSet<>();
+    for (Assignment assignment : module.assignments()) {
+      if (assignment.name().equals("check_hostname")
+          && assignment.value().equals(new PyValue.Bool(true))) {
+        chosen.add(assignment.target());
+      }
+    }
     for (Assignment assignment : module.assignments()) {
       String target = assignment.target();
       int dot = target.lastIndexOf('.');
@@ -145,7 +156,9 @@ public final class InsecureTransport implements Rule, ModuleCheck {
         findings.add(
             Evidence.at(
                 module.path(), assignment.line(), "TLS verification off: " + target + " = False"));
-      } else if (assignment.name().equals("check_hostname") && clientContexts.contains(owner)) {
+      } else if (assignment.name().equals("check_hostname")
+          && clientContexts.contains(owner)
+          && !chosen.contains(target)) {
         findings.add(
             Evidence.at(
                 module.path(),

@@ -45,7 +45,9 @@ public final class StaticAwsCredentials implements Rule {
                   + "`aws_secret_access_key=` in product code (a literal is named by the "
                   + "secrets scanner's fingerprint, never shown); an `AWS::IAM::AccessKey` "
                   + "in a template. Dummy values an emulator takes (`test`, `testing`, "
-                  + "`dummy`, `fake`, `local`, placeholders) never fire, whatever the "
+                  + "`dummy`, `fake`, `local`, placeholders, and any literal shorter than "
+                  + "16 characters, AWS's shortest access key id, such as moto's `ak`/`sk`) "
+                  + "never fire, whatever the "
                   + "endpoint. One home per finding: a literal key in any file is "
                   + "PY-SEC-041's finding. Narrowed: compose and Dockerfile environments "
                   + "are not read",
@@ -68,6 +70,9 @@ public final class StaticAwsCredentials implements Rule {
   /** Values that only an emulator accepts (RULES-NEXT.md: dummy values). */
   private static final Set<String> DUMMIES =
       Set.of("test", "testing", "dummy", "fake", "local", "foo", "bar", "x", "none");
+
+  /** AWS's shortest access key id: a shorter literal ({@code "ak"}, {@code "sk"}) is no key. */
+  private static final int SHORTEST_KEY = 16;
 
   @Override
   public RuleSpec spec() {
@@ -137,6 +142,6 @@ public final class StaticAwsCredentials implements Rule {
 
   private static boolean isDummy(String value) {
     String v = value.strip().toLowerCase(Locale.ROOT);
-    return DUMMIES.contains(v) || Placeholders.isPlaceholder(value);
+    return DUMMIES.contains(v) || v.length() < SHORTEST_KEY || Placeholders.isPlaceholder(value);
   }
 }

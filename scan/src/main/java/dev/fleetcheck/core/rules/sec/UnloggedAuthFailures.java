@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,8 @@ public final class UnloggedAuthFailures implements Rule {
               "The sites are except clauses catching a token error (`InvalidTokenError`,"
                   + " `PyJWTError`, `DecodeError`, `ExpiredSignatureError`, `JWTError`,"
                   + " `JoseError`, `AuthenticationFailed`, ...) and calls answering 401"
+                  + " (Narrowed: a bare `InvalidToken` counts only as cryptography's, Fernet's or"
+                  + " TOTP's: the name is also an invalid pagination token's error)"
                   + " (`HTTPException`, `abort`, a response class). FAIL, one finding per site, when"
                   + " no site has a log call (in the except clause, or in the function answering"
                   + " 401) and no product code names `security.audit`. NOT_APPLICABLE without such a"
@@ -97,7 +100,7 @@ public final class UnloggedAuthFailures implements Rule {
       List<Integer> logLines =
           module.calls().stream().filter(logs::isLogCall).map(Call::line).toList();
       for (Blocks.Block clause : blocks.get().of(Blocks.Kind.EXCEPT)) {
-        if (TOKEN_ERRORS.matcher(clause.name()).find()) {
+        if (catchesTokenError(module, clause.name())) {
           anySite = true;
           if (logLines.stream().anyMatch(clause::spans)) {
             anyLogged = true;
@@ -131,6 +134,35 @@ public final class UnloggedAuthFailures implements Rule {
       return Outcome.notApplicable("no authentication failure site (token errors caught, 401s)");
     }
     return Outcome.assisted(anyLogged || audits(codebase) ? List.of() : unlogged);
+  }
+
+  /**
+   * Whether an except clause's text names a token error. {@code InvalidToken} alone is too common a
+   * name (moto's invalid pagination token is one): it counts only as cryptography's (Fernet, TOTP,
+   * HOTP), imported from it or written through a name imported from it.
+   */
+  static boolean catchesTokenError(PythonModule module, String clause) {
+    Matcher m = TOKEN_ERRORS.matcher(clause);
+    while (m.find()) {
+      if (!m.group(1).equals("InvalidToken")) {
+        return true;
+      }
+      int start = m.start();
+      while (start > 0
+          && (Character.isJavaIdentifierPart(clause.charAt(start - 1))
+              || clause.charAt(start - 1) == '.')) {
+        start--;
+      }
+      String written = clause.substring(start, m.end());
+      int dot = written.indexOf('.');
+      String head = dot < 0 ? written : written.substring(0, dot);
+      String resolved = module.imports().getOrDefault(head, head);
+      String qualified = dot < 0 ? resolved : resolved + written.substring(dot);
+      if (qualified.startsWith("cryptography.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether any product module names {@code security.audit}: asked only when it decides. */

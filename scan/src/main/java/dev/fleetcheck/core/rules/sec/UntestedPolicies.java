@@ -34,7 +34,10 @@ public final class UntestedPolicies implements Rule {
           .defined(
               "Applies when product code has a policy layer: classes defining `has_permission` or"
                   + " `has_object_permission`, functions named `*permission*`, `*authoriz*` or"
-                  + " `require_*`. FAIL per policy whose name appears nowhere in test code, and once"
+                  + " `require_*` (Narrowed: not those whose first word shapes or stores data,"
+                  + " `format_`, `extract_`, `parse_`, `get_`, `list_`, `create_`, `delete_`, ...:"
+                  + " `format_ram_permission` decides nothing). FAIL per policy whose name appears"
+                  + " nowhere in test code, and once"
                   + " when test code never names a 403 (`403`, `HTTP_403_FORBIDDEN`,"
                   + " `HTTPStatus.FORBIDDEN`). NOT_APPLICABLE without a policy layer.",
               Effort.MEDIUM);
@@ -99,8 +102,37 @@ public final class UntestedPolicies implements Rule {
 
   private static boolean policyName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
+    if (DATA_VERBS.contains(lower.substring(0, Math.max(0, lower.indexOf('_'))))) {
+      return false;
+    }
     return lower.contains("permission")
         || lower.contains("authoriz")
         || lower.startsWith("require_");
   }
+
+  /**
+   * First words of functions that shape or store data rather than decide: {@code
+   * format_ram_permission}, {@code extract_region_from_aws_authorization} and {@code
+   * create_permission} allow or deny nothing.
+   */
+  private static final Set<String> DATA_VERBS =
+      Set.of(
+          "format",
+          "extract",
+          "parse",
+          "serialize",
+          "deserialize",
+          "render",
+          "describe",
+          "list",
+          "get",
+          "to",
+          "from",
+          "build",
+          "create",
+          "delete",
+          "update",
+          "put",
+          "add",
+          "remove");
 }

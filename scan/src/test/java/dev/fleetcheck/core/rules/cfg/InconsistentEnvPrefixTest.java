@@ -83,6 +83,40 @@ class InconsistentEnvPrefixTest {
   }
 
   @Test
+  void platformAndOtherProgramsVariablesAreNotTheApplications() {
+    // Shapes from IPython, hypothesis and aws-xray-sdk: the display, the terminal, the less pager,
+    // the Qt shim, Django's colours and the Lambda runtime's trace header (read via a constant).
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/term.py",
+                """
+                import os
+
+                TRACE_HEADER = "_X_AMZN_TRACE_ID"
+
+                def setup():
+                    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+                        return None
+                    colors = os.getenv("DJANGO_COLORS", ""), os.getenv("COLORFGBG", "")
+                    return colors, os.environ.get("QT_API"), os.environ.get("LESS", "")
+
+                def traced():
+                    return os.getenv(TRACE_HEADER), os.getenv("KUBERNETES_EXEC_INFO")
+
+                LEVEL = os.getenv("SHOP_LOG_LEVEL")
+                DB = os.getenv("SHOP_DB_URL")
+                CACHE = os.getenv("CACHE_DIR")
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/term.py:16: CACHE_DIR does not share the prefix SHOP_ of the other variables");
+  }
+
+  @Test
   void withFewerThanTwoVariablesItIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir).python().file("app/c.py", "import os\nos.getenv(\"DEBUG\")\n").build();

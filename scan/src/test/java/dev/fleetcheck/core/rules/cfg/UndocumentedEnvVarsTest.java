@@ -47,6 +47,31 @@ class UndocumentedEnvVarsTest {
   }
 
   @Test
+  void theLambdaRuntimesAndTheTerminalsVariablesNeedNoDocumentation() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/plugin.py",
+                """
+                import os
+
+                LAMBDA_TRACE_HEADER_KEY = "_X_AMZN_TRACE_ID"
+
+                def running():
+                    return os.getenv(LAMBDA_TRACE_HEADER_KEY), os.getenv("WAYLAND_DISPLAY")
+
+                def colours():
+                    return os.getenv("COLORFGBG"), os.getenv("APP_THEME")
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.LAMBDA)))
+        .containsExactly(
+            "app/plugin.py:9: APP_THEME is documented nowhere (README, docs/, .env.example)");
+  }
+
+  @Test
   void variablesReadThroughAliasesAreStillFound() {
     Path repo =
         FixtureRepo.in(dir)

@@ -42,4 +42,47 @@ class CliFrameworkInLogicTest {
 
     assertNoEvidentViolation(check(new CliFrameworkInLogic(), repo, Profile.CLI));
   }
+
+  @Test
+  void typeOnlyImportsAndExtensionsOfTheFrameworkAreNotBusinessLogicUsingIt() {
+    // flask's scaffold imports click.Group for type hints only; awscli defines an argparse
+    // Action, IPython an ArgumentParser subclass, flask a CliRunner subclass.
+    Path repo =
+        dev.fleetcheck.core.testing.FixtureRepo.in(dir)
+            .python()
+            .file(
+                "pkg/scaffold.py",
+                """
+                import typing as t
+
+                if t.TYPE_CHECKING:  # pragma: no cover
+                    from click import Group
+                    import argparse
+
+                class Scaffold:
+                    cli: "Group"
+                """)
+            .file(
+                "pkg/s3/utils.py",
+                "import argparse\n\nclass AppendFilter(argparse.Action):\n    pass\n")
+            .file(
+                "pkg/testing.py",
+                "from click.testing import CliRunner\n\nclass AppRunner(CliRunner):\n    pass\n")
+            .file(
+                "pkg/app.py",
+                """
+                from typing import TYPE_CHECKING
+                import click
+
+                if TYPE_CHECKING:
+                    import argparse
+
+                def run(debug):
+                    click.secho("warning", fg="red")
+                """)
+            .build();
+
+    assertThat(findings(check(new CliFrameworkInLogic(), repo, Profile.CLI)))
+        .containsExactly("pkg/app.py: module outside the CLI layer imports click");
+  }
 }

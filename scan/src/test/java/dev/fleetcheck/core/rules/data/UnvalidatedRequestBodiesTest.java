@@ -40,7 +40,8 @@ class UnvalidatedRequestBodiesTest {
                     + "    body = json.loads(event[\"body\"])\n")
             .file(
                 "site/views.py",
-                "import json\n\ndef view(request):\n    data = json.loads(request.body)\n")
+                "import json\nfrom django.http import JsonResponse\ndef view(request):\n"
+                    + "    data = json.loads(request.body)\n")
             .build();
 
     assertThat(findings(check(rule, repo, Profile.API)))
@@ -99,6 +100,17 @@ class UnvalidatedRequestBodiesTest {
                 "import json\n\ndef read(text):\n    doc = \"request.json()\"\n"
                     + "    return json.loads(text)\n")
             .file("tests/test_fn.py", "import json\njson.loads(event[\"body\"])\n")
+            // moto: a botocore request's body, in a module that is no Django code.
+            .file(
+                "emu/responses.py",
+                """
+                import json
+                from botocore.awsrequest import AWSPreparedRequest
+
+                def _get_body(headers, request):
+                    if isinstance(request, AWSPreparedRequest):
+                        return json.loads(request.body)
+                """)
             .build();
 
     assertNoEvidentViolation(check(rule, repo, Profile.API));

@@ -66,6 +66,45 @@ class SilentExceptionsTest {
   }
 
   @Test
+  void cleanUpMethodsAndErrorMessagesBuiltFromTheInputAreNotSilent() {
+    // moto: dispose() and a worker's stop() release resources; a validator returns its message.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/res.py",
+                """
+                class Upload:
+                    def dispose(self):
+                        try:
+                            self.part.dispose()
+                        except:
+                            pass
+
+                    def stop(self, env):
+                        try:
+                            env.set_stop()
+                        except Exception:
+                            pass
+
+                def valid_window(window):
+                    try:
+                        day, hour = window.split(":")
+                    except Exception:
+                        return f"Invalid day:hour value: {window}"
+                    try:
+                        int(hour)
+                    except Exception:
+                        return f"no fields"
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "app/res.py:21: broad except swallows the error: nothing logged or raised");
+  }
+
+  @Test
   void narrowLoggedReraisedCleanUpCommentedAndTestHandlersStayManual() {
     Path repo =
         FixtureRepo.in(dir)

@@ -69,6 +69,29 @@ class AwsEmulatedTest {
   }
 
   @Test
+  void theSdksOwnRepositoryImportingItselfUsesNoSdkButAWrapperOfItDoes() {
+    // botocore's modules import botocore; boto3 (and s3transfer) import botocore, another package.
+    Path sdk =
+        FixtureRepo.in(dir.resolve("botocore"))
+            .python()
+            .file("botocore/args.py", "import botocore.serialize\nfrom botocore import utils\n")
+            .file("src/botocore/client.py", "from botocore.args import ClientArgsCreator\n")
+            .build();
+    Path wrapper =
+        FixtureRepo.in(dir.resolve("boto3"))
+            .python()
+            .file("boto3/__init__.py", "from boto3.session import Session\n")
+            .file("boto3/session.py", "import botocore.session\n")
+            .build();
+
+    assertThat(check(new AwsEmulated(), sdk).status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(described(check(new AwsEmulated(), wrapper)))
+        .containsExactly(
+            "boto3/session.py: imports botocore, but no AWS emulator is configured (LocalStack,"
+                + " DynamoDB Local, ElasticMQ, MinIO, dynalite, moto)");
+  }
+
+  @Test
   void awsOnlyInTestsOrTopLevelScriptsIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir)

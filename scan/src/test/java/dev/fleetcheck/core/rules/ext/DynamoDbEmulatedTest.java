@@ -92,6 +92,42 @@ class DynamoDbEmulatedTest {
   }
 
   @Test
+  void aDocumentationFileThatOnlyMentionsResourceTypesDeclaresNone() {
+    // samtranslator's sam-docs.json names AWS::Serverless and describes SimpleTable in prose.
+    Path docs =
+        FixtureRepo.in(dir.resolve("docs"))
+            .python()
+            .file(
+                "pkg/schema_source/sam-docs.json",
+                """
+                {
+                  "AWS::Serverless::Function": "see below",
+                  "sam-property-simpletable": {
+                    "Name": "The table, an AWS::DynamoDB::Table or AWS::Serverless::SimpleTable."
+                  }
+                }
+                """)
+            .build();
+    Path json =
+        FixtureRepo.in(dir.resolve("json"))
+            .python()
+            .file(
+                "template.json",
+                """
+                {"Transform": "AWS::Serverless-2016-10-31",
+                 "Resources": {"Orders": {
+                   "Type": "AWS::DynamoDB::Table"}}}
+                """)
+            .build();
+
+    assertThat(check(new DynamoDbEmulated(), docs).status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(described(check(new DynamoDbEmulated(), json)))
+        .containsExactly(
+            "template.json:3: dynamodb is used (declares AWS::DynamoDB::Table) but no"
+                + " emulator covers it: no DynamoDB Local, dynalite, LocalStack or moto");
+  }
+
+  @Test
   void noDynamoDbIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir)

@@ -158,6 +158,41 @@ class InsecureTransportTest {
   }
 
   @Test
+  void hostNameCheckingChosenAtRunTimeFromTheCallersCertReqsDoesNotFire() {
+    // urllib3's create_urllib3_context: off only in the branch where the caller asked for less.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "pkg/util/ssl_.py",
+                """
+                import ssl
+                from ssl import SSLContext
+
+                def create_context(cert_reqs=None):
+                    context = SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                    if cert_reqs == ssl.CERT_REQUIRED:
+                        context.verify_mode = cert_reqs
+                        context.check_hostname = True
+                    else:
+                        context.check_hostname = False
+                        context.verify_mode = cert_reqs
+                    return context
+
+                def always_off():
+                    other = ssl.create_default_context()
+                    other.check_hostname = False
+                    return other
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "pkg/util/ssl_.py:16: host name checking off on a client TLS context:"
+                + " other.check_hostname = False");
+  }
+
+  @Test
   void withoutProductCodeItIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir)

@@ -86,6 +86,16 @@ class StaticAwsCredentialsTest {
                     aws_access_key_id="test",
                     aws_secret_access_key="test",
                 )
+
+                def emulated(region, service, **kwargs):
+                    # moto's step functions parser: keys no real account has.
+                    return boto3.client(
+                        aws_access_key_id="ak",
+                        region_name=region,
+                        service_name=service,
+                        aws_secret_access_key="sk",
+                        **kwargs,
+                    )
                 """)
             .file("tests/test_aws.py", "import boto3\nboto3.client('s3', aws_access_key_id=KEY)\n")
             .build();

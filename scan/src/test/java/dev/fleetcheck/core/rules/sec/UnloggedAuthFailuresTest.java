@@ -73,6 +73,50 @@ class UnloggedAuthFailuresTest {
   }
 
   @Test
+  void anInvalidPaginationTokenIsNoAuthenticationFailureButCryptographysIs() {
+    // moto: its own InvalidToken is a bad nextToken; cryptography's is a failed TOTP or Fernet
+    // check.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/responses.py",
+                """
+                from app.exceptions import InvalidToken
+
+                def list_things(backend, next_token):
+                    try:
+                        return backend.list(next_token=next_token)
+                    except InvalidToken as exc:
+                        raise InvalidNextTokenException() from exc
+                """)
+            .file(
+                "app/mfa.py",
+                """
+                from cryptography import fernet
+                from cryptography.hazmat.primitives.twofactor import InvalidToken
+
+                def verify(totp, code, now):
+                    try:
+                        totp.verify(code, now)
+                    except InvalidToken:
+                        raise CodeMismatch("MFA code mismatch")
+
+                def unseal(box, token):
+                    try:
+                        return box.decrypt(token)
+                    except fernet.InvalidToken:
+                        return None
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "app/mfa.py:7: authentication failure (except InvalidToken) is not logged",
+            "app/mfa.py:13: authentication failure (except fernet.InvalidToken) is not logged");
+  }
+
+  @Test
   void withoutFailureSitesItIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir)

@@ -71,6 +71,38 @@ class UntestedPoliciesTest {
   }
 
   @Test
+  void functionsThatShapeDataAboutPermissionsAreNoPolicyLayer() {
+    // moto: helpers that format or parse permission data decide nothing.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/utils.py",
+                """
+                def format_ram_permission(name, resource_type):
+                    return {"name": name, "resourceType": resource_type}
+
+                def extract_region_from_aws_authorization(header):
+                    return header.split("/")[2]
+
+                def check_permission(user, action):
+                    return action in user.actions
+                """)
+            .build();
+    Path helpersOnly =
+        FixtureRepo.in(dir.resolve("b"))
+            .python()
+            .file("app/utils.py", "def get_permissions(user):\n    return user.perms\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "no test asserts a denial (403)",
+            "app/utils.py:7: policy check_permission is named by no test");
+    assertThat(check(rule, helpersOnly, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
   void withoutAPolicyLayerItIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir)
