@@ -56,7 +56,7 @@ public final class CommandHelp implements Rule {
                   + "traitlets application's `examples` string. Examples once per CLI "
                   + "suffice (D16). Narrowed: where add_argument/add_option calls name "
                   + "options with computed values (options and help from data, as awscli "
-                  + "declares them) the example is not judged",
+                  + "declares them) the example is not judged, and without other findings the rule is NOT_APPLICABLE",
               Effort.MEDIUM);
 
   private static final Set<String> EXEMPT_NAMES = Set.of("--help", "-h", "--version");
@@ -101,12 +101,11 @@ public final class CommandHelp implements Rule {
     Optional<Evidence> example = example(inventory, programs).or(() -> traitletsExamples(context));
     if (example.isEmpty() && inventory.partial()) {
       // Commands and options declared from data: their help may hold the examples.
-      example =
-          Optional.of(
-              Evidence.repository(
-                  inventory.computed()
-                      + " add_argument/add_option calls declare options from data that is not"
-                      + " read: examples in their help are not judged"));
+      String unread =
+          inventory.computed()
+              + " add_argument/add_option calls declare options from data that is not read:"
+              + " their help and examples are not judged";
+      return findings.isEmpty() ? Outcome.notApplicable(unread) : Outcome.fail(findings);
     }
     if (example.isEmpty()) {
       findings.add(

@@ -167,4 +167,23 @@ class CommandHelpTest {
                 + " a docstring)",
             "sync/cli.py:10: option --region (argparse) has no help=");
   }
+
+  @Test
+  void aCliDeclaredOnlyFromDataIsNotApplicable() {
+    Path repo =
+        repo(
+            "r",
+            """
+            import argparse
+
+
+            def add_to_parser(parser, argument):
+                parser.add_argument(argument.cli_name, help=argument.help)
+
+
+            parser = argparse.ArgumentParser(description="aws")
+            """);
+
+    assertThat(checkCli(new CommandHelp(), repo).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
 }
