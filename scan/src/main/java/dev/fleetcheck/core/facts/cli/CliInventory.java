@@ -32,7 +32,7 @@ import java.util.Set;
  * {@code add_argument} or {@code click.option} counts, and strings, comments and test code never
  * do.
  */
-public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
+public record CliInventory(List<CliCommand> commands, List<CliOption> options, int computed) {
 
   public static final Fact<CliInventory> FACT = Fact.of("cli.inventory", CliInventory::find);
 
@@ -43,6 +43,19 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
   public CliInventory {
     commands = List.copyOf(commands);
     options = List.copyOf(options);
+  }
+
+  public CliInventory(List<CliCommand> commands, List<CliOption> options) {
+    this(commands, options, 0);
+  }
+
+  /**
+   * Whether some {@code add_argument}/{@code add_option} call names its option with a computed
+   * value ({@code add_argument(self.cli_name, ...)}, {@code add_argument(*names)}): the options
+   * come from data the inventory cannot read (awscli's argument tables), so it is incomplete.
+   */
+  public boolean partial() {
+    return computed > 0;
   }
 
   public boolean isEmpty() {
@@ -63,18 +76,21 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
             .toList();
     List<CliCommand> commands = new ArrayList<>();
     List<CliOption> options = new ArrayList<>();
+    int computed = 0;
     for (CliInventory declared : perModule) {
       commands.addAll(declared.commands());
       options.addAll(declared.options());
+      computed += declared.computed();
     }
-    return new CliInventory(commands, options);
+    return new CliInventory(commands, options, computed);
   }
 
   private static CliInventory read(Facts facts, PythonModule module) {
     List<CliCommand> commands = new ArrayList<>();
     List<CliOption> options = new ArrayList<>();
-    new ModuleReader(facts, module, commands, options).read();
-    return new CliInventory(commands, options);
+    ModuleReader reader = new ModuleReader(facts, module, commands, options);
+    reader.read();
+    return new CliInventory(commands, options, reader.computed);
   }
 
   /** Reads one module's declarations. */
@@ -87,6 +103,8 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
     private final boolean importsClick;
     private final boolean importsTyper;
     private Tokens tokens;
+    // add_argument/add_option calls naming their option with a computed value.
+    private int computed;
     // The first "def" token of each line, indexed on the first docstring asked for.
     private Map<Integer, Integer> defsByLine;
 
@@ -131,11 +149,16 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
       String name = call.name();
       boolean hasReceiver = !call.receiver().isEmpty();
       if (name.equals("add_argument") && hasReceiver) {
+        countComputed(call);
         option(call, "argparse", dashed(call));
       } else if (name.equals("add_option") && hasReceiver) {
+        countComputed(call);
         option(call, "optparse", dashed(call));
       } else if (name.equals("option") && CLICKS.contains(call.receiver())) {
         option(call, "click", dashed(call));
+      } else if (name.equals("Option") && CLICKS.contains(call.receiver())) {
+        // click.Option(["--debug/--no-debug"], help=...), attached through params=.
+        option(call, "click", dashedList(call));
       } else if (callee.equals("typer.Option")) {
         List<String> names = dashed(call);
         if (names.isEmpty() && !call.parameter().isEmpty()) {
@@ -351,6 +374,46 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options) {
                 : PythonTokenizer.tokenize(text);
       }
       return tokens;
+    }
+
+    /** Counts a declaration whose first argument is neither a literal nor a module constant. */
+    private void countComputed(Call call) {
+      if (call.positional().isEmpty()) {
+        if (call.argsSplat() || call.kwargsSplat()) {
+          computed++;
+        }
+        return;
+      }
+      PyValue first = call.positional().get(0);
+      if (first instanceof PyValue.Str) {
+        return;
+      }
+      if (first instanceof PyValue.Name name) {
+        for (Assignment assignment : module.assignments()) {
+          if (assignment.target().equals(name.dotted())
+              && assignment.value() instanceof PyValue.Str) {
+            return;
+          }
+        }
+      }
+      computed++;
+    }
+
+    /** The dashed names of a list or tuple given as the first argument. */
+    private static List<String> dashedList(Call call) {
+      List<String> names = new ArrayList<>();
+      if (!call.positional().isEmpty() && call.positional().get(0) instanceof PyValue.Seq seq) {
+        for (PyValue value : seq.items()) {
+          if (value instanceof PyValue.Str str && str.value().startsWith("-")) {
+            for (String part : str.value().split("/")) {
+              if (part.strip().startsWith("-")) {
+                names.add(part.strip());
+              }
+            }
+          }
+        }
+      }
+      return names;
     }
 
     private static List<String> dashed(Call call) {

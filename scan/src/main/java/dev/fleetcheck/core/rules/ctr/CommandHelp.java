@@ -7,7 +7,10 @@ import dev.fleetcheck.core.facts.python.ConsoleScripts;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Assignment;
 import dev.fleetcheck.core.python.PyValue;
+import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -49,8 +52,11 @@ public final class CommandHelp implements Rule {
                   + "help, command docstring, an option's `help=`; module constants and "
                   + "`__doc__` followed) has an example line: one containing \"example\", "
                   + "starting with `$ ` or `python -m `, or starting with a console "
-                  + "script's or `prog=`'s exact name followed by an argument. Examples "
-                  + "once per CLI suffice (D16)",
+                  + "script's or `prog=`'s exact name followed by an argument, or a "
+                  + "traitlets application's `examples` string. Examples once per CLI "
+                  + "suffice (D16). Narrowed: where add_argument/add_option calls name "
+                  + "options with computed values (options and help from data, as awscli "
+                  + "declares them) the example is not judged, and without other findings the rule is NOT_APPLICABLE",
               Effort.MEDIUM);
 
   private static final Set<String> EXEMPT_NAMES = Set.of("--help", "-h", "--version");
@@ -92,7 +98,15 @@ public final class CommandHelp implements Rule {
       }
     }
     Set<String> programs = programs(context, inventory);
-    Optional<Evidence> example = example(inventory, programs);
+    Optional<Evidence> example = example(inventory, programs).or(() -> traitletsExamples(context));
+    if (example.isEmpty() && inventory.partial()) {
+      // Commands and options declared from data: their help may hold the examples.
+      String unread =
+          inventory.computed()
+              + " add_argument/add_option calls declare options from data that is not read:"
+              + " their help and examples are not judged";
+      return findings.isEmpty() ? Outcome.notApplicable(unread) : Outcome.fail(findings);
+    }
     if (example.isEmpty()) {
       findings.add(
           Evidence.repository(
@@ -174,6 +188,33 @@ public final class CommandHelp implements Rule {
                     option.line(),
                     "example in the help of " + option.describe() + ": " + line.strip()));
           }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A traitlets application's examples: a module importing traitlets with a non-blank string
+   * constant named {@code examples} (or {@code _examples}, {@code _main_examples}), which traitlets
+   * prints under "Examples" in the application's help.
+   */
+  private static Optional<Evidence> traitletsExamples(RuleContext context) {
+    for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      if (!module.mentions("traitlets")
+          || !module.mentions("examples")
+          || module.imports().values().stream().noneMatch(v -> v.startsWith("traitlets"))) {
+        continue;
+      }
+      for (Assignment assignment : module.assignments()) {
+        if (assignment.name().endsWith("examples")
+            && assignment.value() instanceof PyValue.Str str
+            && !str.value().isBlank()) {
+          return Optional.of(
+              Evidence.at(
+                  module.path(),
+                  assignment.line(),
+                  "traitlets application examples: " + assignment.target()));
         }
       }
     }

@@ -31,7 +31,9 @@ public final class ConfigurableLogLevel implements Rule {
           .defined(
               "FAIL when every log level set in product code is a literal and no LOG_LEVEL,"
                   + " log-level, verbose or debug setting is read (powertools Logger() without"
-                  + " level=, dictConfig and fileConfig count as configurable); NOT_APPLICABLE"
+                  + " level=, dictConfig and fileConfig count as configurable, and so does a"
+                  + " default set only while the logger has no level: `if log.level =="
+                  + " logging.NOTSET: log.setLevel(...)`); NOT_APPLICABLE"
                   + " when product code sets no level.",
               Effort.LOW);
 
@@ -52,7 +54,7 @@ public final class ConfigurableLogLevel implements Rule {
       return Outcome.notApplicable("product code sets no log level");
     }
     boolean configurable =
-        settings.stream().anyMatch(s -> s.level().isEmpty())
+        settings.stream().anyMatch(s -> s.level().isEmpty() || s.defaultOnly())
             || PythonCodebase.of(context.facts()).productModules().stream()
                 .anyMatch(m -> m.calls().stream().anyMatch(c -> CONFIG.contains(c.callee())));
     PythonSources sources = context.fact(PythonSources.FACT);

@@ -5,7 +5,9 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Assignment;
+import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.ClassDef;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
@@ -48,7 +50,8 @@ public final class DebugSwitches implements Rule, ModuleCheck {
                   + "named dev/local/test/debug: module-level `DEBUG = True` in a settings "
                   + "module, `DEBUG = True` in a config class not named "
                   + "Dev/Local/Test/Debug, `DEBUG` from the environment with a truthy "
-                  + "default, Flask `app.debug = True`/`app.config[\"DEBUG\"] = "
+                  + "default, Flask `app.debug = True` (not on a name bound in the module to "
+                  + "another class's constructor, such as a WSGI dispatcher)/`app.config[\"DEBUG\"] = "
                   + "True`/`config.update(DEBUG=True)`, "
                   + "`FastAPI(debug=True)`/`Starlette(debug=True)`, werkzeug "
                   + "`DebuggedApplication`. Not judged yet: `app.run(debug=True)` in the "
@@ -137,7 +140,7 @@ public final class DebugSwitches implements Rule, ModuleCheck {
                       + (settings ? "settings" : "config class " + owner.get())
                       + ": clients get stack traces"));
         }
-      } else {
+      } else if (!notAFlaskApp(module, assignment)) {
         findings.add(
             Evidence.at(
                 module.path(),
@@ -223,6 +226,41 @@ public final class DebugSwitches implements Rule, ModuleCheck {
           name.value() + " is on unless the environment turns it off (truthy default)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the receiver of {@code x.debug = True} is bound in this module, before the assignment,
+   * to the constructor of a class other than Flask's: a plain WSGI dispatcher (moto's {@code
+   * DomainDispatcherApplication}) has no debugger for the attribute to switch on. A class named
+   * *Flask* (Quart too), or defined in this module with such a base, is a Flask app.
+   */
+  private boolean notAFlaskApp(PythonModule module, Assignment assignment) {
+    String target = assignment.target();
+    String receiver = target.substring(0, target.length() - ".debug".length());
+    String callee = null;
+    for (Binding binding : module.bindings()) {
+      if (binding.name().equals(receiver) && binding.line() <= assignment.line()) {
+        callee = binding.callee();
+      }
+    }
+    if (callee == null) {
+      return false;
+    }
+    String last = callee.substring(callee.lastIndexOf('.') + 1);
+    if (last.isEmpty() || !Character.isUpperCase(last.charAt(0)) || flaskLike(last)) {
+      return false;
+    }
+    for (ClassDef type : module.classes()) {
+      if (type.name().equals(last)) {
+        List<String> lines = lines(module);
+        return type.line() > lines.size() || !flaskLike(lines.get(type.line() - 1));
+      }
+    }
+    return true;
+  }
+
+  private static boolean flaskLike(String text) {
+    return text.contains("Flask") || text.contains("Quart");
   }
 
   private static boolean isTrue(PyValue value) {

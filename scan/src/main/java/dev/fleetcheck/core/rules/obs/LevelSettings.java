@@ -40,7 +40,9 @@ final class LevelSettings {
   /**
    * One setting. {@code level}: the literal level in upper case, empty when not a literal; {@code
    * console}: basicConfig, the root logger or a stream handler; {@code target}: the literal logger
-   * name of {@code logging.getLogger("name").setLevel(...)}, else empty.
+   * name of {@code logging.getLogger("name").setLevel(...)}, else empty; {@code defaultOnly}: the
+   * setting sits under an {@code if} that tests a logger's {@code .level} against {@code NOTSET}
+   * (or {@code 0}, or {@code if not x.level}), so it applies only while nothing configured a level.
    */
   record Setting(
       PythonModule module,
@@ -49,7 +51,8 @@ final class LevelSettings {
       Optional<String> level,
       boolean console,
       Optional<String> target,
-      boolean unconditional) {
+      boolean unconditional,
+      boolean defaultOnly) {
 
     Evidence at(String message) {
       return Evidence.at(module.path(), call.line(), message);
@@ -130,6 +133,9 @@ final class LevelSettings {
                 || handlers.contains(receiver);
         boolean unconditional =
             tokens.map(t -> unconditional(t, starts.get(), call.line())).orElse(false);
+        boolean defaultOnly =
+            !unconditional
+                && tokens.map(t -> underNotSetGuard(t, starts.get(), call.line())).orElse(false);
         settings.add(
             new Setting(
                 module,
@@ -138,7 +144,8 @@ final class LevelSettings {
                 level(module, value),
                 kind == Kind.BASIC_CONFIG || root,
                 target,
-                unconditional));
+                unconditional,
+                defaultOnly));
       }
     }
     return new LevelSettings(settings);
@@ -222,6 +229,37 @@ final class LevelSettings {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether an enclosing {@code if} of the statement on {@code line} tests a logger's level for
+   * being unset: {@code if log.level == logging.NOTSET}, {@code == 0}, {@code if not log.level}.
+   */
+  private static boolean underNotSetGuard(Tokens t, List<Integer> starts, int line) {
+    int current = -1;
+    for (int start : starts) {
+      if (t.line(start) <= line) {
+        current = start;
+      }
+    }
+    if (current < 0) {
+      return false;
+    }
+    int column = t.column(current);
+    for (int k = starts.indexOf(current) - 1; k >= 0 && column > 0; k--) {
+      int header = starts.get(k);
+      if (t.column(header) >= column) {
+        continue;
+      }
+      column = t.column(header);
+      String text = headerText(t, header).replace(" ", "");
+      if (t.is(header, "if")
+          && text.contains(".level")
+          && (text.contains("NOTSET") || text.contains(".level==0") || text.startsWith("ifnot"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Integer> statementStarts(Tokens t) {

@@ -37,8 +37,9 @@ public final class LoggedAndReraised implements Rule {
           .defined(
               "FAIL per except-handler in product code that logs the caught exception at ERROR"
                   + " (logger.exception, exc_info=True, the exception as an argument) and then"
-                  + " re-raises it unchanged (raise, raise e); NOT_APPLICABLE without product"
-                  + " code.",
+                  + " re-raises it unchanged (raise, raise e) on a path after the log (a raise in"
+                  + " another branch of the if/try holding the log, or after a return on its"
+                  + " path, does not count); NOT_APPLICABLE without product code.",
               Effort.LOW);
 
   @Override
@@ -123,10 +124,66 @@ public final class LoggedAndReraised implements Rule {
               && t.is(next, handler.name())
               && (t.kind(t.skipTrivia(next + 1)) == TokenKind.NEWLINE
                   || t.kind(t.skipTrivia(next + 1)) == TokenKind.ENDMARKER);
-      if (bare || same) {
+      if ((bare || same) && reachable(t, from, i)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static final Set<String> BRANCHES = Set.of("elif", "else", "except");
+
+  /**
+   * Whether the statement at token {@code target} can run after the log statement on line {@code
+   * from}: it does not sit in another branch of an {@code if}/{@code try} that holds the log
+   * ({@code if full: log(...) else: raise}), and no {@code return} on the log's own path comes
+   * first. Read on the statements' indentation, from the log statement to the target.
+   */
+  static boolean reachable(Tokens t, int from, int target) {
+    int log = firstTokenAfter(t, from - 1);
+    while (log < target
+        && (t.isTrivia(log)
+            || t.kind(log) == TokenKind.INDENT
+            || t.kind(log) == TokenKind.DEDENT)) {
+      log++;
+    }
+    int floor = t.column(log);
+    int sibling = -1;
+    int i = log;
+    // Skip the rest of the log statement, which may span lines.
+    while (i < target && t.kind(i) != TokenKind.NEWLINE) {
+      i++;
+    }
+    boolean start = true;
+    for (; i <= target && i < t.size(); i++) {
+      TokenKind kind = t.kind(i);
+      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
+        start = true;
+        continue;
+      }
+      if (t.isTrivia(i) || kind == TokenKind.ENDMARKER || !start) {
+        continue;
+      }
+      start = false;
+      int column = t.column(i);
+      boolean branch = BRANCHES.contains(t.text(i));
+      if (sibling >= 0) {
+        if (column > sibling || branch) {
+          continue;
+        }
+        // The compound statement holding the log is over: its continuation runs again.
+        sibling = -1;
+        floor = column;
+      }
+      if (branch && column < floor) {
+        sibling = column;
+        continue;
+      }
+      floor = Math.min(floor, column);
+      if (i < target && t.is(i, "return") && column == floor) {
+        return false;
+      }
+    }
+    return sibling < 0;
   }
 }

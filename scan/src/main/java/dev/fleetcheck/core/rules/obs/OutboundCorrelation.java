@@ -2,16 +2,19 @@ package dev.fleetcheck.core.rules.obs;
 
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Assignment;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.LiteralPair;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.TraceInstrumentation;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,7 +40,9 @@ public final class OutboundCorrelation implements Rule {
               "FAIL when API code calls an HTTP client or the AWS SDK and nothing propagates"
                   + " context: no OTel client instrumentor, auto-instrumentation, X-Ray patching,"
                   + " propagate.inject, computed headers= on an HTTP call, or"
-                  + " X-Request-Id/X-Correlation-Id/traceparent key; NOT_APPLICABLE without such"
+                  + " X-Request-Id/X-Correlation-Id/traceparent/X-Amzn-Trace-Id key (a dict key,"
+                  + " or a subscript assignment keyed by the literal or a module constant holding"
+                  + " it); NOT_APPLICABLE without such"
                   + " calls.",
               Effort.MEDIUM);
 
@@ -126,8 +131,49 @@ public final class OutboundCorrelation implements Rule {
       }
     }
     // Only whether some module propagates counts, not which: modules are asked on every core.
-    return PythonCodebase.of(context.facts()).productModules().parallelStream()
-        .anyMatch(OutboundCorrelation::propagatesIn);
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    List<PythonModule> modules = codebase.productModules();
+    if (modules.parallelStream().anyMatch(OutboundCorrelation::propagatesIn)) {
+      return true;
+    }
+    Set<String> constants = headerConstants(modules);
+    return !constants.isEmpty()
+        && modules.parallelStream()
+            .filter(m -> m.mentionsAny(constants))
+            .anyMatch(
+                m -> codebase.tokens(m.path()).filter(t -> setsKey(t, constants)).isPresent());
+  }
+
+  /**
+   * The module constants holding a header name ({@code XRAY_HEADER = "X-Amzn-Trace-Id"}): a
+   * constant counts as its literal, in whichever module it is written as a key.
+   */
+  private static Set<String> headerConstants(List<PythonModule> modules) {
+    Set<String> names = new HashSet<>();
+    for (PythonModule module : modules) {
+      for (Assignment assignment : module.assignments()) {
+        if (assignment.value() instanceof PyValue.Str str
+            && HEADERS.contains(str.value().toLowerCase(Locale.ROOT))) {
+          names.add(assignment.name());
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * A subscript assignment keyed by one of the constants: {@code headers[http.XRAY_HEADER] = v}.
+   */
+  private static boolean setsKey(Tokens t, Set<String> constants) {
+    for (int i = 0; i < t.size(); i++) {
+      if (t.isName(i) && constants.contains(t.text(i))) {
+        int close = t.skipTrivia(i + 1);
+        if (t.isOp(close, ']') && t.isOp(t.skipTrivia(close + 1), '=')) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean propagatesIn(PythonModule module) {

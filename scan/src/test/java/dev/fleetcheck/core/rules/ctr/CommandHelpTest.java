@@ -108,4 +108,82 @@ class CommandHelpTest {
 
     assertThat(checkCli(new CommandHelp(), repo).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void aTraitletsApplicationsExamplesCount() {
+    // IPython: `examples = _examples`, printed by traitlets under "Examples".
+    Path repo =
+        FixtureRepo.in(dir.resolve("r"))
+            .file("pyproject.toml", PYPROJECT)
+            .file(
+                "sync/app.py",
+                """
+                from traitlets.config.application import Application
+
+                _examples = \"""
+                synctool --profile=work
+                \"""
+
+
+                class SyncApp(Application):
+                    examples = _examples
+                """)
+            .file(
+                "sync/demo.py",
+                """
+                import argparse
+                parser = argparse.ArgumentParser(description="Run demos")
+                parser.add_argument("--rst", action="store_true", help="rst output")
+                """)
+            .build();
+
+    assertThat(described(checkCli(new CommandHelp(), repo)))
+        .containsExactly(
+            "1 commands have a summary and 1 options have help",
+            "sync/app.py:3: traitlets application examples: _examples");
+  }
+
+  @Test
+  void optionsDeclaredFromDataLeaveTheExampleUnjudgedButNotTheRest() {
+    Path repo =
+        repo(
+            "r",
+            """
+            import argparse
+
+
+            class Argument:
+                def add_to_parser(self, parser):
+                    parser.add_argument(self.cli_name, dest=self.py_name, help=self.help)
+
+
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--region")
+            """);
+
+    assertThat(described(checkCli(new CommandHelp(), repo)))
+        .containsExactly(
+            "sync/cli.py:9: command `the parser` (argparse) has no summary (description=, help= or"
+                + " a docstring)",
+            "sync/cli.py:10: option --region (argparse) has no help=");
+  }
+
+  @Test
+  void aCliDeclaredOnlyFromDataIsNotApplicable() {
+    Path repo =
+        repo(
+            "r",
+            """
+            import argparse
+
+
+            def add_to_parser(parser, argument):
+                parser.add_argument(argument.cli_name, help=argument.help)
+
+
+            parser = argparse.ArgumentParser(description="aws")
+            """);
+
+    assertThat(checkCli(new CommandHelp(), repo).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
 }

@@ -73,4 +73,92 @@ class DiagnosticsOptionTest {
 
     assertThat(checkCli(new DiagnosticsOption(), repo).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void clickOptionObjectsAndTraitletsAliasesDeclareDiagnostics() {
+    // flask's `--debug/--no-debug` is a click.Option attached through params=; IPython's
+    // `--log-level` a traitlets alias.
+    Path flask =
+        repo(
+            "flask",
+            """
+            import click
+
+            _debug_option = click.Option(
+                ["--debug/--no-debug"],
+                help="Set debug mode.",
+                expose_value=False,
+            )
+
+
+            @click.group(params=[_debug_option])
+            def cli():
+                \"""Run the app.\"""
+            """);
+    Path traitlets =
+        FixtureRepo.in(dir.resolve("traitlets"))
+            .python()
+            .file(
+                "tool/app.py",
+                """
+                from traitlets.config.application import Application
+
+                base_aliases = {}
+                base_aliases.update(
+                    {
+                        "profile": "BaseApp.profile",
+                        "log-level": "Application.log_level",
+                    }
+                )
+                """)
+            .file(
+                "tool/demo.py",
+                """
+                import argparse
+                parser = argparse.ArgumentParser(description="demos")
+                parser.add_argument("--rst", action="store_true", help="rst")
+                """)
+            .build();
+
+    assertThat(described(checkCli(new DiagnosticsOption(), flask)))
+        .containsExactly("tool/cli.py:3: option --debug/--no-debug (click)");
+    assertThat(described(checkCli(new DiagnosticsOption(), traitlets)))
+        .containsExactly("tool/app.py:7: traitlets alias --log-level");
+  }
+
+  @Test
+  void optionsDeclaredFromDataAreNotJudged() {
+    // awscli: every option comes from an argument table, add_argument(self.cli_name, ...).
+    Path data =
+        repo(
+            "data",
+            """
+            import argparse
+
+
+            class Argument:
+                def add_to_parser(self, parser):
+                    parser.add_argument(self.cli_name, dest=self.py_name, help=self.help)
+
+
+            parser = argparse.ArgumentParser(description="aws")
+            parser.add_argument("help", nargs="?")
+            """);
+    Path constant =
+        repo(
+            "constant",
+            """
+            import argparse
+            FILE_OR_DIR = "file_or_dir"
+            parser = argparse.ArgumentParser(description="x")
+            parser.add_argument(FILE_OR_DIR, nargs="*")
+            parser.add_argument("--output", help="where")
+            """);
+
+    assertThat(checkCli(new DiagnosticsOption(), data).status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(described(checkCli(new DiagnosticsOption(), constant)))
+        .containsExactly(
+            "no command declares --verbose, --debug, --log-level, --verbosity or a counting -v (1"
+                + " options read)");
+  }
 }

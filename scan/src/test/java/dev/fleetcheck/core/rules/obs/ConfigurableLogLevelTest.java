@@ -53,4 +53,42 @@ class ConfigurableLogLevelTest {
     assertThat(check(new ConfigurableLogLevel(), none, Profile.API).status())
         .isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void aLevelSetOnlyWhileTheLoggerHasNoneYieldsToConfiguration() {
+    // flask-cors: a default for its own logger that any configured level overrides.
+    Path guarded =
+        FixtureRepo.in(dir.resolve("a"))
+            .python()
+            .file(
+                "ext/__init__.py",
+                """
+                import logging
+                rootlogger = logging.getLogger(__name__)
+                rootlogger.addHandler(logging.NullHandler())
+
+                if rootlogger.level == logging.NOTSET:
+                    rootlogger.setLevel(logging.WARN)
+                """)
+            .build();
+    Path otherGuard =
+        FixtureRepo.in(dir.resolve("b"))
+            .python()
+            .file(
+                "ext/__init__.py",
+                """
+                import logging
+                log = logging.getLogger(__name__)
+
+                if log.handlers:
+                    log.setLevel(logging.WARN)
+                """)
+            .build();
+
+    assertNoEvidentViolation(check(new ConfigurableLogLevel(), guarded, Profile.API));
+    assertThat(findings(check(new ConfigurableLogLevel(), otherGuard, Profile.API)))
+        .containsExactly(
+            "ext/__init__.py:5: log.setLevel(...) sets a fixed level and no setting, variable or"
+                + " option can change it");
+  }
 }

@@ -145,4 +145,42 @@ class DebugSwitchesTest {
             "app/config.py:4: APP_DEBUG is on unless the environment turns it off (truthy"
                 + " default)");
   }
+
+  @Test
+  void debugOnADispatcherThatIsNotAFlaskAppIsNotASwitch() {
+    // moto's server: the Flask backend's debug flag is a finding, the dispatcher's is not.
+    Outcome outcome =
+        check(
+            "pkg/server.py",
+            """
+            from flask import Flask
+            from pkg.dispatch import DomainDispatcherApplication
+
+
+            class Api(Flask):
+                pass
+
+
+            def create_backend_app(service):
+                backend_app = Flask("pkg")
+                backend_app.debug = True
+                return backend_app
+
+
+            def main():
+                main_app = DomainDispatcherApplication(create_backend_app)
+                main_app.debug = True  # type: ignore
+                api = Api(__name__)
+                api.debug = True
+                factory_app = create_app()
+                factory_app.debug = True
+            """);
+
+    assertThat(outcome.evidence())
+        .extracting(e -> e.line() + ": " + e.message())
+        .containsExactly(
+            "11: backend_app.debug = True: the debugger answers clients",
+            "19: api.debug = True: the debugger answers clients",
+            "21: factory_app.debug = True: the debugger answers clients");
+  }
 }

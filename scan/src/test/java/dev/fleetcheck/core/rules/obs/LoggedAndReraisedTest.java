@@ -92,4 +92,90 @@ class LoggedAndReraisedTest {
 
     assertNoEvidentViolation(check(rule, repo));
   }
+
+  @Test
+  void aRaiseInAnotherBranchThanTheLogIsNotAReraiseOfTheLoggedException() {
+    // trio's accept loop: the capacity errors are logged and retried, the others re-raised.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/serve.py",
+                """
+                import logging
+                LOGGER = logging.getLogger(__name__)
+
+                async def serve(listener):
+                    while True:
+                        try:
+                            stream = await listener.accept()
+                        except OSError as exc:
+                            if exc.errno in CAPACITY:
+                                LOGGER.error(
+                                    "accept returned %s; retrying",
+                                    exc.errno,
+                                    exc_info=True,
+                                )
+                                await sleep(1)
+                            elif exc.errno == 0:
+                                LOGGER.error("odd: %s", exc)
+                                return
+                            else:
+                                raise
+
+                def load():
+                    try:
+                        work()
+                    except KeyError as e:
+                        if full():
+                            logger.exception("load failed")
+                            return None
+                        raise
+                """)
+            .build();
+
+    assertNoEvidentViolation(check(rule, repo));
+  }
+
+  @Test
+  void aRaiseAfterTheBranchHoldingTheLogStillFails() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/history.py",
+                """
+                import logging
+                log = logging.getLogger(__name__)
+
+                def read(self):
+                    try:
+                        return self.query()
+                    except DatabaseError as e:
+                        log.error("Failed to open history (%s).", e)
+                        if self.file != ":memory:":
+                            self.reset()
+                            return []
+                        else:
+                            raise
+
+                def write(self):
+                    try:
+                        self.store()
+                    except DatabaseError as e:
+                        if self.strict:
+                            log.exception("store failed")
+                        else:
+                            self.count += 1
+                        raise
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "app/history.py:8: the exception is logged at ERROR and re-raised unchanged: it will"
+                + " be logged again upstream",
+            "app/history.py:20: the exception is logged at EXCEPTION and re-raised unchanged: it"
+                + " will be logged again upstream");
+  }
 }

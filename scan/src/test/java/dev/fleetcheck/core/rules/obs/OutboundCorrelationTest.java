@@ -66,4 +66,52 @@ class OutboundCorrelationTest {
     assertNoEvidentViolation(check(rule, header, Profile.API));
     assertThat(check(rule, none, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void aTraceHeaderWrittenThroughAConstantOfAnotherModulePropagates() {
+    // aws-xray-sdk: headers[http.XRAY_HEADER] = value, the constant in models/http.py.
+    Path constant =
+        FixtureRepo.in(dir.resolve("a"))
+            .python()
+            .file("sdk/models/http.py", "XRAY_HEADER = \"X-Amzn-Trace-Id\"\n")
+            .file(
+                "sdk/util.py",
+                """
+                from sdk.models import http
+
+                def inject_trace_header(headers, entity):
+                    headers[http.XRAY_HEADER] = entity.to_header()
+                """)
+            .file(
+                "sdk/plugin.py",
+                """
+                from urllib.request import Request, urlopen
+
+                def fetch(url):
+                    return urlopen(Request(url), timeout=1)
+                """)
+            .build();
+    Path comparedOnly =
+        FixtureRepo.in(dir.resolve("b"))
+            .python()
+            .file(
+                "app/client.py",
+                """
+                import requests
+                TRACE = "X-Amzn-Trace-Id"
+
+                def fetch(url, seen):
+                    if seen[TRACE] == "1":
+                        return None
+                    return requests.get(url, timeout=3)
+                """)
+            .build();
+
+    assertNoEvidentViolation(check(rule, constant, Profile.API));
+    assertThat(findings(check(rule, comparedOnly, Profile.API)))
+        .containsExactly(
+            "app/client.py:7: requests.get(...) calls out, and nothing propagates the request id"
+                + " or trace context (no client instrumentation, X-Ray patching, inject or"
+                + " request-id header)");
+  }
 }
