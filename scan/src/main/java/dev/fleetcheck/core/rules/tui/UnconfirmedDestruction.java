@@ -3,7 +3,6 @@ package dev.fleetcheck.core.rules.tui;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
@@ -15,15 +14,12 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.TemporaryNames;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -130,7 +126,7 @@ public final class UnconfirmedDestruction implements Rule {
           continue;
         }
         if (temporary == null) {
-          temporary = temporaryNames(module);
+          temporary = TemporaryNames.of(module);
         }
         if (!ownTarget(call, temporary) && !madeHere(codebase, module, call, temporary)) {
           findings.add(Evidence.at(module.path(), call.line(), what.get()));
@@ -138,92 +134,6 @@ public final class UnconfirmedDestruction implements Rule {
       }
     }
     return findings;
-  }
-
-  /**
-   * The names that stand for something from {@code tempfile}: the module's own names for it ({@code
-   * tempfile}, {@code mkdtemp} after {@code from tempfile import mkdtemp}), names bound to a
-   * tempfile call, and names bound to a call whose arguments mention one of these ({@code
-   * Path(tempfile.mkdtemp())}, {@code Path(dest.name)} after {@code with NamedTemporaryFile() as
-   * dest}).
-   */
-  private static Set<String> temporaryNames(PythonModule module) {
-    Set<String> temporary = new HashSet<>();
-    module
-        .imports()
-        .forEach(
-            (local, dotted) -> {
-              if (dotted.equals("tempfile") || dotted.startsWith("tempfile.")) {
-                temporary.add(local);
-              }
-            });
-    if (temporary.isEmpty()) {
-      return temporary;
-    }
-    List<Binding> derived = new ArrayList<>();
-    for (Binding binding : module.bindings()) {
-      if (binding.callee().startsWith("tempfile.")) {
-        temporary.add(binding.name());
-      } else {
-        derived.add(binding);
-      }
-    }
-    if (derived.isEmpty()) {
-      return temporary;
-    }
-    Map<Integer, List<Call>> callsByLine = new HashMap<>();
-    for (Call call : module.calls()) {
-      callsByLine.computeIfAbsent(call.line(), l -> new ArrayList<>()).add(call);
-    }
-    // Two rounds follow a name derived from a derived name (dest -> dest_path -> ...).
-    for (int round = 0; round < 2; round++) {
-      for (Binding binding : derived) {
-        if (temporary.contains(binding.name())) {
-          continue;
-        }
-        for (Call call : callsByLine.getOrDefault(binding.line(), List.of())) {
-          if (call.callee().equals(binding.callee()) && argumentsMention(call, temporary)) {
-            temporary.add(binding.name());
-            break;
-          }
-        }
-      }
-    }
-    return temporary;
-  }
-
-  private static boolean argumentsMention(Call call, Set<String> names) {
-    for (PyValue value : call.positional()) {
-      if (mentions(text(value), names)) {
-        return true;
-      }
-    }
-    for (PyValue value : call.keywords().values()) {
-      if (mentions(text(value), names)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether a dotted name in {@code text}, or a leading part of one, is in {@code names}. */
-  private static boolean mentions(String text, Set<String> names) {
-    if (names.isEmpty() || text.isEmpty()) {
-      return false;
-    }
-    Matcher dotted = DOTTED.matcher(text);
-    while (dotted.find()) {
-      String name = dotted.group();
-      if (names.contains(name)) {
-        return true;
-      }
-      for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
-        if (names.contains(name.substring(0, dot))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static Optional<String> destructive(Call call, boolean boto, boolean pathlib) {
@@ -262,7 +172,7 @@ public final class UnconfirmedDestruction implements Rule {
         call.positional().isEmpty()
             ? call.writtenReceiver()
             : text(call.positional().get(0)) + " " + call.writtenReceiver();
-    return OWN.matcher(target).find() || mentions(target, temporary);
+    return OWN.matcher(target).find() || TemporaryNames.mentions(target, temporary);
   }
 
   /** The dotted name a destructive call deletes: its first argument or its receiver; or empty. */
@@ -386,7 +296,7 @@ public final class UnconfirmedDestruction implements Rule {
       return false;
     }
     String value = t.source().substring(t.start(i), t.end(end - 1));
-    return OWN.matcher(value).find() || mentions(value, temporary);
+    return OWN.matcher(value).find() || TemporaryNames.mentions(value, temporary);
   }
 
   /** Whether the tokens from {@code i} spell the dotted {@code subject} and end there. */
