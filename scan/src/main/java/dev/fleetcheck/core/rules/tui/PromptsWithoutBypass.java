@@ -38,8 +38,9 @@ public final class PromptsWithoutBypass implements Rule {
               "FAIL per prompt in CLI code (input, getpass, click/typer prompt/confirm, rich"
                   + " Prompt/Confirm.ask, questionary, inquirer, InquirerPy, pick) when the CLI"
                   + " declares none of --yes, -y, --assume-yes, --no-input, --non-interactive,"
-                  + " --no-interaction, --force or click.confirmation_option. NOT_APPLICABLE"
-                  + " without product code.",
+                  + " --no-interaction, --force or click.confirmation_option (argparse, optparse,"
+                  + " click, typer, a traitlets flag or an awscli-style argument table entry)."
+                  + " NOT_APPLICABLE without product code.",
               Effort.LOW);
 
   static final Set<String> BYPASS =
