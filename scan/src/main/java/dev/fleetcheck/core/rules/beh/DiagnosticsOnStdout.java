@@ -3,7 +3,10 @@ package dev.fleetcheck.core.rules.beh;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.Extent;
+import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -35,7 +38,11 @@ public final class DiagnosticsOnStdout implements Rule, ModuleCheck {
                   + " echo/secho without err=True, sys.stdout.write, a stdout rich Console) inside"
                   + " an except clause, or whose literal or f-string message starts (after rich"
                   + " markup) with error, warning, warn, fatal, debug, failed or traceback."
-                  + " NOT_APPLICABLE without product code.",
+                  + " Narrowed: in an except clause, a write of only blanks or line breaks"
+                  + " (print(), write('\\n')) and a fallback that prints again what the same"
+                  + " function prints outside any handler (print(val) then, on UnicodeEncodeError,"
+                  + " print(val.encode(...))) are not diagnostics. NOT_APPLICABLE without product"
+                  + " code.",
               Effort.LOW);
 
   @Override
@@ -51,14 +58,21 @@ public final class DiagnosticsOnStdout implements Rule, ModuleCheck {
   @Override
   public List<Evidence> findings(PythonModule module) {
     StreamWrites streams = StreamWrites.of(module);
-    List<Evidence> findings = new ArrayList<>();
+    List<Call> writes = new ArrayList<>();
     for (Call call : module.calls()) {
-      if (streams.stream(call).filter(s -> s == StreamWrites.Stream.STDOUT).isEmpty()) {
-        continue;
+      if (streams.stream(call).filter(s -> s == StreamWrites.Stream.STDOUT).isPresent()) {
+        writes.add(call);
       }
-      boolean inHandler = module.exceptHandlers().stream().anyMatch(h -> h.covers(call.line()));
+    }
+    List<Evidence> findings = new ArrayList<>();
+    for (Call call : writes) {
       boolean diagnostic =
           !call.positional().isEmpty() && StreamWrites.diagnosticText(call.positional().get(0));
+      boolean inHandler =
+          !diagnostic
+              && inHandler(module, call.line())
+              && !blank(call)
+              && !fallbackOfOutput(module, call, writes);
       if (inHandler || diagnostic) {
         findings.add(
             Evidence.at(
@@ -71,5 +85,78 @@ public final class DiagnosticsOnStdout implements Rule, ModuleCheck {
       }
     }
     return findings;
+  }
+
+  private static boolean inHandler(PythonModule module, int line) {
+    return module.exceptHandlers().stream().anyMatch(h -> h.covers(line));
+  }
+
+  /** A write of nothing but line breaks or spaces ({@code print()}, {@code write("\n")}). */
+  private static boolean blank(Call call) {
+    for (PyValue value : call.positional()) {
+      boolean empty =
+          (value instanceof PyValue.Str str && str.value().isBlank())
+              || (value instanceof PyValue.Name name && name.dotted().equals("os.linesep"));
+      if (!empty) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a handler's write prints again what the same function prints outside any handler
+   * ({@code try: print(val) except UnicodeEncodeError: print(val.encode(...))}): the fallback of
+   * the function's own output, not a diagnostic.
+   */
+  private static boolean fallbackOfOutput(PythonModule module, Call call, List<Call> writes) {
+    String written = call.positional().isEmpty() ? "" : root(call.positional().get(0));
+    if (written.isEmpty()) {
+      return false;
+    }
+    Extent def = null;
+    for (Extent extent : module.extents()) {
+      if (extent.kind() == Blocks.Kind.DEF
+          && extent.line() <= call.line()
+          && extent.lastLine() >= call.line()
+          && (def == null || extent.depth() > def.depth())) {
+        def = extent;
+      }
+    }
+    if (def == null) {
+      return false;
+    }
+    for (Call other : writes) {
+      if (other != call
+          && other.line() >= def.line()
+          && other.line() <= def.lastLine()
+          && !other.positional().isEmpty()
+          && written.equals(root(other.positional().get(0)))
+          && !inHandler(module, other.line())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The leading name of a written value: {@code val} for {@code val.encode(...).decode()}. */
+  private static String root(PyValue value) {
+    String text;
+    if (value instanceof PyValue.Name name) {
+      text = name.dotted();
+    } else if (value instanceof PyValue.Expr expr) {
+      text = expr.text().strip();
+    } else {
+      return "";
+    }
+    int end = 0;
+    while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+      end++;
+    }
+    boolean stringPrefix =
+        end < text.length() && (text.charAt(end) == '"' || text.charAt(end) == '\'');
+    return end > 0 && Character.isJavaIdentifierStart(text.charAt(0)) && !stringPrefix
+        ? text.substring(0, end)
+        : "";
   }
 }

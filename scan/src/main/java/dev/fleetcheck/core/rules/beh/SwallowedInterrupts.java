@@ -8,6 +8,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PY-BEH-011 (assisted): Ctrl-C swallowed by CLI code. (a) An except clause catching {@code
@@ -42,9 +45,13 @@ public final class SwallowedInterrupts implements Rule {
                   + " BaseException whose body neither raises nor exits (an explicit"
                   + " KeyboardInterrupt clause may return or break; __del__/__exit__ exempt), and"
                   + " per signal.signal(SIGINT, SIG_IGN) or SIGINT handler whose body is only"
-                  + " `pass`. NOT_APPLICABLE without product code.",
+                  + " `pass`. Narrowed: a clause that keeps the caught exception to raise it later"
+                  + " (stores or returns it as is, outcome = Error(exc), result.error = e, or hands"
+                  + " it to set_exception/throw) does not swallow it. NOT_APPLICABLE without"
+                  + " product code.",
               Effort.LOW);
 
+  private static final Pattern AS_NAME = Pattern.compile("\\s+as\\s+(\\w+)\\s*$");
   private static final Set<String> CLEAN_UP = Set.of("__del__", "__exit__", "__aexit__");
   private static final Set<String> STOPS =
       Set.of("raise", "exit", "quit", "_exit", "SystemExit", "abort");
@@ -189,7 +196,29 @@ public final class SwallowedInterrupts implements Rule {
   }
 
   private static boolean stops(Tokens t, Blocks.Block block, boolean explicit) {
+    Matcher as = AS_NAME.matcher(block.name());
+    String caught = as.find() ? as.group(1) : null;
+    boolean statementStart = true;
+    int statementDepth = 0;
+    boolean value = false; // after the statement's `=` or `return`: the code hands on a value
     for (int i = block.firstToken(); i <= block.lastToken(); i++) {
+      if (t.isTrivia(i)) {
+        continue;
+      }
+      TokenKind kind = t.kind(i);
+      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
+        statementStart = true;
+        value = false;
+        continue;
+      }
+      if (statementStart) {
+        statementStart = false;
+        statementDepth = t.depth(i);
+      }
+      if (t.isOp(i, '=') && t.depth(i) == statementDepth) {
+        value = true;
+        continue;
+      }
       if (!t.isName(i)) {
         continue;
       }
@@ -197,8 +226,37 @@ public final class SwallowedInterrupts implements Rule {
       if (STOPS.contains(text) || (explicit && (text.equals("return") || text.equals("break")))) {
         return true;
       }
+      if (text.equals("return")) {
+        value = true;
+      } else if (caught != null && text.equals(caught) && handsOn(t, i, value)) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * Whether the caught exception at token {@code i} is kept to be raised later: stored or returned
+   * as is ({@code outcome = Error(exc)}, {@code result.error = e}, {@code return e}), or handed to
+   * {@code set_exception}/{@code throw}; its text ({@code str(e)}) or an attribute ({@code e.code})
+   * is not the exception.
+   */
+  private static boolean handsOn(Tokens t, int i, boolean value) {
+    int next = t.skipTrivia(i + 1);
+    if (t.isOp(next, '.') && !t.is(t.skipTrivia(next + 1), "with_traceback")) {
+      return false;
+    }
+    int open = t.skipTriviaBack(i - 1);
+    if (t.isOp(open, '(')) {
+      int callee = t.skipTriviaBack(open - 1);
+      if (t.is(callee, "set_exception") || t.is(callee, "throw")) {
+        return true;
+      }
+      if (t.is(callee, "str") || t.is(callee, "repr") || t.is(callee, "format")) {
+        return false;
+      }
+    }
+    return value;
   }
 
   private static boolean passOnly(Blocks blocks, String function) {

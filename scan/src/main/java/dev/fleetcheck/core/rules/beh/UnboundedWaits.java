@@ -43,7 +43,8 @@ public final class UnboundedWaits implements Rule {
               "FAIL per call in API code that can block without bound: subprocess.run/call/"
                   + "check_call/check_output without timeout=; wait()/communicate() on a Popen;"
                   + " get()/put() on a queue.Queue or multiprocessing.Queue without timeout= or"
-                  + " block=False; join()/wait()/acquire() on a threading object and result() on"
+                  + " block=False (put() on a queue built without maxsize never blocks and is not"
+                  + " one); join()/wait()/acquire() on a threading object and result() on"
                   + " an executor future without a timeout; time.sleep in an async def."
                   + " NOT_APPLICABLE without product code.",
               Effort.LOW);
@@ -72,6 +73,8 @@ public final class UnboundedWaits implements Rule {
   private enum Kind {
     POPEN,
     QUEUE,
+    /** A queue without maxsize: put() never blocks. */
+    OPEN_QUEUE,
     THREADING,
     FUTURE
   }
@@ -89,7 +92,11 @@ public final class UnboundedWaits implements Rule {
   private static List<Evidence> findings(PythonCodebase codebase, PythonModule module) {
     Map<String, Kind> bound = new HashMap<>();
     for (Binding binding : module.bindings()) {
-      kindOf(binding.callee()).ifPresent(kind -> bound.put(binding.name(), kind));
+      kindOf(binding.callee())
+          .map(
+              kind ->
+                  kind == Kind.QUEUE && unboundedQueue(module, binding) ? Kind.OPEN_QUEUE : kind)
+          .ifPresent(kind -> bound.put(binding.name(), kind));
     }
     List<Evidence> findings = new ArrayList<>();
     List<Call> sleeps = new ArrayList<>();
@@ -127,6 +134,29 @@ public final class UnboundedWaits implements Rule {
     return findings;
   }
 
+  /**
+   * Whether the binding's queue is built without a bound ({@code Queue()}, {@code maxsize=0}): its
+   * {@code put} never blocks. A queue whose construction is not found counts as bounded.
+   */
+  private static boolean unboundedQueue(PythonModule module, Binding binding) {
+    for (Call call : module.calls()) {
+      if (call.line() == binding.line() && call.callee().equals(binding.callee())) {
+        if (call.argsSplat() || call.kwargsSplat()) {
+          return false;
+        }
+        Optional<PyValue> size =
+            call.keyword("maxsize")
+                .or(
+                    () ->
+                        call.positional().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(call.positional().get(0)));
+        return size.isEmpty() || (size.get() instanceof PyValue.Num num && num.text().equals("0"));
+      }
+    }
+    return false;
+  }
+
   private static Optional<Kind> kindOf(String callee) {
     if (callee.equals("subprocess.Popen")) {
       return Optional.of(Kind.POPEN);
@@ -161,6 +191,8 @@ public final class UnboundedWaits implements Rule {
               ? Optional.of(what)
               : Optional.empty();
       case QUEUE -> queueWait(call) ? Optional.of(what) : Optional.empty();
+      case OPEN_QUEUE ->
+          call.name().equals("get") && queueWait(call) ? Optional.of(what) : Optional.empty();
       case THREADING ->
           (name.equals("join") || name.equals("wait") || name.equals("acquire"))
                   && call.positional().isEmpty()

@@ -3,7 +3,9 @@ package dev.fleetcheck.core.rules.io;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.Extent;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
@@ -12,10 +14,12 @@ import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.ModuleValues;
+import dev.fleetcheck.core.rules.detect.TemporaryNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PY-IO-001 (assisted): CLI code that writes files but never renames a temporary file into place
@@ -37,10 +41,13 @@ public final class NonAtomicWrites implements Rule {
               "FAIL per file write in CLI product code (open(..., \"w\"|\"wb\"|\"x\"),"
                   + " Path.write_text|write_bytes) when no product module renames into place"
                   + " (os.replace, os.rename, shutil.move, Path.replace|rename next to tempfile)"
-                  + " nor uses atomicwrites/atomic_write/atomic_save; else MANUAL. NOT_APPLICABLE"
-                  + " without product code.",
+                  + " nor uses atomicwrites/atomic_write/atomic_save; else MANUAL. Writes to scratch"
+                  + " files are not output files: a target from tempfile or named tmp/temp, or one"
+                  + " the same function deletes afterwards. NOT_APPLICABLE without product code.",
               Effort.MEDIUM);
 
+  private static final Pattern TEMPORARY = Pattern.compile("(?i)tmp|temp(?!lat)");
+  private static final Set<String> DELETES = Set.of("remove", "unlink", "rmtree");
   private static final Set<String> RENAMES = Set.of("os.replace", "os.rename", "shutil.move");
   private static final Set<String> HELPERS =
       Set.of("atomic_write", "atomic_save", "AtomicWriter", "atomic_open");
@@ -65,8 +72,15 @@ public final class NonAtomicWrites implements Rule {
       if (atomic(module)) {
         return Outcome.noEvidentViolation();
       }
+      Set<String> temporary = null;
       for (Call call : module.calls()) {
         if (writes(module, call)) {
+          if (temporary == null) {
+            temporary = TemporaryNames.of(module);
+          }
+          if (scratch(module, call, temporary)) {
+            continue;
+          }
           writes.add(
               Evidence.at(
                   module.path(),
@@ -100,6 +114,54 @@ public final class NonAtomicWrites implements Rule {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a write goes to a scratch file rather than an output file: a target from tempfile or
+   * named tmp/temp, or one the same function deletes afterwards.
+   */
+  private static boolean scratch(PythonModule module, Call call, Set<String> temporary) {
+    boolean open = call.name().equals("open");
+    String target =
+        open
+            ? (call.positional().isEmpty() ? "" : text(call.positional().get(0)))
+            : call.writtenReceiver();
+    if (target.isEmpty()) {
+      return false;
+    }
+    if (TEMPORARY.matcher(target).find() || TemporaryNames.mentions(target, temporary)) {
+      return true;
+    }
+    Extent def = null;
+    for (Extent extent : module.extents()) {
+      if (extent.kind() == Blocks.Kind.DEF
+          && extent.line() <= call.line()
+          && extent.lastLine() >= call.line()
+          && (def == null || extent.depth() > def.depth())) {
+        def = extent;
+      }
+    }
+    if (def == null) {
+      return false;
+    }
+    for (Call later : module.calls()) {
+      if (later.line() > call.line()
+          && later.line() <= def.lastLine()
+          && DELETES.contains(later.name())
+          && (later.positional().isEmpty()
+              ? later.writtenReceiver().equals(target)
+              : text(later.positional().get(0)).equals(target))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String text(PyValue value) {
+    if (value instanceof PyValue.Name name) {
+      return name.dotted();
+    }
+    return value instanceof PyValue.Expr expr ? expr.text().strip() : "";
   }
 
   private static boolean writes(PythonModule module, Call call) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PY-TUI-005 (assisted): CLI code styles its output with a library that does not honour {@code
@@ -37,7 +38,9 @@ public final class NoPlainOutputMode implements Rule {
           .defined(
               "FAIL per CLI module styling output with colorama, blessed or raw ANSI escape"
                   + " literals when no CLI option name contains color/colour/plain/no-rich/ansi/"
-                  + "ascii and no product module reads NO_COLOR or TERM. NOT_APPLICABLE without"
+                  + "ascii and no product module reads NO_COLOR or TERM; an option read as"
+                  + " <args>.color == 'off' (or never/no/none/false) counts as one, for options"
+                  + " declared outside the code (awscli's cli.json). NOT_APPLICABLE without"
                   + " product code.",
               Effort.LOW);
 
@@ -45,6 +48,8 @@ public final class NoPlainOutputMode implements Rule {
   private static final List<String> OPTION_WORDS =
       List.of("color", "colour", "plain", "no-rich", "ansi", "ascii");
   private static final String ESC = "\u001b[";
+  private static final Pattern COLOUR_OFF =
+      Pattern.compile("\\.(?:no_)?colou?r\\s*==\\s*['\"](?:off|never|no|none|false)['\"]");
 
   @Override
   public RuleSpec spec() {
@@ -112,6 +117,11 @@ public final class NoPlainOutputMode implements Rule {
     for (PythonModule module : modules) {
       String text = codebase.text(module.path()).orElse("");
       if (text.contains("NO_COLOR") || text.contains("\"TERM\"") || text.contains("'TERM'")) {
+        return true;
+      }
+      // An option declared outside the code (awscli's cli.json) shows where it is read.
+      if ((text.contains(".color") || text.contains(".colour"))
+          && COLOUR_OFF.matcher(text).find()) {
         return true;
       }
     }

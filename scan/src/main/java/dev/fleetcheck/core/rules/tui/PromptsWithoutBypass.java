@@ -4,12 +4,17 @@ import dev.fleetcheck.core.facts.cli.CliInventory;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Assignment;
+import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.LiteralPair;
+import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +22,9 @@ import java.util.Set;
  * PY-TUI-001 (assisted): CLI code prompts ({@link Prompts}) and the CLI declares no way around it:
  * none of {@code --yes}, {@code -y}, {@code --assume-yes}, {@code --no-input}, {@code
  * --non-interactive}, {@code --no-interaction}, {@code --force}, nor {@code
- * click.confirmation_option}.
+ * click.confirmation_option}. Options count however declared: argparse, optparse, click and typer
+ * ({@link CliInventory}), a traitlets application's {@code flags} and an awscli-style argument
+ * table entry.
  */
 public final class PromptsWithoutBypass implements Rule {
 
@@ -31,8 +38,9 @@ public final class PromptsWithoutBypass implements Rule {
               "FAIL per prompt in CLI code (input, getpass, click/typer prompt/confirm, rich"
                   + " Prompt/Confirm.ask, questionary, inquirer, InquirerPy, pick) when the CLI"
                   + " declares none of --yes, -y, --assume-yes, --no-input, --non-interactive,"
-                  + " --no-interaction, --force or click.confirmation_option. NOT_APPLICABLE"
-                  + " without product code.",
+                  + " --no-interaction, --force or click.confirmation_option (argparse, optparse,"
+                  + " click, typer, a traitlets flag or an awscli-style argument table entry)."
+                  + " NOT_APPLICABLE without product code.",
               Effort.LOW);
 
   static final Set<String> BYPASS =
@@ -81,6 +89,68 @@ public final class PromptsWithoutBypass implements Rule {
     return option
         || modules.stream()
             .flatMap(m -> m.calls().stream())
-            .anyMatch(c -> c.callee().endsWith("confirmation_option"));
+            .anyMatch(c -> c.callee().endsWith("confirmation_option"))
+        || modules.stream().anyMatch(m -> declaresOtherwise(m, names));
+  }
+
+  /**
+   * Options declared outside argparse, optparse, click and typer: a traitlets application's flag
+   * ({@code flags = dict(force=({"App": {"force": True}}, "help"))}, or the same as a dict
+   * literal), and an awscli-style argument table entry ({@code {"name": "force", "action":
+   * "store_true"}}).
+   */
+  private static boolean declaresOtherwise(PythonModule module, Set<String> names) {
+    Set<String> bare = new HashSet<>();
+    for (String name : names) {
+      if (name.startsWith("--")) {
+        bare.add(name.substring(2));
+        bare.add(name.substring(2).replace('-', '_'));
+      }
+    }
+    if (!module.mentionsAny(bare)
+        && module.literalPairs().stream()
+            .noneMatch(p -> p.key().equals("name") || bare.contains(p.key()))) {
+      return false;
+    }
+    if (module.imports().values().stream().anyMatch(v -> v.startsWith("traitlets"))) {
+      for (Call call : module.calls()) {
+        if (call.callee().equals("dict")) {
+          for (var keyword : call.keywords().entrySet()) {
+            if (bare.contains(keyword.getKey()) && traitletsFlag(keyword.getValue())) {
+              return true;
+            }
+          }
+        }
+      }
+      for (LiteralPair pair : module.literalPairs()) {
+        if (bare.contains(pair.key()) && traitletsFlag(pair.value())) {
+          return true;
+        }
+      }
+    }
+    for (Assignment assignment : module.assignments()) {
+      if (argumentTableEntry(assignment.value(), bare)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A traitlets flag's value: a tuple of the configuration it sets and its help. */
+  private static boolean traitletsFlag(PyValue value) {
+    return value instanceof PyValue.Seq seq
+        && seq.items().size() == 2
+        && seq.items().get(0) instanceof PyValue.Dict;
+  }
+
+  private static boolean argumentTableEntry(PyValue value, Set<String> bare) {
+    if (value instanceof PyValue.Seq seq) {
+      return seq.items().stream().anyMatch(item -> argumentTableEntry(item, bare));
+    }
+    return value instanceof PyValue.Dict dict
+        && dict.get("name").orElse(null) instanceof PyValue.Str name
+        && bare.contains(name.value())
+        && dict.get("action").orElse(null) instanceof PyValue.Str action
+        && action.value().equals("store_true");
   }
 }

@@ -3,17 +3,19 @@ package dev.fleetcheck.core.rules.tui;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Binding;
+import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.TokenKind;
+import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.TemporaryNames;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * call ({@code click.confirm}, {@code typer.confirm}, rich {@code Confirm.ask}, {@code
  * click.confirmation_option}) nor a {@code --yes}/{@code -y}/{@code --force}/{@code --assume-yes}
  * option. Deleting what the tool itself made is not a finding: a target named through a {@code
- * tempfile} binding, or whose expression mentions tmp, temp, cache, build or dist.
+ * tempfile} binding (or a name bound to a call on one), whose expression mentions tmp, temp, cache,
+ * build or dist, or that the same function made earlier ({@link #madeHere}).
  */
 public final class UnconfirmedDestruction implements Rule {
 
@@ -39,9 +42,13 @@ public final class UnconfirmedDestruction implements Rule {
               "FAIL per destructive call in CLI code (shutil.rmtree, os.remove/unlink/rmdir/"
                   + "removedirs, Path.unlink/rmdir, boto3 delete_*/terminate_*/purge_queue, SQL"
                   + " DROP/TRUNCATE/DELETE FROM literals, query .delete()) when the CLI has no"
-                  + " confirmation call and no --yes/-y/--force/--assume-yes option; targets from"
-                  + " tempfile or named tmp/temp/cache/build/dist are exempt. NOT_APPLICABLE"
-                  + " without product code.",
+                  + " confirmation call and no --yes/-y/--force/--assume-yes option (argparse,"
+                  + " optparse, click, typer, a traitlets flag or an awscli-style argument table);"
+                  + " targets the tool made are exempt: from tempfile (also through a name derived"
+                  + " from one, Path(tempfile.mkdtemp())), named tmp/temp/cache/build/dist, or made"
+                  + " earlier in the same function (opened for writing, write_text/touch/mkdir,"
+                  + " assigned or iterated from such a value, written by a command's -o/--output)."
+                  + " NOT_APPLICABLE without product code.",
               Effort.MEDIUM);
 
   private static final Set<String> FILE_DELETES =
@@ -73,6 +80,11 @@ public final class UnconfirmedDestruction implements Rule {
   private static final Pattern SQL =
       Pattern.compile("(?is)^\\s*(?:DROP|TRUNCATE|DELETE\\s+FROM)\\b");
   private static final Pattern OWN = Pattern.compile("(?i)tmp|temp|cache|build|dist");
+  private static final Pattern DOTTED =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
+  private static final Set<String> OPENS = Set.of("open", "io.open", "codecs.open");
+  private static final Set<String> MAKES = Set.of("write_text", "write_bytes", "touch", "mkdir");
+  private static final Set<String> OUTPUT_FLAGS = Set.of("-o", "-out", "--output", "-output");
 
   @Override
   public RuleSpec spec() {
@@ -85,7 +97,7 @@ public final class UnconfirmedDestruction implements Rule {
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }
-    List<Evidence> findings = findings(modules);
+    List<Evidence> findings = findings(PythonCodebase.of(context.facts()), modules);
     if (findings.isEmpty()
         || PromptsWithoutBypass.declaresBypass(context, modules, YES)
         || modules.stream()
@@ -97,7 +109,7 @@ public final class UnconfirmedDestruction implements Rule {
   }
 
   /** Every destructive call of product code on something the tool did not evidently make. */
-  static List<Evidence> findings(List<PythonModule> modules) {
+  static List<Evidence> findings(PythonCodebase codebase, List<PythonModule> modules) {
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
       boolean boto = module.imports().values().stream().anyMatch(v -> v.startsWith("boto3"));
@@ -106,17 +118,19 @@ public final class UnconfirmedDestruction implements Rule {
       if (!boto && !module.mentionsAny(DESTRUCTIVE_NAMES)) {
         continue;
       }
-      Set<String> temporary = new HashSet<>();
-      for (Binding binding : module.bindings()) {
-        if (binding.callee().startsWith("tempfile.")) {
-          temporary.add(binding.name());
-        }
-      }
       boolean pathlib = module.imports().values().stream().anyMatch(v -> v.startsWith("pathlib"));
+      Set<String> temporary = null;
       for (Call call : module.calls()) {
-        destructive(call, boto, pathlib)
-            .filter(what -> !ownTarget(call, temporary))
-            .ifPresent(what -> findings.add(Evidence.at(module.path(), call.line(), what)));
+        Optional<String> what = destructive(call, boto, pathlib);
+        if (what.isEmpty()) {
+          continue;
+        }
+        if (temporary == null) {
+          temporary = TemporaryNames.of(module);
+        }
+        if (!ownTarget(call, temporary) && !madeHere(codebase, module, call, temporary)) {
+          findings.add(Evidence.at(module.path(), call.line(), what.get()));
+        }
       }
     }
     return findings;
@@ -158,15 +172,154 @@ public final class UnconfirmedDestruction implements Rule {
         call.positional().isEmpty()
             ? call.writtenReceiver()
             : text(call.positional().get(0)) + " " + call.writtenReceiver();
-    if (OWN.matcher(target).find()) {
-      return true;
+    return OWN.matcher(target).find() || TemporaryNames.mentions(target, temporary);
+  }
+
+  /** The dotted name a destructive call deletes: its first argument or its receiver; or empty. */
+  private static String subject(Call call) {
+    if (!call.positional().isEmpty()) {
+      return call.positional().get(0) instanceof PyValue.Name name ? name.dotted() : "";
     }
-    for (String word : target.split("[^A-Za-z0-9_]+")) {
-      if (temporary.contains(word)) {
+    String receiver = call.writtenReceiver();
+    return DOTTED.matcher(receiver).matches() ? receiver : "";
+  }
+
+  /**
+   * Whether the function holding the deletion made its target earlier: opened it for writing
+   * ({@code open(name, "w")}, {@code .write_text}, {@code .touch}, {@code mkdir}), assigned it a
+   * temporary or tmp/temp-named value, iterates it from such a collection ({@code for f in
+   * self.tempfiles}), or had a command write it ({@code "-o", name} in an argument list).
+   */
+  private static boolean madeHere(
+      PythonCodebase codebase, PythonModule module, Call call, Set<String> temporary) {
+    String subject = subject(call);
+    if (subject.isEmpty()) {
+      return false;
+    }
+    int from = 1;
+    Optional<Blocks> blocks = codebase.blocks(module.path());
+    Optional<Blocks.Block> def = blocks.flatMap(b -> b.enclosingDef(call.line()));
+    if (def.isPresent()) {
+      from = def.get().line();
+    }
+    for (Call earlier : module.calls()) {
+      if (earlier.line() >= from && earlier.line() <= call.line() && creates(earlier, subject)) {
         return true;
       }
     }
+    if (blocks.isEmpty()) {
+      return false;
+    }
+    Tokens t = blocks.get().tokens();
+    int start = def.map(Blocks.Block::firstToken).orElse(0);
+    boolean statementStart = true;
+    for (int i = start; i < t.size() && t.line(i) <= call.line(); i++) {
+      if (t.isTrivia(i)) {
+        continue;
+      }
+      TokenKind kind = t.kind(i);
+      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
+        statementStart = true;
+        continue;
+      }
+      boolean atStart = statementStart;
+      statementStart = false;
+      if (atStart && t.is(i, "for")) {
+        int in = i + 1;
+        boolean names = false;
+        while (in < t.size() && !t.is(in, "in") && t.kind(in) != TokenKind.NEWLINE) {
+          names |= t.is(in, subject);
+          in++;
+        }
+        if (names && t.is(in, "in") && ownValue(t, in + 1, temporary)) {
+          return true;
+        }
+      } else if (atStart && t.isName(i) && startsDotted(t, i, subject)) {
+        int next = t.skipTrivia(i + subjectTokens(subject));
+        if (t.isOp(next, '=') && ownValue(t, next + 1, temporary)) {
+          return true;
+        }
+      } else if (kind == TokenKind.STRING
+          && OUTPUT_FLAGS.contains(String.valueOf(t.stringValue(i)))) {
+        int comma = t.skipTrivia(i + 1);
+        int name = t.skipTrivia(comma + 1);
+        if (t.isOp(comma, ',') && startsDotted(t, name, subject)) {
+          return true;
+        }
+      }
+    }
     return false;
+  }
+
+  /** Whether the call creates {@code subject}: opens it for writing or makes it. */
+  private static boolean creates(Call call, String subject) {
+    String name = call.name();
+    if (MAKES.contains(name)) {
+      return call.writtenReceiver().equals(subject);
+    }
+    if (name.equals("open") && call.writtenReceiver().equals(subject)) {
+      return writeMode(
+          call.keyword("mode").orElse(call.positional().stream().findFirst().orElse(null)));
+    }
+    if (call.positional().isEmpty()
+        || !(call.positional().get(0) instanceof PyValue.Name target)
+        || !target.dotted().equals(subject)) {
+      return false;
+    }
+    if (call.callee().equals("os.mkdir") || call.callee().equals("os.makedirs")) {
+      return true;
+    }
+    if (!OPENS.contains(call.callee())) {
+      return false;
+    }
+    PyValue mode =
+        call.keyword("mode").orElse(call.positional().size() > 1 ? call.positional().get(1) : null);
+    return writeMode(mode);
+  }
+
+  private static boolean writeMode(PyValue mode) {
+    return mode instanceof PyValue.Str str
+        && (str.value().contains("w") || str.value().contains("x"));
+  }
+
+  /**
+   * Whether the expression from token {@code i} to the end of its line is tmp-named or temporary.
+   */
+  private static boolean ownValue(Tokens t, int i, Set<String> temporary) {
+    int end = i;
+    while (end < t.size()
+        && t.kind(end) != TokenKind.NEWLINE
+        && !(t.isOp(end, ':') && t.depth(end) == t.depth(i))) {
+      end++;
+    }
+    if (end <= i) {
+      return false;
+    }
+    String value = t.source().substring(t.start(i), t.end(end - 1));
+    return OWN.matcher(value).find() || TemporaryNames.mentions(value, temporary);
+  }
+
+  /** Whether the tokens from {@code i} spell the dotted {@code subject} and end there. */
+  private static boolean startsDotted(Tokens t, int i, String subject) {
+    int j = i;
+    for (String part : subject.split("\\.")) {
+      if (j > i) {
+        if (!t.isOp(j, '.')) {
+          return false;
+        }
+        j++;
+      }
+      if (!t.is(j, part)) {
+        return false;
+      }
+      j++;
+    }
+    return !t.isOp(j, '.') && !t.isOp(j, '(') && !t.isOp(j, '[');
+  }
+
+  private static int subjectTokens(String subject) {
+    int parts = subject.split("\\.").length;
+    return 2 * parts - 1;
   }
 
   private static String text(PyValue value) {

@@ -78,4 +78,53 @@ class DiagnosticsOnStdoutTest {
 
     assertNoEvidentViolation(check(new DiagnosticsOnStdout(), repo, Profile.CLI));
   }
+
+  @Test
+  void blankLinesAndFallbacksOfTheOutputInAHandlerAreNotDiagnostics() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/cli.py",
+                """
+                import os
+                import sys
+
+                def show(val):
+                    try:
+                        print(val)
+                    except UnicodeEncodeError:
+                        print(val.encode("utf-8", "backslashreplace").decode())
+
+                def page(text, lines):
+                    try:
+                        lines += detect()
+                    except TypeError:
+                        print(text)
+                        return
+                    print(text)
+
+                def ask():
+                    try:
+                        return input("? ")
+                    except KeyboardInterrupt:
+                        print()
+                        sys.stdout.write("\\n")
+                        sys.stdout.write(os.linesep)
+
+                def load(path, other):
+                    try:
+                        read(path)
+                    except OSError as e:
+                        print(e)
+                        print(other)
+                    print(path)
+                """)
+            .build();
+
+    assertThat(findings(check(new DiagnosticsOnStdout(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/cli.py:30: print writes from an except clause to stdout",
+            "tool/cli.py:31: print writes from an except clause to stdout");
+  }
 }

@@ -105,6 +105,49 @@ class SwallowedInterruptsTest {
   }
 
   @Test
+  void aClauseThatKeepsTheExceptionToRaiseLaterDoesNotSwallowIt() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/run.py",
+                """
+                def step(task, future):
+                    try:
+                        task.run()
+                    except BaseException as task_exc:
+                        tb = task_exc.__traceback__
+                        final = Error(task_exc.with_traceback(tb))
+                    try:
+                        task.run()
+                    except BaseException as e:
+                        result.error_in_exec = e
+                    try:
+                        task.run()
+                    except BaseException as e:
+                        future.set_exception(e)
+                    try:
+                        task.run()
+                    except BaseException as e:
+                        message = str(e)
+                        print(message)
+                    try:
+                        task.run()
+                    except BaseException as e:
+                        code = e.code
+                        log(e)
+                """)
+            .build();
+
+    assertThat(findings(check(new SwallowedInterrupts(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/run.py:17: except BaseException swallows Ctrl-C: the body neither re-raises nor"
+                + " exits",
+            "tool/run.py:22: except BaseException swallows Ctrl-C: the body neither re-raises nor"
+                + " exits");
+  }
+
+  @Test
   void theBareExceptScanAgreesWithTheLineStartExpressionOnEdgeCases() {
     Pattern bare = Pattern.compile("(?m)^\\s*except\\s*:");
     List<String> texts =

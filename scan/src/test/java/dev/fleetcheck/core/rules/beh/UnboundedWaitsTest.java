@@ -92,4 +92,38 @@ class UnboundedWaitsTest {
 
     assertNoEvidentViolation(check(new UnboundedWaits(), repo, Profile.API));
   }
+
+  @Test
+  void putOnAQueueWithoutMaxsizeNeverBlocks() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/work.py",
+                """
+                import queue
+                from queue import Queue
+
+                class Writer:
+                    def __init__(self):
+                        self._queue: Queue[tuple] = Queue()
+                        self.bounded = queue.Queue(maxsize=10)
+                        self.sized = queue.Queue(5)
+
+                    def save(self, value):
+                        self._queue.put(("save", value))
+                        self.bounded.put(value)
+                        self.sized.put(value)
+
+                    def worker(self):
+                        return self._queue.get()
+                """)
+            .build();
+
+    assertThat(findings(check(new UnboundedWaits(), repo, Profile.API)))
+        .containsExactly(
+            "app/work.py:12: self.bounded.put() without a timeout can block the request forever",
+            "app/work.py:13: self.sized.put() without a timeout can block the request forever",
+            "app/work.py:16: self._queue.get() without a timeout can block the request forever");
+  }
 }

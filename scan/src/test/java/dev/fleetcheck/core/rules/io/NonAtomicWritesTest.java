@@ -64,4 +64,48 @@ class NonAtomicWritesTest {
 
     assertNoEvidentViolation(check(new NonAtomicWrites(), repo, Profile.CLI));
   }
+
+  @Test
+  void writesToScratchFilesAreNotOutputFiles() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/out.py",
+                """
+                import os
+                import tempfile
+                from pathlib import Path
+
+                def probe(certdir):
+                    location = certdir + "/probe.txt"
+                    with open(location, "w") as file:
+                        file.write("test")
+                    os.remove(location)
+
+                def scratch():
+                    directory = tempfile.gettempdir()
+                    filename = os.path.join(directory, "x")
+                    with open(filename, "w+") as handle:
+                        yield handle
+
+                def marker(root):
+                    with tempfile.TemporaryDirectory() as tmpdir:
+                        open(Path(tmpdir) / "probe", "w").close()
+                    py_typed = Path(root) / "py.typed"
+                    py_typed.write_text("")
+                    py_typed.unlink()
+
+                def save(path, template_path, data):
+                    with open(path, "w") as f:
+                        f.write(data)
+                    open(template_path, "w").write(data)
+                """)
+            .build();
+
+    assertThat(findings(check(new NonAtomicWrites(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/out.py:25: open(...) writes in place: no temp file renamed into place",
+            "tool/out.py:27: open(...) writes in place: no temp file renamed into place");
+  }
 }

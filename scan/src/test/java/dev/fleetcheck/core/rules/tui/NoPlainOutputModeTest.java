@@ -61,4 +61,29 @@ class NoPlainOutputModeTest {
     assertNoEvidentViolation(check(new NoPlainOutputMode(), noColor, Profile.CLI));
     assertNoEvidentViolation(check(new NoPlainOutputMode(), rich, Profile.CLI));
   }
+
+  @Test
+  void aColourOptionDeclaredInDataAndReadInCodeStaysManual() {
+    Path declaredInData =
+        FixtureRepo.in(dir.resolve("a"))
+            .python()
+            .file("tool/out.py", "from colorama import Fore\n")
+            .file(
+                "tool/formatter.py",
+                "def colour(args):\n    if args.color == 'off':\n        return False\n"
+                    + "    return True\n")
+            .build();
+    Path aColourVariable =
+        FixtureRepo.in(dir.resolve("b"))
+            .python()
+            .file("tool/out.py", "from colorama import Fore\n")
+            .file("tool/formatter.py", "def pick(style):\n    return style.color == 'red'\n")
+            .build();
+
+    assertNoEvidentViolation(check(new NoPlainOutputMode(), declaredInData, Profile.CLI));
+    assertThat(findings(check(new NoPlainOutputMode(), aColourVariable, Profile.CLI)))
+        .containsExactly(
+            "tool/out.py: styles output with colorama, which ignores NO_COLOR, and the CLI offers"
+                + " no plain mode");
+  }
 }

@@ -86,4 +86,144 @@ class UnconfirmedDestructionTest {
     assertNoEvidentViolation(check(new UnconfirmedDestruction(), confirmed, Profile.CLI));
     assertNoEvidentViolation(check(new UnconfirmedDestruction(), forced, Profile.CLI));
   }
+
+  @Test
+  void whatTheToolMadeItselfIsNotAFinding() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/clean.py",
+                """
+                import os
+                import pathlib
+                import shutil
+                import subprocess
+                import tempfile
+                from pathlib import Path
+
+                def render(source):
+                    workdir = Path(tempfile.mkdtemp())
+                    try:
+                        return source
+                    finally:
+                        shutil.rmtree(workdir)
+
+                def rewrite(path):
+                    with tempfile.NamedTemporaryFile(delete=False) as dest:
+                        dest_path = pathlib.Path(dest.name)
+                    dest_path.unlink(missing_ok=True)
+
+                def scratch_file(name):
+                    open(name, "w", encoding="utf-8").close()
+                    try:
+                        yield
+                    finally:
+                        os.unlink(name)
+
+                def stamp(root):
+                    marker = Path(root) / "py.typed"
+                    marker.write_text("")
+                    marker.unlink()
+
+                def atexit(self):
+                    for tfile in self.tempfiles:
+                        tfile.unlink()
+
+                def sign(certdir):
+                    csr = certdir + "/server.csr"
+                    subprocess.run(["openssl", "req", "-out", csr])
+                    os.remove(csr)
+
+                def link(dst):
+                    new_dst = dst + "-temp-1"
+                    os.remove(new_dst)
+
+                class Files:
+                    def __init__(self):
+                        self.rootdir = tempfile.mkdtemp()
+
+                    def remove_all(self):
+                        shutil.rmtree(self.rootdir)
+                """)
+            .build();
+
+    assertNoEvidentViolation(check(new UnconfirmedDestruction(), repo, Profile.CLI));
+  }
+
+  @Test
+  void whatAnotherFunctionMadeOrThisOneOnlyReadStillFails() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/clean.py",
+                """
+                import os
+                import tempfile
+
+                def create(name):
+                    open(name, "w").close()
+
+                def drop(name):
+                    os.remove(name)
+
+                def consume(name):
+                    with open(name) as f:
+                        f.read()
+                    os.remove(name)
+
+                def forget(paths, scratch):
+                    for path in paths:
+                        os.remove(path)
+                    os.remove(scratch.name)
+                """)
+            .build();
+
+    assertThat(findings(check(new UnconfirmedDestruction(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/clean.py:8: os.remove deletes without asking and the CLI has no --yes/--force",
+            "tool/clean.py:13: os.remove deletes without asking and the CLI has no --yes/--force",
+            "tool/clean.py:17: os.remove deletes without asking and the CLI has no --yes/--force",
+            "tool/clean.py:18: os.remove deletes without asking and the CLI has no --yes/--force");
+  }
+
+  @Test
+  void aTraitletsFlagOrAnArgumentTableForceStaysManual() {
+    Path traitlets =
+        FixtureRepo.in(dir.resolve("a"))
+            .python()
+            .file("tool/purge.py", DESTROYING)
+            .file(
+                "tool/app.py",
+                """
+                from traitlets import Bool, Dict
+                from traitlets.config.application import Application
+
+                class Clear(Application):
+                    force = Bool(False, help="Don't prompt.")
+                    flags = Dict(dict(force=({"Clear": {"force": True}}, force.help)))
+                """)
+            .build();
+    Path table =
+        FixtureRepo.in(dir.resolve("b"))
+            .python()
+            .file("tool/purge.py", DESTROYING)
+            .file(
+                "tool/commands.py",
+                "FORCE = {'name': 'force', 'action': 'store_true', 'help_text': 'Delete all.'}\n")
+            .build();
+    Path notAFlag =
+        FixtureRepo.in(dir.resolve("c"))
+            .python()
+            .file("tool/purge.py", DESTROYING)
+            .file(
+                "tool/commands.py",
+                "FORCE = {'name': 'force', 'type': 'string'}\nsettings = dict(force=1)\n")
+            .build();
+
+    assertNoEvidentViolation(check(new UnconfirmedDestruction(), traitlets, Profile.CLI));
+    assertNoEvidentViolation(check(new UnconfirmedDestruction(), table, Profile.CLI));
+    assertThat(findings(check(new UnconfirmedDestruction(), notAFlag, Profile.CLI))).hasSize(4);
+  }
 }
