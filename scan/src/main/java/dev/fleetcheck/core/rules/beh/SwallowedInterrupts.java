@@ -49,7 +49,8 @@ public final class SwallowedInterrupts implements Rule {
                   + " (stores or returns it as is, outcome = Error(exc), result.error = e, or hands"
                   + " it to set_exception/throw) does not swallow it, and neither does one whose"
                   + " try statement is followed by a raise or exit (an explicit KeyboardInterrupt"
-                  + " clause also by a return or the function's end outside a loop, or by an exit"
+                  + " clause that only reports also by a return or the function's end outside a loop,"
+                  + " or by an exit"
                   + " or return passing on an exit status the clause set: exit_code = 99 ..."
                   + " sys.exit(exit_code)). NOT_APPLICABLE without product code.",
               Effort.LOW);
@@ -299,14 +300,87 @@ public final class SwallowedInterrupts implements Rule {
       next = i;
       break;
     }
+    boolean quiet = explicit && quietBody(t, block);
     if (next < 0) {
-      return explicit && loopColumn < 0;
+      return quiet && loopColumn < 0;
     }
-    if (t.column(next) > loopColumn && stopStatement(t, next, explicit)) {
+    if (t.column(next) > loopColumn && stopStatement(t, next, quiet)) {
       return true;
     }
     return explicit && exitStatusKept(t, block, limit);
   }
+
+  /**
+   * Whether the clause's body only reports the interrupt: each statement an assignment, {@code
+   * pass}, a compound header, or a call of print/write/flush or a log or display method; a body
+   * that carries on working ({@code self.cmdloop()}) is not.
+   */
+  private static boolean quietBody(Tokens t, Blocks.Block block) {
+    boolean start = true;
+    for (int i = block.firstToken(); i <= block.lastToken(); i++) {
+      if (t.isTrivia(i)
+          || t.isKind(i, TokenKind.INDENT)
+          || t.isKind(i, TokenKind.DEDENT)
+          || t.isKind(i, TokenKind.NEWLINE)) {
+        start |= !t.isTrivia(i);
+        continue;
+      }
+      if (!start) {
+        continue;
+      }
+      start = false;
+      if (t.isName(i) && HEADERS.contains(t.text(i))) {
+        int colon = i;
+        while (colon <= block.lastToken()
+            && !(t.isOp(colon, ':') && t.depth(colon) == t.depth(i))) {
+          colon++;
+        }
+        i = colon;
+        start = true;
+        continue;
+      }
+      int j = i;
+      while (t.isName(j) && t.isOp(j + 1, '.')) {
+        j += 2;
+      }
+      if (t.isName(j) && t.isOp(j + 1, '(')) {
+        if (!QUIET.contains(t.text(j))) {
+          return false;
+        }
+      } else if (!t.is(i, "pass") && !assignment(t, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean assignment(Tokens t, int i) {
+    for (int j = i; j < t.size() && !t.isKind(j, TokenKind.NEWLINE); j++) {
+      if (t.depth(j) == t.depth(i) && (t.is(j, "=") || t.is(j, "+="))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> HEADERS =
+      Set.of("try", "except", "finally", "else", "if", "elif", "with");
+  private static final Set<String> QUIET =
+      Set.of(
+          "print",
+          "write",
+          "flush",
+          "debug",
+          "info",
+          "warning",
+          "warn",
+          "error",
+          "exception",
+          "critical",
+          "log",
+          "display",
+          "echo",
+          "secho");
 
   /** The column of the innermost for/while loop around token {@code at} within its def, or -1. */
   private static int enclosingLoopColumn(Tokens t, int at, int defLine) {

@@ -264,6 +264,12 @@ class SwallowedInterruptsTest {
                             work(item)
                         except KeyboardInterrupt:
                             log("skipped")
+
+                def cmdloop(self):
+                    try:
+                        cmd.Cmd.cmdloop(self)
+                    except KeyboardInterrupt:
+                        self.cmdloop()
                 """)
             .build();
 
@@ -273,6 +279,8 @@ class SwallowedInterruptsTest {
                 + " nor exits",
             "tool/loop.py:12: except (bare) swallows Ctrl-C: the body neither re-raises nor exits",
             "tool/loop.py:20: except KeyboardInterrupt swallows Ctrl-C: the body neither"
+                + " re-raises nor exits",
+            "tool/loop.py:26: except KeyboardInterrupt swallows Ctrl-C: the body neither"
                 + " re-raises nor exits");
   }
 }
