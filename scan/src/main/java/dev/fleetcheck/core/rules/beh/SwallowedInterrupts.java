@@ -47,8 +47,12 @@ public final class SwallowedInterrupts implements Rule {
                   + " per signal.signal(SIGINT, SIG_IGN) or SIGINT handler whose body is only"
                   + " `pass`. Narrowed: a clause that keeps the caught exception to raise it later"
                   + " (stores or returns it as is, outcome = Error(exc), result.error = e, or hands"
-                  + " it to set_exception/throw) does not swallow it. NOT_APPLICABLE without"
-                  + " product code.",
+                  + " it to set_exception/throw) does not swallow it, and neither does one whose"
+                  + " try statement is followed by a raise or exit (an explicit KeyboardInterrupt"
+                  + " clause that only reports also by a return or the function's end outside a loop,"
+                  + " or by an exit"
+                  + " or return passing on an exit status the clause set: exit_code = 99 ..."
+                  + " sys.exit(exit_code)). NOT_APPLICABLE without product code.",
               Effort.LOW);
 
   private static final Pattern AS_NAME = Pattern.compile("\\s+as\\s+(\\w+)\\s*$");
@@ -102,7 +106,7 @@ public final class SwallowedInterrupts implements Rule {
         continue;
       }
       boolean explicit = caught.get().equals("KeyboardInterrupt");
-      if (!stops(blocks.tokens(), block, explicit)) {
+      if (!stops(blocks.tokens(), block, explicit) && !stopsAfter(blocks, block, explicit)) {
         findings.add(
             Evidence.at(
                 module.path(),
@@ -223,7 +227,9 @@ public final class SwallowedInterrupts implements Rule {
         continue;
       }
       String text = t.text(i);
-      if (STOPS.contains(text) || (explicit && (text.equals("return") || text.equals("break")))) {
+      if (STOPS.contains(text)
+          || text.endsWith("_exit")
+          || (explicit && (text.equals("return") || text.equals("break")))) {
         return true;
       }
       if (text.equals("return")) {
@@ -257,6 +263,200 @@ public final class SwallowedInterrupts implements Rule {
       }
     }
     return value;
+  }
+
+  /**
+   * Whether the command stops right after the try statement the clause belongs to: the next
+   * statement raises or exits (for an explicit KeyboardInterrupt clause also returns, or the
+   * function ends there outside any loop), or an explicit clause sets a name that a later exit or
+   * {@code return} of the function passes on as the exit status ({@code exit_code = 130} ... {@code
+   * sys.exit(exit_code)}).
+   */
+  private static boolean stopsAfter(Blocks blocks, Blocks.Block block, boolean explicit) {
+    Tokens t = blocks.tokens();
+    int clause = -1;
+    for (int i = block.firstToken(); i >= 0 && t.line(i) >= block.line(); i--) {
+      if (t.line(i) == block.line() && t.is(i, "except") && t.isName(i)) {
+        clause = i;
+      }
+    }
+    if (clause < 0) {
+      return false;
+    }
+    Optional<Blocks.Block> def = blocks.enclosingDef(block.line());
+    int limit = def.map(Blocks.Block::lastToken).orElse(t.size() - 1);
+    int loopColumn = enclosingLoopColumn(t, clause, def.map(Blocks.Block::line).orElse(0));
+    int column = t.column(clause);
+    int next = -1;
+    for (int i = block.lastToken() + 1; i <= limit && i < t.size(); i++) {
+      if (!lineStart(t, i) || t.column(i) > column) {
+        continue;
+      }
+      if (t.isName(i)
+          && (t.is(i, "except") || t.is(i, "else") || t.is(i, "finally") || t.is(i, "elif"))) {
+        column = t.column(i);
+        continue;
+      }
+      next = i;
+      break;
+    }
+    boolean quiet = explicit && quietBody(t, block);
+    if (next < 0) {
+      return quiet && loopColumn < 0;
+    }
+    if (t.column(next) > loopColumn && stopStatement(t, next, quiet)) {
+      return true;
+    }
+    return explicit && exitStatusKept(t, block, limit);
+  }
+
+  /**
+   * Whether the clause's body only reports the interrupt: each statement an assignment, {@code
+   * pass}, a compound header, or a call of print/write/flush or a log or display method; a body
+   * that carries on working ({@code self.cmdloop()}) is not.
+   */
+  private static boolean quietBody(Tokens t, Blocks.Block block) {
+    boolean start = true;
+    for (int i = block.firstToken(); i <= block.lastToken(); i++) {
+      if (t.isTrivia(i)
+          || t.isKind(i, TokenKind.INDENT)
+          || t.isKind(i, TokenKind.DEDENT)
+          || t.isKind(i, TokenKind.NEWLINE)) {
+        start |= !t.isTrivia(i);
+        continue;
+      }
+      if (!start) {
+        continue;
+      }
+      start = false;
+      if (t.isName(i) && HEADERS.contains(t.text(i))) {
+        int colon = i;
+        while (colon <= block.lastToken()
+            && !(t.isOp(colon, ':') && t.depth(colon) == t.depth(i))) {
+          colon++;
+        }
+        i = colon;
+        start = true;
+        continue;
+      }
+      int j = i;
+      while (t.isName(j) && t.isOp(j + 1, '.')) {
+        j += 2;
+      }
+      if (t.isName(j) && t.isOp(j + 1, '(')) {
+        if (!QUIET.contains(t.text(j))) {
+          return false;
+        }
+      } else if (!t.is(i, "pass") && !assignment(t, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean assignment(Tokens t, int i) {
+    for (int j = i; j < t.size() && !t.isKind(j, TokenKind.NEWLINE); j++) {
+      if (t.depth(j) == t.depth(i) && (t.is(j, "=") || t.is(j, "+="))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> HEADERS =
+      Set.of("try", "except", "finally", "else", "if", "elif", "with");
+  private static final Set<String> QUIET =
+      Set.of(
+          "print",
+          "write",
+          "flush",
+          "debug",
+          "info",
+          "warning",
+          "warn",
+          "error",
+          "exception",
+          "critical",
+          "log",
+          "display",
+          "echo",
+          "secho");
+
+  /** The column of the innermost for/while loop around token {@code at} within its def, or -1. */
+  private static int enclosingLoopColumn(Tokens t, int at, int defLine) {
+    int column = t.column(at);
+    for (int i = at - 1; i >= 0 && t.line(i) > defLine; i--) {
+      if (lineStart(t, i) && t.column(i) < column) {
+        column = t.column(i);
+        if (t.is(i, "for") || t.is(i, "while") || t.is(i, "async")) {
+          return column;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean lineStart(Tokens t, int i) {
+    if (t.isTrivia(i)
+        || t.isKind(i, TokenKind.NEWLINE)
+        || t.isKind(i, TokenKind.INDENT)
+        || t.isKind(i, TokenKind.DEDENT)
+        || t.isKind(i, TokenKind.ENDMARKER)) {
+      return false;
+    }
+    int before = t.skipTriviaBack(i - 1);
+    return before < 0
+        || t.isKind(before, TokenKind.NEWLINE)
+        || t.isKind(before, TokenKind.INDENT)
+        || t.isKind(before, TokenKind.DEDENT);
+  }
+
+  /** Whether the logical line starting at {@code i} raises or exits (or returns, if allowed). */
+  private static boolean stopStatement(Tokens t, int i, boolean returns) {
+    if (t.is(i, "raise") || (returns && t.is(i, "return"))) {
+      return true;
+    }
+    for (int j = i; j < t.size() && !t.isKind(j, TokenKind.NEWLINE); j++) {
+      if (t.isOp(j, '(') && stopName(t, t.skipTriviaBack(j - 1))) {
+        return true;
+      }
+      if (!t.isName(j) && !t.isOp(j, '.') && !t.isOp(j, '(')) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean stopName(Tokens t, int i) {
+    return t.isName(i) && (STOPS.contains(t.text(i)) || t.text(i).endsWith("_exit"));
+  }
+
+  /**
+   * Whether a name the clause assigns ({@code exit_code = 99}) is passed on by a later {@code
+   * return} or exit call of the function ({@code sys.exit(exit_code)}, {@code return rc.value}).
+   */
+  private static boolean exitStatusKept(Tokens t, Blocks.Block block, int limit) {
+    Set<String> assigned = new java.util.HashSet<>();
+    for (int i = block.firstToken(); i <= block.lastToken(); i++) {
+      if (t.isName(i) && t.isOp(t.skipTrivia(i + 1), '=') && lineStart(t, i)) {
+        assigned.add(t.text(i));
+      }
+    }
+    if (assigned.isEmpty()) {
+      return false;
+    }
+    for (int i = block.lastToken() + 1; i <= limit && i < t.size(); i++) {
+      if (!lineStart(t, i)) {
+        continue;
+      }
+      boolean stop = t.is(i, "return") || stopStatement(t, i, false);
+      for (int j = i + 1; stop && j < t.size() && !t.isKind(j, TokenKind.NEWLINE); j++) {
+        if (t.isName(j) && assigned.contains(t.text(j))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean passOnly(Blocks blocks, String function) {

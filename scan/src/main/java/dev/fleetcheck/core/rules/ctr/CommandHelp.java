@@ -56,7 +56,9 @@ public final class CommandHelp implements Rule {
                   + "traitlets application's `examples` string. Examples once per CLI "
                   + "suffice (D16). Narrowed: where add_argument/add_option calls name "
                   + "options with computed values (options and help from data, as awscli "
-                  + "declares them) the example is not judged, and without other findings the rule is NOT_APPLICABLE",
+                  + "declares them) the example is not judged, and without other findings the rule is NOT_APPLICABLE. "
+                  + "An argparse parser built with add_help=False (a parent parser shared "
+                  + "through parents=[...]) shows no help and needs no summary",
               Effort.MEDIUM);
 
   private static final Set<String> EXEMPT_NAMES = Set.of("--help", "-h", "--version");
@@ -75,8 +77,9 @@ public final class CommandHelp implements Rule {
       return Outcome.notApplicable(CliInventory.nothingRead());
     }
     List<Evidence> findings = new ArrayList<>();
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
     for (CliCommand command : inventory.commands()) {
-      if (!command.summary()) {
+      if (!command.summary() && !helpless(codebase, command)) {
         findings.add(
             Evidence.at(
                 command.path(),
@@ -125,6 +128,29 @@ public final class CommandHelp implements Rule {
                 + inventory.options().size()
                 + " options have help"),
         example.get());
+  }
+
+  /**
+   * An argparse parser built with {@code add_help=False}: it shows no help of its own (a parent
+   * parser shared through {@code parents=[...]}, or a dispatcher), so it needs no summary.
+   */
+  private static boolean helpless(PythonCodebase codebase, CliCommand command) {
+    if (!command.framework().equals("argparse")) {
+      return false;
+    }
+    return codebase
+        .module(command.path())
+        .map(
+            module ->
+                module.calls().stream()
+                    .anyMatch(
+                        call ->
+                            call.line() == command.line()
+                                && call.name().equals("ArgumentParser")
+                                && call.keyword("add_help")
+                                    .filter(v -> v instanceof PyValue.Bool b && !b.value())
+                                    .isPresent()))
+        .orElse(false);
   }
 
   private static boolean exempt(CliOption option) {

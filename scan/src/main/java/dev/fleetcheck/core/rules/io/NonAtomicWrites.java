@@ -43,7 +43,8 @@ public final class NonAtomicWrites implements Rule {
                   + " (os.replace, os.rename, shutil.move, Path.replace|rename next to tempfile)"
                   + " nor uses atomicwrites/atomic_write/atomic_save; else MANUAL. Writes to scratch"
                   + " files are not output files: a target from tempfile or named tmp/temp, or one"
-                  + " the same function deletes afterwards. NOT_APPLICABLE without product code.",
+                  + " the same function deletes afterwards; os.devnull is no file. NOT_APPLICABLE"
+                  + " without product code.",
               Effort.MEDIUM);
 
   private static final Pattern TEMPORARY = Pattern.compile("(?i)tmp|temp(?!lat)");
@@ -117,8 +118,8 @@ public final class NonAtomicWrites implements Rule {
   }
 
   /**
-   * Whether a write goes to a scratch file rather than an output file: a target from tempfile or
-   * named tmp/temp, or one the same function deletes afterwards.
+   * Whether a write goes to a scratch file rather than an output file: os.devnull, a target from
+   * tempfile or named tmp/temp, or one the same function deletes afterwards.
    */
   private static boolean scratch(PythonModule module, Call call, Set<String> temporary) {
     boolean open = call.name().equals("open");
@@ -129,7 +130,10 @@ public final class NonAtomicWrites implements Rule {
     if (target.isEmpty()) {
       return false;
     }
-    if (TEMPORARY.matcher(target).find() || TemporaryNames.mentions(target, temporary)) {
+    if (target.equals("os.devnull")
+        || target.equals("devnull")
+        || TEMPORARY.matcher(target).find()
+        || TemporaryNames.mentions(target, temporary)) {
       return true;
     }
     Extent def = null;

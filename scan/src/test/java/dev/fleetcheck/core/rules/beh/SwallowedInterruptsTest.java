@@ -176,4 +176,111 @@ class SwallowedInterruptsTest {
           .isEqualTo(bare.matcher(text).find());
     }
   }
+
+  @Test
+  void handlersFollowedByAnExitOrPassingOnAnExitStatusStayManual() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/main.py",
+                """
+                import os, sys
+
+                def main():
+                    try:
+                        exit_status = run()
+                    except KeyboardInterrupt:
+                        exit_status = 130
+                    return exit_status
+
+                def cli_executor():
+                    try:
+                        exit_code = run()
+                    except KeyboardInterrupt:
+                        display.error("User interrupted execution")
+                        exit_code = 99
+                    except Exception:
+                        exit_code = 250
+                    if exit_code:
+                        log(exit_code)
+                    sys.exit(exit_code)
+
+                def serve(server):
+                    try:
+                        try:
+                            server.serve()
+                        except KeyboardInterrupt:
+                            log.info("Shutting down...")
+                        finally:
+                            server.shutdown()
+                    except OSError:
+                        raise
+
+                def hard_exit(e):
+                    try:
+                        display.debug(e)
+                    except BaseException:
+                        pass
+                    os._exit(1)
+
+                def run_worker(self):
+                    try:
+                        return self._run()
+                    except BaseException as e:
+                        self._hard_exit(e)
+                """)
+            .build();
+
+    assertNoEvidentViolation(check(new SwallowedInterrupts(), repo, Profile.CLI));
+  }
+
+  @Test
+  void handlersThatCarryOnAfterCtrlCStillFail() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/loop.py",
+                """
+                def crawl(items):
+                    for item in items:
+                        try:
+                            work(item)
+                        except KeyboardInterrupt:
+                            aborted = True
+                    return len(items)
+
+                def main():
+                    try:
+                        work()
+                    except:
+                        pass
+                    return 0
+
+                def each(items):
+                    for item in items:
+                        try:
+                            work(item)
+                        except KeyboardInterrupt:
+                            log("skipped")
+
+                def cmdloop(self):
+                    try:
+                        cmd.Cmd.cmdloop(self)
+                    except KeyboardInterrupt:
+                        self.cmdloop()
+                """)
+            .build();
+
+    assertThat(findings(check(new SwallowedInterrupts(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/loop.py:5: except KeyboardInterrupt swallows Ctrl-C: the body neither re-raises"
+                + " nor exits",
+            "tool/loop.py:12: except (bare) swallows Ctrl-C: the body neither re-raises nor exits",
+            "tool/loop.py:20: except KeyboardInterrupt swallows Ctrl-C: the body neither"
+                + " re-raises nor exits",
+            "tool/loop.py:26: except KeyboardInterrupt swallows Ctrl-C: the body neither"
+                + " re-raises nor exits");
+  }
 }

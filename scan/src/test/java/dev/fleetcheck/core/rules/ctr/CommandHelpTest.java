@@ -186,4 +186,26 @@ class CommandHelpTest {
 
     assertThat(checkCli(new CommandHelp(), repo).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void parentParsersWithoutHelpNeedNoSummary() {
+    Path repo =
+        repo(
+            "r",
+            """
+            import argparse
+
+            common = argparse.ArgumentParser(add_help=False)
+            common.add_argument("--verbose", action="store_true", help="say more")
+            parser = argparse.ArgumentParser(prog="synctool", parents=[common])
+            tool = argparse.ArgumentParser(
+                prog="synctool", description="Sync.", epilog="synctool push x", parents=[common]
+            )
+            """);
+
+    assertThat(described(checkCli(new CommandHelp(), repo)))
+        .containsExactly(
+            "sync/cli.py:5: command `synctool` (argparse) has no summary (description=, help= or"
+                + " a docstring)");
+  }
 }

@@ -100,6 +100,11 @@ class NonAtomicWritesTest {
                     with open(path, "w") as f:
                         f.write(data)
                     open(template_path, "w").write(data)
+
+                def quiet():
+                    with open(os.devnull, "w") as null_stream:
+                        null_stream.write("")
+                    return open(os.devnull, "w+")
                 """)
             .build();
 
