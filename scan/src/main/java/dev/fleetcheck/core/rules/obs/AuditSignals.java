@@ -65,7 +65,7 @@ final class AuditSignals {
    * FastAPI's holder of the scopes a dependency requires, built for every request that declares it:
    * a value passed to security dependencies, not a security scheme.
    */
-  private static final String SECURITY_SCOPES = "fastapi.security.SecurityScopes";
+  private static final String SECURITY_SCOPES = "SecurityScopes";
 
   private static final Set<String> DENIALS =
       Set.of("PermissionDenied", "Forbidden", "HTTPForbidden", "HttpResponseForbidden");
@@ -219,7 +219,7 @@ final class AuditSignals {
       for (Call call : module.calls()) {
         if (AUTH_CALLS.contains(call.callee())
             || (call.callee().startsWith("fastapi.security.")
-                && !call.callee().equals(SECURITY_SCOPES))) {
+                && !call.name().equals(SECURITY_SCOPES))) {
           return Optional.of(at(module, call.line(), call.written() + "(...) authenticates"));
         }
       }

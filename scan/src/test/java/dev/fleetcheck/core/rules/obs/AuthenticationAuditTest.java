@@ -92,7 +92,7 @@ class AuthenticationAuditTest {
             .file(
                 "app/deps.py",
                 """
-                from fastapi.security import SecurityScopes
+                from fastapi.security.oauth2 import SecurityScopes
 
                 def solve(dependant, values):
                     values["scopes"] = SecurityScopes(scopes=dependant.security_scopes)
