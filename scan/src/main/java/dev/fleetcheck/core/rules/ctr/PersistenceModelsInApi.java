@@ -50,6 +50,9 @@ public final class PersistenceModelsInApi implements Rule {
                   + " (SQLAlchemy/Flask-SQLAlchemy/Django/SQLModel table/Beanie/ODMantic model,"
                   + " resolved through imports), per DRF ModelSerializer with fields = \"__all__\","
                   + " and per jsonify(obj.__dict__). Return and parameter annotations are not read."
+                  + " Narrowed: a ModelSerializer class defined inside a function (a serializer"
+                  + " built at run time for a model the caller passes, such as DRF's own nested"
+                  + " serializers for depth=) is not a route's contract and is not flagged."
                   + " NOT_APPLICABLE without product code.",
               Effort.MEDIUM);
 
@@ -214,7 +217,7 @@ public final class PersistenceModelsInApi implements Rule {
             blocks.of(Blocks.Kind.CLASS).stream()
                 .anyMatch(
                     c -> c.spans(assignment.line()) && c.header().contains("ModelSerializer"));
-        if (serializer) {
+        if (serializer && blocks.enclosingDef(assignment.line()).isEmpty()) {
           findings.add(
               Evidence.at(
                   module.path(),

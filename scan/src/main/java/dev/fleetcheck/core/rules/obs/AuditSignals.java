@@ -60,11 +60,19 @@ final class AuditSignals {
           "flask_jwt_extended.jwt_required",
           "flask_login.login_required",
           "django.contrib.auth.decorators.login_required");
+
+  /**
+   * FastAPI's holder of the scopes a dependency requires, built for every request that declares it:
+   * a value passed to security dependencies, not a security scheme.
+   */
+  private static final String SECURITY_SCOPES = "SecurityScopes";
+
   private static final Set<String> DENIALS =
       Set.of("PermissionDenied", "Forbidden", "HTTPForbidden", "HttpResponseForbidden");
   private static final Pattern PRIVILEGE_CODE =
       Pattern.compile(
-          "\\.(is_superuser|is_staff|is_admin)\\b|\\brole\\s*==\\s*['\"]admin['\"]|\\bIsAdminUser\\b");
+          "\\.(is_superuser|is_staff|is_admin)\\b|\\brole\\s*==\\s*['\"]admin['\"]"
+              + "|(?<!class )\\bIsAdminUser\\b");
 
   /** Words every privilege-check match contains, so the expression runs on few files. */
   private static final List<String> PRIVILEGE_WORDS =
@@ -124,13 +132,14 @@ final class AuditSignals {
 
   private static Signals read(Facts facts) {
     // Modules are independent: looked at on every core, the first sign taken in path order.
+    PythonSources sources = facts.get(PythonSources.FACT);
     List<ModuleSigns> signs =
         PythonCodebase.of(facts).productModules().parallelStream()
             .map(
                 module ->
                     new ModuleSigns(
                         authenticates(module),
-                        denies(module),
+                        denies(module, sources),
                         privilegedDecorator(module),
                         exportRoute(module)))
             .toList();
@@ -146,7 +155,7 @@ final class AuditSignals {
                     .findFirst()
                     .map(
                         h -> Evidence.at(h.path(), h.line(), "Lambda authorizer " + h.function())));
-    privileged = privileged.or(() -> privilegeCheck(facts.get(PythonSources.FACT)));
+    privileged = privileged.or(() -> privilegeCheck(sources));
     return new Signals(auth, deny, privileged, exports);
   }
 
@@ -208,14 +217,19 @@ final class AuditSignals {
   private static Optional<Evidence> authenticates(PythonModule module) {
     if (module.mentionsAny(AUTH_NAMES)) {
       for (Call call : module.calls()) {
-        if (AUTH_CALLS.contains(call.callee()) || call.callee().startsWith("fastapi.security.")) {
+        if (AUTH_CALLS.contains(call.callee())
+            || (call.callee().startsWith("fastapi.security.")
+                && !call.name().equals(SECURITY_SCOPES))) {
           return Optional.of(at(module, call.line(), call.written() + "(...) authenticates"));
         }
       }
       for (Decorator decorator : module.decorators()) {
         if (AUTH_DECORATORS.contains(decorator.name())) {
           return Optional.of(
-              at(module, decorator.line(), "@" + decorator.name() + " authenticates"));
+              at(
+                  module,
+                  decorator.line(),
+                  "@" + decorator.name() + " requires an authenticated user"));
         }
       }
     }
@@ -227,15 +241,7 @@ final class AuditSignals {
     return Optional.empty();
   }
 
-  private static Optional<Evidence> denies(PythonModule module) {
-    if (module.mentionsAny(DENIAL_IMPORTS)) {
-      for (Map.Entry<String, String> imported : module.imports().entrySet()) {
-        String last = imported.getValue().substring(imported.getValue().lastIndexOf('.') + 1);
-        if (DENIAL_IMPORTS.contains(last)) {
-          return Optional.of(at(module, 1, "imports " + last + ": requests can be denied"));
-        }
-      }
-    }
+  private static Optional<Evidence> denies(PythonModule module, PythonSources sources) {
     boolean namesDenial = module.mentionsAny(DENIALS);
     for (Call call : module.calls()) {
       if ((namesDenial && DENIALS.contains(call.name())) || forbiddenStatus(call)) {
@@ -248,7 +254,37 @@ final class AuditSignals {
         return Optional.of(at(module, pair.line(), "requests can be denied (" + pair.key() + ")"));
       }
     }
+    if (module.mentionsAny(DENIAL_IMPORTS)) {
+      for (Map.Entry<String, String> imported : module.imports().entrySet()) {
+        String last = imported.getValue().substring(imported.getValue().lastIndexOf('.') + 1);
+        if (DENIAL_IMPORTS.contains(last)) {
+          return Optional.of(
+              at(
+                  module,
+                  importLine(sources, module, last),
+                  "imports " + last + ": requests can be denied"));
+        }
+      }
+    }
     return Optional.empty();
+  }
+
+  /** The line of the first whole-word {@code name} in the module's code: its import. */
+  private static int importLine(PythonSources sources, PythonModule module, String name) {
+    Optional<String> code = sources.code(module.path());
+    if (code.isEmpty()) {
+      return 1;
+    }
+    String text = code.get();
+    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      int end = at + name.length();
+      boolean before = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
+      boolean after = end >= text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+      if (before && after) {
+        return TextLines.lineAt(text, at);
+      }
+    }
+    return 1;
   }
 
   /** A 403 among the call's positional arguments or as its {@code status_code=}/{@code status=}. */

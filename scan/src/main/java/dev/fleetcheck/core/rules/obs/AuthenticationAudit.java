@@ -11,10 +11,10 @@ import java.util.Set;
 
 /**
  * PY-OBS-052 (assisted): authentication successes and failures are audited. Applies when {@link
- * AuditSignals} finds that the API authenticates (JWT decoding, FastAPI security schemes, Django or
- * Flask-Login login, DRF authentication classes, a Lambda authorizer); FAIL when the event name
- * {@code security.audit} occurs nowhere in product code. Whether each such event is audited stays
- * manual.
+ * AuditSignals} finds that the API authenticates (JWT decoding, FastAPI security schemes (not the
+ * SecurityScopes value), Django or Flask-Login login_required, Django or Flask-Login login, DRF
+ * authentication classes, a Lambda authorizer); FAIL when the event name {@code security.audit}
+ * occurs nowhere in product code. Whether each such event is audited stays manual.
  */
 public final class AuthenticationAudit implements Rule {
 
@@ -24,8 +24,10 @@ public final class AuthenticationAudit implements Rule {
               Set.of(Profile.API),
               "Log every authentication success and failure as the event security.audit (actor type, outcome, request id; never the credential).")
           .defined(
-              "FAIL when the API authenticates (JWT decoding, FastAPI security schemes, Django or Flask-Login login, DRF authentication classes, a Lambda authorizer) and the event name security.audit occurs nowhere in product code;"
-                  + " NOT_APPLICABLE when it does not.",
+              "FAIL when the API authenticates (JWT decoding, FastAPI security schemes (not the SecurityScopes value), Django or Flask-Login login_required, Django or Flask-Login login, DRF authentication classes, a Lambda authorizer) and the event name security.audit occurs nowhere in product code;"
+                  + " NOT_APPLICABLE when it does not. Narrowed: CADF audit events (pycadf or"
+                  + " keystonemiddleware's audit middleware imported by product code, as in"
+                  + " keystone) stand for security.audit and leave it MANUAL.",
               Effort.MEDIUM);
 
   @Override

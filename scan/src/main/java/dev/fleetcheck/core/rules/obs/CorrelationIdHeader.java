@@ -28,8 +28,10 @@ public final class CorrelationIdHeader implements Rule {
                   + " response: a middleware, asgi-correlation-id, or django-guid.")
           .defined(
               "PASS when responses carry a correlation id: `X-Request-Id` handling in "
-                  + "code, or asgi-correlation-id, django-guid or powertools correlation; "
-                  + "else FAIL.",
+                  + "code, or asgi-correlation-id, django-guid, oslo.middleware `RequestId` "
+                  + "(X-OpenStack-Request-Id; imported, wired in a paste .ini or setup.cfg, or "
+                  + "its header named next to an oslo_middleware import) or powertools "
+                  + "correlation; else FAIL.",
               Effort.MEDIUM);
 
   private static final List<String[]> LIBRARIES =
@@ -103,6 +105,11 @@ public final class CorrelationIdHeader implements Rule {
       if (found.isPresent()) {
         return Outcome.pass(found.get());
       }
+    }
+    Optional<Evidence> oslo =
+        OsloRequestId.find(context, "returns x-openstack-request-id on every response");
+    if (oslo.isPresent()) {
+      return Outcome.pass(oslo.get());
     }
     PythonSources sources = context.fact(PythonSources.FACT);
     Optional<Evidence> header = requestIdHeader(sources);

@@ -37,7 +37,8 @@ public final class CorrelationIdInLogs implements Rule {
               "FAIL when no mechanism adds the correlation id to log records (structlog context"
                   + " binding, a logging filter or LoggerAdapter, a correlation library, powertools"
                   + " correlation/append_keys, loguru contextualize, or a request_id field on a log"
-                  + " call); gives way to PY-OBS-004 when no correlation id exists.",
+                  + " call, oslo.log whose context formatter writes oslo.context's request_id on"
+                  + " every record); gives way to PY-OBS-004 when no correlation id exists.",
               Effort.MEDIUM);
 
   private static final Set<String> MECHANISMS =
@@ -52,7 +53,8 @@ public final class CorrelationIdInLogs implements Rule {
           "set_correlation_id",
           "contextualize");
   private static final List<String> LIBRARIES =
-      List.of("asgi_correlation_id", "django_guid", "log_request_id", "flask_request_id");
+      List.of(
+          "asgi_correlation_id", "django_guid", "log_request_id", "flask_request_id", "oslo_log");
   private static final Pattern ID_FIELD =
       Pattern.compile("(?i)request_?id|correlation_?id|trace_?id");
   private static final Pattern FILTER_CLASS =

@@ -41,7 +41,9 @@ public final class CorrelationIdInbound implements Rule {
               "PASS when the API accepts an inbound correlation id or generates one: "
                   + "a correlation middleware (asgi-correlation-id, django-guid, "
                   + "django-log-request-id, flask-request-id-header, starlette-context "
-                  + "`RequestIdPlugin`, powertools "
+                  + "`RequestIdPlugin`, oslo.middleware `RequestId` (imported, wired in a "
+                  + "paste .ini or setup.cfg, or its X-OpenStack-Request-Id header named next "
+                  + "to an oslo_middleware import), powertools "
                   + "`correlation_id_path=`/`set_correlation_id`), an "
                   + "`X-Request-Id`/`X-Correlation-Id` read (shared `RequestReads`: strings "
                   + "and comments never count) in a module that also generates an id "
@@ -100,6 +102,11 @@ public final class CorrelationIdInbound implements Rule {
       if (middleware.isPresent()) {
         return Outcome.pass(middleware.get());
       }
+    }
+    Optional<Evidence> oslo =
+        OsloRequestId.find(context, "generates a request id and keeps an inbound one");
+    if (oslo.isPresent()) {
+      return Outcome.pass(oslo.get());
     }
     RequestReads.Read unanswered = null;
     for (RequestReads.Read read : context.fact(RequestReads.FACT).all()) {

@@ -24,7 +24,9 @@ public final class DenialAudit implements Rule {
               "Log every authorisation denial (403) as the event security.audit with the operation, the actor type and the request id.")
           .defined(
               "FAIL when the API can deny (a 403 status, PermissionDenied or Forbidden, DRF permission classes) and the event name security.audit occurs nowhere in product code;"
-                  + " NOT_APPLICABLE when it does not.",
+                  + " NOT_APPLICABLE when it does not. Narrowed: CADF audit events (pycadf or"
+                  + " keystonemiddleware's audit middleware imported by product code, as in"
+                  + " keystone) stand for security.audit and leave it MANUAL.",
               Effort.MEDIUM);
 
   @Override

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.rules.obs;
 
+import dev.fleetcheck.core.facts.pysource.PythonSources;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.python.PythonCodebase;
@@ -26,7 +27,8 @@ final class EventPresence {
     if (need.isEmpty()) {
       return Outcome.notApplicable(why);
     }
-    if (context.fact(LogEvents.FACT).occurs(event).isPresent()) {
+    if (context.fact(LogEvents.FACT).occurs(event).isPresent()
+        || (event.equals(LogEvents.AUDIT) && cadfAudit(context))) {
       return Outcome.noEvidentViolation();
     }
     Evidence at = need.get();
@@ -35,5 +37,17 @@ final class EventPresence {
             at.path(),
             at.line(),
             at.message() + ", and the event " + event + " occurs nowhere in product code"));
+  }
+
+  /**
+   * Whether product code emits CADF audit events (DMTF's audit event format, with their own outcome
+   * field): pycadf, or keystonemiddleware's audit middleware. OpenStack services such as keystone
+   * audit this way; such an audit trail stands for the {@code security.audit} event, and whether
+   * each event is covered stays manual.
+   */
+  private static boolean cadfAudit(RuleContext context) {
+    PythonSources sources = context.fact(PythonSources.FACT);
+    return sources.imports("pycadf").isPresent()
+        || sources.imports("keystonemiddleware.audit").isPresent();
   }
 }

@@ -23,7 +23,9 @@ public final class ExportAudit implements Rule {
               "Log every data export, download or bulk operation as the event security.audit with actor type, operation, outcome and request id.")
           .defined(
               "FAIL when a route path or route handler name contains export, download, bulk or dump and the event name security.audit occurs nowhere in product code;"
-                  + " NOT_APPLICABLE when it does not.",
+                  + " NOT_APPLICABLE when it does not. Narrowed: CADF audit events (pycadf or"
+                  + " keystonemiddleware's audit middleware imported by product code, as in"
+                  + " keystone) stand for security.audit and leave it MANUAL.",
               Effort.MEDIUM);
 
   @Override

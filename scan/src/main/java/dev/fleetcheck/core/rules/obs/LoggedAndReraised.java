@@ -38,8 +38,9 @@ public final class LoggedAndReraised implements Rule {
               "FAIL per except-handler in product code that logs the caught exception at ERROR"
                   + " (logger.exception, exc_info=True, the exception as an argument) and then"
                   + " re-raises it unchanged (raise, raise e) on a path after the log (a raise in"
-                  + " another branch of the if/try holding the log, or after a return on its"
-                  + " path, does not count); NOT_APPLICABLE without product code.",
+                  + " another branch of the if/try holding the log, or after a return or another"
+                  + " raise on its path, does not count; nor does raise e once the handler has"
+                  + " bound e to a new exception); NOT_APPLICABLE without product code.",
               Effort.LOW);
 
   @Override
@@ -87,7 +88,7 @@ public final class LoggedAndReraised implements Rule {
   }
 
   /** The first token on a line after {@code line} (binary search: lines only grow). */
-  private static int firstTokenAfter(Tokens t, int line) {
+  static int firstTokenAfter(Tokens t, int line) {
     int low = 0;
     int high = t.size();
     while (low < high) {
@@ -124,8 +125,24 @@ public final class LoggedAndReraised implements Rule {
               && t.is(next, handler.name())
               && (t.kind(t.skipTrivia(next + 1)) == TokenKind.NEWLINE
                   || t.kind(t.skipTrivia(next + 1)) == TokenKind.ENDMARKER);
-      if ((bare || same) && reachable(t, from, i)) {
+      if ((bare || (same && !rebound(t, handler, i))) && reachable(t, from, i)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the handler assigns its {@code as} name ({@code error = NewError(...)}) before the
+   * token {@code until}: {@code raise error} then raises the new object, not the caught one.
+   */
+  private static boolean rebound(Tokens t, ExceptHandler handler, int until) {
+    for (int i = firstTokenAfter(t, handler.line()); i < until; i++) {
+      if (t.is(i, handler.name())) {
+        int next = t.skipTrivia(i + 1);
+        if (next < until && t.isOp(next, '=')) {
+          return true;
+        }
       }
     }
     return false;
@@ -180,7 +197,7 @@ public final class LoggedAndReraised implements Rule {
         continue;
       }
       floor = Math.min(floor, column);
-      if (i < target && t.is(i, "return") && column == floor) {
+      if (i < target && (t.is(i, "return") || t.is(i, "raise")) && column == floor) {
         return false;
       }
     }

@@ -23,7 +23,9 @@ public final class PrivilegedOperationAudit implements Rule {
               "Log every privileged (admin) operation as the event security.audit with actor type, role, operation, outcome and request id.")
           .defined(
               "FAIL when privilege checks guard operations (is_superuser, is_staff, is_admin, IsAdminUser, role == \"admin\", staff or permission decorators, admin scopes) and the event name security.audit occurs nowhere in product code;"
-                  + " NOT_APPLICABLE when it does not.",
+                  + " NOT_APPLICABLE when it does not. Narrowed: CADF audit events (pycadf or"
+                  + " keystonemiddleware's audit middleware imported by product code, as in"
+                  + " keystone) stand for security.audit and leave it MANUAL.",
               Effort.MEDIUM);
 
   @Override

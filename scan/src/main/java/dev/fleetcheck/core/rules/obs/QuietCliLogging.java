@@ -3,6 +3,8 @@ package dev.fleetcheck.core.rules.obs;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Blocks;
+import dev.fleetcheck.core.python.Extent;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -31,7 +33,9 @@ public final class QuietCliLogging implements Rule {
               "FAIL per basicConfig(level=DEBUG) or root/console setLevel(DEBUG) in CLI product"
                   + " code that runs unconditionally (not under an if/else, not in a function"
                   + " about verbosity, debug or level); logs on stdout are left to PY-BEH-008;"
-                  + " NOT_APPLICABLE without product code.",
+                  + " a setting inside a test (a def test_*/setUp*, a class Test*) of a test"
+                  + " suite shipped in the package, such as borg/testsuite/, is not a CLI"
+                  + " default; NOT_APPLICABLE without product code.",
               Effort.LOW);
 
   @Override
@@ -53,7 +57,8 @@ public final class QuietCliLogging implements Rule {
       if (setting.kind() != LevelSettings.Kind.POWERTOOLS
           && setting.console()
           && setting.debug()
-          && setting.unconditional()) {
+          && setting.unconditional()
+          && !inTest(setting)) {
         findings.add(
             setting.at(
                 setting.call().written()
@@ -61,5 +66,24 @@ public final class QuietCliLogging implements Rule {
       }
     }
     return Outcome.assisted(findings);
+  }
+
+  /** Whether the setting sits in a test function or a test class: it runs under a test runner. */
+  private static boolean inTest(LevelSettings.Setting setting) {
+    int line = setting.call().line();
+    for (Extent extent : setting.module().extents()) {
+      if (line < extent.line() || line > extent.lastLine()) {
+        continue;
+      }
+      String name = extent.name();
+      boolean test =
+          extent.kind() == Blocks.Kind.CLASS
+              ? name.startsWith("Test")
+              : name.startsWith("test") || name.startsWith("setUp");
+      if (test) {
+        return true;
+      }
+    }
+    return false;
   }
 }

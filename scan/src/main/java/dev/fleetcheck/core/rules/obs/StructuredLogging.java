@@ -7,7 +7,9 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Level;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -40,7 +42,9 @@ public final class StructuredLogging implements Rule {
               "PASS when structured logging is available: structlog, "
                   + "python-json-logger, aws-lambda-powertools, or a JSON formatter that "
                   + "logging configuration sets up (a `logging.Formatter` subclass dumping "
-                  + "JSON, a dictConfig or config-file factory, `setFormatter(...)`); else "
+                  + "JSON, a dictConfig or config-file factory, `setFormatter(...)`), or "
+                  + "oslo.log set up by `log.register_options(conf)` (its `use_json` option "
+                  + "switches to oslo.log's JSONFormatter, `debug` sets the level); else "
                   + "FAIL. Required for api and lambda, recommended otherwise.",
               Effort.MEDIUM);
 
@@ -51,6 +55,7 @@ public final class StructuredLogging implements Rule {
           new String[] {"aws-lambda-powertools", "aws_lambda_powertools"},
           new String[] {"json-log-formatter", "json_log_formatter"},
           new String[] {"ecs-logging", "ecs_logging"});
+  private static final String OSLO_REGISTER_OPTIONS = "oslo_log.log.register_options";
   private static final Set<String> CONFIG_EXTENSIONS =
       Set.of(".ini", ".cfg", ".conf", ".yaml", ".yml", ".json", ".toml");
   private static final Pattern FORMATTER_SUBCLASS =
@@ -83,6 +88,10 @@ public final class StructuredLogging implements Rule {
         return Outcome.pass(found.get());
       }
     }
+    Optional<Evidence> oslo = osloLog(context);
+    if (oslo.isPresent()) {
+      return Outcome.pass(oslo.get());
+    }
     Optional<Evidence> config = jsonFormatterInConfig(context);
     if (config.isPresent()) {
       return Outcome.pass(config.get());
@@ -98,6 +107,28 @@ public final class StructuredLogging implements Rule {
         Evidence.repository(
             "no structured logging: no structlog, python-json-logger or aws-lambda-powertools,"
                 + " and no JSON formatter in a logging configuration"));
+  }
+
+  /**
+   * oslo.log registered on the service's configuration: {@code use_json = True} then selects its
+   * JSONFormatter, so JSON logs are one setting away (OpenStack services: keystone, barbican).
+   */
+  private static Optional<Evidence> osloLog(RuleContext context) {
+    for (PythonModule module : PythonCodebase.of(context.facts()).productModules()) {
+      if (!module.mentions("register_options")) {
+        continue;
+      }
+      for (Call call : module.calls()) {
+        if (call.callee().equals(OSLO_REGISTER_OPTIONS)) {
+          return Optional.of(
+              Evidence.at(
+                  module.path(),
+                  call.line(),
+                  "oslo.log options registered: use_json = True writes JSON logs"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

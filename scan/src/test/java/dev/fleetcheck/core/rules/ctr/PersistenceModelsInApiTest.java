@@ -112,4 +112,37 @@ class PersistenceModelsInApiTest {
 
     assertNoEvidentViolation(check(new PersistenceModelsInApi(), repo, Profile.API));
   }
+
+  @Test
+  void aSerializerBuiltInsideAFunctionIsNotARouteContract() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/serializers.py",
+                """
+                from rest_framework.serializers import ModelSerializer
+
+                class Base(ModelSerializer):
+                    def build_nested_field(self, field_name, relation_info, nested_depth):
+                        class NestedSerializer(ModelSerializer):
+                            class Meta:
+                                model = relation_info.related_model
+                                depth = nested_depth - 1
+                                fields = '__all__'
+
+                        return NestedSerializer, {}
+
+                class UserSerializer(ModelSerializer):
+                    class Meta:
+                        model = User
+                        fields = '__all__'
+                """)
+            .build();
+
+    assertThat(findings(check(new PersistenceModelsInApi(), repo, Profile.API)))
+        .containsExactly(
+            "app/serializers.py:16: ModelSerializer with fields = \"__all__\" exposes every model"
+                + " column");
+  }
 }

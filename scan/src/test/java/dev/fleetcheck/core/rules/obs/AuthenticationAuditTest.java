@@ -82,4 +82,62 @@ class AuthenticationAuditTest {
             "app/auth.py:3: sec.HTTPBearer(...) authenticates, and the event"
                 + " security.audit occurs nowhere in product code");
   }
+
+  @Test
+  void fastapiSecurityScopesIsNotAuthenticationAndLoginRequiredIsNamedAsSuch() {
+    // fastapi/dependencies/utils.py builds the SecurityScopes value for every request.
+    Path scopes =
+        FixtureRepo.in(dir.resolve("scopes"))
+            .python()
+            .file(
+                "app/deps.py",
+                """
+                from fastapi.security.oauth2 import SecurityScopes
+
+                def solve(dependant, values):
+                    values["scopes"] = SecurityScopes(scopes=dependant.security_scopes)
+                """)
+            .build();
+    Path views =
+        FixtureRepo.in(dir.resolve("views"))
+            .python()
+            .file(
+                "app/views.py",
+                """
+                from django.contrib.auth.decorators import login_required
+
+                @login_required
+                def profile(request):
+                    pass
+                """)
+            .build();
+
+    assertThat(check(rule, scopes, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(findings(check(rule, views, Profile.API)))
+        .containsExactly(
+            "app/views.py:3: @django.contrib.auth.decorators.login_required requires an"
+                + " authenticated user, and the event security.audit occurs nowhere in product"
+                + " code");
+  }
+
+  @Test
+  void cadfAuditEventsStandForTheAuditEvent() {
+    // keystone: authentication outcomes go out as CADF audit notifications.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file("app/auth.py", AUTH)
+            .file(
+                "app/notifications.py",
+                """
+                from pycadf import cadftaxonomy as taxonomy
+
+                def authenticated(user, ok):
+                    send(taxonomy.ACTION_AUTHENTICATE,
+                         taxonomy.OUTCOME_SUCCESS if ok else taxonomy.OUTCOME_FAILURE)
+                """)
+            .build();
+
+    assertNoEvidentViolation(check(rule, repo, Profile.API));
+  }
 }

@@ -96,4 +96,64 @@ class CorrelationIdHeaderTest {
           .isEqualTo(m.find() ? m.start() : -1);
     }
   }
+
+  @Test
+  void osloMiddlewareRequestIdCounts(@TempDir Path paste, @TempDir Path other) {
+    // keystone: the middleware comes through an entry point; CORS exposes its header.
+    Outcome keystone =
+        RuleFixture.check(
+            new CorrelationIdHeader(),
+            FixtureRepo.in(dir)
+                .python()
+                .file(
+                    "svc/conf.py",
+                    """
+                    from oslo_middleware import cors
+
+                    def set_external_opts_defaults():
+                        cors.set_defaults(
+                            allow_headers=['X-Auth-Token', 'X-Openstack-Request-Id'],
+                            expose_headers=['X-Auth-Token', 'X-Openstack-Request-Id'])
+                    """)
+                .build(),
+            Profile.API);
+    assertThat(keystone)
+        .isEqualTo(
+            Outcome.pass(
+                Evidence.at(
+                    "svc/conf.py",
+                    5,
+                    "X-OpenStack-Request-Id (oslo.middleware RequestId) returns x-openstack-request-id on every response")));
+    // aodh: a paste pipeline wires it.
+    Outcome pipeline =
+        RuleFixture.check(
+            new CorrelationIdHeader(),
+            FixtureRepo.in(paste)
+                .python()
+                .file("svc/app.py", "import pecan\n")
+                .file(
+                    "svc/api-paste.ini",
+                    "[filter:request_id]\npaste.filter_factory = oslo_middleware:RequestId.factory\n")
+                .build(),
+            Profile.API);
+    assertThat(pipeline)
+        .isEqualTo(
+            Outcome.pass(
+                Evidence.at(
+                    "svc/api-paste.ini",
+                    2,
+                    "oslo.middleware RequestId returns x-openstack-request-id on every response")));
+    // oslo.middleware for CORS alone, without its request id header, is no correlation id.
+    Outcome corsOnly =
+        RuleFixture.check(
+            new CorrelationIdHeader(),
+            FixtureRepo.in(other)
+                .python()
+                .file(
+                    "svc/conf.py",
+                    "from oslo_middleware import cors\ncors.set_defaults(allow_headers=['X-Auth-Token'])\n")
+                .build(),
+            Profile.API);
+    assertThat(corsOnly.status()).isEqualTo(Status.FAIL);
+  }
 }

@@ -59,4 +59,25 @@ class CorrelationIdInLogsTest {
     assertNoEvidentViolation(check(rule, filtered, Profile.API));
     assertThat(check(rule, none, Profile.API).toString()).contains("same obligation as PY-OBS-004");
   }
+
+  @Test
+  void osloLogWritesTheOsloRequestIdOnEveryRecord() {
+    // keystone: oslo.middleware's RequestId sets the id, oslo.log's context formatter logs it.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "svc/conf.py",
+                """
+                from oslo_log import log
+                from oslo_middleware import cors
+
+                def configure(conf):
+                    log.register_options(conf)
+                    cors.set_defaults(expose_headers=['X-Openstack-Request-Id'])
+                """)
+            .build();
+
+    assertNoEvidentViolation(check(new CorrelationIdInLogs(), repo, Profile.API));
+  }
 }

@@ -83,4 +83,29 @@ class DenialAuditTest {
     assertNoEvidentViolation(check(rule, audited, Profile.API));
     assertThat(check(rule, none, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void anImportedDenialIsNamedOnItsImportLine() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/views.py",
+                """
+                # Copyright (C) by the authors.
+                import json
+
+                from django.core.exceptions import PermissionDenied
+
+                def view(request):
+                    if not request.user.is_authenticated:
+                        raise PermissionDenied
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "app/views.py:4: imports PermissionDenied: requests can be denied, and the event"
+                + " security.audit occurs nowhere in product code");
+  }
 }

@@ -72,4 +72,59 @@ class ExceptionsLoggedBelowWarningTest {
 
     assertNoEvidentViolation(check(rule, repo, Profile.LAMBDA));
   }
+
+  @Test
+  void handlersThatRaiseAfterTheLogOrAlsoLogAtErrorAreNotFlagged() {
+    // keystone: a DEBUG detail before a translated raise, and a DEBUG trace next to a CRITICAL.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/api.py",
+                """
+                import logging
+                LOG = logging.getLogger(__name__)
+
+                def validate(token_id):
+                    try:
+                        return check(token_id)
+                    except Unauthorized as e:
+                        LOG.debug('Unable to validate token: %s', e)
+                        raise TokenNotFound(token_id=token_id)
+
+                def enforce(action):
+                    try:
+                        extract()
+                    except Exception as e:
+                        LOG.debug(e, exc_info=True)
+                        if strict():
+                            cleanup()
+                        raise ForbiddenAction(action=action)
+
+                def fail_gracefully(f):
+                    try:
+                        return f()
+                    except Exception as e:
+                        LOG.debug(e, exc_info=True)
+                        LOG.critical(e)
+                        sys.exit(1)
+
+                def archive(msg):
+                    try:
+                        add(msg)
+                    except DuplicateMessage as e:
+                        LOG.info("Duplicate email with message-id '%s'", e.args[0])
+                    except OSError as e:
+                        if retry():
+                            LOG.debug("retrying after %s", e)
+                            return None
+                        raise
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "app/api.py:32: the caught exception is logged at info level",
+            "app/api.py:35: the caught exception is logged at debug level");
+  }
 }

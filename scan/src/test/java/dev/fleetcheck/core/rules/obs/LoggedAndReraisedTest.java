@@ -178,4 +178,51 @@ class LoggedAndReraisedTest {
             "app/history.py:20: the exception is logged at EXCEPTION and re-raised unchanged: it"
                 + " will be logged again upstream");
   }
+
+  @Test
+  void aTranslatingRaiseOnTheLogsPathOrARebindingOfTheNameIsNotAnUnchangedReraise() {
+    // mkdocs: the BuildError is logged and Abort raised; only other errors reach the bare raise.
+    // keystone: the caught name is bound to a new error before `raise error`.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/build.py",
+                """
+                import logging
+                log = logging.getLogger(__name__)
+
+                def build(config):
+                    try:
+                        run(config)
+                    except Exception as e:
+                        if isinstance(e, BuildError):
+                            log.error(str(e))
+                            raise Abort("Aborted with a BuildError!")
+                        raise
+
+                def token(request):
+                    try:
+                        return issue(request)
+                    except Exception as error:
+                        error = OAuth2OtherError(500, str(error))
+                        log.exception(error)
+                        raise error
+
+                def keep(request):
+                    try:
+                        return issue(request)
+                    except Exception as error:
+                        log.exception(error)
+                        if error == other:
+                            pass
+                        raise error
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "app/build.py:25: the exception is logged at EXCEPTION and re-raised unchanged: it"
+                + " will be logged again upstream");
+  }
 }

@@ -87,4 +87,27 @@ class PrivilegedOperationAuditTest {
             "app/b.py:2: a privilege check guards an operation, and the event security.audit"
                 + " occurs nowhere in product code");
   }
+
+  @Test
+  void definingIsAdminUserIsNotAGuardButItsCheckIs() {
+    // rest_framework/permissions.py defines the permission class; its body holds the check.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/permissions.py",
+                """
+                class IsAdminUser(BasePermission):
+                    \"\"\"Allows access only to admin users.\"\"\"
+
+                    def has_permission(self, request, view):
+                        return bool(request.user and request.user.is_staff)
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "app/permissions.py:5: a privilege check guards an operation, and the event"
+                + " security.audit occurs nowhere in product code");
+  }
 }

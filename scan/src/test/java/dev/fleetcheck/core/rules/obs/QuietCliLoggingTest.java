@@ -42,4 +42,39 @@ class QuietCliLoggingTest {
 
     assertNoEvidentViolation(check(new QuietCliLogging(), repo, Profile.CLI));
   }
+
+  @Test
+  void debugInsideTestsOfAShippedTestSuiteIsNotACliDefault() {
+    // borg/testsuite/repository.py: not a tests/ folder, but the DEBUG levels sit in test methods.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/testsuite/repository.py",
+                """
+                import logging
+
+                class RemoteLoggerTestCase(BaseTestCase):
+                    def setUp(self):
+                        self.handler = logging.StreamHandler()
+                        logging.getLogger().setLevel(logging.DEBUG)
+
+                    def test_pre11_format_messages(self):
+                        self.handler.setLevel(logging.DEBUG)
+                        logging.getLogger().setLevel(logging.DEBUG)
+
+                class TestRepository:
+                    def check(self):
+                        logging.getLogger().setLevel(logging.DEBUG)
+
+                def helper():
+                    logging.getLogger().setLevel(logging.DEBUG)
+                """)
+            .build();
+
+    assertThat(findings(check(new QuietCliLogging(), repo, Profile.CLI)))
+        .containsExactly(
+            "app/testsuite/repository.py:17: logging.getLogger().setLevel(...) turns DEBUG on"
+                + " unconditionally: the CLI is noisy by default");
+  }
 }

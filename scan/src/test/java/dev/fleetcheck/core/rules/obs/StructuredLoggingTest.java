@@ -177,4 +177,45 @@ class StructuredLoggingTest {
                         + "        return orjson.loads(b'{}')\n"));
     assertThat(outcome.status()).isEqualTo(Status.PASS);
   }
+
+  @Test
+  void osloLogRegisteredOnTheServiceConfigurationCounts() {
+    // keystone, barbican: oslo.log's use_json option selects its JSONFormatter.
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file(
+                    "svc/conf.py",
+                    """
+                    from oslo_config import cfg
+                    from oslo_log import log
+
+                    CONF = cfg.CONF
+
+                    def configure():
+                        log.register_options(CONF)
+                        log.setup(CONF, 'svc')
+                    """));
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.pass(
+                Evidence.at(
+                    "svc/conf.py",
+                    7,
+                    "oslo.log options registered: use_json = True writes JSON logs")));
+  }
+
+  @Test
+  void osloLogUsedOnlyForLoggersDoesNotCount() {
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file(
+                    "svc/api.py",
+                    "from oslo_log import log\nLOG = log.getLogger(__name__)\n"
+                        + "def register_options(conf):\n    conf.register_opts([])\n"));
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
 }
