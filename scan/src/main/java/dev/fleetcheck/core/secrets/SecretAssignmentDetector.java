@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
  * A high-entropy literal assigned to a secret-like name, in code, YAML, JSON, INI, {@code .env},
  * shell {@code export} or notebook cells. Code files must quote the value (a bare word there is a
  * variable, {@code password = get_password()}); configuration formats may leave it bare, and so may
- * documents, except for a bare call or subscript, which is Python shown in the text. Minified and
- * source-map files, and lines too long to be written by hand, are skipped here: generated code is
- * full of short names next to random-looking strings, and the vendor-prefix detectors still cover
- * it.
+ * documents, except for a bare call or subscript, which is Python shown in the text. PowerShell is
+ * code too ({@code $token = [Type]::Member()} is an expression). A quoted literal formatted with
+ * {@code %} or {@code .format} ({@code 'prefix_%s' % digest}) is a template, not the value.
+ * Minified and source-map files, and lines too long to be written by hand, are skipped here:
+ * generated code is full of short names next to random-looking strings, and the vendor-prefix
+ * detectors still cover it.
  */
 public final class SecretAssignmentDetector implements SecretDetector {
 
@@ -31,7 +33,7 @@ public final class SecretAssignmentDetector implements SecretDetector {
       Set.of(
           "py", "pyi", "pyx", "ipynb", "js", "jsx", "mjs", "cjs", "ts", "tsx", "json", "java", "kt",
           "kts", "go", "rb", "php", "cs", "c", "h", "cc", "cpp", "hpp", "rs", "swift", "scala",
-          "groovy", "lua", "pl", "r", "jl", "dart", "vue", "svelte");
+          "groovy", "lua", "pl", "r", "jl", "dart", "vue", "svelte", "ps1", "psm1", "psd1");
 
   @Override
   public String kind() {
@@ -71,7 +73,9 @@ public final class SecretAssignmentDetector implements SecretDetector {
         }
         Assignment assignment =
             Assignment.withValueFrom(content, nameStart, nameEnd, valueFrom, lineEnd);
-        if (assignment == null || !isLiteral(assignment, bareValuesAllowed, document)) {
+        if (assignment == null
+            || !isLiteral(assignment, bareValuesAllowed, document)
+            || (!bareValuesAllowed && formatted(content, assignment, lineEnd))) {
           continue;
         }
         // Several anchors can hit one name (client_secret_token); judge it once.
@@ -84,6 +88,26 @@ public final class SecretAssignmentDetector implements SecretDetector {
         }
       }
     }
+  }
+
+  /**
+   * Whether a quoted value in code is only the start of an expression that computes the value: a
+   * {@code %} or {@code .format} template ({@code '__omit_place_holder__%s' % digest}, {@code
+   * 'st=%d~exp=%d' % (st, exp)}). The literal there is a template, not the credential; {@code
+   * 'k3y...'.encode()} still is one.
+   */
+  private static boolean formatted(String content, Assignment assignment, int lineEnd) {
+    if (!assignment.quoted()) {
+      return false;
+    }
+    int p = assignment.valueEnd() + 1;
+    while (p < lineEnd && (content.charAt(p) == ' ' || content.charAt(p) == '\t')) {
+      p++;
+    }
+    if (p >= lineEnd) {
+      return false;
+    }
+    return content.charAt(p) == '%' || content.startsWith(".format(", p);
   }
 
   /** Whether the value is a literal: quoted, or bare where the format allows bare literals. */

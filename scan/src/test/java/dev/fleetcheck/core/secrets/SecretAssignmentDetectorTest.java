@@ -162,4 +162,33 @@ class SecretAssignmentDetectorTest {
   void lettersAfterDigitsStayRandomLooking(String path, String line) {
     assertThat(kinds(path.strip(), line.strip() + "\n")).containsExactly("secret_assignment");
   }
+
+  /** ansible's PowerShell module utils and a formatted Python template (yt-dlp, ansible). */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Util.psm1 | $process_token = [Ansible.Privilege.PrivilegeUtil]::GetCurrentProcess()",
+        "Web.psm1  | $proxy.Credentials = [System.Net.CredentialCache]::DefaultCredentials",
+        "run.ps1   | $token = Get-Token -Name Vq8dK2mZr4Tx9LpB7sWn",
+        "vars.py   | self._omit_token = '__omit_place_holder__%s' % sha1(seed).hexdigest()",
+        "auth.py   | auth = 'st=%d~exp=%d~acl=/*' % (st, exp)",
+        "auth.py   | token = 'Vq8dK2mZr4{}Tx9LpB7sWn'.format(suffix)"
+      })
+  void powerShellExpressionsAndFormattedTemplatesAreNotLiterals(String path, String line) {
+    assertThat(kinds(path.strip(), line.strip() + "\n")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "run.ps1  | $token = \"Vq8dK2mZr4Tx9LpB7sWn\"",
+        "run.psm1 | $Password = 'Vq8dK2mZr4Tx9LpB7sWn'",
+        "keys.py  | _SECRET = b'Vq8dK2mZr4Tx9LpB7sWn'.decode()",
+        "keys.py  | _API_KEY = 'Vq8dK2mZr4Tx9LpB7sWn'  # %s not a format"
+      })
+  void quotedPowerShellLiteralsAndLiteralsUsedAsIsAreStillFound(String path, String line) {
+    assertThat(kinds(path.strip(), line.strip() + "\n")).containsExactly("secret_assignment");
+  }
 }

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * {@code Globals}, Serverless {@code provider.environment} and function {@code environment}), minus
  * the platform and library names RULES-NEXT allows ({@code AWS_*}, {@code POWERTOOLS_*}, {@code
  * OTEL_*}, {@code HOME}, {@code PATH}, ...), extended with other well-known platform names (the
- * Lambda runtime's {@code _X_AMZN_TRACE_ID}, display and terminal variables, ...). Not read:
- * pydantic-settings fields and django-environ.
+ * Lambda runtime's {@code _X_AMZN_TRACE_ID}, display and terminal variables, git's {@code GIT_SSH},
+ * Azure Pipelines' {@code BUILD_BUILDID}, ...). Not read: pydantic-settings fields and
+ * django-environ.
  */
 record EnvironmentVariables(List<Variable> all) {
 
@@ -56,7 +57,19 @@ record EnvironmentVariables(List<Variable> all) {
               // Lambda runtime's trace header, the display and terminal, Kubernetes, the less
               // pager, the Qt binding shims and Django's colour theme.
               + "|_X_AMZN_TRACE_ID|WAYLAND_DISPLAY|COLORTERM|COLORFGBG|TERM_PROGRAM(_VERSION)?"
-              + "|KUBERNETES_SERVICE_.*|KUBERNETES_EXEC_INFO|LESS|QT_API|DJANGO_COLORS");
+              + "|KUBERNETES_SERVICE_.*|KUBERNETES_EXEC_INFO|LESS|QT_API|DJANGO_COLORS"
+              // Likewise, each another program's or platform's documented name: git's, OpenSSH's,
+              // the dynamic linker's, curl's netrc, Docker's and Podman's daemon address,
+              // coverage.py's data file, systemd's, Debian's chroot prompt, the reproducible-builds
+              // timestamp, the New Relic agent's, attic's (read to upgrade its repositories) and
+              // Azure Pipelines' predefined variables.
+              + "|GIT_SSH|GIT_SSH_COMMAND|SSH_ORIGINAL_COMMAND|LD_PRELOAD|LD_LIBRARY_PATH|NETRC"
+              + "|DOCKER_HOST|CONTAINER_HOST|COVERAGE_FILE|SYSTEMD_OFFLINE|debian_chroot"
+              + "|SOURCE_DATE_EPOCH|NEW_RELIC_CONFIG_FILE|NEW_RELIC_ENVIRONMENT|ATTIC_CACHE_DIR"
+              + "|ATTIC_KEYS_DIR|SYSTEM_(COLLECTIONURI|TEAMPROJECT|JOBATTEMPT|JOBIDENTIFIER"
+              + "|TASKINSTANCEID|DEFINITIONID|PULLREQUEST_[A-Z_]+)|BUILD_(BUILDID|BUILDNUMBER"
+              + "|REPOSITORY_[A-Z_]+|SOURCEBRANCH|SOURCEBRANCHNAME|SOURCEVERSION|REASON)"
+              + "|AGENT_(TEMPDIRECTORY|BUILDDIRECTORY|JOBSTATUS)");
   private static final Set<String> SPELLED =
       Set.of("environ", "getenv", "config", "option", "argument", "Option", "Argument");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -37,11 +37,20 @@ public final class InconsistentEnvPrefix implements Rule {
                   + " common tools' (`PAGER`, `EDITOR`, `SHELL`, `TMPDIR`, `KUBECONFIG`, `LESS`,"
                   + " ...), the Lambda runtime's `_X_AMZN_TRACE_ID`, the display's and terminal's"
                   + " (`DISPLAY`, `WAYLAND_DISPLAY`, `COLORTERM`, `COLORFGBG`), Kubernetes'"
-                  + " (`KUBERNETES_SERVICE_*`, `KUBERNETES_EXEC_INFO`), `QT_API` and `DJANGO_COLORS`;"
+                  + " (`KUBERNETES_SERVICE_*`, `KUBERNETES_EXEC_INFO`), `QT_API`, `DJANGO_COLORS`,"
+                  + " and each another program's or platform's documented name: git's `GIT_SSH`/"
+                  + "`GIT_SSH_COMMAND`, OpenSSH's `SSH_ORIGINAL_COMMAND`, the dynamic linker's"
+                  + " `LD_PRELOAD`/`LD_LIBRARY_PATH`, `NETRC`, Docker's `DOCKER_HOST`, Podman's"
+                  + " `CONTAINER_HOST`, coverage.py's `COVERAGE_FILE`, `SYSTEMD_OFFLINE`, Debian's"
+                  + " `debian_chroot`, the reproducible-builds `SOURCE_DATE_EPOCH`, the New Relic"
+                  + " agent's `NEW_RELIC_CONFIG_FILE`/`NEW_RELIC_ENVIRONMENT`, attic's"
+                  + " `ATTIC_CACHE_DIR`/`ATTIC_KEYS_DIR` and Azure Pipelines' predefined"
+                  + " `SYSTEM_*`/`BUILD_*`/`AGENT_*` names (each listed);"
                   + " a WSGI `environ`"
                   + " argument is not the environment. FAIL"
                   + " when two or more remain and they do not all share the first `PREFIX_`"
-                  + " segment: one finding per name outside the most common prefix. pydantic-settings"
+                  + " segment (leading underscores aside: `_ORDERS_COVERAGE` is an ORDERS_ name): one"
+                  + " finding per name outside the most common prefix. pydantic-settings"
                   + " and django-environ are not read. NOT_APPLICABLE with fewer than two.",
               Effort.MEDIUM);
 
@@ -82,8 +91,16 @@ public final class InconsistentEnvPrefix implements Rule {
     return Outcome.assisted(findings);
   }
 
+  /**
+   * The first {@code PREFIX_} segment; leading underscores mark a private name of the same
+   * namespace ({@code _ANSIBLE_COVERAGE_CONFIG} beside {@code ANSIBLE_CONFIG}).
+   */
   private static String prefix(String name) {
-    int underscore = name.indexOf('_', 1);
-    return underscore < 0 ? "" : name.substring(0, underscore);
+    int start = 0;
+    while (start < name.length() && name.charAt(start) == '_') {
+      start++;
+    }
+    int underscore = name.indexOf('_', start + 1);
+    return underscore < 0 ? "" : name.substring(start, underscore);
   }
 }

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * msgspec, Django forms, DRF serializers, powertools parser/validation/event_handler), imports a
  * name ending in {@code Schema}, {@code Model}, {@code Serializer} or {@code Form}, or calls a
  * validation method ({@code model_validate}, {@code parse_obj}, {@code validate}, {@code is_valid},
- * {@code load}) is given the benefit of the doubt. Not checked: route parameters typed {@code
- * dict}/{@code Any}, and Flask's {@code request.json}/{@code form}/{@code args} attribute reads.
+ * {@code load}, or a name ending in {@code _validate}: keystone's jsonschema wrapper {@code
+ * validation.lazy_validate}) is given the benefit of the doubt. Not checked: route parameters typed
+ * {@code dict}/{@code Any}, and Flask's {@code request.json}/{@code form}/{@code args} attribute
+ * reads.
  */
 public final class UnvalidatedRequestBodies implements Rule {
 
@@ -44,7 +46,10 @@ public final class UnvalidatedRequestBodies implements Rule {
                   + " (pydantic, marshmallow, wtforms, jsonschema, cerberus, voluptuous, webargs,"
                   + " flask-smorest, apiflask, msgspec, Django forms, DRF serializers, powertools"
                   + " parser/validation/event_handler), no `*Schema`/`*Model`/`*Serializer`/`*Form`"
-                  + " name and calls no validation method. Route parameters typed `dict`/`Any`, Flask"
+                  + " name and calls no validation method (`model_validate`, `parse_obj`, `validate`,"
+                  + " `is_valid`, `load`, or a name ending in `_validate` such as keystone's"
+                  + " jsonschema wrapper `validation.lazy_validate`). Route parameters typed"
+                  + " `dict`/`Any`, Flask"
                   + " attribute reads and CLI arguments are not checked. NOT_APPLICABLE without"
                   + " product code.",
               Effort.MEDIUM);
@@ -167,7 +172,7 @@ public final class UnvalidatedRequestBodies implements Rule {
       }
     }
     for (Call call : module.calls()) {
-      if (VALIDATION_METHODS.contains(call.name())) {
+      if (VALIDATION_METHODS.contains(call.name()) || call.name().endsWith("_validate")) {
         return true;
       }
     }

@@ -38,9 +38,13 @@ public final class UnversionedCli implements Rule {
                   + " changes.")
           .defined(
               "FAIL when no version is declared (pyproject [project] version or dynamic version,"
-                  + " [tool.poetry] version, setup.cfg/setup.py version, a __version__ literal) or"
+                  + " [tool.poetry] version, setup.cfg/setup.py version, a __version__ literal,"
+                  + " setuptools-scm's chained `__version__ = version = '1.2.4'` included) or"
                   + " a literal version is not MAJOR.MINOR.PATCH (SemVer or PEP 440 suffixes"
-                  + " allowed), e.g. 1.0, 2024.5, v1; else MANUAL.",
+                  + " allowed), e.g. 1.0, 2024.5, v1; else MANUAL. Narrowed: a `__version__` under"
+                  + " a vendored-code folder (`thirdparty/`, `third_party/`, `vendor/`, `_vendor/`,"
+                  + " `vendored/`, `extern/`) is the copied library's, and an empty"
+                  + " `__version__ = ''` (an optional dependency's stub) declares nothing.",
               Effort.LOW);
 
   private static final Pattern SEMVER =
@@ -49,6 +53,25 @@ public final class UnversionedCli implements Rule {
               + "(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$");
   private static final Pattern SETUP_CFG_VERSION =
       Pattern.compile("(?m)^version\\s*=\\s*(\\S.*?)\\s*$");
+
+  private static final String VERSION = "__version__";
+  private static final Pattern CHAINED_VERSION =
+      Pattern.compile("(?m)^__version__\\s*=\\s*(?:[A-Za-z_]\\w*\\s*=\\s*)+(['\"])([^'\"\\n]*)\\1");
+
+  /**
+   * Folders that hold copies of other projects: their {@code __version__} is not this package's.
+   */
+  private static final Set<String> VENDOR_FOLDERS =
+      Set.of("thirdparty", "third_party", "vendor", "_vendor", "vendored", "extern");
+
+  private static boolean vendored(String path) {
+    for (String segment : path.split("/")) {
+      if (VENDOR_FOLDERS.contains(segment)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   @Override
   public RuleSpec spec() {
@@ -104,11 +127,25 @@ public final class UnversionedCli implements Rule {
       }
     }
     for (PythonModule module : codebase.productModules()) {
+      if (!module.mentions(VERSION) || vendored(module.path())) {
+        continue;
+      }
+      boolean found = false;
       for (Assignment assignment : module.assignments()) {
-        if (assignment.target().equals("__version__")
-            && assignment.value() instanceof PyValue.Str s) {
-          declared = true;
+        if (assignment.target().equals(VERSION)
+            && assignment.value() instanceof PyValue.Str s
+            && !s.value().isBlank()) {
+          declared = found = true;
           check(module.path(), assignment.line(), s.value(), literal);
+        }
+      }
+      if (!found) {
+        // setuptools-scm writes `__version__ = version = '1.2.4'`: a chained assignment.
+        Optional<String> text = codebase.text(module.path());
+        Matcher m = CHAINED_VERSION.matcher(text.orElse(""));
+        if (m.find() && !m.group(2).isBlank()) {
+          declared = true;
+          check(module.path(), TextLines.lineAt(text.get(), m.start()), m.group(2), literal);
         }
       }
     }

@@ -52,7 +52,8 @@ public final class InsecureTransport implements Rule, ModuleCheck {
                   + "template ALB listeners are not read; a non-literal `verify=` never "
                   + "fires, nor does `check_hostname = False` on a context the module also sets "
                   + "to `True` (one branch of a run-time choice, as urllib3 follows its "
-                  + "caller's `cert_reqs`)",
+                  + "caller's `cert_reqs`), nor a conditional"
+                  + " `cert_reqs=CERT_REQUIRED if verify else CERT_NONE` (httpie's `--verify=no`)",
               Effort.LOW);
 
   /** Client factories whose bound names make calls on them outbound calls. */
@@ -195,7 +196,11 @@ public final class InsecureTransport implements Rule, ModuleCheck {
       }
     }
     Optional<PyValue> certReqs = call.keyword("cert_reqs");
-    if (certReqs.isPresent() && ModuleValues.text(certReqs.get()).endsWith("CERT_NONE")) {
+    // `CERT_REQUIRED if verify else CERT_NONE` is the caller's run-time choice, as a non-literal
+    // verify= is.
+    if (certReqs.isPresent()
+        && certReqs.get() instanceof PyValue.Name name
+        && name.dotted().endsWith("CERT_NONE")) {
       return Optional.of("TLS verification off: " + call.written() + "(..., cert_reqs=CERT_NONE)");
     }
     if (client) {

@@ -40,7 +40,12 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
                   + "`passphrase`, `secret`, `token`, `key`, `api-key`, or joined such as "
                   + "`--authtoken`) declared with argparse `add_argument`, `click.option` "
                   + "or `typer.Option` without an env-var or prompt source (`envvar=`, "
-                  + "`prompt=`, `hide_input=`, click `auto_envvar_prefix`); PASS otherwise.",
+                  + "`prompt=`, `hide_input=`, click `auto_envvar_prefix`); PASS otherwise. An"
+                  + " option whose value is a file or path holding the secret is no finding: an"
+                  + " alias or `dest=` ending in `file`, `path`, `dir`, ... (`--private-key`,"
+                  + " `--key-file`), or a `type=` naming a file or path (`type=readable_file_arg`,"
+                  + " `argparse.FileType`, `click.Path`). A key that indexes or names data"
+                  + " (`--sort-key`, `--public-key`, `--reg-key`) takes no secret.",
               Effort.LOW);
 
   private static final Set<String> SECRET_WORDS =
@@ -71,7 +76,9 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
           "s3",
           "bucket",
           "metadata",
-          "idempotency");
+          "idempotency",
+          "reg",
+          "registry");
 
   /** English words that end in "pass" without being one ({@code --bypass}). */
   private static final Set<String> NOT_PASSES =
@@ -170,7 +177,11 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
     }
     for (Call call : module.calls()) {
       Optional<String> framework = framework(call);
-      if (framework.isEmpty() || isFlag(call) || hasSource(call) || call.kwargsSplat()) {
+      if (framework.isEmpty()
+          || isFlag(call)
+          || hasSource(call)
+          || call.kwargsSplat()
+          || takesAReference(call)) {
         continue;
       }
       if (autoEnvvar && !framework.get().equals("argparse")) {
@@ -182,11 +193,12 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
               Evidence.at(
                   module.path(),
                   call.line(),
-                  "option "
+                  // The framework goes first: a word after the option ("--token (argparse)")
+                  // would read as its value and be redacted from the evidence.
+                  framework.get()
+                      + " option "
                       + option
-                      + " ("
-                      + framework.get()
-                      + ") takes a secret on the command line without an env-var or prompt"
+                      + " takes a secret on the command line without an env-var or prompt"
                       + " source"));
           break;
         }
@@ -219,6 +231,48 @@ public final class SecretCliOptions implements Rule, ModuleCheck {
       names.add("--" + call.parameter().replace('_', '-'));
     }
     return names;
+  }
+
+  /**
+   * Whether the option's value is a file or path holding the secret, not the secret: an alias or
+   * {@code dest=} ending in a reference word ({@code '--private-key', '--key-file'}, {@code
+   * dest='private_key_file'}) or a {@code type=} naming a file or path ({@code
+   * type=readable_file_arg}, {@code type=unfrack_path()}, {@code argparse.FileType('r')}, {@code
+   * click.Path()}).
+   */
+  private static boolean takesAReference(Call call) {
+    for (PyValue value : call.positional()) {
+      if (value instanceof PyValue.Str str && str.value().startsWith("-") && isReference(str)) {
+        return true;
+      }
+    }
+    Optional<PyValue> dest = call.keyword("dest");
+    if (dest.isPresent() && dest.get() instanceof PyValue.Str str && isReference(str)) {
+      return true;
+    }
+    Optional<PyValue> type = call.keyword("type");
+    if (type.isEmpty()) {
+      return false;
+    }
+    String text = "";
+    if (type.get() instanceof PyValue.Name name) {
+      text = name.dotted();
+    } else if (type.get() instanceof PyValue.Expr expr) {
+      text = expr.text();
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("file") || lower.contains("path");
+  }
+
+  private static boolean isReference(PyValue.Str option) {
+    String[] words =
+        option
+            .value()
+            .replaceFirst("^-+", "")
+            .toLowerCase(Locale.ROOT)
+            .replace('_', '-')
+            .split("-");
+    return words.length > 0 && REFERENCE_WORDS.contains(words[words.length - 1]);
   }
 
   private static boolean isFlag(Call call) {

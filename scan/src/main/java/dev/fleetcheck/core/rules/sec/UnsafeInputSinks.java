@@ -48,7 +48,9 @@ public final class UnsafeInputSinks implements Rule, ModuleCheck {
                   + "(`requests.`, `urlopen(`, `.content`, `.recv(`), a request body or "
                   + "`sys.argv`; `eval`/`exec` of an expression reading `input()`, "
                   + "`sys.argv`, `request.`, the Lambda `event` or parsed arguments. "
-                  + "Narrowed: `FullLoader` and custom loaders do not fire; deserialisation "
+                  + "Narrowed: `FullLoader` and custom loaders (a bare `Loader` name that is"
+                  + " not imported from yaml, as mkdocs' `Loader = loader or get_yaml_loader()`)"
+                  + " do not fire; deserialisation "
                   + "of a plain name is not traced",
               Effort.MEDIUM);
 
@@ -145,7 +147,7 @@ public final class UnsafeInputSinks implements Rule, ModuleCheck {
       Optional<String> problem =
           shell(module, call)
               .or(() -> tar(call, tars))
-              .or(() -> yaml(call))
+              .or(() -> yaml(module, call))
               .or(() -> deserialise(call))
               .or(() -> eval(call, parsedArgs));
       problem.ifPresent(p -> findings.add(Evidence.at(module.path(), call.line(), p)));
@@ -205,7 +207,7 @@ public final class UnsafeInputSinks implements Rule, ModuleCheck {
     return Optional.empty();
   }
 
-  private static Optional<String> yaml(Call call) {
+  private static Optional<String> yaml(PythonModule module, Call call) {
     if (YAML_UNSAFE.contains(call.callee())) {
       return Optional.of("unsafe YAML loading: " + call.written() + "(...)");
     }
@@ -223,7 +225,10 @@ public final class UnsafeInputSinks implements Rule, ModuleCheck {
       return Optional.of("YAML loaded without a safe loader: " + call.written() + "(...)");
     }
     String text = ModuleValues.text(loader.get());
-    String last = text.substring(text.lastIndexOf('.') + 1);
+    // A bare name is yaml's own loader only where it is imported as one (`from yaml import
+    // Loader`); a local `Loader = loader or get_yaml_loader()` is a custom loader.
+    String resolved = text.contains(".") ? text : module.imports().getOrDefault(text, "");
+    String last = resolved.substring(resolved.lastIndexOf('.') + 1);
     if (UNSAFE_LOADERS.contains(last)) {
       return Optional.of("YAML loaded with the unsafe " + last + ": " + call.written() + "(...)");
     }

@@ -117,6 +117,38 @@ class InconsistentEnvPrefixTest {
   }
 
   @Test
+  void otherProgramsDocumentedNamesAndPrivateNamesOfThePrefixAreNotFindings() {
+    // Shapes from ansible-core, borgbackup, barbican and mkdocs: git's and OpenSSH's variables,
+    // the dynamic linker's, Azure Pipelines', the New Relic agent's, attic's, and a private
+    // _ANSIBLE_ name beside ANSIBLE_ ones. The application's own JUNIT_ names still fail.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/env.py",
+                """
+                import os
+
+                CONFIG = os.environ.get("ANSIBLE_CONFIG")
+                ASYNC = os.environ.get("ANSIBLE_ASYNC_DIR")
+                COVERAGE = os.environ.get("_ANSIBLE_COVERAGE_CONFIG")
+                SSH = os.environ.get("GIT_SSH"), os.environ.get("GIT_SSH_COMMAND")
+                ORIGINAL = os.environ.get("SSH_ORIGINAL_COMMAND"), os.getenv("LD_PRELOAD", "")
+                BUILD = os.environ["BUILD_BUILDID"], os.environ["SYSTEM_JOBATTEMPT"]
+                AGENT = os.environ.get("AGENT_TEMPDIRECTORY"), os.getenv("DOCKER_HOST")
+                RELIC = os.environ.get("NEW_RELIC_CONFIG_FILE"), os.getenv("SOURCE_DATE_EPOCH")
+                ATTIC = os.environ.get("ATTIC_CACHE_DIR"), os.getenv("COVERAGE_FILE")
+                OUTPUT = os.getenv("JUNIT_OUTPUT_DIR")
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/env.py:12: JUNIT_OUTPUT_DIR does not share the prefix ANSIBLE_ of the other"
+                + " variables");
+  }
+
+  @Test
   void withFewerThanTwoVariablesItIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir).python().file("app/c.py", "import os\nos.getenv(\"DEBUG\")\n").build();

@@ -72,6 +72,31 @@ class UndocumentedEnvVarsTest {
   }
 
   @Test
+  void otherProgramsVariablesNeedNoDocumentationHere() {
+    // borgbackup and ansible-core: OpenSSH's, git's and the linker's names are documented by
+    // those programs; the application's own BORG_REPO still needs a word in its docs.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/remote.py",
+                """
+                import os
+
+                def serve():
+                    command = os.environ.get("SSH_ORIGINAL_COMMAND")
+                    return command, os.environ.get("GIT_SSH_COMMAND"), os.getenv("LD_PRELOAD")
+
+                REPO = os.environ.get("BORG_REPO")
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.CLI)))
+        .containsExactly(
+            "app/remote.py:7: BORG_REPO is documented nowhere (README, docs/, .env.example)");
+  }
+
+  @Test
   void variablesReadThroughAliasesAreStillFound() {
     Path repo =
         FixtureRepo.in(dir)

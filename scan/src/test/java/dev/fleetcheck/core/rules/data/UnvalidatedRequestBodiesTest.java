@@ -57,6 +57,43 @@ class UnvalidatedRequestBodiesTest {
   }
 
   @Test
+  void aProjectsOwnSchemaValidationCallClearsTheModule() {
+    // keystone: the body goes straight to its jsonschema wrapper validation.lazy_validate; a
+    // module that only validates a token (validate_token) still fails.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "api/limits.py",
+                """
+                import flask
+                from keystone.common import validation
+                from keystone.limit import schema
+
+                class Limits:
+                    def post(self):
+                        limits = (flask.request.get_json(silent=True, force=True) or {}).get(
+                            'limits', {})
+                        validation.lazy_validate(schema.limit_create, limits)
+                """)
+            .file(
+                "auth/token.py",
+                """
+                import flask
+
+                def authenticate(api, token_id):
+                    body = flask.request.get_json(silent=True, force=True) or {}
+                    return api.validate_token(token_id), body['auth']
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly(
+            "auth/token.py:4: request.get_json() reads the raw request body in a module with no"
+                + " validation");
+  }
+
+  @Test
   void anAliasedLoadsIsStillFound() {
     Path repo =
         FixtureRepo.in(dir)

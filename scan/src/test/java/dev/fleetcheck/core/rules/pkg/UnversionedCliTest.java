@@ -63,4 +63,42 @@ class UnversionedCliTest {
             .build();
     assertNoEvidentViolation(check(rule, setup, Profile.CLI));
   }
+
+  @Test
+  void vendoredVersionsEmptyStubsAndChainedVersionsAreReadAsTheyAre() {
+    // sqlmap's thirdparty/bottle, yt-dlp's optional-dependency stub, borg's setuptools-scm file.
+    Path vendored =
+        FixtureRepo.in(dir.resolve("v"))
+            .python()
+            .file("tool/__init__.py", "__version__ = '1.7.2'\n")
+            .file("thirdparty/bottle/bottle.py", "__version__ = '0.13-dev'\n")
+            .file("tool/dependencies/crypto.py", "__version__ = ''\n")
+            .build();
+    assertNoEvidentViolation(check(rule, vendored, Profile.CLI));
+
+    Path chained =
+        FixtureRepo.in(dir.resolve("c"))
+            .python()
+            .file("borg/_version.py", "# generated\n__version__ = version = '1.2.4'\n")
+            .build();
+    assertNoEvidentViolation(check(rule, chained, Profile.CLI));
+
+    Path chainedLoose =
+        FixtureRepo.in(dir.resolve("cl"))
+            .python()
+            .file("borg/_version.py", "__version__ = version = '1.2'\n")
+            .build();
+    assertThat(findings(check(rule, chainedLoose, Profile.CLI)))
+        .containsExactly("borg/_version.py:1: version '1.2' is not MAJOR.MINOR.PATCH");
+
+    Path onlyVendored =
+        FixtureRepo.in(dir.resolve("o"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\n")
+            .file("tool/cli.py", "import sys\n")
+            .file("tool/_vendor/lib.py", "__version__ = '2.0.0'\n")
+            .build();
+    assertThat(findings(check(rule, onlyVendored, Profile.CLI)))
+        .containsExactly("no package version declared anywhere");
+  }
 }

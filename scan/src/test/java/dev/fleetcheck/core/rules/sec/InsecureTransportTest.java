@@ -193,6 +193,33 @@ class InsecureTransportTest {
   }
 
   @Test
+  void certReqsChosenFromTheCallersVerifyFlagDoesNotFireWhileAFixedCertNoneDoes() {
+    // httpie: the context follows --verify; ansible-core's legacy path passes CERT_NONE always.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/tls.py",
+                """
+                import ssl
+                from urllib3.util.ssl_ import create_urllib3_context, ssl_wrap_socket
+
+                def context(verify):
+                    return create_urllib3_context(
+                        cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE
+                    )
+
+                def legacy(sock):
+                    return ssl_wrap_socket(sock, cert_reqs=ssl.CERT_NONE)
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "app/tls.py:10: TLS verification off: ssl_wrap_socket(..., cert_reqs=CERT_NONE)");
+  }
+
+  @Test
   void withoutProductCodeItIsNotApplicable() {
     Path repo =
         FixtureRepo.in(dir)

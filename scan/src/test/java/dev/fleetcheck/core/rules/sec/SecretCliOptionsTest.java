@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.model.Status;
 import dev.fleetcheck.core.rules.RuleFixture;
+import dev.fleetcheck.core.secrets.Redactor;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,11 @@ class SecretCliOptionsTest {
 
     assertThat(RuleFixture.described(outcome))
         .containsExactly(
-            "tool/cli.py:3: option --password (argparse) takes a secret on the command line"
+            "tool/cli.py:3: argparse option --password takes a secret on the command line"
                 + " without an env-var or prompt source",
-            "tool/cli.py:4: option --client-secret (click) takes a secret on the command line"
+            "tool/cli.py:4: click option --client-secret takes a secret on the command line"
                 + " without an env-var or prompt source",
-            "tool/cli.py:5: option --api-token (typer) takes a secret on the command line"
+            "tool/cli.py:5: typer option --api-token takes a secret on the command line"
                 + " without an env-var or prompt source");
   }
 
@@ -86,7 +87,7 @@ class SecretCliOptionsTest {
     assertThat(RuleFixture.described(outcome))
         .singleElement()
         .asString()
-        .startsWith("tool/cli.py:6: option --token (typer)");
+        .startsWith("tool/cli.py:6: typer option --token");
   }
 
   @Test
@@ -124,6 +125,36 @@ class SecretCliOptionsTest {
             """);
 
     assertThat(outcome.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void anOptionTakingAFileOrPathHoldingTheSecretIsNoFinding() {
+    // ansible-core, httpie and sqlmap: a key file given by an alias, dest= or type=, and a
+    // Windows registry key. The passphrase and a bare --token beside them still fail, and the
+    // evidence does not read the framework as the option's value.
+    Outcome outcome =
+        check(
+            "tool/cli.py",
+            """
+            import argparse
+            parser = argparse.ArgumentParser()
+            parser.add_argument('--private-key', '--key-file', dest='private_key_file')
+            parser.add_argument('--signing-key', dest='signing_key_path')
+            parser.add_argument('--cert-key', default=None, type=readable_file_arg)
+            parser.add_argument('--ssh-key', type=unfrack_path())
+            parser.add_argument('--reg-key', dest='regKey', help='Windows registry key')
+            parser.add_argument('--cert-key-pass', default=None, type=SSLCredentials)
+            parser.add_argument('--token', '--api-key', dest='api_key')
+            """);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "tool/cli.py:8: argparse option --cert-key-pass takes a secret on the command line"
+                + " without an env-var or prompt source",
+            "tool/cli.py:9: argparse option --token takes a secret on the command line without an"
+                + " env-var or prompt source");
+    String message = outcome.evidence().get(1).message();
+    assertThat(Redactor.standard().redact(message)).isEqualTo(message);
   }
 
   @Test
@@ -279,7 +310,7 @@ class SecretCliOptionsTest {
 
     assertThat(RuleFixture.described(RuleFixture.check(new SecretCliOptions(), repo, Profile.CLI)))
         .containsExactly(
-            "tool/cli.py:5: option --token (click) takes a secret on the command line without an"
+            "tool/cli.py:5: click option --token takes a secret on the command line without an"
                 + " env-var or prompt source");
   }
 

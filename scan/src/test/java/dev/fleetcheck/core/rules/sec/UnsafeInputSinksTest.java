@@ -143,4 +143,36 @@ class UnsafeInputSinksTest {
             "svc/x.py:3: tar extraction trusts the archive: filter=\"fully_trusted\"",
             "svc/x.py:4: unsafe YAML loading: yaml.unsafe_load(...)");
   }
+
+  @Test
+  void aLocalLoaderNameIsACustomLoaderWhileYamlsOwnLoaderStillFails() {
+    // mkdocs: the loader comes from the caller or get_yaml_loader() (a SafeLoader subclass).
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "svc/utils.py",
+                """
+                import yaml
+                from yaml import Loader as YamlLoader, UnsafeLoader
+
+                def yaml_load(source, loader=None):
+                    Loader = loader or get_yaml_loader()
+                    return yaml.load(source, Loader=Loader)
+
+                def unsafe(source):
+                    first = yaml.load(source, Loader=yaml.Loader)
+                    return first, yaml.load(source, YamlLoader)
+
+                def unsafer(source):
+                    return yaml.load(source, Loader=UnsafeLoader)
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo)))
+        .containsExactly(
+            "svc/utils.py:9: YAML loaded with the unsafe Loader: yaml.load(...)",
+            "svc/utils.py:10: YAML loaded with the unsafe Loader: yaml.load(...)",
+            "svc/utils.py:13: YAML loaded with the unsafe UnsafeLoader: yaml.load(...)");
+  }
 }
