@@ -67,6 +67,20 @@ public record PythonModule(
   }
 
   /** The file name without folders. */
+  /** The innermost def whose lines hold {@code line}, if any. */
+  public java.util.Optional<Extent> enclosingDef(int line) {
+    Extent def = null;
+    for (Extent extent : extents) {
+      if (extent.kind() == Blocks.Kind.DEF
+          && extent.line() <= line
+          && extent.lastLine() >= line
+          && (def == null || extent.depth() > def.depth())) {
+        def = extent;
+      }
+    }
+    return java.util.Optional.ofNullable(def);
+  }
+
   public String fileName() {
     return path.substring(path.lastIndexOf('/') + 1);
   }

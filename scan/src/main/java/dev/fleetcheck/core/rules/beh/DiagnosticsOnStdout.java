@@ -3,7 +3,6 @@ package dev.fleetcheck.core.rules.beh;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.Extent;
 import dev.fleetcheck.core.python.PyValue;
@@ -114,15 +113,7 @@ public final class DiagnosticsOnStdout implements Rule, ModuleCheck {
     if (written.isEmpty()) {
       return false;
     }
-    Extent def = null;
-    for (Extent extent : module.extents()) {
-      if (extent.kind() == Blocks.Kind.DEF
-          && extent.line() <= call.line()
-          && extent.lastLine() >= call.line()
-          && (def == null || extent.depth() > def.depth())) {
-        def = extent;
-      }
-    }
+    Extent def = module.enclosingDef(call.line()).orElse(null);
     if (def == null) {
       return false;
     }

@@ -78,12 +78,12 @@ public final class TemporaryNames {
 
   private static boolean argumentsMention(Call call, Set<String> names) {
     for (PyValue value : call.positional()) {
-      if (mentions(text(value), names)) {
+      if (mentions(ModuleValues.text(value), names)) {
         return true;
       }
     }
     for (PyValue value : call.keywords().values()) {
-      if (mentions(text(value), names)) {
+      if (mentions(ModuleValues.text(value), names)) {
         return true;
       }
     }
@@ -108,15 +108,5 @@ public final class TemporaryNames {
       }
     }
     return false;
-  }
-
-  private static String text(PyValue value) {
-    if (value instanceof PyValue.Name name) {
-      return name.dotted();
-    }
-    if (value instanceof PyValue.Expr expr) {
-      return expr.text();
-    }
-    return value instanceof PyValue.Str str ? str.value() : "";
   }
 }

@@ -3,7 +3,6 @@ package dev.fleetcheck.core.rules.io;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
-import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.Extent;
 import dev.fleetcheck.core.python.PyValue;
@@ -136,15 +135,7 @@ public final class NonAtomicWrites implements Rule {
         || TemporaryNames.mentions(target, temporary)) {
       return true;
     }
-    Extent def = null;
-    for (Extent extent : module.extents()) {
-      if (extent.kind() == Blocks.Kind.DEF
-          && extent.line() <= call.line()
-          && extent.lastLine() >= call.line()
-          && (def == null || extent.depth() > def.depth())) {
-        def = extent;
-      }
-    }
+    Extent def = module.enclosingDef(call.line()).orElse(null);
     if (def == null) {
       return false;
     }

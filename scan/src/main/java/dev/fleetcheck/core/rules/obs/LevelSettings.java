@@ -202,22 +202,7 @@ final class LevelSettings {
    * of its enclosing blocks (the nearest earlier logical line indented less, each time).
    */
   private static boolean unconditional(Tokens t, List<Integer> starts, int line) {
-    int current = -1;
-    for (int start : starts) {
-      if (t.line(start) <= line) {
-        current = start;
-      }
-    }
-    if (current < 0) {
-      return true;
-    }
-    int column = t.column(current);
-    for (int k = starts.indexOf(current) - 1; k >= 0 && column > 0; k--) {
-      int header = starts.get(k);
-      if (t.column(header) >= column) {
-        continue;
-      }
-      column = t.column(header);
+    for (int header : enclosingHeaders(t, starts, line)) {
       String word = t.text(header);
       String text = headerText(t, header).toLowerCase(Locale.ROOT);
       if (GUARDS.contains(word) && !text.contains("__name__")) {
@@ -236,22 +221,7 @@ final class LevelSettings {
    * being unset: {@code if log.level == logging.NOTSET}, {@code == 0}, {@code if not log.level}.
    */
   private static boolean underNotSetGuard(Tokens t, List<Integer> starts, int line) {
-    int current = -1;
-    for (int start : starts) {
-      if (t.line(start) <= line) {
-        current = start;
-      }
-    }
-    if (current < 0) {
-      return false;
-    }
-    int column = t.column(current);
-    for (int k = starts.indexOf(current) - 1; k >= 0 && column > 0; k--) {
-      int header = starts.get(k);
-      if (t.column(header) >= column) {
-        continue;
-      }
-      column = t.column(header);
+    for (int header : enclosingHeaders(t, starts, line)) {
       String text = headerText(t, header).replace(" ", "");
       if (t.is(header, "if")
           && text.contains(".level")
@@ -260,6 +230,32 @@ final class LevelSettings {
       }
     }
     return false;
+  }
+
+  /**
+   * The headers of the blocks around the statement on {@code line}, innermost first: walking out,
+   * each is the nearest earlier logical line indented less than the one before.
+   */
+  private static List<Integer> enclosingHeaders(Tokens t, List<Integer> starts, int line) {
+    int current = -1;
+    for (int start : starts) {
+      if (t.line(start) <= line) {
+        current = start;
+      }
+    }
+    List<Integer> headers = new ArrayList<>();
+    if (current < 0) {
+      return headers;
+    }
+    int column = t.column(current);
+    for (int k = starts.indexOf(current) - 1; k >= 0 && column > 0; k--) {
+      int header = starts.get(k);
+      if (t.column(header) < column) {
+        column = t.column(header);
+        headers.add(header);
+      }
+    }
+    return headers;
   }
 
   private static List<Integer> statementStarts(Tokens t) {
