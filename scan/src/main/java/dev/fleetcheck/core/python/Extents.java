@@ -68,6 +68,16 @@ final class Extents {
       if (lineStart || kind == TokenKind.ENDMARKER) {
         continue;
       }
+      if (startsLine && t.is(i, "else")) {
+        // The clause an else closes decides both counts: looked up once.
+        int head = clauseBefore(t, i);
+        statements += elseWeight(t, i, head);
+        if (head >= 0 && t.is(head, "except")) {
+          decisions++;
+        }
+        oneLineBody = bodyAfterColon(t, i);
+        continue;
+      }
       if (startsLine) {
         statements += weight(t, i);
         oneLineBody = compoundHeader(t, i) ? bodyAfterColon(t, i) : -1;
@@ -77,7 +87,7 @@ final class Extents {
               && !t.isKind(t.skipTrivia(i + 1), TokenKind.NEWLINE))) {
         statements++;
       }
-      if (kind == TokenKind.NAME && decision(t, i)) {
+      if (kind == TokenKind.NAME && decision(t, i, startsLine)) {
         decisions++;
       }
     }
@@ -116,15 +126,19 @@ final class Extents {
     if (t.is(i, "case")) {
       return caseClause(t, i) ? 0 : 1;
     }
-    if (t.is(i, "else")) {
-      int head = clauseBefore(t, i);
-      if (head >= 0 && (t.is(head, "for") || t.is(head, "while") || t.is(head, "async"))) {
-        return 0;
-      }
-      // Python's tree cannot tell `else:` holding one if statement from `elif`, nor Pylint.
-      return head >= 0 && !t.is(head, "except") && holdsOnlyAnIf(t, i) ? 0 : 1;
-    }
     return 1;
+  }
+
+  /**
+   * The statements an {@code else} at {@code i} adds, {@code head} being the header of the clause
+   * it follows ({@link #clauseBefore}): none after a loop, none when it holds only an if (Python's
+   * tree cannot tell it from {@code elif}, nor can Pylint), else one.
+   */
+  private static int elseWeight(Tokens t, int i, int head) {
+    if (head >= 0 && (t.is(head, "for") || t.is(head, "while") || t.is(head, "async"))) {
+      return 0;
+    }
+    return head >= 0 && !t.is(head, "except") && holdsOnlyAnIf(t, i) ? 0 : 1;
   }
 
   /**
@@ -152,7 +166,7 @@ final class Extents {
       } else if (level == 1
           && t.isKind(j, TokenKind.NAME)
           && t.column(j) == column
-          && startsStatement(t, j)
+          && t.startsStatement(j)
           && !t.is(j, "elif")
           && !t.is(j, "else")) {
         return false;
@@ -231,28 +245,28 @@ final class Extents {
 
   /**
    * A decision point as Ruff's C901 (McCabe) counts them: the statements {@code if}, {@code elif},
-   * {@code for} (also {@code async for}), {@code while}, each {@code except} clause, a try's {@code
-   * else} clause and each {@code case} but a last irrefutable one. Boolean operators, conditional
-   * expressions and comprehension clauses are expressions, not statements, and do not count.
+   * {@code for} (also {@code async for}), {@code while}, each {@code except} clause and each {@code
+   * case} but a last irrefutable one (a try's {@code else} is counted where elses are weighed).
+   * Boolean operators, conditional expressions and comprehension clauses are expressions, not
+   * statements, and do not count. {@code startsLine}: whether token {@code i} begins a logical
+   * line.
    */
-  private static boolean decision(Tokens t, int i) {
+  private static boolean decision(Tokens t, int i, boolean startsLine) {
     // Compared in place, by first letter: this runs on every name in a def or class.
     char first = t.source().charAt(t.start(i));
     return switch (first) {
-      case 'i' -> t.is(i, "if") && startsStatement(t, i);
-      case 'e' ->
-          ((t.is(i, "elif") || t.is(i, "except")) && startsStatement(t, i))
-              || (t.is(i, "else") && startsStatement(t, i) && closesTry(t, i));
-      case 'f' -> t.is(i, "for") && (startsStatement(t, i) || afterAsync(t, i));
-      case 'w' -> t.is(i, "while") && startsStatement(t, i);
-      case 'c' -> t.is(i, "case") && startsStatement(t, i) && refutableCase(t, i);
+      case 'i' -> startsLine && t.is(i, "if");
+      case 'e' -> startsLine && (t.is(i, "elif") || t.is(i, "except"));
+      case 'f' -> t.is(i, "for") && (startsLine || afterAsync(t, i));
+      case 'w' -> startsLine && t.is(i, "while");
+      case 'c' -> startsLine && t.is(i, "case") && refutableCase(t, i);
       default -> false;
     };
   }
 
   private static boolean afterAsync(Tokens t, int i) {
     int before = t.skipTriviaBack(i - 1);
-    return before >= 0 && t.is(before, "async") && startsStatement(t, before);
+    return before >= 0 && t.is(before, "async") && t.startsStatement(before);
   }
 
   /**
@@ -280,14 +294,6 @@ final class Extents {
   }
 
   /**
-   * Whether the {@code else} clause at {@code i} belongs to a try (its clause before is except).
-   */
-  private static boolean closesTry(Tokens t, int i) {
-    int head = clauseBefore(t, i);
-    return head >= 0 && t.is(head, "except");
-  }
-
-  /**
    * The first token of the nearest statement before {@code i} at {@code i}'s own indentation: for
    * an {@code else}, the header of the clause it follows ({@code if}, {@code elif}, {@code except},
    * {@code for}, {@code while}, {@code async}); -1 when there is none in its block.
@@ -295,7 +301,7 @@ final class Extents {
   private static int clauseBefore(Tokens t, int i) {
     int column = t.column(i);
     for (int j = i - 1; j >= 0; j--) {
-      if (!t.isKind(j, TokenKind.NAME) || !startsStatement(t, j)) {
+      if (!t.isKind(j, TokenKind.NAME) || !t.startsStatement(j)) {
         continue;
       }
       int at = t.column(j);
@@ -307,13 +313,5 @@ final class Extents {
       }
     }
     return -1;
-  }
-
-  private static boolean startsStatement(Tokens t, int i) {
-    int before = t.skipTriviaBack(i - 1);
-    return before < 0
-        || t.isKind(before, TokenKind.NEWLINE)
-        || t.isKind(before, TokenKind.INDENT)
-        || t.isKind(before, TokenKind.DEDENT);
   }
 }

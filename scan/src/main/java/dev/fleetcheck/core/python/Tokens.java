@@ -16,6 +16,9 @@ public final class Tokens {
   private static final int NAME_ORDINAL = TokenKind.NAME.ordinal();
   private static final int NL_ORDINAL = TokenKind.NL.ordinal();
   private static final int COMMENT_ORDINAL = TokenKind.COMMENT.ordinal();
+  private static final int NEWLINE_ORDINAL = TokenKind.NEWLINE.ordinal();
+  private static final int INDENT_ORDINAL = TokenKind.INDENT.ordinal();
+  private static final int DEDENT_ORDINAL = TokenKind.DEDENT.ordinal();
 
   private final String source;
   private byte[] kinds;
@@ -168,6 +171,19 @@ public final class Tokens {
       j++;
     }
     return j;
+  }
+
+  /**
+   * Whether token {@code i} begins a logical line: the code token before it, if any, ends a line or
+   * changes the indentation.
+   */
+  public boolean startsStatement(int i) {
+    int before = skipTriviaBack(i - 1);
+    if (before < 0) {
+      return true;
+    }
+    int kind = kinds[before];
+    return kind == NEWLINE_ORDINAL || kind == INDENT_ORDINAL || kind == DEDENT_ORDINAL;
   }
 
   /** The previous index at or before {@code i} that is not trivia (or -1). */

@@ -404,11 +404,7 @@ public final class SwallowedInterrupts implements Rule {
         || t.isKind(i, TokenKind.ENDMARKER)) {
       return false;
     }
-    int before = t.skipTriviaBack(i - 1);
-    return before < 0
-        || t.isKind(before, TokenKind.NEWLINE)
-        || t.isKind(before, TokenKind.INDENT)
-        || t.isKind(before, TokenKind.DEDENT);
+    return t.startsStatement(i);
   }
 
   /** Whether the logical line starting at {@code i} raises or exits (or returns, if allowed). */
