@@ -25,9 +25,9 @@ import dev.fleetcheck.core.python.Decorator;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.snapshot.RepoSnapshot;
 import dev.fleetcheck.core.snapshot.SourceFile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The emulators a repository configures, the ones something must start, and what starts them
@@ -68,6 +69,8 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
   private static final Pattern LOCALSTACK_START = Pattern.compile("\\blocalstack\\s+start\\b");
   private static final Pattern DYNAMODB_LOCAL_JAR = Pattern.compile("DynamoDBLocal\\.jar");
   private static final Pattern PRINT = Pattern.compile("(?:echo|printf)\\b");
+  private static final List<String> EMULATOR_NAMES =
+      List.of("moto", "testcontainers", "endpoint_url");
   private static final Pattern MOTO_SERVER = Pattern.compile("(?:^|[\\s;&|(])moto_server\\b");
 
   /** A command that starts one emulator without naming its image. */
@@ -323,25 +326,17 @@ public record Emulators(List<Emulator> emulators, List<Need> needsStart, List<St
   private static void python(Facts facts, Collector c) {
     ProfileScope scope = facts.get(ProfileScope.FACT);
     PythonCodebase codebase = PythonCodebase.of(facts);
-    RepoSnapshot snapshot = facts.snapshot();
-    // Searching the texts is most of the work and each file's answer is its own: on every core,
-    // the files that mention an emulator kept in file order for the collector.
-    List<SourceFile> mentioning =
-        snapshot.files().parallelStream()
-            .filter(file -> file.isPython() && !scope.inExcludedFolder(file.path()))
-            .filter(
-                file ->
-                    snapshot.readText(file.path()).filter(Emulators::mentionsEmulator).isPresent())
+    // The analysed modules' names, not their texts: every call or decorator below resolves to a
+    // name the module spells (moto.*, testcontainers.*, the endpoint_url keyword), and the texts of
+    // a large tree no longer fit the snapshot's cache, so reading them again would mean the disk.
+    List<PythonModule> mentioning =
+        Stream.concat(codebase.sourceModules().stream(), codebase.testModules().stream())
+            .filter(m -> m.mentionsAny(EMULATOR_NAMES) && !scope.inExcludedFolder(m.path()))
+            .sorted(Comparator.comparing(PythonModule::path))
             .toList();
-    for (SourceFile file : mentioning) {
-      codebase.module(file.path()).ifPresent(module -> python(module, c));
+    for (PythonModule module : mentioning) {
+      python(module, c);
     }
-  }
-
-  private static boolean mentionsEmulator(String text) {
-    return text.contains("moto")
-        || text.contains("testcontainers")
-        || text.contains("endpoint_url");
   }
 
   private static void python(PythonModule module, Collector c) {

@@ -128,8 +128,8 @@ public final class PythonSources {
    */
   public Optional<Evidence> find(String literal, Pattern pattern, String message) {
     for (String path : paths) {
-      Optional<String> code = code(path);
-      if (code.isEmpty() || !code.get().contains(literal)) {
+      Optional<String> code = codeHolding(path, literal);
+      if (code.isEmpty()) {
         continue;
       }
       Matcher m = pattern.matcher(code.get());
@@ -138,6 +138,24 @@ public final class PythonSources {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The file's code when it holds {@code literal}. A file past the budget is read again, and its
+   * comments are blanked only when its text holds the literal: blanking removes text, never adds
+   * it, so a text without the literal has code without it.
+   */
+  private Optional<String> codeHolding(String path, String literal) {
+    String kept = keptCode.get(path);
+    if (kept != null) {
+      return kept.contains(literal) ? Optional.of(kept) : Optional.empty();
+    }
+    return facts
+        .snapshot()
+        .readText(path)
+        .filter(text -> text.contains(literal))
+        .map(PythonSources::withoutComments)
+        .filter(code -> code.contains(literal));
   }
 
   /** A file's code with comments blanked out (lines and offsets kept). */

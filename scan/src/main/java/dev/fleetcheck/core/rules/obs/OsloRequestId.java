@@ -1,5 +1,7 @@
 package dev.fleetcheck.core.rules.obs;
 
+import dev.fleetcheck.core.facts.Fact;
+import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.facts.profile.ProfileScope;
 import dev.fleetcheck.core.facts.pysource.PythonSources;
@@ -32,11 +34,22 @@ final class OsloRequestId {
   private static final Pattern HEADER =
       Pattern.compile("x-openstack-request-id", Pattern.CASE_INSENSITIVE);
 
+  /** Where the middleware is seen, once per scan for the rules that ask (PY-OBS-004, -005). */
+  private static final Fact<Optional<Seen>> FACT = Fact.of("oslo-request-id", OsloRequestId::seen);
+
+  /** A place that shows the middleware, and what it shows there. */
+  private record Seen(String path, int line, String what) {}
+
   static Optional<Evidence> find(RuleContext context, String message) {
-    PythonSources sources = context.fact(PythonSources.FACT);
+    return context
+        .fact(FACT)
+        .map(seen -> Evidence.at(seen.path(), seen.line(), seen.what() + " " + message));
+  }
+
+  private static Optional<Seen> seen(Facts facts) {
+    PythonSources sources = facts.get(PythonSources.FACT);
     boolean anyImport = sources.imports(MODULE).isPresent();
-    List<PythonModule> modules =
-        anyImport ? PythonCodebase.of(context.facts()).productModules() : List.of();
+    List<PythonModule> modules = anyImport ? PythonCodebase.of(facts).productModules() : List.of();
     for (PythonModule module : modules) {
       if (!anyImport || !module.mentions(MODULE)) {
         continue;
@@ -45,7 +58,7 @@ final class OsloRequestId {
       for (String target : module.imports().values()) {
         if (target.equals("oslo_middleware.RequestId")
             || target.startsWith("oslo_middleware.request_id")) {
-          return Optional.of(Evidence.at(module.path(), 1, "oslo.middleware RequestId " + message));
+          return Optional.of(new Seen(module.path(), 1, "oslo.middleware RequestId"));
         }
         imported |= target.startsWith(MODULE);
       }
@@ -55,23 +68,24 @@ final class OsloRequestId {
           Matcher header = HEADER.matcher(code.get());
           if (header.find()) {
             return Optional.of(
-                Evidence.at(
+                new Seen(
                     module.path(),
                     TextLines.lineAt(code.get(), header.start()),
-                    "X-OpenStack-Request-Id (oslo.middleware RequestId) " + message));
+                    "X-OpenStack-Request-Id (oslo.middleware RequestId)"));
           }
         }
       }
     }
-    ProfileScope scope = context.fact(ProfileScope.FACT);
-    for (SourceFile file : context.snapshot().files()) {
-      String name = file.name();
-      if (file.isPython()
-          || !(name.endsWith(".ini") || name.equals("setup.cfg"))
-          || !scope.decides(file)) {
+    ProfileScope scope = facts.get(ProfileScope.FACT);
+    for (SourceFile file : facts.snapshot().files()) {
+      // The path's suffix first: this loop meets every file of the tree, most of them neither.
+      String path = file.path();
+      boolean wiringFile =
+          path.endsWith(".ini") || path.endsWith("setup.cfg") && file.name().equals("setup.cfg");
+      if (!wiringFile || !scope.decides(file)) {
         continue;
       }
-      Optional<String> text = context.snapshot().readText(file.path());
+      Optional<String> text = facts.snapshot().readText(path);
       if (text.isEmpty()) {
         continue;
       }
@@ -79,10 +93,7 @@ final class OsloRequestId {
         int at = text.get().indexOf(wiring);
         if (at >= 0) {
           return Optional.of(
-              Evidence.at(
-                  file.path(),
-                  TextLines.lineAt(text.get(), at),
-                  "oslo.middleware RequestId " + message));
+              new Seen(file.path(), TextLines.lineAt(text.get(), at), "oslo.middleware RequestId"));
         }
       }
     }
