@@ -81,6 +81,10 @@ class PackComparisonTest {
 
     assertThat(even.medianRatio()).isEqualTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(odd.medianRatio()).isEqualTo(1.4);
+    assertThat(even.lowerQuartileRatio()).isEqualTo(1.3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(even.upperQuartileRatio()).isEqualTo(2.3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(odd.lowerQuartileRatio()).isEqualTo(1.3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(odd.upperQuartileRatio()).isEqualTo(5.2, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(even.lowestRatio()).isEqualTo(1.2);
     assertThat(even.highestRatio()).isEqualTo(3.0);
   }
