@@ -76,4 +76,117 @@ class MissingNegativeTestsTest {
 
     assertThat(check(rule, repo, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void theOpenApiModelNamedAfterASecurityClassDoesNotProtect() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "fastapi/security/http.py",
+                """
+                from fastapi.openapi.models import HTTPBearer as HTTPBearerModel
+
+                class HTTPBearer:
+                    def __init__(self, bearerFormat=None):
+                        self.model = HTTPBearerModel(bearerFormat=bearerFormat)
+                """)
+            .build();
+
+    assertThat(check(rule, repo, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
+  void permissionSettingsThatLetEveryoneInDoNotProtect() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "rest_framework/settings.py",
+                """
+                DEFAULTS = {
+                    'DEFAULT_PERMISSION_CLASSES': [
+                        'rest_framework.permissions.AllowAny',
+                    ],
+                }
+                """)
+            .file(
+                "rest_framework/views.py",
+                """
+                class APIView:
+                    permission_classes = api_settings.DEFAULT_PERMISSION_CLASSES
+
+                class ObtainToken(APIView):
+                    permission_classes = ()
+
+                def permission_classes(permission_classes):
+                    def decorator(func):
+                        func.permission_classes = permission_classes
+                        return func
+                    return decorator
+                """)
+            .build();
+
+    assertThat(check(rule, repo, Profile.API).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
+  void aPermissionClassThatCanDenyProtects() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "api/views.py",
+                """
+                from rest_framework.permissions import AllowAny, IsAuthenticated
+
+                class Items(APIView):
+                    permission_classes = [AllowAny, IsAuthenticated]
+                """)
+            .file("tests/test_views.py", "def test_ok(client):\n    assert client.get('/')\n")
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactly("no test asserts a 401 outcome", "no test asserts a 403 outcome");
+  }
+
+  @Test
+  void djangoLoginRedirectsAskOnlyForA403Test() {
+    String views =
+        """
+        from django.contrib.auth.decorators import login_required
+
+        @login_required
+        def members(request):
+            pass
+        """;
+    Path manual =
+        FixtureRepo.in(dir.resolve("manual"))
+            .python()
+            .file("lists/views.py", views)
+            .file(
+                "lists/tests/test_views.py",
+                "def test_owner_only(client):\n    assert client.get('/').status_code == 403\n")
+            .build();
+    Path failing =
+        FixtureRepo.in(dir.resolve("failing"))
+            .python()
+            .file("lists/views.py", views)
+            .file("lists/tests/test_views.py", "def test_ok(client):\n    assert client.get('/')\n")
+            .build();
+    Path flaskLogin =
+        FixtureRepo.in(dir.resolve("flask"))
+            .python()
+            .file("app/views.py", views.replace("django.contrib.auth.decorators", "flask_login"))
+            .file(
+                "tests/test_views.py",
+                "def test_owner_only(client):\n    assert client.get('/').status_code == 403\n")
+            .build();
+
+    assertNoEvidentViolation(check(rule, manual, Profile.API));
+    assertThat(findings(check(rule, failing, Profile.API)))
+        .containsExactly("no test asserts a 403 outcome");
+    assertThat(findings(check(rule, flaskLogin, Profile.API)))
+        .containsExactly("no test asserts a 401 outcome");
+  }
 }
