@@ -62,6 +62,32 @@ class TopLevelSpacingTest {
   }
 
   @Test
+  void consecutiveOverloadStubsOverSeveralLinesAndTheirImplementationAreExempt() {
+    // The shape of requests.utils and pydantic.fields: multi-line stubs, no blank lines between.
+    String code =
+        "from typing import overload\n\n\n"
+            + "@overload\ndef to_list(value: None) -> None: ...\n"
+            + "@overload  # a mapping\ndef to_list(\n    value: dict,\n) -> list: ...\n"
+            + "def to_list(\n    value,\n):\n    return value\n";
+
+    assertThat(findings(code)).allMatch(f -> f.startsWith("top-level"));
+  }
+
+  @Test
+  void aDefAfterAnOverloadStubOfAnotherNameOrAfterAPlainDefStillFails() {
+    String code =
+        "import typing\n\n\n"
+            + "@typing.overload\ndef a(\n    x: int,\n) -> int: ...\n"
+            + "def b(\n    x,\n):\n    return x\n"
+            + "@typing.overload\ndef b(\n    x: str,\n) -> str: ...\n";
+
+    assertThat(findings(code))
+        .containsExactly(
+            "pkg/mod.py:8: E302 expected 2 blank lines before a top-level definition, found 0",
+            "pkg/mod.py:12: E302 expected 2 blank lines before a top-level definition, found 0");
+  }
+
+  @Test
   void testCodeIsNotProductCode() {
     Path repo =
         FixtureRepo.in(dir)
