@@ -50,6 +50,13 @@ public final class IdentityFromHeaders implements Rule {
                   + "judged",
               Effort.HIGH);
 
+  /**
+   * A name each call {@link #call} reports spells: its callee resolves through an import of {@code
+   * base64} or {@code fastapi}, or ends in the method {@code get_unverified_claims}.
+   */
+  private static final List<String> CALL_NAMES =
+      List.of("get_unverified_claims", "base64", "fastapi");
+
   private static final Pattern IDENTITY_HEADER =
       Pattern.compile(
           "x-user.*|x-forwarded-(user|email)|x-remote-user|remote-user|x-auth-request-(user|email)"
@@ -69,15 +76,25 @@ public final class IdentityFromHeaders implements Rule {
     PythonCodebase codebase = PythonCodebase.of(context.facts());
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      for (Call call : module.calls()) {
-        call(module, call).ifPresent(findings::add);
+      if (module.mentionsAny(CALL_NAMES)) {
+        for (Call call : module.calls()) {
+          call(module, call).ifPresent(findings::add);
+        }
       }
       Optional<String> text = codebase.text(module.path());
-      if (text.isPresent() && hinted(text.get())) {
+      if (text.isPresent() && holdsHeaders(text.get()) && hinted(text.get())) {
         codebase.tokens(module.path()).ifPresent(t -> headerReads(module.path(), t, findings));
       }
     }
     return Outcome.assisted(findings);
+  }
+
+  /**
+   * Every read {@link #headerReads} reports is on {@code headers} or {@code META} (names) or on a
+   * {@code ["headers"]} subscript (a string in any letter case): a text without these has none.
+   */
+  private static boolean holdsHeaders(String text) {
+    return text.contains("META") || AsciiText.containsIgnoreCase(text, "headers");
   }
 
   /** Cheap pre-filter before a module's tokens are walked: a hint in any letter case. */

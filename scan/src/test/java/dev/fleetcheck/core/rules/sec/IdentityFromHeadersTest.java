@@ -63,6 +63,59 @@ class IdentityFromHeadersTest {
   }
 
   @Test
+  void eachKindIsFoundInAModuleThatHoldsNothingElse() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "app/lambda_event.py",
+                """
+                def handler(event, context):
+                    return event["Headers"]["X-Remote-User"]
+                """)
+            .file(
+                "app/django_meta.py",
+                """
+                def view(request):
+                    return request.META.get("HTTP_X_USER")
+                """)
+            .file(
+                "app/claims.py",
+                """
+                from jose import jwt
+
+                def claims(token):
+                    return jwt.get_unverified_claims(token)
+                """)
+            .file(
+                "app/decode.py",
+                """
+                from base64 import b64decode
+
+                def payload(token):
+                    return b64decode(token.split(".")[1])
+                """)
+            .file(
+                "app/route.py",
+                """
+                import fastapi
+
+                def route(user: str = fastapi.Header(None, alias="X-Email")):
+                    return user
+                """)
+            .build();
+
+    assertThat(findings(check(rule, repo, Profile.API)))
+        .containsExactlyInAnyOrder(
+            "app/claims.py:4: claims read from an unverified token: jwt.get_unverified_claims(...)",
+            "app/decode.py:4: JWT payload decoded by hand without verifying the signature:"
+                + " b64decode(...split(\".\")[1])",
+            "app/django_meta.py:2: identity taken from the request header x-user",
+            "app/lambda_event.py:2: identity taken from the request header x-remote-user",
+            "app/route.py:3: identity taken from the request header X-Email (FastAPI Header())");
+  }
+
+  @Test
   void otherHeadersCommentsStringsResponsesAndTestsStayManual() {
     Path repo =
         FixtureRepo.in(dir)
