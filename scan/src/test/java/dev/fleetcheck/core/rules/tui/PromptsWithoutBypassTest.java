@@ -62,4 +62,35 @@ class PromptsWithoutBypassTest {
     assertNoEvidentViolation(check(new PromptsWithoutBypass(), withYes, Profile.CLI));
     assertNoEvidentViolation(check(new PromptsWithoutBypass(), quiet, Profile.CLI));
   }
+
+  @Test
+  void anOptionsHandWrittenFallbackIsNoPromptWithoutAWayAround() {
+    Path repo =
+        FixtureRepo.in(dir.resolve("fallback"))
+            .python()
+            .file(
+                "tool/__init__.py",
+                """
+                import getpass
+
+                def ask(opts, cache):
+                    if opts.username is not None and opts.password is None:
+                        opts.password = getpass.getpass('Type account password: ')
+                    if not opts.token:
+                        opts.token = getpass.getpass('Token: ')
+                    if opts.username is None:
+                        opts.password = getpass.getpass('Password: ')
+                    if cache.code is None:
+                        code = getpass.getpass('Code: ')
+                    return code
+                """)
+            .build();
+
+    assertThat(findings(check(new PromptsWithoutBypass(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/__init__.py:9: getpass.getpass prompts and the CLI has no --yes/--no-input way"
+                + " around it",
+            "tool/__init__.py:11: getpass.getpass prompts and the CLI has no --yes/--no-input way"
+                + " around it");
+  }
 }
