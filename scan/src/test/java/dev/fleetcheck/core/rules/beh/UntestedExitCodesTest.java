@@ -87,9 +87,9 @@ class UntestedExitCodesTest {
             .python()
             .file("tool/cli.py", CLI)
             .file(
-                "tool/runner.py",
-                "import subprocess\n\ndef run(*args):\n"
-                    + "    return subprocess.run(args).returncode\n")
+                "tool/sanity/importer.py",
+                "import subprocess\n\ndef test_python_module(path):\n"
+                    + "    return subprocess.run([path]).returncode\n")
             .build();
 
     assertNoEvidentViolation(check(new UntestedExitCodes(), shipped, Profile.CLI));
