@@ -15,7 +15,9 @@ import java.util.Set;
  * {@code input()}, {@code getpass.getpass}, click/typer {@code prompt}/{@code confirm}, rich {@code
  * Prompt|Confirm|IntPrompt|FloatPrompt.ask}, and any call into questionary, inquirer, InquirerPy or
  * pick. An option's own {@code prompt=} fallback is not a call and never counts, nor is its
- * hand-written form ({@code if opts.password is None: opts.password = getpass.getpass()}).
+ * hand-written forms ({@code if opts.password is None: opts.password = getpass.getpass()}, or
+ * {@code code = self.get_param("twofactor")}, {@code if code is not None: return code}, then {@code
+ * return getpass.getpass()}).
  */
 final class Prompts {
 
@@ -86,6 +88,9 @@ final class Prompts {
     if (current < 0) {
       return false;
     }
+    if (t.is(current, "return")) {
+      return returnsOptionFirst(t, starts, starts.indexOf(current));
+    }
     String target = assignedTarget(t, current);
     if (target == null || !target.contains(".")) {
       return false;
@@ -102,6 +107,57 @@ final class Prompts {
       }
       if ((t.is(header, "if") || t.is(header, "elif")) && testsUnset(t, header, target)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code return <prompt>} after, in the same block, {@code name = <...>.get_param(...)} (a call
+   * whose name holds {@code param} or {@code option}) and {@code if name is not None: return name}
+   * (or {@code if name: return name}): the option's value, when given, is the answer.
+   */
+  private static boolean returnsOptionFirst(Tokens t, List<Integer> starts, int index) {
+    int column = t.column(starts.get(index));
+    String returned = null;
+    for (int k = index - 1; k >= 0; k--) {
+      int start = starts.get(k);
+      if (t.column(start) < column) {
+        return false;
+      }
+      if (t.column(start) > column) {
+        continue;
+      }
+      if (returned == null) {
+        if (!t.is(start, "if")) {
+          return false;
+        }
+        String name = t.text(start + 1);
+        boolean guard =
+            t.isName(start + 1)
+                && (t.isOp(start + 2, ':')
+                    || (t.is(start + 2, "is")
+                        && t.is(start + 3, "not")
+                        && t.is(start + 4, "None")
+                        && t.isOp(start + 5, ':')));
+        if (!guard || k + 1 >= starts.size()) {
+          return false;
+        }
+        int body = starts.get(k + 1);
+        if (!(t.is(body, "return") && t.is(body + 1, name))) {
+          return false;
+        }
+        returned = name;
+      } else if (t.is(start, returned) && t.is(start + 1, "=")) {
+        for (int i = start + 2; i < t.size() && !t.isKind(i, TokenKind.NEWLINE); i++) {
+          String word = t.text(i);
+          if (t.isName(i)
+              && t.isOp(i + 1, '(')
+              && (word.contains("param") || word.contains("option"))) {
+            return true;
+          }
+        }
+        return false;
       }
     }
     return false;

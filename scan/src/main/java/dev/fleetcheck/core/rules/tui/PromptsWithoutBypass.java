@@ -42,7 +42,8 @@ public final class PromptsWithoutBypass implements Rule {
                   + " click, typer, a traitlets flag or an awscli-style argument table entry). An"
                   + " option's own fallback does not count, as prompt= or hand-written: the answer"
                   + " assigned to an attribute (opts.password = getpass.getpass(...)) under an if"
-                  + " testing that attribute for None or falsy."
+                  + " testing that attribute for None or falsy, or returned after `if code is not"
+                  + " None: return code` where code = <...>.get_param(...)/get_option(...)."
                   + " NOT_APPLICABLE without product code.",
               Effort.LOW);
 

@@ -83,6 +83,19 @@ class PromptsWithoutBypassTest {
                     if cache.code is None:
                         code = getpass.getpass('Code: ')
                     return code
+
+
+                class Extractor:
+                    def _get_tfa_info(self, note='code'):
+                        tfa = self.get_param('twofactor')
+                        if tfa is not None:
+                            return tfa
+                        return getpass.getpass('Type %s: ' % note)
+
+                    def _cached(self):
+                        if self._code is not None:
+                            return self._code
+                        return getpass.getpass('Code: ')
                 """)
             .build();
 
@@ -91,6 +104,8 @@ class PromptsWithoutBypassTest {
             "tool/__init__.py:9: getpass.getpass prompts and the CLI has no --yes/--no-input way"
                 + " around it",
             "tool/__init__.py:11: getpass.getpass prompts and the CLI has no --yes/--no-input way"
+                + " around it",
+            "tool/__init__.py:25: getpass.getpass prompts and the CLI has no --yes/--no-input way"
                 + " around it");
   }
 }

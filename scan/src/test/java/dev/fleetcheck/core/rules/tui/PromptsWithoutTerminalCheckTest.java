@@ -89,6 +89,19 @@ class PromptsWithoutTerminalCheckTest {
                     if cache.code is None:
                         code = getpass.getpass('Code: ')
                     return code
+
+
+                class Extractor:
+                    def _get_tfa_info(self, note='code'):
+                        tfa = self.get_param('twofactor')
+                        if tfa is not None:
+                            return tfa
+                        return getpass.getpass('Type %s: ' % note)
+
+                    def _cached(self):
+                        if self._code is not None:
+                            return self._code
+                        return getpass.getpass('Code: ')
                 """)
             .build();
 
@@ -97,6 +110,8 @@ class PromptsWithoutTerminalCheckTest {
             "tool/__init__.py:9: getpass.getpass prompts but the CLI never checks for a"
                 + " terminal (isatty, CI)",
             "tool/__init__.py:11: getpass.getpass prompts but the CLI never checks for a"
+                + " terminal (isatty, CI)",
+            "tool/__init__.py:25: getpass.getpass prompts but the CLI never checks for a"
                 + " terminal (isatty, CI)");
   }
 }
