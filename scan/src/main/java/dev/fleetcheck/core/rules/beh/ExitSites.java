@@ -98,7 +98,10 @@ final class ExitSites {
     return new ExitSite(module.path(), call.line(), form, code(module, status.get()), false);
   }
 
-  /** A literal status, a module constant holding one, a message (status 1) or None (0). */
+  /**
+   * A literal status, a module constant holding one (bound once, at module level), a message
+   * (status 1) or None (0).
+   */
   private static OptionalInt code(PythonModule module, PyValue value) {
     if (value instanceof PyValue.Num num) {
       return parse(num.text());
@@ -110,12 +113,21 @@ final class ExitSites {
       return OptionalInt.of(1);
     }
     if (value instanceof PyValue.Name name) {
+      // A module constant: bound at module level only, once. A variable a function sets in each
+      // branch (exit_code = 6 ... sys.exit(exit_code)) has no one code.
+      OptionalInt code = OptionalInt.empty();
+      int bindings = 0;
       for (Assignment assignment : module.assignments()) {
-        if (assignment.target().equals(name.dotted())
-            && assignment.value() instanceof PyValue.Num num) {
-          return parse(num.text());
+        if (assignment.target().equals(name.dotted())) {
+          if (++bindings > 1 || module.enclosingDef(assignment.line()).isPresent()) {
+            return OptionalInt.empty();
+          }
+          if (assignment.value() instanceof PyValue.Num num) {
+            code = parse(num.text());
+          }
         }
       }
+      return code;
     }
     return OptionalInt.empty();
   }

@@ -39,7 +39,9 @@ public final class PositionalDispatch implements Rule {
               "FAIL per argparse positional named command/cmd/action/mode/operation/op/task/verb/"
                   + "subcommand with choices=, per click argument of such a name typed"
                   + " click.Choice, and per sys.argv[N] compared with a string literal or used as a"
-                  + " match subject in CLI code. NOT_APPLICABLE without product code.",
+                  + " match subject in CLI code. Narrowed: a literal starting with '-'"
+                  + " (sys.argv[1] == '-c') is an option being checked, not a behaviour, and does"
+                  + " not count. NOT_APPLICABLE without product code.",
               Effort.MEDIUM);
 
   private static final Set<String> DECLARING_NAMES = Set.of("add_argument", "argument");
@@ -123,7 +125,11 @@ public final class PositionalDispatch implements Rule {
         || module.calls().stream().anyMatch(c -> c.callee().equals("sys.exit"));
   }
 
-  /** Lines where {@code argv[N]} meets a string literal and a comparison, or a match. */
+  /**
+   * Lines where {@code argv[N]} meets a string literal and a comparison, or a match. A literal that
+   * starts with {@code -} ({@code sys.argv[1] == '-c'}) is an option being checked, not a behaviour
+   * being chosen, and does not count.
+   */
   static List<Integer> argvDispatch(Tokens t) {
     List<Integer> lines = new ArrayList<>();
     int start = 0;
@@ -151,7 +157,8 @@ public final class PositionalDispatch implements Rule {
       boolean literal = false;
       for (int j = start; j < end; j++) {
         compares |= t.is(j, "==") || t.is(j, "!=") || t.is(j, "in");
-        literal |= t.isKind(j, TokenKind.STRING);
+        String value = t.stringValue(j);
+        literal |= t.isKind(j, TokenKind.STRING) && (value == null || !value.startsWith("-"));
       }
       if (match || (compares && literal)) {
         lines.add(t.line(i));

@@ -30,7 +30,8 @@ public final class UncontractedExitCodes implements Rule {
           .defined(
               "FAIL per exit site in CLI code (sys.exit, exit, quit, os._exit, SystemExit(n),"
                   + " typer.Exit, click Exit, ctx.exit, parser.exit) whose literal status or module"
-                  + " int constant is outside 0, 1, 2 and is neither documented (README, docs/, help"
+                  + " int constant (bound once, at module level; not a variable a function sets)"
+                  + " is outside 0, 1, 2 and is neither documented (README, docs/, help"
                   + " text on an exit-code line, table or section) nor named in an ADR. `return n`"
                   + " from the entry function is not read. NOT_APPLICABLE without product code.",
               Effort.LOW);

@@ -4,6 +4,7 @@ import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.PythonCodebase;
+import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
@@ -17,8 +18,10 @@ import java.util.Set;
 /**
  * PY-BEH-007 (assisted): the CLI exits with a code other than 0 and 1 ({@link ExitSites}) and no
  * test reads an exit status: {@code .exit_code} (click/typer runners), {@code .returncode}
- * (subprocess), {@code .code} of a caught {@code SystemExit} or {@code excinfo.value.code}. Read
- * from code tokens of test files, so a comment or string never counts.
+ * (subprocess), {@code .code} of a caught {@code SystemExit} or {@code excinfo.value.code}, in test
+ * code or in a test suite shipped in the package (a module defining {@code test_*} functions in a
+ * folder named {@code test*}). Read from code tokens of test files, so a comment or string never
+ * counts.
  */
 public final class UntestedExitCodes implements Rule {
 
@@ -31,7 +34,9 @@ public final class UntestedExitCodes implements Rule {
           .defined(
               "FAIL when CLI code exits with a literal status (or module int constant) other than"
                   + " 0 and 1 and no test file reads an exit status (.exit_code, .returncode,"
-                  + " excinfo.value.code, SystemExit ... .code). NOT_APPLICABLE without product"
+                  + " excinfo.value.code, SystemExit ... .code); a module defining test_* functions"
+                  + " in a folder named test* inside the package (borg/testsuite/) is a test file."
+                  + " NOT_APPLICABLE without product"
                   + " code.",
               Effort.MEDIUM);
 
@@ -50,7 +55,7 @@ public final class UntestedExitCodes implements Rule {
             .filter(s -> s.code().isPresent() && s.code().getAsInt() != 0)
             .filter(s -> s.code().getAsInt() != 1)
             .findFirst();
-    if (first.isEmpty() || testsReadExitStatus(context)) {
+    if (first.isEmpty() || testsReadExitStatus(context) || shippedTestsReadExitStatus(context)) {
       return Outcome.noEvidentViolation();
     }
     ExitSite site = first.get();
@@ -81,6 +86,37 @@ public final class UntestedExitCodes implements Rule {
     }
     return false;
   }
+
+  /**
+   * A test suite shipped inside the package (borg/testsuite/) is product code by path, yet its
+   * modules are tests: a product module in a folder whose name starts with {@code test} that
+   * defines {@code test_*} functions and reads an exit status counts as a test doing so. A tool's
+   * own {@code test_python_module} elsewhere (ansible-test) is no test.
+   */
+  private static boolean shippedTestsReadExitStatus(RuleContext context) {
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    for (PythonModule module : codebase.productModules()) {
+      if (module.mentionsAny(STATUS_NAMES)
+          && inTestFolder(module.path())
+          && module.functions().stream().anyMatch(f -> f.name().startsWith("test_"))
+          && codebase.tokens(module.path()).map(UntestedExitCodes::readsStatus).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inTestFolder(String path) {
+    String[] segments = path.split("/");
+    for (int i = 0; i < segments.length - 1; i++) {
+      if (segments[i].startsWith("test")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> STATUS_NAMES = Set.of("exit_code", "returncode", "code");
 
   static boolean readsStatus(Tokens t) {
     boolean systemExit = false;

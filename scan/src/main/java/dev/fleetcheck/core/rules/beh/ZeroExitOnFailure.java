@@ -6,6 +6,7 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.ExceptHandler;
 import dev.fleetcheck.core.python.LogCalls;
+import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
@@ -24,8 +25,8 @@ import java.util.Set;
  * status 0 ({@code sys.exit()}, {@code sys.exit(0)}, {@code exit()}, {@code typer.Exit()}, {@code
  * ctx.exit()}). A report is a log call at WARNING or above, or a write to stderr or of a message
  * starting with "error"/"failed"/... ({@link StreamWrites#diagnosticText}); a plain {@code
- * print("Bye")} is not. {@code return} from the entry function and a call-less {@code raise
- * SystemExit} are not read.
+ * print("Bye")} is not, nor a write of nothing but whitespace. {@code return} from the entry
+ * function and a call-less {@code raise SystemExit} are not read.
  */
 public final class ZeroExitOnFailure implements Rule, ModuleCheck {
 
@@ -39,7 +40,8 @@ public final class ZeroExitOnFailure implements Rule, ModuleCheck {
               "FAIL per except clause in CLI code that reports an error (log call at WARNING or"
                   + " above, a write to stderr, or a message starting with error/warning/failed)"
                   + " and then exits with status 0 (sys.exit(), sys.exit(0), exit(), typer.Exit(),"
-                  + " ctx.exit()). A `return` from the entry function is not read. NOT_APPLICABLE"
+                  + " ctx.exit()). A write of nothing but whitespace (sys.stderr.write('\\n')) reports"
+                  + " nothing. A `return` from the entry function is not read. NOT_APPLICABLE"
                   + " without product code.",
               Effort.LOW);
 
@@ -106,7 +108,19 @@ public final class ZeroExitOnFailure implements Rule, ModuleCheck {
     if (stream.isEmpty()) {
       return false;
     }
+    if (blank(call)) {
+      return false;
+    }
     return stream.get() == StreamWrites.Stream.STDERR
         || (!call.positional().isEmpty() && StreamWrites.diagnosticText(call.positional().get(0)));
+  }
+
+  /**
+   * A write that says nothing: no argument, or only whitespace literals ({@code
+   * sys.stderr.write('\n')} after an interrupted prompt ends the line, it reports no error).
+   */
+  private static boolean blank(Call call) {
+    return call.positional().stream()
+        .allMatch(v -> v instanceof PyValue.Str str && str.value().isBlank());
   }
 }

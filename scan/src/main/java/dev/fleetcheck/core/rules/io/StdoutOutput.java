@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.cli.CliOption;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.model.Outcome;
 import dev.fleetcheck.core.model.Profile;
+import dev.fleetcheck.core.python.Blocks;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
@@ -50,13 +51,17 @@ public final class StdoutOutput implements Rule {
               "PASS when every option that writes a file accepts `-` for stdout: "
                   + "options named `--output`, `-o`, `--out`, `--outfile`, `--out-file`, "
                   + "`--output-file`, `--output-path` (not directories: a name with "
-                  + "`dir`/`folder`, `file_okay=False`; not flags) and any option typed as "
+                  + "`dir`/`folder`, `file_okay=False`, a default naming a folder such as "
+                  + "`./`; not flags; not a lone `-o` whose `dest=` names neither an output, a "
+                  + "file nor a path, such as mount's `-o dest=\"options\"`) and any option typed as "
                   + "a writable `FileType`/`click.File`. `-` works with "
                   + "`argparse.FileType`, `click.File`, typer "
                   + "`FileTextWrite`/`FileBinaryWrite`, `allow_dash=True`, a `\"-\"` "
                   + "default, `click.open_file(<value>)`, or a logical line of product code "
                   + "comparing the option's variable (`dest=`, click's name argument, "
-                  + "typer's parameter, or the long name) with `\"-\"` (`==`, `!=`, `in`)",
+                  + "typer's parameter, or the long name) with `\"-\"` (`==`, `!=`, `in`), or a "
+                  + "`type=` converter function of product code that compares with `\"-\"`. "
+                  + "Narrowed: the folder default and the lone `-o` are not read as output files",
               Effort.LOW);
 
   private static final Set<String> OUTPUT_NAMES =
@@ -134,9 +139,34 @@ public final class StdoutOutput implements Rule {
     boolean named = option.names().stream().anyMatch(OUTPUT_NAMES::contains);
     boolean directory =
         option.names().stream()
-            .map(n -> n.toLowerCase(Locale.ROOT))
-            .anyMatch(n -> n.contains("dir") || n.contains("folder"));
-    return named && !directory && !isFlag(option);
+                .map(n -> n.toLowerCase(Locale.ROOT))
+                .anyMatch(n -> n.contains("dir") || n.contains("folder"))
+            || option
+                .keyword("default")
+                .filter(v -> v instanceof PyValue.Str s && directoryPath(s.value()))
+                .isPresent();
+    return named && !directory && !isFlag(option) && !otherShortO(option);
+  }
+
+  /** A default naming a folder: {@code "."}, {@code "./"}, {@code "build/"}. */
+  private static boolean directoryPath(String value) {
+    return value.equals(".") || value.endsWith("/") || value.endsWith("\\");
+  }
+
+  /**
+   * A {@code -o} that is the option's only output name and whose variable says it holds something
+   * else ({@code -o} with {@code dest="options"}, mount(8)'s convention); a {@code -o} whose
+   * variable names nothing ({@code o}) or an output, a file or a path still counts.
+   */
+  private static boolean otherShortO(CliOption option) {
+    if (!option.names().stream().filter(OUTPUT_NAMES::contains).allMatch("-o"::equals)) {
+      return false;
+    }
+    String variable = option.destination().toLowerCase(Locale.ROOT);
+    return !variable.equals("o")
+        && !variable.contains("out")
+        && !variable.contains("file")
+        && !variable.contains("path");
   }
 
   private static boolean isFlag(CliOption option) {
@@ -180,7 +210,27 @@ public final class StdoutOutput implements Rule {
         .isPresent()) {
       return Optional.of("default \"-\"");
     }
+    Optional<String> converter = converter(type);
+    if (converter.isPresent() && dashUses.get().containsKey(DEF + converter.get())) {
+      return Optional.of("type " + type + ": " + dashUses.get().get(DEF + converter.get()));
+    }
     return Optional.ofNullable(dashUses.get().get(option.destination()));
+  }
+
+  /** Index key of a function that compares a value with "-" somewhere in its body. */
+  private static final String DEF = "def ";
+
+  private static final Pattern CONVERTER =
+      Pattern.compile(
+          "(?s)(?:[A-Za-z_][A-Za-z0-9_]*\\.)*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\(.*\\))?");
+
+  /**
+   * The function a {@code type=} converter names: {@code unfrack_path} for {@code
+   * type=opt_help.unfrack_path()} or {@code type=unfrack_path}.
+   */
+  private static Optional<String> converter(String type) {
+    var matcher = CONVERTER.matcher(type.strip());
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
   /**
@@ -229,12 +279,26 @@ public final class StdoutOutput implements Rule {
           codebase.text(module.path()).filter(text.get()::equals).isPresent()
               ? codebase.tokens(module.path()).orElseGet(() -> PythonTokenizer.tokenize(text.get()))
               : PythonTokenizer.tokenize(text.get());
-      namesComparedWithDash(tokens)
+      List<Integer> lines = new ArrayList<>();
+      namesComparedWithDash(tokens, lines)
           .forEach(
               (name, line) ->
                   uses.add(
                       Map.entry(
                           name, module.path() + ":" + line + " compares " + name + " with \"-\"")));
+      // A type converter that compares its value with "-" (passes it through) accepts it.
+      for (int line : lines) {
+        for (var extent : module.extents()) {
+          if (extent.kind() == Blocks.Kind.DEF
+              && extent.line() <= line
+              && extent.lastLine() >= line) {
+            uses.add(
+                Map.entry(
+                    DEF + extent.name(),
+                    module.path() + ":" + line + " " + extent.name() + " compares with \"-\""));
+          }
+        }
+      }
     }
     return uses;
   }
@@ -244,6 +308,7 @@ public final class StdoutOutput implements Rule {
     Set<String> names = new HashSet<>();
     for (CliOption option : options) {
       names.add(option.destination());
+      converter(typeText(option)).ifPresent(names::add);
     }
     return names;
   }
@@ -266,6 +331,11 @@ public final class StdoutOutput implements Rule {
    * {@code "-"} ({@code ==}, {@code !=}, {@code in}), with the line of its first such comparison.
    */
   static Map<String, Integer> namesComparedWithDash(Tokens t) {
+    return namesComparedWithDash(t, new ArrayList<>());
+  }
+
+  /** As {@link #namesComparedWithDash(Tokens)}, adding the line of every comparison to lines. */
+  private static Map<String, Integer> namesComparedWithDash(Tokens t, List<Integer> lines) {
     Map<String, Integer> names = new LinkedHashMap<>();
     int lineStart = 0;
     for (int i = 0; i < t.size(); i++) {
@@ -285,6 +355,7 @@ public final class StdoutOutput implements Rule {
         compares |= t.is(j, "==") || t.is(j, "!=") || t.is(j, "in");
       }
       if (compares) {
+        lines.add(t.line(i));
         for (int j = lineStart; j < end; j++) {
           if (t.isName(j)) {
             names.putIfAbsent(t.text(j), t.line(i));

@@ -9,6 +9,7 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
  * NO_COLOR} by itself (colorama, blessed, raw ANSI escapes in string literals), no CLI option's
  * name contains color, colour, plain, no-rich, ansi or ascii, and no product module reads {@code
  * NO_COLOR} or {@code TERM}. rich, click, termcolor and textual honour {@code NO_COLOR} and are not
- * findings (RULES-NEXT: honouring NO_COLOR is a plain mode).
+ * findings (RULES-NEXT: honouring NO_COLOR is a plain mode). colorama counts where it styles
+ * ({@code Fore}, {@code Back}, {@code Style}), not where it only translates escapes for Windows; a
+ * bare {@code "\x1b["} only tested for membership ({@code if color in chunk}) writes nothing.
  */
 public final class NoPlainOutputMode implements Rule {
 
@@ -40,7 +43,11 @@ public final class NoPlainOutputMode implements Rule {
                   + " literals when no CLI option name contains color/colour/plain/no-rich/ansi/"
                   + "ascii and no product module reads NO_COLOR or TERM; an option read as"
                   + " <args>.color == 'off' (or never/no/none/false) counts as one, for options"
-                  + " declared outside the code (awscli's cli.json). NOT_APPLICABLE without"
+                  + " declared outside the code (awscli's cli.json). colorama counts where a"
+                  + " module styles with Fore/Back/Style, not where it only translates escapes for"
+                  + " Windows (init, just_fix_windows_console, AnsiToWin32, wrap_stream); a bare"
+                  + " '\\x1b[' assigned to a name only tested with `in` writes nothing. NOT_APPLICABLE"
+                  + " without"
                   + " product code.",
               Effort.LOW);
 
@@ -65,7 +72,7 @@ public final class NoPlainOutputMode implements Rule {
     }
     List<Evidence> findings = new ArrayList<>();
     for (PythonModule module : modules) {
-      styling(module).ifPresent(findings::add);
+      styling(codebase, module).ifPresent(findings::add);
     }
     if (findings.isEmpty() || plainOption(context) || readsColourVariables(codebase, modules)) {
       return Outcome.noEvidentViolation();
@@ -73,11 +80,11 @@ public final class NoPlainOutputMode implements Rule {
     return Outcome.fail(findings);
   }
 
-  private static Optional<Evidence> styling(PythonModule module) {
+  private static Optional<Evidence> styling(PythonCodebase codebase, PythonModule module) {
     for (String imported : module.imports().values()) {
       int dot = imported.indexOf('.');
       String root = dot < 0 ? imported : imported.substring(0, dot);
-      if (STYLERS.contains(root)) {
+      if (STYLERS.contains(root) && (!root.equals("colorama") || coloramaStyles(module))) {
         return Optional.of(
             Evidence.file(
                 module.path(),
@@ -94,11 +101,55 @@ public final class NoPlainOutputMode implements Rule {
       }
     }
     for (Assignment assignment : module.assignments()) {
-      if (assignment.value() instanceof PyValue.Str str && str.value().contains(ESC)) {
+      if (assignment.value() instanceof PyValue.Str str
+          && str.value().contains(ESC)
+          && !marker(codebase, module, assignment, str.value())) {
         return Optional.of(rawAnsi(module, assignment.line()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a module importing colorama styles with it ({@code Fore}, {@code Back}, {@code Style});
+   * {@code colorama.init()}, {@code just_fix_windows_console()}, {@code AnsiToWin32} and {@code
+   * wrap_stream} only translate escapes that something else wrote, for Windows consoles.
+   */
+  private static boolean coloramaStyles(PythonModule module) {
+    return module.mentionsAny(COLORAMA_STYLES);
+  }
+
+  private static final Set<String> COLORAMA_STYLES = Set.of("Fore", "Back", "Style");
+
+  /**
+   * A bare escape introducer ({@code color = b'\x1b['}) with no complete sequence, whose name is
+   * only tested for membership ({@code if color in chunk}): it looks for escapes, it writes none.
+   */
+  private static boolean marker(
+      PythonCodebase codebase, PythonModule module, Assignment assignment, String value) {
+    if (!value.endsWith(ESC) || value.indexOf(ESC) != value.length() - ESC.length()) {
+      return false;
+    }
+    String name = assignment.target();
+    if (name.contains(".")) {
+      return false;
+    }
+    Optional<Tokens> tokens = codebase.tokens(module.path());
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    Tokens t = tokens.get();
+    boolean used = false;
+    for (int i = 0; i < t.size(); i++) {
+      if (!t.isName(i) || !t.is(i, name) || t.line(i) == assignment.line()) {
+        continue;
+      }
+      if (!t.is(i + 1, "in") || t.isOp(i - 1, '.')) {
+        return false;
+      }
+      used = true;
+    }
+    return used;
   }
 
   private static Evidence rawAnsi(PythonModule module, int line) {

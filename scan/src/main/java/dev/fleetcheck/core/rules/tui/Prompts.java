@@ -4,6 +4,8 @@ import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.TokenKind;
+import dev.fleetcheck.core.python.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +14,10 @@ import java.util.Set;
  * The interactive prompts of product code (RULES-NEXT family F10, PY-TUI-001/-002): the builtin
  * {@code input()}, {@code getpass.getpass}, click/typer {@code prompt}/{@code confirm}, rich {@code
  * Prompt|Confirm|IntPrompt|FloatPrompt.ask}, and any call into questionary, inquirer, InquirerPy or
- * pick. An option's own {@code prompt=} fallback is not a call and never counts.
+ * pick. An option's own {@code prompt=} fallback is not a call and never counts, nor is its
+ * hand-written forms ({@code if opts.password is None: opts.password = getpass.getpass()}, or
+ * {@code code = self.get_param("twofactor")}, {@code if code is not None: return code}, then {@code
+ * return getpass.getpass()}).
  */
 final class Prompts {
 
@@ -24,9 +29,12 @@ final class Prompts {
           "tui.prompts",
           facts -> {
             List<Prompt> prompts = new ArrayList<>();
-            for (PythonModule module : PythonCodebase.of(facts).productModules()) {
+            PythonCodebase codebase = PythonCodebase.of(facts);
+            for (PythonModule module : codebase.productModules()) {
+              Tokens[] tokens = {null};
               for (Call call : module.calls()) {
-                if (isPrompt(module, call)) {
+                if (isPrompt(module, call)
+                    && !optionFallback(codebase, module, call.line(), tokens)) {
                   prompts.add(
                       new Prompt(
                           module.path(),
@@ -53,6 +61,169 @@ final class Prompts {
       Set.of("questionary", "inquirer", "InquirerPy");
 
   private Prompts() {}
+
+  /**
+   * A hand-written option fallback, the same as an option's own {@code prompt=}: the prompt's
+   * answer goes to {@code target} ({@code opts.password = getpass.getpass(...)}) under an {@code
+   * if} that tests that very {@code target} for being unset ({@code if opts.password is None},
+   * {@code if not opts.password}), so the option supplies the answer and the prompt runs only
+   * without it.
+   */
+  private static boolean optionFallback(
+      PythonCodebase codebase, PythonModule module, int line, Tokens[] cache) {
+    if (cache[0] == null) {
+      cache[0] = codebase.tokens(module.path()).orElse(null);
+      if (cache[0] == null) {
+        return false;
+      }
+    }
+    Tokens t = cache[0];
+    List<Integer> starts = statementStarts(t);
+    int current = -1;
+    for (int start : starts) {
+      if (t.line(start) <= line) {
+        current = start;
+      }
+    }
+    if (current < 0) {
+      return false;
+    }
+    if (t.is(current, "return")) {
+      return returnsOptionFirst(t, starts, starts.indexOf(current));
+    }
+    String target = assignedTarget(t, current);
+    if (target == null || !target.contains(".")) {
+      return false;
+    }
+    int column = t.column(current);
+    for (int k = starts.indexOf(current) - 1; k >= 0 && column > 0; k--) {
+      int header = starts.get(k);
+      if (t.column(header) >= column) {
+        continue;
+      }
+      column = t.column(header);
+      if (t.is(header, "def") || t.is(header, "class") || t.is(header, "async")) {
+        return false;
+      }
+      if ((t.is(header, "if") || t.is(header, "elif")) && testsUnset(t, header, target)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code return <prompt>} after, in the same block, {@code name = <...>.get_param(...)} (a call
+   * whose name holds {@code param} or {@code option}) and {@code if name is not None: return name}
+   * (or {@code if name: return name}): the option's value, when given, is the answer.
+   */
+  private static boolean returnsOptionFirst(Tokens t, List<Integer> starts, int index) {
+    int column = t.column(starts.get(index));
+    String returned = null;
+    for (int k = index - 1; k >= 0; k--) {
+      int start = starts.get(k);
+      if (t.column(start) < column) {
+        return false;
+      }
+      if (t.column(start) > column) {
+        continue;
+      }
+      if (returned == null) {
+        if (!t.is(start, "if")) {
+          return false;
+        }
+        String name = t.text(start + 1);
+        boolean guard =
+            t.isName(start + 1)
+                && (t.isOp(start + 2, ':')
+                    || (t.is(start + 2, "is")
+                        && t.is(start + 3, "not")
+                        && t.is(start + 4, "None")
+                        && t.isOp(start + 5, ':')));
+        if (!guard || k + 1 >= starts.size()) {
+          return false;
+        }
+        int body = starts.get(k + 1);
+        if (!(t.is(body, "return") && t.is(body + 1, name))) {
+          return false;
+        }
+        returned = name;
+      } else if (t.is(start, returned) && t.is(start + 1, "=")) {
+        for (int i = start + 2; i < t.size() && !t.isKind(i, TokenKind.NEWLINE); i++) {
+          String word = t.text(i);
+          if (t.isName(i)
+              && t.isOp(i + 1, '(')
+              && (word.contains("param") || word.contains("option"))) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The dotted name a statement assigns ({@code a.b = ...}), or null. */
+  private static String assignedTarget(Tokens t, int start) {
+    StringBuilder target = new StringBuilder();
+    int i = start;
+    while (t.isName(i) || t.isOp(i, '.')) {
+      target.append(t.text(i));
+      i++;
+    }
+    return target.length() > 0 && t.is(i, "=") ? target.toString() : null;
+  }
+
+  /** Whether the header's condition holds {@code target is None} or {@code not target}. */
+  private static boolean testsUnset(Tokens t, int header, String target) {
+    List<String> words = new ArrayList<>();
+    for (int i = header; i < t.size() && !t.isKind(i, TokenKind.NEWLINE) && !t.isOp(i, ':'); i++) {
+      if (!t.isTrivia(i)) {
+        words.add(t.text(i));
+      }
+    }
+    // Rejoin dotted names so that opts . password reads as opts.password.
+    List<String> joined = new ArrayList<>();
+    for (String word : words) {
+      int last = joined.size() - 1;
+      if (last >= 0 && (word.equals(".") || joined.get(last).endsWith("."))) {
+        joined.set(last, joined.get(last) + word);
+      } else {
+        joined.add(word);
+      }
+    }
+    for (int i = 0; i < joined.size(); i++) {
+      if (!joined.get(i).equals(target)) {
+        continue;
+      }
+      boolean isNone =
+          i + 2 < joined.size()
+              && joined.get(i + 1).equals("is")
+              && joined.get(i + 2).equals("None");
+      boolean negated = i > 0 && joined.get(i - 1).equals("not");
+      if (isNone || negated) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Integer> statementStarts(Tokens t) {
+    List<Integer> starts = new ArrayList<>();
+    boolean start = true;
+    for (int i = 0; i < t.size(); i++) {
+      TokenKind kind = t.kind(i);
+      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
+        start = true;
+      } else if (!t.isTrivia(i) && kind != TokenKind.ENDMARKER) {
+        if (start) {
+          starts.add(i);
+        }
+        start = false;
+      }
+    }
+    return starts;
+  }
 
   private static boolean isPrompt(PythonModule module, Call call) {
     String callee = call.callee();

@@ -39,7 +39,11 @@ public final class PromptsWithoutBypass implements Rule {
                   + " Prompt/Confirm.ask, questionary, inquirer, InquirerPy, pick) when the CLI"
                   + " declares none of --yes, -y, --assume-yes, --no-input, --non-interactive,"
                   + " --no-interaction, --force or click.confirmation_option (argparse, optparse,"
-                  + " click, typer, a traitlets flag or an awscli-style argument table entry)."
+                  + " click, typer, a traitlets flag or an awscli-style argument table entry). An"
+                  + " option's own fallback does not count, as prompt= or hand-written: the answer"
+                  + " assigned to an attribute (opts.password = getpass.getpass(...)) under an if"
+                  + " testing that attribute for None or falsy, or returned after `if code is not"
+                  + " None: return code` where code = <...>.get_param(...)/get_option(...)."
                   + " NOT_APPLICABLE without product code.",
               Effort.LOW);
 

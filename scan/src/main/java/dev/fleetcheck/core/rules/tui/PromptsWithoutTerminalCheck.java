@@ -29,7 +29,10 @@ public final class PromptsWithoutTerminalCheck implements Rule {
                   + " or use the default when no one can answer.")
           .defined(
               "FAIL per prompt in CLI code (input, getpass, rich Prompt/Confirm.ask, questionary,"
-                  + " inquirer, InquirerPy, pick; click/typer prompts exempt) when product code never"
+                  + " inquirer, InquirerPy, pick; click/typer prompts exempt; an option's hand-written"
+                  + " fallback, opts.password = getpass.getpass(...) under if opts.password is None"
+                  + " or return getpass.getpass(...) after returning a get_param(...) value,"
+                  + " as PY-TUI-001) when product code never"
                   + " checks for a terminal (isatty, is_terminal, is_interactive, a CI or TERM"
                   + " environment read). Curses is judged under PY-BEH-010. NOT_APPLICABLE without"
                   + " product code.",

@@ -85,4 +85,30 @@ class PositionalDispatchTest {
 
     assertNoEvidentViolation(check(new PositionalDispatch(), repo, Profile.CLI));
   }
+
+  @Test
+  void argvComparedWithAnOptionLiteralIsNoDispatch() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/wrapper.py",
+                """
+                import sys
+
+                def main():
+                    if len(sys.argv) > 5:
+                        keep = sys.argv[5] == '-preserve_tmp'
+                    if sys.argv[1] == "-c":
+                        sys.exit("use python -c instead")
+                    if sys.argv[1] == "-v" or sys.argv[1] == "serve":
+                        serve()
+                """)
+            .build();
+
+    assertThat(findings(check(new PositionalDispatch(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/wrapper.py:8: sys.argv compared with a literal selects behaviours: make them"
+                + " subcommands");
+  }
 }

@@ -96,4 +96,36 @@ class UncontractedExitCodesTest {
     assertThat(check(new UncontractedExitCodes(), repo, Profile.CLI).status())
         .isEqualTo(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void aVariableSetInEachBranchIsNoConstant() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/cli.py",
+                """
+                import sys
+
+                CONFIG_ERROR = 4
+
+                def main(args):
+                    try:
+                        exit_code = run(args)
+                    except UnicodeError:
+                        exit_code = 6
+                    except KeyboardInterrupt:
+                        exit_code = 99
+                    sys.exit(exit_code)
+
+                def check():
+                    sys.exit(CONFIG_ERROR)
+                """)
+            .build();
+
+    assertThat(findings(check(new UncontractedExitCodes(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/cli.py:15: sys.exit(...) exits with 4: outside 0/1/2, not documented and not"
+                + " approved by an ADR");
+  }
 }

@@ -62,4 +62,40 @@ class UntestedExitCodesTest {
     assertNoEvidentViolation(check(new UntestedExitCodes(), tested, Profile.CLI));
     assertNoEvidentViolation(check(new UntestedExitCodes(), plain, Profile.CLI));
   }
+
+  @Test
+  void aTestSuiteShippedInThePackageCountsAsTests() {
+    Path shipped =
+        FixtureRepo.in(dir.resolve("shipped"))
+            .python()
+            .file("tool/cli.py", CLI)
+            .file(
+                "tool/testsuite/cli.py",
+                """
+                import subprocess
+
+                def run(*args, exit_code=0):
+                    proc = subprocess.run(["tool", *args])
+                    assert proc.returncode == exit_code
+
+                def test_usage():
+                    run("--bad", exit_code=2)
+                """)
+            .build();
+    Path helperOnly =
+        FixtureRepo.in(dir.resolve("helper"))
+            .python()
+            .file("tool/cli.py", CLI)
+            .file(
+                "tool/sanity/importer.py",
+                "import subprocess\n\ndef test_python_module(path):\n"
+                    + "    return subprocess.run([path]).returncode\n")
+            .build();
+
+    assertNoEvidentViolation(check(new UntestedExitCodes(), shipped, Profile.CLI));
+    assertThat(findings(check(new UntestedExitCodes(), helperOnly, Profile.CLI)))
+        .containsExactly(
+            "tool/cli.py:6: sys.exit(...) exits with 2 but no test asserts an exit status"
+                + " (.exit_code, .returncode, excinfo.value.code)");
+  }
 }

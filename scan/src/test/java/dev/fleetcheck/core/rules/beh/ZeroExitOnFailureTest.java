@@ -96,4 +96,38 @@ class ZeroExitOnFailureTest {
 
     assertNoEvidentViolation(check(new ZeroExitOnFailure(), repo, Profile.CLI));
   }
+
+  @Test
+  void endingTheLineAfterAnInterruptedPromptReportsNothing() {
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "tool/auth.py",
+                """
+                import getpass
+                import sys
+
+                def ask(prompt):
+                    try:
+                        return getpass.getpass(prompt)
+                    except (EOFError, KeyboardInterrupt):
+                        sys.stderr.write('\\n')
+                        sys.exit(0)
+
+                def ask_again(prompt):
+                    try:
+                        return getpass.getpass(prompt)
+                    except (EOFError, KeyboardInterrupt):
+                        sys.stderr.write('\\n')
+                        sys.stderr.write('error: no password given\\n')
+                        sys.exit(0)
+                """)
+            .build();
+
+    assertThat(findings(check(new ZeroExitOnFailure(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/auth.py:17: the handler reports an error (line 16) then sys.exit(...) exits with"
+                + " status 0");
+  }
 }

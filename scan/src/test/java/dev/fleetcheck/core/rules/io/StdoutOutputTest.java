@@ -106,4 +106,77 @@ class StdoutOutputTest {
             "tool/cli.py:5: option --out-file (argparse) accepts -: tool/z_write.py:5 compares"
                 + " out_file with \"-\"");
   }
+
+  @Test
+  void aFolderDefaultAndAMountOptionsFlagAreNoOutputFiles() {
+    Path repo =
+        repo(
+            "r",
+            """
+            import argparse
+
+            p = argparse.ArgumentParser()
+            p.add_argument('--output-path', dest='output_path', default='./',
+                           help='The path in which the collection is built to.')
+            p.add_argument('-o', dest='options', type=str, help='Extra mount options')
+            """);
+    Path still =
+        repo(
+            "still",
+            """
+            import optparse
+
+            parser = optparse.OptionParser()
+            parser.add_option('-o', dest='outputFile', help='Output file')
+            parser.add_option('-O', dest='options')
+            """);
+
+    assertThat(checkCli(new StdoutOutput(), repo).status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(described(checkCli(new StdoutOutput(), still)))
+        .containsExactly(
+            "tool/cli.py:4: option -o (optparse) writes a file but does not accept - for stdout"
+                + " (no FileType/click.File, allow_dash, \"-\" default or comparison with"
+                + " \"-\")");
+  }
+
+  @Test
+  void aTypeConverterThatPassesDashThroughAcceptsIt() {
+    Path repo =
+        FixtureRepo.in(dir.resolve("converter"))
+            .python()
+            .file(
+                "tool/helpers.py",
+                """
+                import os
+
+
+                def unfrack_path(follow=True):
+                    def inner(value):
+                        if value == '-':
+                            return value
+                        return os.path.realpath(value)
+                    return inner
+
+
+                def plain_path(value):
+                    return os.path.realpath(value)
+                """)
+            .file(
+                "tool/cli.py",
+                """
+                import argparse
+                from tool import helpers
+
+                p = argparse.ArgumentParser()
+                p.add_argument('--output', dest='output_file', type=helpers.unfrack_path())
+                p.add_argument('--out', dest='target', type=helpers.plain_path)
+                """)
+            .build();
+
+    assertThat(described(checkCli(new StdoutOutput(), repo)))
+        .containsExactly(
+            "tool/cli.py:6: option --out (argparse) writes a file but does not accept - for stdout"
+                + " (no FileType/click.File, allow_dash, \"-\" default or comparison with"
+                + " \"-\")");
+  }
 }

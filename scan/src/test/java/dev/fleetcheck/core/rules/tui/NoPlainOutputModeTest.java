@@ -86,4 +86,51 @@ class NoPlainOutputModeTest {
             "tool/out.py: styles output with colorama, which ignores NO_COLOR, and the CLI offers"
                 + " no plain mode");
   }
+
+  @Test
+  void coloramaOnlyTranslatingForWindowsAndAnEscapeMarkerStyleNothing() {
+    Path repo =
+        FixtureRepo.in(dir.resolve("win"))
+            .python()
+            .file(
+                "tool/__main__.py",
+                """
+                import sys
+
+                if sys.platform.startswith("win"):
+                    import colorama
+                    colorama.init()
+                """)
+            .file(
+                "tool/context.py",
+                """
+                def wrap(stdout):
+                    import colorama.initialise
+                    from colorama import AnsiToWin32
+                    return colorama.initialise.wrap_stream(stdout, None, None, False, True)
+                """)
+            .file(
+                "tool/writer.py",
+                """
+                def write_colored(stream, outfile):
+                    color = b'\\x1b['
+                    for chunk in stream:
+                        if color in chunk:
+                            outfile.write(chunk.decode())
+                """)
+            .build();
+    Path styled =
+        FixtureRepo.in(dir.resolve("styled"))
+            .python()
+            .file("tool/__main__.py", "import colorama\n\nWARN = colorama.Fore.YELLOW\n")
+            .file("tool/writer.py", "CSI = '\\x1b['\n\ndef bold(s):\n    return CSI + '1m' + s\n")
+            .build();
+
+    assertNoEvidentViolation(check(new NoPlainOutputMode(), repo, Profile.CLI));
+    assertThat(findings(check(new NoPlainOutputMode(), styled, Profile.CLI)))
+        .containsExactly(
+            "tool/__main__.py: styles output with colorama, which ignores NO_COLOR, and the CLI"
+                + " offers no plain mode",
+            "tool/writer.py:1: writes raw ANSI escapes and the CLI offers no plain mode");
+  }
 }

@@ -62,4 +62,50 @@ class PromptsWithoutBypassTest {
     assertNoEvidentViolation(check(new PromptsWithoutBypass(), withYes, Profile.CLI));
     assertNoEvidentViolation(check(new PromptsWithoutBypass(), quiet, Profile.CLI));
   }
+
+  @Test
+  void anOptionsHandWrittenFallbackIsNoPromptWithoutAWayAround() {
+    Path repo =
+        FixtureRepo.in(dir.resolve("fallback"))
+            .python()
+            .file(
+                "tool/__init__.py",
+                """
+                import getpass
+
+                def ask(opts, cache):
+                    if opts.username is not None and opts.password is None:
+                        opts.password = getpass.getpass('Type account password: ')
+                    if not opts.token:
+                        opts.token = getpass.getpass('Token: ')
+                    if opts.username is None:
+                        opts.password = getpass.getpass('Password: ')
+                    if cache.code is None:
+                        code = getpass.getpass('Code: ')
+                    return code
+
+
+                class Extractor:
+                    def _get_tfa_info(self, note='code'):
+                        tfa = self.get_param('twofactor')
+                        if tfa is not None:
+                            return tfa
+                        return getpass.getpass('Type %s: ' % note)
+
+                    def _cached(self):
+                        if self._code is not None:
+                            return self._code
+                        return getpass.getpass('Code: ')
+                """)
+            .build();
+
+    assertThat(findings(check(new PromptsWithoutBypass(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/__init__.py:9: getpass.getpass prompts and the CLI has no --yes/--no-input way"
+                + " around it",
+            "tool/__init__.py:11: getpass.getpass prompts and the CLI has no --yes/--no-input way"
+                + " around it",
+            "tool/__init__.py:25: getpass.getpass prompts and the CLI has no --yes/--no-input way"
+                + " around it");
+  }
 }

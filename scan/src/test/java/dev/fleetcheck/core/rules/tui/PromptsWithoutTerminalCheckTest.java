@@ -68,4 +68,50 @@ class PromptsWithoutTerminalCheckTest {
     assertNoEvidentViolation(check(new PromptsWithoutTerminalCheck(), clickOnly, Profile.CLI));
     assertNoEvidentViolation(check(new PromptsWithoutTerminalCheck(), ci, Profile.CLI));
   }
+
+  @Test
+  void anOptionsHandWrittenFallbackIsNoPromptWithoutAWayAround() {
+    Path repo =
+        FixtureRepo.in(dir.resolve("fallback"))
+            .python()
+            .file(
+                "tool/__init__.py",
+                """
+                import getpass
+
+                def ask(opts, cache):
+                    if opts.username is not None and opts.password is None:
+                        opts.password = getpass.getpass('Type account password: ')
+                    if not opts.token:
+                        opts.token = getpass.getpass('Token: ')
+                    if opts.username is None:
+                        opts.password = getpass.getpass('Password: ')
+                    if cache.code is None:
+                        code = getpass.getpass('Code: ')
+                    return code
+
+
+                class Extractor:
+                    def _get_tfa_info(self, note='code'):
+                        tfa = self.get_param('twofactor')
+                        if tfa is not None:
+                            return tfa
+                        return getpass.getpass('Type %s: ' % note)
+
+                    def _cached(self):
+                        if self._code is not None:
+                            return self._code
+                        return getpass.getpass('Code: ')
+                """)
+            .build();
+
+    assertThat(findings(check(new PromptsWithoutTerminalCheck(), repo, Profile.CLI)))
+        .containsExactly(
+            "tool/__init__.py:9: getpass.getpass prompts but the CLI never checks for a"
+                + " terminal (isatty, CI)",
+            "tool/__init__.py:11: getpass.getpass prompts but the CLI never checks for a"
+                + " terminal (isatty, CI)",
+            "tool/__init__.py:25: getpass.getpass prompts but the CLI never checks for a"
+                + " terminal (isatty, CI)");
+  }
 }
