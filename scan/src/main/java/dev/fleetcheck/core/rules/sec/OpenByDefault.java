@@ -130,9 +130,10 @@ public final class OpenByDefault implements Rule {
   }
 
   private static boolean permissionsPerView(PythonModule module) {
+    // An assignment's target and a decorator's name both spell the name.
     return module.mentions(PER_VIEW)
-            && module.assignments().stream().anyMatch(a -> Names.lastPartIs(a.target(), PER_VIEW))
-        || module.decorators().stream().anyMatch(d -> d.name().endsWith(PER_VIEW));
+        && (module.assignments().stream().anyMatch(a -> Names.lastPartIs(a.target(), PER_VIEW))
+            || module.decorators().stream().anyMatch(d -> d.name().endsWith(PER_VIEW)));
   }
 
   private static List<LiteralPair> permissionLists(PythonModule module) {
@@ -153,16 +154,21 @@ public final class OpenByDefault implements Rule {
         || path.contains("/settings/test");
   }
 
+  /** The first part of each of {@link #VERIFIERS}: an import of one spells it. */
+  private static final List<String> VERIFIER_ROOTS =
+      VERIFIERS.stream().map(v -> v.substring(0, (v + ".").indexOf('.'))).distinct().toList();
+
   private static boolean verifiesCredentials(PythonModule module) {
-    return module.imports().values().stream()
-        .anyMatch(
-            dotted ->
-                VERIFIERS.stream()
-                    .anyMatch(
-                        v ->
-                            dotted.startsWith(v)
-                                && (dotted.length() == v.length()
-                                    || dotted.charAt(v.length()) == '.')));
+    return module.mentionsAny(VERIFIER_ROOTS)
+        && module.imports().values().stream()
+            .anyMatch(
+                dotted ->
+                    VERIFIERS.stream()
+                        .anyMatch(
+                            v ->
+                                dotted.startsWith(v)
+                                    && (dotted.length() == v.length()
+                                        || dotted.charAt(v.length()) == '.')));
   }
 
   private static void sam(LambdaTemplates.Template template, List<Evidence> findings) {

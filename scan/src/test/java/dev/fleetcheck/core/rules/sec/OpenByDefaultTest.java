@@ -114,8 +114,28 @@ class OpenByDefaultTest {
                 """)
             .build();
 
+    Path perFunctionView =
+        FixtureRepo.in(dir.resolve("per-function-view"))
+            .python()
+            .file(
+                "shop/settings.py",
+                "REST_FRAMEWORK = {\"DEFAULT_PERMISSION_CLASSES\": [\"rest_framework.permissions.AllowAny\"]}\n")
+            .file(
+                "shop/views.py",
+                """
+                from rest_framework.decorators import api_view, permission_classes
+                from rest_framework.permissions import IsAuthenticated
+
+                @api_view(["GET"])
+                @permission_classes([IsAuthenticated])
+                def orders(request):
+                    return []
+                """)
+            .build();
+
     assertNoEvidentViolation(check(rule, denying, Profile.API));
     assertNoEvidentViolation(check(rule, perView, Profile.API));
+    assertNoEvidentViolation(check(rule, perFunctionView, Profile.API));
   }
 
   @Test
