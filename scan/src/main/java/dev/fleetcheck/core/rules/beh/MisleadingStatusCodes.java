@@ -60,6 +60,14 @@ public final class MisleadingStatusCodes implements Rule, ModuleCheck {
           "fastapi.responses.JSONResponse",
           "starlette.responses.JSONResponse",
           "rest_framework.response.Response");
+
+  /**
+   * The first part of every callee above: each resolves through an import that spells it, so a
+   * module spelling none of these calls none of them.
+   */
+  private static final List<String> FRAMEWORK_ROOTS =
+      List.of("fastapi", "starlette", "werkzeug", "flask", "quart", "rest_framework");
+
   private static final List<String> MESSAGE_KEYS = List.of("detail", "message", "error");
   private static final Pattern STATUS_NAME = Pattern.compile("HTTP_(\\d{3})");
   private static final Pattern NOT_FOUND =
@@ -82,6 +90,9 @@ public final class MisleadingStatusCodes implements Rule, ModuleCheck {
 
   @Override
   public List<Evidence> findings(PythonModule module) {
+    if (!module.mentionsAny(FRAMEWORK_ROOTS)) {
+      return List.of();
+    }
     List<Evidence> findings = new ArrayList<>();
     for (Call call : module.calls()) {
       String callee = call.callee();

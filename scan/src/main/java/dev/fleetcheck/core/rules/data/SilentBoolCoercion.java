@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class SilentBoolCoercion implements Rule {
 
+  private static final List<String> CALL_NAMES = List.of("add_argument", "bool");
+
   private static final RuleSpec SPEC =
       RuleSpec.assisted(
               "PY-DATA-003",
@@ -52,6 +54,10 @@ public final class SilentBoolCoercion implements Rule {
   }
 
   private static List<Evidence> findings(PythonModule module) {
+    // Both calls judged below spell their name: add_argument(...) and bool(...).
+    if (!module.mentionsAny(CALL_NAMES)) {
+      return List.of();
+    }
     boolean osNames =
         "os.environ".equals(module.imports().get("environ"))
             || "os.getenv".equals(module.imports().get("getenv"));

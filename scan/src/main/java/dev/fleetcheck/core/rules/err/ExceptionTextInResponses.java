@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * PY-ERR-012 (assisted): a response built in an except clause that carries the caught exception's
@@ -61,6 +62,8 @@ public final class ExceptionTextInResponses implements Rule, ModuleCheck {
           "HttpResponse",
           "HttpResponseServerError",
           "abort");
+  private static final List<String> CALL_NAMES =
+      Stream.concat(RESPONSES.stream(), Stream.of("dumps")).toList();
   private static final Pattern TRACEBACK = Pattern.compile("format_exc\\(|format_exception\\(");
 
   @Override
@@ -75,6 +78,11 @@ public final class ExceptionTextInResponses implements Rule, ModuleCheck {
 
   @Override
   public List<Evidence> findings(PythonModule module) {
+    // Every call judged below is named by its last part: a response class or function, or json's
+    // dumps. A module that spells none has nothing to judge, whatever its except clauses.
+    if (module.exceptHandlers().isEmpty() || !module.mentionsAny(CALL_NAMES)) {
+      return List.of();
+    }
     List<Evidence> findings = new ArrayList<>();
     for (ExceptHandler handler : module.exceptHandlers()) {
       boolean lambdaError = lambda5xx(module, handler);
