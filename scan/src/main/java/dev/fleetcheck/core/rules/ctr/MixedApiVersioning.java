@@ -85,15 +85,26 @@ public final class MixedApiVersioning implements Rule {
     return HomeOutcomes.of(context, SPEC.id(), () -> judge(context));
   }
 
+  /** A router or blueprint mounted under a prefix; a mount is called by its spelled name. */
+  private static boolean mountsUnderPrefix(PythonModule module) {
+    if (!module.mentionsAny(MOUNTS)) {
+      return false;
+    }
+    for (Call call : module.calls()) {
+      if (MOUNTS.contains(call.name())
+          && (call.hasKeyword("prefix") || call.hasKeyword("url_prefix"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Outcome judge(RuleContext context) {
     List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
     List<Located> routes = new ArrayList<>();
     for (PythonModule module : modules) {
-      for (Call call : module.calls()) {
-        if (MOUNTS.contains(call.name())
-            && (call.hasKeyword("prefix") || call.hasKeyword("url_prefix"))) {
-          return Outcome.noEvidentViolation();
-        }
+      if (mountsUnderPrefix(module)) {
+        return Outcome.noEvidentViolation();
       }
       for (Route route : Routes.of(module)) {
         Optional<String> prefix = prefix(module, route);
