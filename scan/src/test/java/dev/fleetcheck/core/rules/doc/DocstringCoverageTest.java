@@ -193,4 +193,55 @@ class DocstringCoverageTest {
     assertThat(RuleFixture.described(outcome))
         .contains("pkg/examples/demo.py:1: public function demo has no docstring");
   }
+
+  @Test
+  void countsDefsUnderModuleLevelIfAndTryAfterAFunction() {
+    // A def under a module-level `if` or `try`, or under an `if` in a class body, that follows a
+    // function is no nested function: it is public and counts (as ast and pydocstyle see it).
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "pkg/mod.py",
+                """
+                \"\"\"Module.\"\"\"
+                import os
+                def first():
+                    \"\"\"First.\"\"\"
+                if os.name == "nt":
+                    import msvcrt
+                    def page():
+                        pass
+                try:
+                    def tried():
+                        pass
+                except ImportError:
+                    pass
+                class Shell:
+                    \"\"\"Shell.\"\"\"
+                    def run(self):
+                        \"\"\"Run.\"\"\"
+                    if os.name == "nt":
+                        def cls(self):
+                            pass
+                def outer():
+                    \"\"\"Outer.\"\"\"
+                    if True:
+                        def inner():
+                            pass
+                """)
+            .build();
+
+    Outcome outcome = FixtureRepo.check(new DocstringCoverage(), repo);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "5 of 8 public modules, classes and functions have docstrings (62.5%, at least 80%"
+                + " required; "
+                + SCOPE
+                + ")",
+            "pkg/mod.py:7: public function page has no docstring",
+            "pkg/mod.py:10: public function tried has no docstring",
+            "pkg/mod.py:19: public method cls has no docstring");
+  }
 }
