@@ -305,6 +305,9 @@ public final class ModuleAnalyzer {
   // ---- statements ----
 
   private void statement(int i) {
+    // A statement ends every def or class whose body lies deeper: a def under a module-level
+    // `if` or `try` that follows a function is not nested in that function.
+    scopes.enclosing(indentLevel);
     if (t.is(i, "def")) {
       functionDef(i);
     } else if (t.is(i, "async") && t.is(i + 1, "def")) {

@@ -32,7 +32,10 @@ public final class DocstringCoverage implements Rule {
               "FAIL when fewer than 80% of the public modules, classes and functions "
                   + "of product code have docstrings (evidence: the percentage and the "
                   + "first 20 missing); PASS otherwise; NOT_APPLICABLE with no public "
-                  + "definition.",
+                  + "definition. As Ruff's D rules (and pydocstyle) count them, an @overload "
+                  + "stub, an @override method and a property's @name.setter or @name.deleter "
+                  + "need no docstring of their own (the implementation, the overridden method "
+                  + "and the getter carry it) and are not counted.",
               Effort.MEDIUM);
 
   @Override
@@ -70,7 +73,7 @@ public final class DocstringCoverage implements Rule {
         }
       }
       for (FunctionDef function : module.functions()) {
-        if (function.publicApi()) {
+        if (function.publicApi() && !documentedElsewhere(function)) {
           items.add(
               new Coverage.Item(
                   module.path(),
@@ -81,6 +84,25 @@ public final class DocstringCoverage implements Rule {
       }
     }
     return new Coverage(items);
+  }
+
+  /**
+   * Whether Ruff's D rules exempt the def: an {@code @overload} stub or an {@code @override} method
+   * ({@code typing} or {@code typing_extensions}), or a property's setter or deleter ({@code
+   * @name.setter} on a def of the same name).
+   */
+  private static boolean documentedElsewhere(FunctionDef function) {
+    for (String decorator : function.decorators()) {
+      if (decorator.equals("overload")
+          || decorator.endsWith(".overload")
+          || decorator.equals("override")
+          || decorator.endsWith(".override")
+          || decorator.equals(function.name() + ".setter")
+          || decorator.equals(function.name() + ".deleter")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String kind(FunctionDef function) {

@@ -12,6 +12,7 @@ import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
 import dev.fleetcheck.core.rules.detect.ModuleCheck;
 import dev.fleetcheck.core.rules.detect.ProductCode;
+import dev.fleetcheck.core.rules.detect.VendoredCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class OversizedDefinitions implements Rule, ModuleCheck {
               Set.of(Profile.PYTHON),
               "Split functions longer than 100 lines and classes longer than 500 lines.")
           .defined(
-              "FAIL per product function longer than 100 lines or class longer than 500 lines (header to last body line); else MANUAL. NOT_APPLICABLE without product code.",
+              "FAIL per product function longer than 100 lines or class longer than 500 lines (header to last body line); else MANUAL. NOT_APPLICABLE without product code. Narrowed: a module in a vendored-code folder (thirdparty/, third_party/, vendor/, _vendor/, vendored/, extern/) is a copied library's, not the repository's own to split.",
               Effort.MEDIUM);
 
   private static final int MAX_FUNCTION_LINES = 100;
@@ -46,6 +47,9 @@ public final class OversizedDefinitions implements Rule, ModuleCheck {
   @Override
   public List<Evidence> findings(PythonModule module) {
     List<Evidence> findings = new ArrayList<>();
+    if (VendoredCode.in(module.path())) {
+      return findings;
+    }
     for (Extent extent : module.extents()) {
       int limit = extent.kind() == Blocks.Kind.CLASS ? MAX_CLASS_LINES : MAX_FUNCTION_LINES;
       if (extent.lines() > limit) {

@@ -26,4 +26,10 @@ class LargeModulesTest {
   void definitionsAtTheLimitsNestedApartAndTestCodeStayManual() {
     assertNoEvidentViolation(check(rule, SizeFixtures.atTheLimits(dir)));
   }
+
+  @Test
+  void vendoredCopiesOfOtherProjectsAreNotSplit() {
+    assertThat(findings(check(rule, SizeFixtures.vendored(dir))))
+        .containsExactly("pkg/own.py: 1001 non-blank lines (over 1000)");
+  }
 }

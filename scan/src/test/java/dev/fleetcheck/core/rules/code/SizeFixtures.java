@@ -71,4 +71,18 @@ public final class SizeFixtures {
         .file("tests/test_big.py", def("huge", 200))
         .build();
   }
+
+  /**
+   * The same oversized module twice: pkg/own.py (the repository's own: 1001 non-blank lines, a def
+   * of 101 lines at line 1) and a copy under pkg/thirdparty/ (a vendored library's).
+   */
+  public static Path vendored(Path dir) {
+    String big = def("long", 100) + "x = 1\n".repeat(900);
+    return FixtureRepo.in(dir)
+        .python()
+        .file("pkg/own.py", big)
+        .file("pkg/thirdparty/bottle.py", big)
+        .file("pkg/_vendor/six.py", big)
+        .build();
+  }
 }

@@ -112,4 +112,37 @@ class TypeHintCoverageTest {
                 + SCOPE
                 + ")");
   }
+
+  @Test
+  void countsDefsUnderModuleLevelIfAfterAFunction() {
+    // A def under a module-level `if` that follows a function is no nested function: it counts.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "pkg/mod.py",
+                """
+                import sys
+                def first() -> None:
+                    pass
+                if sys.platform == "win32":
+                    def clip(text):
+                        pass
+                def outer() -> None:
+                    if True:
+                        def inner(x):
+                            pass
+                """)
+            .build();
+
+    Outcome outcome = FixtureRepo.check(new TypeHintCoverage(), repo);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "2 of 3 public functions annotate every parameter and the return (66.7%, at least 80%"
+                + " required; "
+                + SCOPE
+                + ")",
+            "pkg/mod.py:5: public function clip lacks annotations for: text, the return");
+  }
 }

@@ -193,4 +193,109 @@ class DocstringCoverageTest {
     assertThat(RuleFixture.described(outcome))
         .contains("pkg/examples/demo.py:1: public function demo has no docstring");
   }
+
+  @Test
+  void countsDefsUnderModuleLevelIfAndTryAfterAFunction() {
+    // A def under a module-level `if` or `try`, or under an `if` in a class body, that follows a
+    // function is no nested function: it is public and counts (as ast and pydocstyle see it).
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "pkg/mod.py",
+                """
+                \"\"\"Module.\"\"\"
+                import os
+                def first():
+                    \"\"\"First.\"\"\"
+                if os.name == "nt":
+                    import msvcrt
+                    def page():
+                        pass
+                try:
+                    def tried():
+                        pass
+                except ImportError:
+                    pass
+                class Shell:
+                    \"\"\"Shell.\"\"\"
+                    def run(self):
+                        \"\"\"Run.\"\"\"
+                    if os.name == "nt":
+                        def cls(self):
+                            pass
+                def outer():
+                    \"\"\"Outer.\"\"\"
+                    if True:
+                        def inner():
+                            pass
+                """)
+            .build();
+
+    Outcome outcome = FixtureRepo.check(new DocstringCoverage(), repo);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "5 of 8 public modules, classes and functions have docstrings (62.5%, at least 80%"
+                + " required; "
+                + SCOPE
+                + ")",
+            "pkg/mod.py:7: public function page has no docstring",
+            "pkg/mod.py:10: public function tried has no docstring",
+            "pkg/mod.py:19: public method cls has no docstring");
+  }
+
+  @Test
+  void overloadStubsOverridesAndPropertySettersNeedNoDocstringOfTheirOwn() {
+    // As Ruff's D rules: the implementation, the overridden method and the getter carry the
+    // docstring; a setter named apart from its property, and a plain method, still count.
+    Path repo =
+        FixtureRepo.in(dir)
+            .python()
+            .file(
+                "pkg/mod.py",
+                """
+                \"\"\"Module.\"\"\"
+                import typing
+                from typing import overload
+                from typing_extensions import override
+                @overload
+                def parse(x: int) -> int: ...
+                @typing.overload
+                def parse(x: str) -> str: ...
+                def parse(x):
+                    \"\"\"Parse.\"\"\"
+                class Field:
+                    \"\"\"Field.\"\"\"
+                    @property
+                    def value(self):
+                        \"\"\"Value.\"\"\"
+                    @value.setter
+                    def value(self, other):
+                        pass
+                    @value.deleter
+                    def value(self):
+                        pass
+                    @value.setter
+                    def set_value(self, other):
+                        pass
+                    @override
+                    def render(self):
+                        pass
+                    def clean(self):
+                        pass
+                """)
+            .build();
+
+    Outcome outcome = FixtureRepo.check(new DocstringCoverage(), repo);
+
+    assertThat(RuleFixture.described(outcome))
+        .containsExactly(
+            "4 of 6 public modules, classes and functions have docstrings (66.7%, at least 80%"
+                + " required; "
+                + SCOPE
+                + ")",
+            "pkg/mod.py:23: public method set_value has no docstring",
+            "pkg/mod.py:28: public method clean has no docstring");
+  }
 }

@@ -27,4 +27,10 @@ class OversizedDefinitionsTest {
   void definitionsAtTheLimitsNestedApartAndTestCodeStayManual() {
     assertNoEvidentViolation(check(rule, SizeFixtures.atTheLimits(dir)));
   }
+
+  @Test
+  void vendoredCopiesOfOtherProjectsAreNotSplit() {
+    assertThat(findings(check(rule, SizeFixtures.vendored(dir))))
+        .containsExactly("pkg/own.py:1: long spans 101 lines (over 100)");
+  }
 }
