@@ -15,6 +15,7 @@ import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
 import dev.fleetcheck.core.rules.RuleSpec;
+import dev.fleetcheck.core.rules.detect.VendoredCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,21 +58,6 @@ public final class UnversionedCli implements Rule {
   private static final String VERSION = "__version__";
   private static final Pattern CHAINED_VERSION =
       Pattern.compile("(?m)^__version__\\s*=\\s*(?:[A-Za-z_]\\w*\\s*=\\s*)+(['\"])([^'\"\\n]*)\\1");
-
-  /**
-   * Folders that hold copies of other projects: their {@code __version__} is not this package's.
-   */
-  private static final Set<String> VENDOR_FOLDERS =
-      Set.of("thirdparty", "third_party", "vendor", "_vendor", "vendored", "extern");
-
-  private static boolean vendored(String path) {
-    for (String segment : path.split("/")) {
-      if (VENDOR_FOLDERS.contains(segment)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   @Override
   public RuleSpec spec() {
@@ -127,7 +113,7 @@ public final class UnversionedCli implements Rule {
       }
     }
     for (PythonModule module : codebase.productModules()) {
-      if (!module.mentions(VERSION) || vendored(module.path())) {
+      if (!module.mentions(VERSION) || VendoredCode.in(module.path())) {
         continue;
       }
       boolean found = false;
