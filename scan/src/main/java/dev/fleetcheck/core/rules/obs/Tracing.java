@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * PY-OBS-031: requests are traced: OpenTelemetry, aws-xray-sdk, the powertools Tracer, or active
- * X-Ray tracing in a SAM/Serverless template.
+ * X-Ray tracing in a SAM/Serverless template. Narrowed: OpenStack services trace requests with
+ * osprofiler (its WSGI middleware and SQLAlchemy spans, exported to Jaeger or OTLP), which counts.
  */
 public final class Tracing implements Rule {
 
@@ -32,7 +33,9 @@ public final class Tracing implements Rule {
                   + " instrumentation), or in Lambda with the powertools Tracer / X-Ray active tracing.")
           .defined(
               "PASS when tracing is set up: OpenTelemetry, aws-xray-sdk or the "
-                  + "powertools tracer; else FAIL.",
+                  + "powertools tracer; else FAIL. Narrowed: osprofiler, OpenStack's request"
+                  + " tracer (WSGI middleware and SQL spans, exported to Jaeger or OTLP), declared"
+                  + " or imported by product code, is tracing set up (keystone).",
               Effort.MEDIUM);
 
   private static final Pattern POWERTOOLS_TRACER =
@@ -81,15 +84,23 @@ public final class Tracing implements Rule {
                         "aws_lambda_powertools",
                         POWERTOOLS_TRACER,
                         "powertools Tracer traces requests"))
-            .or(() -> activeTracing(context));
+            .or(() -> activeTracing(context))
+            .or(
+                () ->
+                    Signals.library(
+                        context,
+                        "osprofiler",
+                        "osprofiler",
+                        "osprofiler (OpenStack's request tracer) traces requests"));
     return found
         .map(Outcome::pass)
         .orElseGet(
             () ->
                 Outcome.fail(
                     Evidence.repository(
-                        "no tracing: no OpenTelemetry, aws-xray-sdk or powertools Tracer, and no"
-                            + " active X-Ray tracing in a SAM/Serverless template")));
+                        "no tracing: no OpenTelemetry, aws-xray-sdk, powertools Tracer or"
+                            + " osprofiler, and no active X-Ray tracing in a SAM/Serverless"
+                            + " template")));
   }
 
   private static Optional<Evidence> activeTracing(RuleContext context) {

@@ -11,6 +11,8 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
+import dev.fleetcheck.core.python.TokenKind;
+import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.Effort;
 import dev.fleetcheck.core.rules.Rule;
 import dev.fleetcheck.core.rules.RuleContext;
@@ -45,7 +47,10 @@ public final class UnversionedCli implements Rule {
                   + " allowed), e.g. 1.0, 2024.5, v1; else MANUAL. Narrowed: a `__version__` under"
                   + " a vendored-code folder (`thirdparty/`, `third_party/`, `vendor/`, `_vendor/`,"
                   + " `vendored/`, `extern/`) is the copied library's, and an empty"
-                  + " `__version__ = ''` (an optional dependency's stub) declares nothing.",
+                  + " `__version__ = ''` (an optional dependency's stub) declares nothing."
+                  + " A `__version__` bound to an expression or an import (built from its parts,"
+                  + " pbr's `VersionInfo(...).release_string()`, `importlib.metadata.version()`,"
+                  + " setuptools-scm's `_version`) declares a version whose form is not judged.",
               Effort.LOW);
 
   private static final Pattern SEMVER =
@@ -132,6 +137,10 @@ public final class UnversionedCli implements Rule {
         if (m.find() && !m.group(2).isBlank()) {
           declared = true;
           check(module.path(), TextLines.lineAt(text.get(), m.start()), m.group(2), literal);
+        } else if (!declared && computedVersion(codebase, module)) {
+          // A version computed from its parts, pbr's or the installed metadata: declared, and its
+          // form is for a reviewer.
+          declared = true;
         }
       }
     }
@@ -139,6 +148,58 @@ public final class UnversionedCli implements Rule {
       return Outcome.fail(Evidence.repository("no package version declared anywhere"));
     }
     return Outcome.assisted(literal);
+  }
+
+  /**
+   * Whether the module binds {@code __version__} to something other than a literal: an assignment
+   * of an expression ({@code '.'.join(map(str, _ver))}, pbr's {@code
+   * version_info.release_string()}, {@code importlib.metadata.version("tool")}) or an import bound
+   * to that name ({@code from ._version import version as __version__}).
+   */
+  private static boolean computedVersion(PythonCodebase codebase, PythonModule module) {
+    if (module.imports().containsKey(VERSION)) {
+      return true;
+    }
+    Optional<Tokens> tokens = codebase.tokens(module.path());
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    Tokens t = tokens.get();
+    for (int i = 0; i < t.size(); i++) {
+      if (t.isName(i) && t.is(i, VERSION) && t.depth(i) == 0 && t.startsStatement(i)) {
+        int next = t.skipTrivia(i + 1);
+        if (t.isOp(next, ':')) {
+          // An annotation: `__version__: str = ...`.
+          while (next < t.size()
+              && !t.isOp(next, '=')
+              && t.kind(next) != TokenKind.NEWLINE
+              && t.kind(next) != TokenKind.ENDMARKER) {
+            next++;
+          }
+        }
+        int value = t.skipTrivia(next + 1);
+        if (t.isOp(next, '=')
+            && t.kind(value) != TokenKind.NEWLINE
+            && t.kind(value) != TokenKind.ENDMARKER
+            && !t.is(value, "None")
+            && !bareLiteral(t, value)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the value at {@code i} is one string literal alone (read as an assignment already). */
+  private static boolean bareLiteral(Tokens t, int i) {
+    if (!t.isKind(i, TokenKind.STRING)) {
+      return false;
+    }
+    int after = t.skipTrivia(i + 1);
+    return after >= t.size()
+        || t.kind(after) == TokenKind.NEWLINE
+        || t.kind(after) == TokenKind.ENDMARKER
+        || t.isOp(after, ';');
   }
 
   private static void check(String path, int line, String version, List<Evidence> findings) {

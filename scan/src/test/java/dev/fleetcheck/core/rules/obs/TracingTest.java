@@ -73,4 +73,33 @@ class TracingTest {
                 .status())
         .isEqualTo(Status.FAIL);
   }
+
+  @Test
+  void osprofilerSetUpByAnOpenStackServiceIsTracing() {
+    // keystone: osprofiler's initializer and its WSGI middleware trace every request.
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file(
+                    "vault/common/profiler.py",
+                    "import osprofiler.initializer\n\n\ndef setup(name):\n"
+                        + "    osprofiler.initializer.init_from_conf(conf=CONF, project='vault')\n"),
+            Profile.API);
+    assertThat(outcome.status()).isEqualTo(Status.PASS);
+    assertThat(outcome.evidence().get(0).message())
+        .isEqualTo("osprofiler (OpenStack's request tracer) traces requests");
+  }
+
+  @Test
+  void osprofilerNamedOnlyInTestsOrAStringIsNoTracing() {
+    Outcome outcome =
+        check(
+            FixtureRepo.in(dir)
+                .python()
+                .file("tests/test_profiler.py", "import osprofiler\n")
+                .file("vault/app.py", "PIPELINE = 'osprofiler authtoken vault'\n"),
+            Profile.API);
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
 }

@@ -101,4 +101,53 @@ class UnversionedCliTest {
     assertThat(findings(check(rule, onlyVendored, Profile.CLI)))
         .containsExactly("no package version declared anywhere");
   }
+
+  @Test
+  void aVersionComputedOrImportedIsDeclared() {
+    // IPython builds __version__ from its parts; barbican asks pbr for it.
+    Path parts =
+        FixtureRepo.in(dir.resolve("parts"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\n")
+            .file(
+                "shell/core/release.py",
+                "_ver = [8, 12, 3]\n__version__ = '.'.join(map(str, _ver))\n"
+                    + "if _extra:\n    __version__ = __version__ + _extra\n")
+            .build();
+    assertNoEvidentViolation(check(rule, parts, Profile.CLI));
+
+    Path pbr =
+        FixtureRepo.in(dir.resolve("pbr"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\n")
+            .file(
+                "vault/version.py",
+                "import pbr.version\n\nversion_info = pbr.version.VersionInfo('vault')\n"
+                    + "__version__: str = version_info.release_string()\n")
+            .build();
+    assertNoEvidentViolation(check(rule, pbr, Profile.CLI));
+
+    Path imported =
+        FixtureRepo.in(dir.resolve("imp"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\n")
+            .file("tool/__init__.py", "from ._version import version as __version__\n")
+            .build();
+    assertNoEvidentViolation(check(rule, imported, Profile.CLI));
+  }
+
+  @Test
+  void aVersionThatIsNoneEmptyOrOnlyReadDeclaresNothing() {
+    Path none =
+        FixtureRepo.in(dir.resolve("none"))
+            .python()
+            .file("pyproject.toml", "[project]\nname = \"tool\"\n")
+            .file("tool/__init__.py", "__version__ = None\n")
+            .file("tool/stub.py", "__version__ = ''\n")
+            .file("tool/cli.py", "print(__version__)\nif __version__ == x:\n    pass\n")
+            .file("tool/local.py", "def f():\n    return dict(__version__=get())\n")
+            .build();
+    assertThat(findings(check(rule, none, Profile.CLI)))
+        .containsExactly("no package version declared anywhere");
+  }
 }

@@ -148,4 +148,83 @@ class VersionOptionTest {
         .isEqualTo(
             Outcome.pass(Evidence.at("src/t/c_argparse.py", 4, "argparse action=\"version\"")));
   }
+
+  @Test
+  void aClickOptionDeclaredWithAListOfNamesOffersVersion() {
+    // flask's CLI: a click.Option built once and appended to the group's params.
+    Outcome outcome =
+        check(
+            "app/cli.py",
+            """
+            import click
+
+            version_option = click.Option(
+                ["--version"],
+                help="Show the version.",
+                expose_value=False,
+                is_flag=True,
+                is_eager=True,
+            )
+            """);
+    assertThat(outcome).isEqualTo(Outcome.pass(Evidence.at("app/cli.py", 3, "a --version option")));
+  }
+
+  @Test
+  void aListThatIsACommandLineOrNamesNoVersionDoesNotCount() {
+    Outcome outcome =
+        check(
+            "app/cli.py",
+            """
+            import click, subprocess
+            subprocess.check_output(["pip", "--version"])
+            verbose = click.Option(["-v", "--verbose"], is_flag=True)
+            """);
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void aTraitletsApplicationAnswersVersionItself() {
+    // IPython: traitlets' Application.parse_command_line prints the version on --version.
+    Outcome outcome =
+        check(
+            "shell/core/application.py",
+            """
+            from traitlets import Unicode
+            from traitlets.config.application import Application, catch_config_error
+
+            from shell.core import release
+
+
+            class BaseShellApplication(
+                Application,
+            ):
+                name = "shell"
+                version = Unicode(release.version)
+            """);
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.pass(
+                Evidence.at(
+                    "shell/core/application.py",
+                    7,
+                    "a traitlets Application (traitlets offers --version)")));
+  }
+
+  @Test
+  void anotherApplicationClassOrAnUnusedTraitletsImportDoesNotCount() {
+    Outcome outcome =
+        check(
+            "shell/app.py",
+            """
+            from traitlets.config.application import Application
+            from tool.base import Application as Base
+
+            class App(Base):
+                pass
+
+            def current():
+                return Application.instance()
+            """);
+    assertThat(outcome.status()).isEqualTo(Status.FAIL);
+  }
 }
