@@ -8,7 +8,6 @@ import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import dev.fleetcheck.core.rules.detect.ModuleValues;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ final class LevelSettings {
         }
       }
       Optional<Tokens> tokens = codebase.tokens(module.path());
-      Optional<List<Integer>> starts = tokens.map(LevelSettings::statementStarts);
+      Optional<List<Integer>> starts = tokens.map(Tokens::statementStarts);
       for (Call call : calls) {
         Kind kind =
             call.callee().equals("logging.basicConfig")
@@ -256,23 +255,6 @@ final class LevelSettings {
       }
     }
     return headers;
-  }
-
-  private static List<Integer> statementStarts(Tokens t) {
-    List<Integer> starts = new ArrayList<>();
-    boolean start = true;
-    for (int i = 0; i < t.size(); i++) {
-      TokenKind kind = t.kind(i);
-      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
-        start = true;
-      } else if (!t.isTrivia(i) && kind != TokenKind.ENDMARKER) {
-        if (start) {
-          starts.add(i);
-        }
-        start = false;
-      }
-    }
-    return starts;
   }
 
   private static String headerText(Tokens t, int header) {

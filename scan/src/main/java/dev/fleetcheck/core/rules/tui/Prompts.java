@@ -78,7 +78,7 @@ final class Prompts {
       }
     }
     Tokens t = cache[0];
-    List<Integer> starts = statementStarts(t);
+    List<Integer> starts = t.statementStarts();
     int current = -1;
     for (int start : starts) {
       if (t.line(start) <= line) {
@@ -206,23 +206,6 @@ final class Prompts {
       }
     }
     return false;
-  }
-
-  private static List<Integer> statementStarts(Tokens t) {
-    List<Integer> starts = new ArrayList<>();
-    boolean start = true;
-    for (int i = 0; i < t.size(); i++) {
-      TokenKind kind = t.kind(i);
-      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
-        start = true;
-      } else if (!t.isTrivia(i) && kind != TokenKind.ENDMARKER) {
-        if (start) {
-          starts.add(i);
-        }
-        start = false;
-      }
-    }
-    return starts;
   }
 
   private static boolean isPrompt(PythonModule module, Call call) {
