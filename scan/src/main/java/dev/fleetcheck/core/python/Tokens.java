@@ -186,24 +186,6 @@ public final class Tokens {
     return kind == NEWLINE_ORDINAL || kind == INDENT_ORDINAL || kind == DEDENT_ORDINAL;
   }
 
-  /** The first code token of every logical line, in order ({@link #startsStatement}). */
-  public List<Integer> statementStarts() {
-    List<Integer> starts = new ArrayList<>();
-    boolean start = true;
-    for (int i = 0; i < size(); i++) {
-      TokenKind kind = kind(i);
-      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
-        start = true;
-      } else if (!isTrivia(i) && kind != TokenKind.ENDMARKER) {
-        if (start) {
-          starts.add(i);
-        }
-        start = false;
-      }
-    }
-    return starts;
-  }
-
   /** The previous index at or before {@code i} that is not trivia (or -1). */
   public int skipTriviaBack(int i) {
     int j = i;

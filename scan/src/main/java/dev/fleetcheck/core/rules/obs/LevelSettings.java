@@ -5,6 +5,7 @@ import dev.fleetcheck.core.facts.Facts;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.python.Binding;
 import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.LogicalLines;
 import dev.fleetcheck.core.python.PyValue;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
@@ -104,7 +105,7 @@ final class LevelSettings {
         }
       }
       Optional<Tokens> tokens = codebase.tokens(module.path());
-      Optional<List<Integer>> starts = tokens.map(Tokens::statementStarts);
+      Optional<LogicalLines> lines = tokens.map(LogicalLines::of);
       for (Call call : calls) {
         Kind kind =
             call.callee().equals("logging.basicConfig")
@@ -131,10 +132,10 @@ final class LevelSettings {
                 || receiver.equals("logging.root")
                 || handlers.contains(receiver);
         boolean unconditional =
-            tokens.map(t -> unconditional(t, starts.get(), call.line())).orElse(false);
+            tokens.map(t -> unconditional(t, lines.get(), call.line())).orElse(false);
         boolean defaultOnly =
             !unconditional
-                && tokens.map(t -> underNotSetGuard(t, starts.get(), call.line())).orElse(false);
+                && tokens.map(t -> underNotSetGuard(t, lines.get(), call.line())).orElse(false);
         settings.add(
             new Setting(
                 module,
@@ -200,8 +201,8 @@ final class LevelSettings {
    * Whether the statement on {@code line} runs whatever the options: walk out through the headers
    * of its enclosing blocks (the nearest earlier logical line indented less, each time).
    */
-  private static boolean unconditional(Tokens t, List<Integer> starts, int line) {
-    for (int header : enclosingHeaders(t, starts, line)) {
+  private static boolean unconditional(Tokens t, LogicalLines lines, int line) {
+    for (int header : lines.enclosingHeaders(lines.at(line))) {
       String word = t.text(header);
       String text = headerText(t, header).toLowerCase(Locale.ROOT);
       if (GUARDS.contains(word) && !text.contains("__name__")) {
@@ -219,8 +220,8 @@ final class LevelSettings {
    * Whether an enclosing {@code if} of the statement on {@code line} tests a logger's level for
    * being unset: {@code if log.level == logging.NOTSET}, {@code == 0}, {@code if not log.level}.
    */
-  private static boolean underNotSetGuard(Tokens t, List<Integer> starts, int line) {
-    for (int header : enclosingHeaders(t, starts, line)) {
+  private static boolean underNotSetGuard(Tokens t, LogicalLines lines, int line) {
+    for (int header : lines.enclosingHeaders(lines.at(line))) {
       String text = headerText(t, header).replace(" ", "");
       if (t.is(header, "if")
           && text.contains(".level")
@@ -229,32 +230,6 @@ final class LevelSettings {
       }
     }
     return false;
-  }
-
-  /**
-   * The headers of the blocks around the statement on {@code line}, innermost first: walking out,
-   * each is the nearest earlier logical line indented less than the one before.
-   */
-  private static List<Integer> enclosingHeaders(Tokens t, List<Integer> starts, int line) {
-    int current = -1;
-    for (int start : starts) {
-      if (t.line(start) <= line) {
-        current = start;
-      }
-    }
-    List<Integer> headers = new ArrayList<>();
-    if (current < 0) {
-      return headers;
-    }
-    int column = t.column(current);
-    for (int k = starts.indexOf(current) - 1; k >= 0 && column > 0; k--) {
-      int header = starts.get(k);
-      if (t.column(header) < column) {
-        column = t.column(header);
-        headers.add(header);
-      }
-    }
-    return headers;
   }
 
   private static String headerText(Tokens t, int header) {

@@ -2,12 +2,14 @@ package dev.fleetcheck.core.rules.tui;
 
 import dev.fleetcheck.core.facts.Fact;
 import dev.fleetcheck.core.python.Call;
+import dev.fleetcheck.core.python.LogicalLines;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,10 +33,8 @@ final class Prompts {
             List<Prompt> prompts = new ArrayList<>();
             PythonCodebase codebase = PythonCodebase.of(facts);
             for (PythonModule module : codebase.productModules()) {
-              Tokens[] tokens = {null};
               for (Call call : module.calls()) {
-                if (isPrompt(module, call)
-                    && !optionFallback(codebase, module, call.line(), tokens)) {
+                if (isPrompt(module, call) && !optionFallback(codebase, module, call.line())) {
                   prompts.add(
                       new Prompt(
                           module.path(),
@@ -69,39 +69,26 @@ final class Prompts {
    * {@code if not opts.password}), so the option supplies the answer and the prompt runs only
    * without it.
    */
-  private static boolean optionFallback(
-      PythonCodebase codebase, PythonModule module, int line, Tokens[] cache) {
-    if (cache[0] == null) {
-      cache[0] = codebase.tokens(module.path()).orElse(null);
-      if (cache[0] == null) {
-        return false;
-      }
-    }
-    Tokens t = cache[0];
-    List<Integer> starts = t.statementStarts();
-    int current = -1;
-    for (int start : starts) {
-      if (t.line(start) <= line) {
-        current = start;
-      }
-    }
-    if (current < 0) {
+  private static boolean optionFallback(PythonCodebase codebase, PythonModule module, int line) {
+    Optional<Tokens> tokens = codebase.tokens(module.path());
+    if (tokens.isEmpty()) {
       return false;
     }
+    Tokens t = tokens.get();
+    LogicalLines lines = LogicalLines.of(t);
+    int index = lines.at(line);
+    if (index < 0) {
+      return false;
+    }
+    int current = lines.starts().get(index);
     if (t.is(current, "return")) {
-      return returnsOptionFirst(t, starts, starts.indexOf(current));
+      return returnsOptionFirst(t, lines.starts(), index);
     }
     String target = assignedTarget(t, current);
     if (target == null || !target.contains(".")) {
       return false;
     }
-    int column = t.column(current);
-    for (int k = starts.indexOf(current) - 1; k >= 0 && column > 0; k--) {
-      int header = starts.get(k);
-      if (t.column(header) >= column) {
-        continue;
-      }
-      column = t.column(header);
+    for (int header : lines.enclosingHeaders(index)) {
       if (t.is(header, "def") || t.is(header, "class") || t.is(header, "async")) {
         return false;
       }
