@@ -107,6 +107,8 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options, i
     private int computed;
     // The first "def" token of each line, indexed on the first docstring asked for.
     private Map<Integer, Integer> defsByLine;
+    // The names assigned a string literal, gathered on the first computed-looking declaration.
+    private Set<String> stringConstants;
 
     ModuleReader(
         Facts facts, PythonModule module, List<CliCommand> commands, List<CliOption> options) {
@@ -388,15 +390,26 @@ public record CliInventory(List<CliCommand> commands, List<CliOption> options, i
       if (first instanceof PyValue.Str) {
         return;
       }
-      if (first instanceof PyValue.Name name) {
+      if (first instanceof PyValue.Name name && stringConstants().contains(name.dotted())) {
+        return;
+      }
+      computed++;
+    }
+
+    /**
+     * The names the module assigns a string literal to, gathered on first use: a module declaring
+     * many options by constant would otherwise search its assignments once per declaration.
+     */
+    private Set<String> stringConstants() {
+      if (stringConstants == null) {
+        stringConstants = new HashSet<>();
         for (Assignment assignment : module.assignments()) {
-          if (assignment.target().equals(name.dotted())
-              && assignment.value() instanceof PyValue.Str) {
-            return;
+          if (assignment.value() instanceof PyValue.Str) {
+            stringConstants.add(assignment.target());
           }
         }
       }
-      computed++;
+      return stringConstants;
     }
 
     /** The dashed names of a list or tuple given as the first argument. */
