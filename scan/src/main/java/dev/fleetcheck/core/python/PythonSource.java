@@ -76,6 +76,11 @@ public final class PythonSource {
   }
 
   private static String decode(byte[] bytes, int offset, Charset charset) {
+    if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)) {
+      // The String constructor replaces malformed input exactly as a replacing decoder does
+      // (PythonSourceTest), without the decoder's char buffer and its copy into a Latin-1 string.
+      return new String(bytes, offset, bytes.length - offset, charset);
+    }
     try {
       return charset
           .newDecoder()

@@ -3,7 +3,13 @@ package dev.fleetcheck.core.python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class PythonSourceTest {
@@ -11,6 +17,15 @@ class PythonSourceTest {
   private static byte[] bytes(String ascii, byte[] tail) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(ascii.getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(tail);
+    return out.toByteArray();
+  }
+
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private static byte[] concat(byte[] head, byte[] tail) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head);
     out.writeBytes(tail);
     return out.toByteArray();
   }
@@ -65,5 +80,24 @@ class PythonSourceTest {
     assertThat(PythonSource.charsetNamed("utf-8-sig")).isEqualTo(StandardCharsets.UTF_8);
     assertThat(PythonSource.charsetNamed("Latin_1")).isEqualTo(StandardCharsets.ISO_8859_1);
     assertThat(PythonSource.charsetNamed("cp1252").name()).isEqualTo("windows-1252");
+  }
+
+  @Property
+  void utf8WithOrWithoutAByteOrderMarkDecodesAsAReplacingDecoder(
+      @ForAll @Size(max = 64) byte[] body, @ForAll boolean byteOrderMark)
+      throws CharacterCodingException {
+    byte[] source = byteOrderMark ? bytes("", concat(UTF8_BOM, body)) : body;
+    String expected =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .decode(ByteBuffer.wrap(body))
+            .toString();
+
+    // A body whose first line declares another coding is not this property's case.
+    if (PythonSource.declaredCharset(body).equals(StandardCharsets.UTF_8) || byteOrderMark) {
+      assertThat(PythonSource.decode(source)).isEqualTo(expected);
+    }
   }
 }
