@@ -102,15 +102,25 @@ public final class PythonCodebase {
     if (known != null) {
       return Optional.of(known.tokens().source());
     }
-    return bytes(path).map(PythonSource::decode);
+    return source(path);
   }
 
-  private Optional<byte[]> bytes(String path) {
+  /**
+   * The file's text as PEP 263 decodes it: most files are UTF-8 without a declaration, whose text
+   * is the one the snapshot decoded (and may keep) for every other reader; only the others are
+   * decoded from their bytes again.
+   */
+  private Optional<String> source(String path) {
     Optional<SourceFile> file = snapshot.file(path);
     if (file.isEmpty() || file.get().binary()) {
       return Optional.empty();
     }
-    return snapshot.readBytes(path);
+    Optional<String> utf8 = snapshot.readText(path);
+    if (utf8.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> same = PythonSource.fromUtf8(utf8.get());
+    return same.isPresent() ? same : snapshot.readBytes(path).map(PythonSource::decode);
   }
 
   private Optional<PythonModule> load(String path) {
@@ -123,8 +133,7 @@ public final class PythonCodebase {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<Parsed> made =
-        bytes(path).map(bytes -> new Parsed(PythonTokenizer.tokenize(PythonSource.decode(bytes))));
+    Optional<Parsed> made = source(path).map(text -> new Parsed(PythonTokenizer.tokenize(text)));
     made.ifPresent(p -> parsed.put(path, new SoftReference<>(p)));
     return made;
   }

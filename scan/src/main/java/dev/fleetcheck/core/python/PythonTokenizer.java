@@ -54,8 +54,9 @@ public final class PythonTokenizer {
     this.source = source;
     this.text = source.toCharArray();
     this.length = text.length;
-    // Python code runs at 0.15 to 0.3 tokens per char: a third avoids growing the arrays.
-    this.tokens = new Tokens(source, length / 3);
+    // Python code runs at about 0.15 tokens per char (0.09 to 0.2 for four files in five, measured
+    // on 8,000 real files): a sixth fits most files, and a denser one grows the arrays by half.
+    this.tokens = new Tokens(source, length / 6);
   }
 
   public static Tokens tokenize(String source) {

@@ -77,7 +77,7 @@ public final class Tokens {
   }
 
   private void grow() {
-    int capacity = kinds.length * 2;
+    int capacity = kinds.length + (kinds.length >> 1);
     kinds = Arrays.copyOf(kinds, capacity);
     starts = Arrays.copyOf(starts, capacity);
     ends = Arrays.copyOf(ends, capacity);

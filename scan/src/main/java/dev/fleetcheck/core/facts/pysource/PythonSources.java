@@ -52,8 +52,11 @@ public final class PythonSources {
     this.keptCode = code;
   }
 
-  /** One product file's code and the imports it makes, first one per module in file order. */
-  private record FileCode(String path, String code, Map<String, Evidence> imports) {}
+  /**
+   * One product file's code and the imports it makes: each module's first import, by offset (made
+   * into a line only for the modules no earlier file imports, so most files never index lines).
+   */
+  private record FileCode(String path, String code, Map<String, Integer> imports) {}
 
   private static PythonSources read(Facts facts) {
     RepoSnapshot snapshot = facts.snapshot();
@@ -74,7 +77,15 @@ public final class PythonSources {
     Map<String, String> kept = new HashMap<>();
     long keptBytes = 0;
     for (FileCode file : files) {
-      file.imports().forEach(imports::putIfAbsent);
+      LineIndex lines = null;
+      for (Map.Entry<String, Integer> imported : file.imports().entrySet()) {
+        String module = imported.getKey();
+        if (!imports.containsKey(module)) {
+          lines = lines == null ? LineIndex.of(file.code()) : lines;
+          int line = lines.lineAt(imported.getValue());
+          imports.put(module, Evidence.at(file.path(), line, "imports " + module));
+        }
+      }
       long bytes = storedBytes(file.code());
       if (keptBytes + bytes <= CODE_BUDGET_BYTES) {
         kept.put(file.path(), file.code());
@@ -86,8 +97,8 @@ public final class PythonSources {
 
   private static FileCode fileCode(String path, String text) {
     String code = withoutComments(text);
-    Map<String, Evidence> imports = new LinkedHashMap<>();
-    collectImports(path, code, imports);
+    Map<String, Integer> imports = new LinkedHashMap<>();
+    collectImports(code, imports);
     return new FileCode(path, code, imports);
   }
 
@@ -167,21 +178,21 @@ public final class PythonSources {
     return facts.snapshot().readText(path).map(PythonSources::withoutComments);
   }
 
-  static void collectImports(String path, String code, Map<String, Evidence> imports) {
-    LineIndex lines = LineIndex.of(code);
+  /** Each module's first import in {@code code}, by the offset of its name. */
+  static void collectImports(String code, Map<String, Integer> imports) {
     Matcher plain = IMPORT.matcher(code);
     for (int at = nextStatement(plain, code, "import", 0);
         at >= 0;
         at = nextStatement(plain, code, "import", at)) {
       for (String module : plain.group(1).split(",")) {
-        record(path, lines, module.strip(), plain.start(1), imports);
+        record(module.strip(), plain.start(1), imports);
       }
     }
     Matcher from = FROM_IMPORT.matcher(code);
     for (int at = nextStatement(from, code, "from", 0);
         at >= 0;
         at = nextStatement(from, code, "from", at)) {
-      record(path, lines, from.group(1), from.start(1), imports);
+      record(from.group(1), from.start(1), imports);
     }
   }
 
@@ -220,10 +231,9 @@ public final class PythonSources {
         || before == '\u2029';
   }
 
-  private static void record(
-      String path, LineIndex lines, String module, int offset, Map<String, Evidence> imports) {
-    if (!module.isEmpty() && !module.startsWith(".") && !imports.containsKey(module)) {
-      imports.put(module, Evidence.at(path, lines.lineAt(offset), "imports " + module));
+  private static void record(String module, int offset, Map<String, Integer> imports) {
+    if (!module.isEmpty() && !module.startsWith(".")) {
+      imports.putIfAbsent(module, offset);
     }
   }
 

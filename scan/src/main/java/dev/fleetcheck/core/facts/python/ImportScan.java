@@ -98,9 +98,12 @@ public final class ImportScan {
     /** Looks at the first physical line of a logical line: token {@code first} up to {@code to}. */
     private void visit(Tokens tokens, int first, int to) {
       boolean isImport = tokens.is(first, "import") || tokens.is(first, "from");
-      boolean isIf = mainGuardLine == 0 && tokens.is(first, "if");
-      boolean isDef =
-          lambdaHandlerLine == 0 && (tokens.is(first, "def") || tokens.is(first, "async"));
+      // The guard's and the handler's second word is known: other ifs and defs are not read.
+      boolean isIf =
+          mainGuardLine == 0
+              && tokens.is(first, "if")
+              && (tokens.is(first + 1, "__name__") || tokens.isKind(first + 1, TokenKind.STRING));
+      boolean isDef = lambdaHandlerLine == 0 && namesHandler(tokens, first);
       if (!isImport && !isIf && !isDef) {
         return;
       }
@@ -120,6 +123,13 @@ public final class ImportScan {
       } else if (handler.reset(line).find()) {
         lambdaHandlerLine = number;
       }
+    }
+
+    /** {@code def handler}, {@code def lambda_handler}, or either after {@code async}. */
+    private static boolean namesHandler(Tokens tokens, int first) {
+      int def = tokens.is(first, "async") ? first + 1 : first;
+      return tokens.is(def, "def")
+          && (tokens.is(def + 1, "handler") || tokens.is(def + 1, "lambda_handler"));
     }
 
     private void readImport(String line, int number) {

@@ -2,7 +2,6 @@ package dev.fleetcheck.core.facts.pysource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetcheck.core.facts.TextLines;
 import dev.fleetcheck.core.model.Evidence;
 import dev.fleetcheck.core.testing.FixtureRepo;
 import java.nio.file.Path;
@@ -33,14 +32,19 @@ class PythonSourcesTest {
         FixtureRepo.in(dir)
             .python()
             .file("src/app/log.py", "import os, structlog.stdlib\n# import fastapi\n")
-            .file("src/app/api.py", "from  .models import X\nfrom litestar import Litestar\n")
+            .file(
+                "src/app/api.py",
+                "from  .models import X\nfrom litestar import Litestar\nimport os\n")
             .file("tests/test_x.py", "import fastapi\n")
             .file("examples/demo.py", "import flask\n")
             .build();
     PythonSources sources = FixtureRepo.context(repo).fact(PythonSources.FACT);
     assertThat(sources.imports("structlog"))
         .contains(Evidence.at("src/app/log.py", 1, "imports structlog.stdlib"));
-    assertThat(sources.imports("litestar")).isPresent();
+    assertThat(sources.imports("litestar"))
+        .contains(Evidence.at("src/app/api.py", 2, "imports litestar"));
+    // The first file in path order that imports a module is its evidence, at its line there.
+    assertThat(sources.imports("os")).contains(Evidence.at("src/app/api.py", 3, "imports os"));
     assertThat(sources.imports("fastapi")).isEmpty();
     assertThat(sources.imports("flask")).isEmpty();
     assertThat(sources.imports("struct")).isEmpty();
@@ -78,8 +82,8 @@ class PythonSourcesTest {
 
   @Property(tries = 2000)
   void collectsTheImportsAFullRegexSearchFinds(@ForAll("statements") String code) {
-    Map<String, Evidence> found = new LinkedHashMap<>();
-    PythonSources.collectImports("m.py", code, found);
+    Map<String, Integer> found = new LinkedHashMap<>();
+    PythonSources.collectImports(code, found);
 
     assertThat(found).containsExactlyEntriesOf(referenceImports(code));
   }
@@ -108,31 +112,29 @@ class PythonSourcesTest {
   }
 
   /** The import search as it was: each pattern's {@code find()} over the whole code. */
-  private static Map<String, Evidence> referenceImports(String code) {
+  private static Map<String, Integer> referenceImports(String code) {
     Pattern plainImport =
         Pattern.compile(
             "^[ \\t]*import[ \\t]+([\\w.]+(?:[ \\t]*,[ \\t]*[\\w.]+)*)", Pattern.MULTILINE);
     Pattern fromImport =
         Pattern.compile("^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import\\b", Pattern.MULTILINE);
-    Map<String, Evidence> imports = new LinkedHashMap<>();
+    Map<String, Integer> imports = new LinkedHashMap<>();
     Matcher plain = plainImport.matcher(code);
     while (plain.find()) {
       for (String module : plain.group(1).split(",")) {
-        referenceRecord(code, module.strip(), plain.start(1), imports);
+        referenceRecord(module.strip(), plain.start(1), imports);
       }
     }
     Matcher from = fromImport.matcher(code);
     while (from.find()) {
-      referenceRecord(code, from.group(1), from.start(1), imports);
+      referenceRecord(from.group(1), from.start(1), imports);
     }
     return imports;
   }
 
-  private static void referenceRecord(
-      String code, String module, int offset, Map<String, Evidence> imports) {
+  private static void referenceRecord(String module, int offset, Map<String, Integer> imports) {
     if (!module.isEmpty() && !module.startsWith(".")) {
-      imports.putIfAbsent(
-          module, Evidence.at("m.py", TextLines.lineAt(code, offset), "imports " + module));
+      imports.putIfAbsent(module, offset);
     }
   }
 
