@@ -24,15 +24,16 @@ final class LayoutAnalyzer {
   private final List<int[]> logical;
   private final StringBuilder head = new StringBuilder(LOGICAL_TEXT + 1);
 
-  private LayoutAnalyzer(Tokens tokens) {
+  private LayoutAnalyzer(Tokens tokens, PhysicalLines lines) {
     this.t = tokens;
-    this.lines = PhysicalLines.of(tokens.source());
+    this.lines = lines;
     // A logical line takes at least one token and its NEWLINE: sized so that the list never grows.
     this.logical = new ArrayList<>(tokens.size() / 2 + 1);
   }
 
-  static Layout analyze(Tokens tokens) {
-    return new LayoutAnalyzer(tokens).run();
+  /** The layout of {@code tokens}, whose source {@code lines} splits. */
+  static Layout analyze(Tokens tokens, PhysicalLines lines) {
+    return new LayoutAnalyzer(tokens, lines).run();
   }
 
   private Layout run() {

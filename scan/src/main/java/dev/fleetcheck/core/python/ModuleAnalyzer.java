@@ -112,6 +112,7 @@ public final class ModuleAnalyzer {
   }
 
   private PythonModule run() {
+    PhysicalLines lines = PhysicalLines.of(t.source());
     collectImports();
     boolean statementStart = true;
     for (int i = 0; i < n; i++) {
@@ -161,31 +162,37 @@ public final class ModuleAnalyzer {
         decorators,
         functions,
         classes,
-        LayoutAnalyzer.analyze(t),
+        LayoutAnalyzer.analyze(t, lines),
         exceptHandlers,
         Extents.of(blocks),
-        codeLines(),
+        codeLines(lines),
         Vocabulary.of(t));
   }
 
-  private int codeLines() {
+  /**
+   * Lines ended by LF (or the end of the text) that hold a character other than whitespace. A lone
+   * CR does not end such a line: it is whitespace inside it, although it ends a physical line.
+   */
+  private int codeLines(PhysicalLines physical) {
     String source = t.source();
-    int lines = 0;
-    boolean content = false;
     int length = source.length();
-    for (int i = 0; i < length; i++) {
-      char c = source.charAt(i);
-      if (c == '\n') {
-        lines += content ? 1 : 0;
+    int count = 0;
+    boolean content = false;
+    for (int k = 0; k < physical.count(); k++) {
+      int end = physical.end(k);
+      for (int i = physical.start(k); !content && i < end; i++) {
+        content = !Character.isWhitespace(source.charAt(i));
+      }
+      boolean loneCr =
+          end < length
+              && source.charAt(end) == '\r'
+              && (end + 1 == length || source.charAt(end + 1) != '\n');
+      if (!loneCr) {
+        count += content ? 1 : 0;
         content = false;
-      } else if (!content && !Character.isWhitespace(c)) {
-        content = true;
-        // The rest of the line cannot change the answer: go to its end at once.
-        int end = source.indexOf('\n', i + 1);
-        i = (end < 0 ? length : end) - 1;
       }
     }
-    return lines + (content ? 1 : 0);
+    return count;
   }
 
   private boolean hasCode() {

@@ -41,6 +41,30 @@ class PythonTokenizerPropertiesTest {
     assertThat(module.calls()).allSatisfy(call -> assertThat(call.line()).isPositive());
   }
 
+  @Property(tries = 600)
+  void codeLinesCountTheLinesEndedByLineFeedsThatHoldMoreThanWhitespace(
+      @ForAll("pythonLike") String source) {
+    PythonModule module = ModuleAnalyzer.analyze("x.py", false, source);
+
+    assertThat(module.codeLines()).isEqualTo(linesWithContent(source));
+  }
+
+  /** The count as a character-by-character pass makes it: only LF ends a line. */
+  private static int linesWithContent(String source) {
+    int lines = 0;
+    boolean content = false;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\n') {
+        lines += content ? 1 : 0;
+        content = false;
+      } else if (!Character.isWhitespace(c)) {
+        content = true;
+      }
+    }
+    return lines + (content ? 1 : 0);
+  }
+
   @Provide
   Arbitrary<String> pythonLike() {
     Arbitrary<String> pieces =
