@@ -19,10 +19,14 @@ public final class AwsSecretAccessKeyDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> foldedAnchors() {
+    return List.of(ANCHOR);
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     String content = text.text();
-    String lower = text.lower();
-    for (int at = lower.indexOf(ANCHOR); at >= 0; at = lower.indexOf(ANCHOR, at + 1)) {
+    for (int at = text.findFolded(ANCHOR, 0); at >= 0; at = text.findFolded(ANCHOR, at + 1)) {
       int lineStart = text.lineStart(at);
       int lineEnd = text.lineEnd(at);
       String name =

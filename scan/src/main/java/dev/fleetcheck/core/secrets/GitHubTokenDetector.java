@@ -1,6 +1,7 @@
 package dev.fleetcheck.core.secrets;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * GitHub tokens: classic personal, OAuth, user-to-server, server-to-server, refresh, fine-grained.
@@ -15,6 +16,11 @@ public final class GitHubTokenDetector implements SecretDetector {
   @Override
   public String kind() {
     return "github_token";
+  }
+
+  @Override
+  public List<String> anchors() {
+    return Stream.concat(CLASSIC.prefixes().stream(), FINE_GRAINED.prefixes().stream()).toList();
   }
 
   @Override

@@ -14,6 +14,11 @@ public final class GitLabTokenDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> anchors() {
+    return TOKEN.prefixes();
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     TOKEN.find(text, kind(), matches);
   }

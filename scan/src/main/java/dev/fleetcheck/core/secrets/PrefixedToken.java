@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 /**
  * The shape shared by most vendor tokens: a literal prefix, then a run of allowed characters whose
  * length lies within bounds, with no letter or digit glued to either end (so a prefix met inside a
- * longer base64 blob or identifier is not a token). Prefixes are found with {@code indexOf}.
+ * longer base64 blob or identifier is not a token). Prefixes are found through {@link
+ * ScanText#find}.
  */
 final class PrefixedToken {
 
@@ -37,10 +38,15 @@ final class PrefixedToken {
     this(prefixes, bodyCharacters, minBody, maxBody, body -> true);
   }
 
+  /** The literals a token starts with: its detector's anchors. */
+  List<String> prefixes() {
+    return prefixes;
+  }
+
   void find(ScanText text, String kind, List<SecretMatch> matches) {
     String content = text.text();
     for (String prefix : prefixes) {
-      for (int at = content.indexOf(prefix); at >= 0; at = content.indexOf(prefix, at + 1)) {
+      for (int at = text.find(prefix, 0); at >= 0; at = text.find(prefix, at + 1)) {
         if (at > 0 && isLetterOrDigit(content.charAt(at - 1))) {
           continue;
         }

@@ -23,12 +23,17 @@ public final class PrivateKeyDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> anchors() {
+    return List.of(ANCHOR);
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     String content = text.text();
-    int at = content.indexOf(ANCHOR);
+    int at = text.find(ANCHOR, 0);
     while (at >= 0) {
       int next = detectAt(content, at, matches);
-      at = content.indexOf(ANCHOR, Math.max(next, at + 1));
+      at = text.find(ANCHOR, Math.max(next, at + 1));
     }
   }
 

@@ -33,7 +33,7 @@ public final class Redactor {
     if (text.isEmpty()) {
       return text;
     }
-    List<SecretMatch> matches = scanner.matches(new ScanText(SOURCE, text));
+    List<SecretMatch> matches = scanner.matches(scanner.textOf(SOURCE, text));
     if (matches.isEmpty()) {
       return text;
     }

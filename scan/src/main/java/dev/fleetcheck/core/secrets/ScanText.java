@@ -15,15 +15,23 @@ public final class ScanText {
 
   private final String path;
   private final String text;
+  private final AnchorTable anchors;
   private String lower;
   private int[] lineStarts;
+  private int[][] anchorPositions;
 
   /** The line of the last lookup: detectors look up several offsets on one line in a row. */
   private int lastLine;
 
   public ScanText(String path, String text) {
+    this(path, text, AnchorTable.NONE);
+  }
+
+  /** The text, whose {@code anchors} are found in one pass when a detector first asks. */
+  ScanText(String path, String text, AnchorTable anchors) {
     this.path = path;
     this.text = text;
+    this.anchors = anchors;
   }
 
   public String path() {
@@ -48,6 +56,26 @@ public final class ScanText {
       foldAndIndex();
     }
     return lower;
+  }
+
+  /** As {@code text().indexOf(anchor, from)}; one pass finds every anchor of the table. */
+  int find(String anchor, int from) {
+    int id = anchors.exactId(anchor);
+    if (id < 0) {
+      return text.indexOf(anchor, from);
+    }
+    lower();
+    return AnchorTable.next(anchorPositions[id], from);
+  }
+
+  /** As {@code lower().indexOf(anchor, from)} for a lower-case anchor. */
+  int findFolded(String anchor, int from) {
+    int id = anchors.foldedId(anchor);
+    if (id < 0) {
+      return lower().indexOf(anchor, from);
+    }
+    lower();
+    return AnchorTable.next(anchorPositions[id], from);
   }
 
   /** The file name's extension in lower case without the dot, empty when there is none. */
@@ -108,13 +136,15 @@ public final class ScanText {
    * Folds ASCII letters only, through one byte per character (ISO-8859-1 writes {@code ?} for the
    * rest), so offsets stay aligned with the text and the copy stays compact: the names searched for
    * are ASCII, and this is several times faster than {@link String#toLowerCase}. The same pass
-   * notes where lines start ({@code \n} survives the encoding).
+   * notes where lines start ({@code \n} survives the encoding), after the anchors are found in the
+   * bytes as they were.
    */
   private void foldAndIndex() {
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
     if (bytes.length != text.length()) {
       bytes = oneBytePerChar(text);
     }
+    anchorPositions = anchors.positions(bytes);
     int[] starts = new int[Math.max(16, bytes.length / 32)];
     int lines = 1;
     for (int i = 0; i < bytes.length; i++) {

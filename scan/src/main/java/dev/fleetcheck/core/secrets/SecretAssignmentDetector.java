@@ -41,6 +41,11 @@ public final class SecretAssignmentDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> foldedAnchors() {
+    return SecretNames.ANCHORS;
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     String name = text.fileName();
     if (name.endsWith(".min.js") || name.endsWith(".min.css") || name.endsWith(".map")) {
@@ -49,10 +54,9 @@ public final class SecretAssignmentDetector implements SecretDetector {
     boolean bareValuesAllowed = !CODE_EXTENSIONS.contains(text.extension());
     boolean document = DOCUMENT_EXTENSIONS.contains(text.extension());
     String content = text.text();
-    String lower = text.lower();
     BitSet judged = new BitSet();
     for (String anchor : SecretNames.ANCHORS) {
-      for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
+      for (int at = text.findFolded(anchor, 0); at >= 0; at = text.findFolded(anchor, at + 1)) {
         int lineStart = text.lineStart(at);
         int lineEnd = text.lineEnd(at);
         if (lineEnd - lineStart > MAX_LINE_LENGTH) {

@@ -15,4 +15,17 @@ public interface SecretDetector {
 
   /** Adds every match in {@code text} to {@code matches}. */
   void detect(ScanText text, List<SecretMatch> matches);
+
+  /**
+   * The literals this detector looks for through {@link ScanText#find}, so that the scanner finds
+   * them with every other detector's in one pass over a file ({@link AnchorTable}).
+   */
+  default List<String> anchors() {
+    return List.of();
+  }
+
+  /** The lower-case literals it looks for through {@link ScanText#findFolded}. */
+  default List<String> foldedAnchors() {
+    return List.of();
+  }
 }

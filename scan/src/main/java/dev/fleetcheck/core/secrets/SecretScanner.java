@@ -27,9 +27,11 @@ public final class SecretScanner {
               new SecretAssignmentDetector()));
 
   private final List<SecretDetector> detectors;
+  private final AnchorTable anchors;
 
   public SecretScanner(List<SecretDetector> detectors) {
     this.detectors = List.copyOf(detectors);
+    this.anchors = AnchorTable.of(this.detectors);
   }
 
   /** Every detector RULES.md names, in priority order. */
@@ -48,7 +50,7 @@ public final class SecretScanner {
 
   /** The findings in one file, ordered by line. */
   public List<SecretFinding> scan(String path, String content) {
-    ScanText text = new ScanText(path, content);
+    ScanText text = textOf(path, content);
     List<SecretMatch> accepted = matches(text);
     List<SecretFinding> findings = new ArrayList<>(accepted.size());
     for (SecretMatch match : accepted) {
@@ -57,6 +59,11 @@ public final class SecretScanner {
               match.kind(), path, text.lineNumber(match.start()), match.fingerprint()));
     }
     return findings;
+  }
+
+  /** A file's text for this scanner's detectors. */
+  ScanText textOf(String path, String content) {
+    return new ScanText(path, content, anchors);
   }
 
   /** The matches of every detector, earlier detectors winning overlaps, ordered by offset. */

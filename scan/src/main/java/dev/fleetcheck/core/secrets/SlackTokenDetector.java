@@ -22,6 +22,11 @@ public final class SlackTokenDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> anchors() {
+    return TOKEN.prefixes();
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     TOKEN.find(text, kind(), matches);
   }

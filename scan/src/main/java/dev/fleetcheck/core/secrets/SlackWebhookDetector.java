@@ -18,9 +18,14 @@ public final class SlackWebhookDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> anchors() {
+    return List.of(HOST);
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     String content = text.text();
-    for (int at = content.indexOf(HOST); at >= 0; at = content.indexOf(HOST, at + 1)) {
+    for (int at = text.find(HOST, 0); at >= 0; at = text.find(HOST, at + 1)) {
       int pathStart = at + HOST.length();
       String hook =
           KINDS_OF_HOOK.stream()

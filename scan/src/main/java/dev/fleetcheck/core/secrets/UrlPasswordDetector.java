@@ -39,9 +39,14 @@ public final class UrlPasswordDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> anchors() {
+    return List.of(SEPARATOR);
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     String content = text.text();
-    for (int at = content.indexOf(SEPARATOR); at >= 0; at = content.indexOf(SEPARATOR, at + 1)) {
+    for (int at = text.find(SEPARATOR, 0); at >= 0; at = text.find(SEPARATOR, at + 1)) {
       detectAt(content, at, matches);
     }
   }
