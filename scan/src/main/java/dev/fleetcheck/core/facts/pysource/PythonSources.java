@@ -56,21 +56,20 @@ public final class PythonSources {
    * One product file's code and the imports it makes: each module's first import, by offset (made
    * into a line only for the modules no earlier file imports, so most files never index lines).
    */
-  private record FileCode(String path, String code, Map<String, Integer> imports) {}
+  private record FileCode(
+      String path, String code, Map<String, Integer> imports, long storedBytes) {}
 
   private static PythonSources read(Facts facts) {
     RepoSnapshot snapshot = facts.snapshot();
     ProfileScope scope = facts.get(ProfileScope.FACT);
-    List<String> paths =
-        snapshot.files().stream()
-            .filter(file -> file.isPython() && scope.decides(file))
-            .map(SourceFile::path)
-            .toList();
+    List<SourceFile> product =
+        snapshot.files().stream().filter(file -> file.isPython() && scope.decides(file)).toList();
+    List<String> paths = product.stream().map(SourceFile::path).toList();
     // Files are read and blanked in parallel; their imports are merged in path order, so the
     // first import of a module is the same as in a pass over the files one by one.
     List<FileCode> files =
-        paths.parallelStream()
-            .map(path -> snapshot.readText(path).map(text -> fileCode(path, text)))
+        product.parallelStream()
+            .map(file -> snapshot.readText(file.path()).map(text -> fileCode(file, text)))
             .flatMap(Optional::stream)
             .toList();
     Map<String, Evidence> imports = new LinkedHashMap<>();
@@ -86,30 +85,29 @@ public final class PythonSources {
           imports.put(module, Evidence.at(file.path(), line, "imports " + module));
         }
       }
-      long bytes = storedBytes(file.code());
-      if (keptBytes + bytes <= CODE_BUDGET_BYTES) {
+      if (keptBytes + file.storedBytes() <= CODE_BUDGET_BYTES) {
         kept.put(file.path(), file.code());
-        keptBytes += bytes;
+        keptBytes += file.storedBytes();
       }
     }
     return new PythonSources(facts, paths, imports, kept);
   }
 
-  private static FileCode fileCode(String path, String text) {
+  private static FileCode fileCode(SourceFile file, String text) {
     String code = withoutComments(text);
     Map<String, Integer> imports = new LinkedHashMap<>();
     collectImports(code, imports);
-    return new FileCode(path, code, imports);
+    return new FileCode(file.path(), code, imports, storedBytes(code, file.size()));
   }
 
-  /** A string's size in memory: one byte per character when all are Latin-1, else two. */
-  private static long storedBytes(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) > 0xFF) {
-        return 2L * text.length();
-      }
-    }
-    return text.length();
+  /**
+   * A file's code in memory, from its size on disk rather than a pass over its characters: one byte
+   * a character when every byte decoded to one character (plain ASCII; a file of undecodable bytes,
+   * each replaced by U+FFFD, is undercounted), else two (as if a character past Latin-1 were
+   * there). The budget bounds memory; no result depends on it.
+   */
+  private static long storedBytes(String code, long sizeOnDisk) {
+    return code.length() == sizeOnDisk ? code.length() : 2L * code.length();
   }
 
   public List<String> paths() {

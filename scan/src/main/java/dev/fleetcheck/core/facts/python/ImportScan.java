@@ -44,7 +44,6 @@ public final class ImportScan {
   /** Imports, {@code __main__} guard and Lambda handler of the module {@code tokens} hold. */
   static Summary summarise(Tokens tokens) {
     Summary summary = new Summary();
-    String source = tokens.source();
     boolean lineStart = true;
     for (int i = 0; i < tokens.size(); i++) {
       TokenKind kind = tokens.kind(i);
@@ -57,7 +56,7 @@ public final class ImportScan {
       }
       lineStart = false;
       if (tokens.isName(i)) {
-        summary.visit(tokens, i, physicalLineEnd(source, tokens.start(i)));
+        summary.visit(tokens, i);
       }
     }
     return summary;
@@ -95,8 +94,8 @@ public final class ImportScan {
       return lambdaHandlerLine;
     }
 
-    /** Looks at the first physical line of a logical line: token {@code first} up to {@code to}. */
-    private void visit(Tokens tokens, int first, int to) {
+    /** Looks at the first physical line of the logical line that token {@code first} starts. */
+    private void visit(Tokens tokens, int first) {
       boolean isImport = tokens.is(first, "import") || tokens.is(first, "from");
       // The guard's and the handler's second word is known: other ifs and defs are not read.
       boolean isIf =
@@ -108,7 +107,7 @@ public final class ImportScan {
         return;
       }
       String source = tokens.source();
-      int end = to;
+      int end = physicalLineEnd(source, tokens.start(first));
       while (end > tokens.start(first) && Character.isWhitespace(source.charAt(end - 1))) {
         end--;
       }
