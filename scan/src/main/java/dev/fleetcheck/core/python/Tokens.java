@@ -19,6 +19,7 @@ public final class Tokens {
   private static final int NEWLINE_ORDINAL = TokenKind.NEWLINE.ordinal();
   private static final int INDENT_ORDINAL = TokenKind.INDENT.ordinal();
   private static final int DEDENT_ORDINAL = TokenKind.DEDENT.ordinal();
+  private static final byte WIDE_OP = -1;
 
   private final String source;
   private byte[] kinds;
@@ -28,6 +29,10 @@ public final class Tokens {
   private int[] columns;
   private int[] depths;
   private int[] matches;
+
+  /** A one-character operator's character (ASCII), {@link #WIDE_OP} past ASCII, else 0. */
+  private byte[] opChars;
+
   private int size;
   private int firstTabIndentedLine;
   private Vocabulary vocabulary;
@@ -42,6 +47,7 @@ public final class Tokens {
     columns = new int[capacity];
     depths = new int[capacity];
     matches = new int[capacity];
+    opChars = new byte[capacity];
   }
 
   int add(TokenKind kind, int start, int end, int line, int column, int depth) {
@@ -55,7 +61,12 @@ public final class Tokens {
     columns[size] = column;
     depths[size] = depth;
     matches[size] = -1;
+    opChars[size] = kind == TokenKind.OP && end - start == 1 ? opChar(source.charAt(start)) : 0;
     return size++;
+  }
+
+  private static byte opChar(char c) {
+    return c < 0x80 ? (byte) c : WIDE_OP;
   }
 
   void pair(int open, int close) {
@@ -85,6 +96,7 @@ public final class Tokens {
     columns = Arrays.copyOf(columns, capacity);
     depths = Arrays.copyOf(depths, capacity);
     matches = Arrays.copyOf(matches, capacity);
+    opChars = Arrays.copyOf(opChars, capacity);
   }
 
   public String source() {
@@ -145,13 +157,16 @@ public final class Tokens {
     return i >= 0 && i < size && kinds[i] == kind.ordinal();
   }
 
-  /** Whether token {@code i} is the one-character operator {@code op}. */
+  /**
+   * Whether token {@code i} is the one-character operator {@code op} (checks ask this of most
+   * tokens, so the character is kept beside the kind rather than read from the source).
+   */
   public boolean isOp(int i, char op) {
-    return i >= 0
-        && i < size
-        && kinds[i] == OP_ORDINAL
-        && ends[i] - starts[i] == 1
-        && source.charAt(starts[i]) == op;
+    if (i < 0 || i >= size) {
+      return false;
+    }
+    byte known = opChars[i];
+    return known != 0 && (known == op || (known == WIDE_OP && source.charAt(starts[i]) == op));
   }
 
   public boolean isName(int i) {
