@@ -577,7 +577,8 @@ public final class PythonTokenizer {
   }
 
   private int emit(TokenKind kind, int start, int end) {
-    return tokens.add(kind, start, end, line, start - lineStart, bracketDepth);
+    char first = start < length ? text[start] : 0;
+    return tokens.add(kind, start, end, line, start - lineStart, bracketDepth, first);
   }
 
   /** Advances the line counter over the line breaks inside {@code [start, end)}. */

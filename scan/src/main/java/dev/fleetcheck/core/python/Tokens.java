@@ -50,7 +50,8 @@ public final class Tokens {
     opChars = new byte[capacity];
   }
 
-  int add(TokenKind kind, int start, int end, int line, int column, int depth) {
+  /** Adds a token; {@code first} is its first character (any value for an empty token). */
+  int add(TokenKind kind, int start, int end, int line, int column, int depth, char first) {
     if (size == kinds.length) {
       grow();
     }
@@ -61,7 +62,7 @@ public final class Tokens {
     columns[size] = column;
     depths[size] = depth;
     matches[size] = -1;
-    opChars[size] = kind == TokenKind.OP && end - start == 1 ? opChar(source.charAt(start)) : 0;
+    opChars[size] = kind == TokenKind.OP && end - start == 1 ? opChar(first) : 0;
     return size++;
   }
 
