@@ -8,7 +8,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +23,6 @@ public final class PythonSource {
   private static final Pattern BLANK_OR_COMMENT = Pattern.compile("^[ \\t\\f]*(?:#.*)?$");
 
   private static final int MAX_DECLARATION_LINE = 1024;
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private PythonSource() {}
 
@@ -36,60 +34,6 @@ public final class PythonSource {
       return decode(bytes, 3, StandardCharsets.UTF_8);
     }
     return decode(bytes, 0, declaredCharset(bytes));
-  }
-
-  /**
-   * What {@link #decode} makes of the bytes that {@code utf8} was decoded from as plain UTF-8 (with
-   * malformed bytes replaced), when that can be told from the text alone: a byte order mark, or no
-   * coding declaration but UTF-8's on plain ASCII first lines. Empty otherwise (another coding, or
-   * a non-ASCII character where a declaration could sit): the bytes must then be decoded.
-   */
-  public static Optional<String> fromUtf8(String utf8) {
-    if (!utf8.isEmpty() && utf8.charAt(0) == BYTE_ORDER_MARK) {
-      return Optional.of(utf8.substring(1));
-    }
-    int firstEnd = asciiLineEnd(utf8, 0);
-    if (firstEnd < 0) {
-      return Optional.empty();
-    }
-    String first = utf8.substring(0, firstEnd);
-    Matcher matcher = CODING.matcher(first);
-    if (matcher.find()) {
-      return charsetNamed(matcher.group(1)).equals(StandardCharsets.UTF_8)
-          ? Optional.of(utf8)
-          : Optional.empty();
-    }
-    if (!BLANK_OR_COMMENT.matcher(first).matches() || !lineBreakAt(utf8, firstEnd)) {
-      return Optional.of(utf8);
-    }
-    int secondStart = firstEnd + (utf8.startsWith("\r\n", firstEnd) ? 2 : 1);
-    int secondEnd = asciiLineEnd(utf8, secondStart);
-    if (secondEnd < 0) {
-      return Optional.empty();
-    }
-    matcher = CODING.matcher(utf8.substring(secondStart, secondEnd));
-    return !matcher.find() || charsetNamed(matcher.group(1)).equals(StandardCharsets.UTF_8)
-        ? Optional.of(utf8)
-        : Optional.empty();
-  }
-
-  /** As {@link #lineEnd} on the text; -1 when a character before the end is not ASCII. */
-  private static int asciiLineEnd(String text, int from) {
-    int limit = Math.min(text.length(), from + MAX_DECLARATION_LINE);
-    for (int p = from; p < limit; p++) {
-      char c = text.charAt(p);
-      if (c == '\n' || c == '\r') {
-        return p;
-      }
-      if (c >= 0x80) {
-        return -1;
-      }
-    }
-    return limit;
-  }
-
-  private static boolean lineBreakAt(String text, int p) {
-    return p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r');
   }
 
   /** The charset the file declares on its first two lines, UTF-8 when none or unknown. */

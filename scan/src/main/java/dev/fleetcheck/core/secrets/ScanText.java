@@ -64,8 +64,7 @@ public final class ScanText {
     if (id < 0) {
       return text.indexOf(anchor, from);
     }
-    lower();
-    return AnchorTable.next(anchorPositions[id], from);
+    return AnchorTable.next(anchorPositions()[id], from);
   }
 
   /** As {@code lower().indexOf(anchor, from)} for a lower-case anchor. */
@@ -74,8 +73,15 @@ public final class ScanText {
     if (id < 0) {
       return lower().indexOf(anchor, from);
     }
-    lower();
-    return AnchorTable.next(anchorPositions[id], from);
+    return AnchorTable.next(anchorPositions()[id], from);
+  }
+
+  /** Where each anchor of the table starts, found with the lower-case copy. */
+  private int[][] anchorPositions() {
+    if (anchorPositions == null) {
+      foldAndIndex();
+    }
+    return anchorPositions;
   }
 
   /** The file name's extension in lower case without the dot, empty when there is none. */

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Finds one kind of credential in a file's text. Detectors look for cheap literal anchors first (a
- * token prefix, a key name) and only then examine the text around each hit, so one file costs a few
- * {@code indexOf} passes. A detector never keeps or reports the raw value: each match carries its
- * span and {@link Fingerprint}.
+ * token prefix, a key name), which the scanner finds for all detectors in one pass over the file
+ * ({@link #anchors}), and only then examine the text around each hit. A detector never keeps or
+ * reports the raw value: each match carries its span and {@link Fingerprint}.
  */
 public interface SecretDetector {
 

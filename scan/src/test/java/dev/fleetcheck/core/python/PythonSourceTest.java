@@ -7,11 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
@@ -102,40 +99,5 @@ class PythonSourceTest {
     if (PythonSource.declaredCharset(body).equals(StandardCharsets.UTF_8) || byteOrderMark) {
       assertThat(PythonSource.decode(source)).isEqualTo(expected);
     }
-  }
-
-  @Property(tries = 3000)
-  void theUtf8TextGivesTheSameTextOrNone(
-      @ForAll("heads") String head, @ForAll @Size(max = 48) byte[] body) {
-    byte[] source = concat(head.getBytes(StandardCharsets.ISO_8859_1), body);
-    String utf8 = new String(source, StandardCharsets.UTF_8);
-
-    PythonSource.fromUtf8(utf8)
-        .ifPresent(text -> assertThat(text).isEqualTo(PythonSource.decode(source)));
-  }
-
-  @Test
-  void theUtf8TextIsUsedUnlessAnotherCodingIsDeclared() {
-    assertThat(PythonSource.fromUtf8("import os\n")).contains("import os\n");
-    assertThat(PythonSource.fromUtf8("\uFEFFimport os\n")).contains("import os\n");
-    assertThat(PythonSource.fromUtf8("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\nx\n"))
-        .contains("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\nx\n");
-    assertThat(PythonSource.fromUtf8("# coding: latin-1\nx = '\uFFFD'\n")).isEmpty();
-    assertThat(PythonSource.fromUtf8("\n# vim: set fileencoding=cp1252 :\n")).isEmpty();
-    assertThat(PythonSource.fromUtf8("# caf\u00e9\n# coding: latin-1\n")).isEmpty();
-  }
-
-  @Provide
-  Arbitrary<String> heads() {
-    return Arbitraries.of(
-        "",
-        "\u00ef\u00bb\u00bf",
-        "# coding: latin-1\n",
-        "# -*- coding: utf-8 -*-\n",
-        "#!/usr/bin/python\r\n# coding=cp1252\r\n",
-        "\n# coding: iso-8859-15\n",
-        "x = 1\n# coding: latin-1\n",
-        "# caf\u00e9\n# coding: latin-1\n",
-        "# coding: no-such-codec\n");
   }
 }
