@@ -102,6 +102,21 @@ class LauncherE2ETest {
   }
 
   @Test
+  void theJvmsOwnWarningsNeverReachStdout() throws Exception {
+    // A heap smaller than the launcher's nursery makes the JVM adjust both and say so.
+    Finished small = launch(Map.of("FLEETCHECK_JAVA_OPTS", "-Xmx24m"), "--version");
+    // A deprecated option makes it warn on every start.
+    Finished deprecated =
+        launch(Map.of("FLEETCHECK_JAVA_OPTS", "-XX:+UseBiasedLocking"), "--version");
+
+    assertThat(small.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(small.out()).startsWith("fleetcheck ").doesNotContain("warning");
+    assertThat(small.err()).doesNotContain("NewSize");
+    assertThat(deprecated.out()).startsWith("fleetcheck ").doesNotContain("warning");
+    assertThat(deprecated.err()).contains("UseBiasedLocking");
+  }
+
+  @Test
   void aMissingJarIsExplained() throws Exception {
     Files.delete(jar);
 
