@@ -1,6 +1,7 @@
 package dev.fleetcheck.core.python;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,16 +11,20 @@ import java.util.List;
 public final class LogicalLines {
 
   private final Tokens tokens;
-  private final List<Integer> starts;
+  private final int[] starts;
+  private final int count;
 
-  private LogicalLines(Tokens tokens, List<Integer> starts) {
+  private LogicalLines(Tokens tokens, int[] starts, int count) {
     this.tokens = tokens;
     this.starts = starts;
+    this.count = count;
   }
 
   /** The logical lines of {@code t}: a code token after a NEWLINE, INDENT or DEDENT starts one. */
   public static LogicalLines of(Tokens t) {
-    List<Integer> starts = new ArrayList<>();
+    // A logical line takes a code token and its NEWLINE at least: half the tokens bound the count.
+    int[] starts = new int[t.size() / 2 + 1];
+    int count = 0;
     boolean start = true;
     for (int i = 0; i < t.size(); i++) {
       TokenKind kind = t.kind(i);
@@ -27,17 +32,27 @@ public final class LogicalLines {
         start = true;
       } else if (!t.isTrivia(i) && kind != TokenKind.ENDMARKER) {
         if (start) {
-          starts.add(i);
+          starts[count++] = i;
         }
         start = false;
       }
     }
-    return new LogicalLines(t, List.copyOf(starts));
+    return new LogicalLines(t, starts, count);
   }
 
   /** The first token of each logical line, in order. */
   public List<Integer> starts() {
-    return starts;
+    return Arrays.stream(starts, 0, count).boxed().toList();
+  }
+
+  /** How many logical lines there are. */
+  public int count() {
+    return count;
+  }
+
+  /** The first token of the logical line at {@code index} (0-based, below {@link #count()}). */
+  public int start(int index) {
+    return starts[index];
   }
 
   /**
@@ -46,11 +61,11 @@ public final class LogicalLines {
    */
   public int at(int line) {
     int low = 0;
-    int high = starts.size() - 1;
+    int high = count - 1;
     int found = -1;
     while (low <= high) {
       int middle = (low + high) >>> 1;
-      if (tokens.line(starts.get(middle)) <= line) {
+      if (tokens.line(starts[middle]) <= line) {
         found = middle;
         low = middle + 1;
       } else {
@@ -69,9 +84,9 @@ public final class LogicalLines {
     if (index < 0) {
       return headers;
     }
-    int column = tokens.column(starts.get(index));
+    int column = tokens.column(starts[index]);
     for (int k = index - 1; k >= 0 && column > 0; k--) {
-      int header = starts.get(k);
+      int header = starts[k];
       if (tokens.column(header) < column) {
         column = tokens.column(header);
         headers.add(header);

@@ -1,5 +1,6 @@
 package dev.fleetcheck.core.facts.python;
 
+import dev.fleetcheck.core.python.LogicalLines;
 import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
@@ -44,19 +45,11 @@ public final class ImportScan {
   /** Imports, {@code __main__} guard and Lambda handler of the module {@code tokens} hold. */
   static Summary summarise(Tokens tokens) {
     Summary summary = new Summary();
-    boolean lineStart = true;
-    for (int i = 0; i < tokens.size(); i++) {
-      TokenKind kind = tokens.kind(i);
-      if (kind == TokenKind.NEWLINE || kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
-        lineStart = true;
-        continue;
-      }
-      if (!lineStart || tokens.isTrivia(i)) {
-        continue;
-      }
-      lineStart = false;
-      if (tokens.isName(i)) {
-        summary.visit(tokens, i);
+    LogicalLines lines = LogicalLines.of(tokens);
+    for (int k = 0; k < lines.count(); k++) {
+      int first = lines.start(k);
+      if (tokens.isName(first)) {
+        summary.visit(tokens, first);
       }
     }
     return summary;

@@ -80,9 +80,9 @@ final class Prompts {
     if (index < 0) {
       return false;
     }
-    int current = lines.starts().get(index);
+    int current = lines.start(index);
     if (t.is(current, "return")) {
-      return returnsOptionFirst(t, lines.starts(), index);
+      return returnsOptionFirst(t, lines, index);
     }
     String target = assignedTarget(t, current);
     if (target == null || !target.contains(".")) {
@@ -104,11 +104,11 @@ final class Prompts {
    * whose name holds {@code param} or {@code option}) and {@code if name is not None: return name}
    * (or {@code if name: return name}): the option's value, when given, is the answer.
    */
-  private static boolean returnsOptionFirst(Tokens t, List<Integer> starts, int index) {
-    int column = t.column(starts.get(index));
+  private static boolean returnsOptionFirst(Tokens t, LogicalLines lines, int index) {
+    int column = t.column(lines.start(index));
     String returned = null;
     for (int k = index - 1; k >= 0; k--) {
-      int start = starts.get(k);
+      int start = lines.start(k);
       if (t.column(start) < column) {
         return false;
       }
@@ -127,10 +127,10 @@ final class Prompts {
                         && t.is(start + 3, "not")
                         && t.is(start + 4, "None")
                         && t.isOp(start + 5, ':')));
-        if (!guard || k + 1 >= starts.size()) {
+        if (!guard || k + 1 >= lines.count()) {
           return false;
         }
-        int body = starts.get(k + 1);
+        int body = lines.start(k + 1);
         if (!(t.is(body, "return") && t.is(body + 1, name))) {
           return false;
         }
