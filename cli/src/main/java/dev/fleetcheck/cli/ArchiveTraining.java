@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The build's training run for the class-data archive ({@code -XX:ArchiveClassesAtExit}, see
- * docs/adr/0011-fast-cold-cli.md): runs in one process the commands a cold {@code fleetcheck} most
- * often runs, so the archive holds their classes. Each argument is a folder to scan; the build
- * passes every example (together they detect every profile, so every profile's rules and facts run)
- * and the checkout itself (a git work tree). The output is thrown away. Exits 0 whatever the scans
- * found.
+ * The build's training run for the class-data archive (it lists the classes it loads with {@code
+ * -XX:DumpLoadedClassList}, which a static dump then archives; see docs/adr/0011-fast-cold-cli.md
+ * and docs/adr/0040-static-class-data-archive.md): runs in one process the commands a cold {@code
+ * fleetcheck} most often runs, so the archive holds their classes. Each argument is a folder to
+ * scan; the build passes every example (together they detect every profile, so every profile's
+ * rules and facts run) and the checkout itself (a git work tree). The output is thrown away. Exits
+ * 0 whatever the scans found.
  */
 public final class ArchiveTraining {
 
