@@ -6,7 +6,6 @@ import dev.fleetcheck.core.model.Profile;
 import dev.fleetcheck.core.python.Call;
 import dev.fleetcheck.core.python.PythonCodebase;
 import dev.fleetcheck.core.python.PythonModule;
-import dev.fleetcheck.core.python.PythonTokenizer;
 import dev.fleetcheck.core.python.StringLiterals;
 import dev.fleetcheck.core.python.TokenKind;
 import dev.fleetcheck.core.python.Tokens;
@@ -69,16 +68,21 @@ public final class RunId implements Rule {
   }
 
   private Outcome judge(RuleContext context) {
-    List<PythonModule> modules = PythonCodebase.of(context.facts()).productModules();
+    PythonCodebase codebase = PythonCodebase.of(context.facts());
+    List<PythonModule> modules = codebase.productModules();
     if (modules.isEmpty()) {
       return Outcome.notApplicable("no Python product code");
     }
     for (PythonModule module : modules) {
-      Optional<String> text = context.snapshot().readText(module.path());
-      if (text.isEmpty() || !mentionsRunId(text.get())) {
+      // a binding counts only with a generator call inside it: a module without one has none
+      if (module.calls().stream().noneMatch(RunId::generates)) {
         continue;
       }
-      Optional<Found> found = find(module, text.get());
+      Optional<Tokens> tokens = codebase.tokens(module.path());
+      if (tokens.isEmpty()) {
+        continue;
+      }
+      Optional<Found> found = find(module, tokens.get());
       if (found.isPresent()) {
         Found f = found.get();
         return Outcome.pass(
@@ -91,15 +95,7 @@ public final class RunId implements Rule {
                 + " uuid7(), a ULID/KSUID or secrets.token_hex() in product code"));
   }
 
-  private static boolean mentionsRunId(String text) {
-    return text.contains("run_id")
-        || text.contains("runId")
-        || text.contains("run-id")
-        || text.contains("invocation_id");
-  }
-
-  static Optional<Found> find(PythonModule module, String source) {
-    Tokens t = PythonTokenizer.tokenize(source);
+  private static Optional<Found> find(PythonModule module, Tokens t) {
     for (int i = 0; i < t.size(); i++) {
       Optional<String> name = boundName(t, i);
       if (name.isEmpty()) {
