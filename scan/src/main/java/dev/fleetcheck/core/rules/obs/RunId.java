@@ -175,12 +175,19 @@ public final class RunId implements Rule {
     return ((long) line << 32) | column;
   }
 
+  /**
+   * Whether {@code call} calls a generator. Asked of every call of every product module, so it
+   * reads the callee in place: its module is the part before the first dot.
+   */
   private static boolean generates(Call call) {
     String callee = call.callee();
-    String module = callee.contains(".") ? callee.substring(0, callee.indexOf('.')) : callee;
-    return GENERATORS.contains(callee)
-        || module.equals("ulid")
-        || module.equals("python_ulid")
-        || module.contains("ksuid");
+    int dot = callee.indexOf('.');
+    int moduleEnd = dot < 0 ? callee.length() : dot;
+    int ksuid = callee.indexOf("ksuid");
+    return ((callee.startsWith("uuid") || callee.startsWith("secrets."))
+            && GENERATORS.contains(callee))
+        || (moduleEnd == 4 && callee.startsWith("ulid"))
+        || (moduleEnd == 11 && callee.startsWith("python_ulid"))
+        || (ksuid >= 0 && ksuid + 5 <= moduleEnd);
   }
 }

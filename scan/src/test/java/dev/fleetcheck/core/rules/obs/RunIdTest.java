@@ -71,6 +71,22 @@ class RunIdTest {
   }
 
   @Test
+  void aGeneratorIsKnownByTheModuleOfItsCallee() {
+    Path pythonUlid =
+        repo("python-ulid", "import python_ulid\n\nrun_id = str(python_ulid.ULID())\n");
+    Path ksuid = repo("ksuid", "from cyksuid import ksuid\n\nrun_id = str(ksuid.ksuid())\n");
+    Path ksuidAfterTheDot = repo("after-dot", "import ids\n\nrun_id = ids.ksuid()\n");
+    Path ulidPrefix = repo("ulid-prefix", "import ulidx\n\nrun_id = ulidx.new()\n");
+
+    assertThat(described(checkCli(new RunId(), pythonUlid)))
+        .containsExactly("tool/cli.py:3: `run_id` is bound to python_ulid.ULID()");
+    assertThat(described(checkCli(new RunId(), ksuid)))
+        .containsExactly("tool/cli.py:3: `run_id` is bound to cyksuid.ksuid.ksuid()");
+    assertThat(checkCli(new RunId(), ksuidAfterTheDot).status()).isEqualTo(Status.FAIL);
+    assertThat(checkCli(new RunId(), ulidPrefix).status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
   void noProductCodeIsNotApplicable() {
     Path repo = FixtureRepo.in(dir).python().file("tests/test_x.py", "x = 1\n").build();
 
