@@ -4,6 +4,9 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp -q -Dstyle.color=never
 JAR := cli/target/fleetcheck.jar
 # This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
+# The collector settings bin/fleetcheck starts sweep and demo with: the bench's throughput figures
+# are those of a long-running sweep (LauncherE2ETest checks the two agree).
+SWEEP_GC_OPTS := -XX:+UseSerialGC -Xmn64m -XX:MaxTenuringThreshold=0
 OWN_CLASSES := bench/target/classes:serve/target/classes:functions/api/target/classes:functions/common/target/classes:aws/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
 
 .PHONY: help dev lint fmt docs build test test-unit test-integration test-e2e test-all run serve bench doctor up down clean package invoke sweep-local-aws
@@ -62,7 +65,7 @@ serve: ## Serve the report API on 127.0.0.1 (PORT=8080; fleetcheck token --scope
 bench: ## Print throughput figures with same-run baselines (build output goes to stderr)
 	@$(MVN) $(MVN_FLAGS) -DskipTests package >&2
 	@./scripts/npm-tools.sh >&2 || echo "make bench: npm tools not installed; the secretlint ratio is skipped" >&2
-	@java -Xmx4g -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.bench.Bench
+	@java -Xmx4g $(SWEEP_GC_OPTS) -cp "$(OWN_CLASSES):$$(tr ':' '\n' < bench/target/classpath.txt | grep -v /dev/fleetcheck/ | paste -sd:)" dev.fleetcheck.bench.Bench
 	@case ",$${FLEETCHECK_BENCH:-functions}," in *,functions,*) \
 	  java -cp "functions/local/target/classes:$$(cat functions/local/target/classpath.txt)" dev.fleetcheck.functions.local.ColdStart ;; esac
 

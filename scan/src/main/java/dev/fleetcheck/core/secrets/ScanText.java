@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * One file's text as the detectors see it: the text, a lower-case copy made at most once for the
- * case-insensitive name searches, the file's extension, and line lookups by offset.
+ * case-insensitive name searches (kept as bytes until a search needs it as a string), the file's
+ * extension, and line lookups by offset.
  */
 public final class ScanText {
 
@@ -16,6 +17,7 @@ public final class ScanText {
   private final String path;
   private final String text;
   private final AnchorTable anchors;
+  private byte[] folded;
   private String lower;
   private int[] lineStarts;
   private int[][] anchorPositions;
@@ -50,10 +52,17 @@ public final class ScanText {
     return text.charAt(index);
   }
 
-  /** The text with ASCII letters in lower case, same length and offsets as {@link #text()}. */
+  /**
+   * The text with ASCII letters in lower case, same length and offsets as {@link #text()}. Made
+   * only when asked: the scan's own detectors find their folded anchors in the table, and only the
+   * redactor's searches need the string.
+   */
   String lower() {
     if (lower == null) {
-      foldAndIndex();
+      if (folded == null) {
+        foldAndIndex();
+      }
+      lower = new String(folded, StandardCharsets.ISO_8859_1);
     }
     return lower;
   }
@@ -164,7 +173,7 @@ public final class ScanText {
         starts[lines++] = i + 1;
       }
     }
-    lower = new String(bytes, StandardCharsets.ISO_8859_1);
+    folded = bytes;
     lineStarts = Arrays.copyOf(starts, lines);
   }
 
