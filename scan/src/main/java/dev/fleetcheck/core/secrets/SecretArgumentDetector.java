@@ -20,11 +20,20 @@ final class SecretArgumentDetector implements SecretDetector {
   }
 
   @Override
+  public List<String> anchors() {
+    return List.of(SHORT_PASSWORD_FLAG);
+  }
+
+  @Override
+  public List<String> foldedAnchors() {
+    return SecretNames.ANCHORS;
+  }
+
+  @Override
   public void detect(ScanText text, List<SecretMatch> matches) {
     String content = text.text();
-    String lower = text.lower();
     for (String anchor : SecretNames.ANCHORS) {
-      for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
+      for (int at = text.findFolded(anchor, 0); at >= 0; at = text.findFolded(anchor, at + 1)) {
         int lineStart = text.lineStart(at);
         int lineEnd = text.lineEnd(at);
         int nameStart = Assignment.nameStart(content, at, lineStart);
@@ -35,9 +44,9 @@ final class SecretArgumentDetector implements SecretDetector {
         }
       }
     }
-    for (int at = content.indexOf(SHORT_PASSWORD_FLAG);
+    for (int at = text.find(SHORT_PASSWORD_FLAG, 0);
         at >= 0;
-        at = content.indexOf(SHORT_PASSWORD_FLAG, at + 1)) {
+        at = text.find(SHORT_PASSWORD_FLAG, at + 1)) {
       int nameEnd = at + SHORT_PASSWORD_FLAG.length();
       if ((at == 0 || Character.isWhitespace(content.charAt(at - 1)))
           && nameEnd < content.length()
