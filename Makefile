@@ -3,10 +3,10 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp -q -Dstyle.color=never
 JAR := cli/target/fleetcheck.jar
-# This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
 # The collector settings bin/fleetcheck starts sweep and demo with: the bench's throughput figures
-# are those of a long-running sweep (LauncherE2ETest checks the two agree).
+# are those of a long-running sweep (SweepJvmSettingsTest checks the two agree).
 SWEEP_GC_OPTS := -XX:+UseSerialGC -Xmn64m -XX:MaxTenuringThreshold=0
+# This checkout's own classes, never a copy installed in ~/.m2 from another checkout.
 OWN_CLASSES := bench/target/classes:serve/target/classes:functions/api/target/classes:functions/common/target/classes:aws/target/classes:cli/target/classes:embedded/target/classes:vcs/target/classes:scan/target/classes:scan/target/test-classes:core/target/classes:core/target/test-classes
 
 .PHONY: help dev lint fmt docs build test test-unit test-integration test-e2e test-all run serve bench doctor up down clean package invoke sweep-local-aws
