@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,10 @@ class RuleThreadsTest {
   @Test
   void theFirstFailureIsRethrownUnchangedAndTheRestIsSkipped() {
     AtomicInteger ran = new AtomicInteger();
+    // Items after the failing one wait until it is about to throw: otherwise a thread that took
+    // item 3 and was then descheduled (a loaded machine) lets the others run every item first.
+    CountDownLatch failing = new CountDownLatch(1);
+    IllegalArgumentException broke = new IllegalArgumentException("rule 3 broke");
 
     assertThatThrownBy(
             () ->
@@ -57,13 +63,24 @@ class RuleThreadsTest {
                     i -> {
                       ran.incrementAndGet();
                       if (i == 3) {
-                        throw new IllegalArgumentException("rule 3 broke");
+                        failing.countDown();
+                        throw broke;
+                      }
+                      if (i > 3) {
+                        awaitQuietly(failing);
                       }
                       return i;
                     }))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rule 3 broke");
+        .isSameAs(broke);
     assertThat(ran.get()).isLessThan(10_000);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
